@@ -1,0 +1,3 @@
+using Formulary.Cli;
+
+return FormularyCli.Run(args, Console.Out, Console.Error);

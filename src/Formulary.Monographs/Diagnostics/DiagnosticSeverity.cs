@@ -1,0 +1,8 @@
+namespace Formulary.Monographs.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

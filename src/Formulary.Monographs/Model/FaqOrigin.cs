@@ -1,0 +1,8 @@
+namespace Formulary.Monographs.Model;
+
+public enum FaqOrigin
+{
+    FrontMatter,
+    Body,
+    FrontMatterAndBody,
+}
