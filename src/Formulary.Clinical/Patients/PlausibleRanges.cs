@@ -67,9 +67,11 @@ public static class PlausibleRanges
 
             var t = (age.Years - row.AgeYears) / (nextAge - row.AgeYears);
             var (nextLow, nextHigh) = next is null ? adult : (low(next), high(next));
-            return (Math.Round(low(row) + (t * (nextLow - low(row))), 1), Math.Round(high(row) + (t * (nextHigh - high(row))), 1));
+            return (Round(low(row) + (t * (nextLow - low(row)))), Round(high(row) + (t * (nextHigh - high(row)))));
         }
 
         throw new ArgumentOutOfRangeException(nameof(age), age, "no growth reference row for this age");
     }
+
+    private static decimal Round(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 }
