@@ -56,7 +56,7 @@ public sealed class SqliteMonographStore : IMonographStore
         var prepared = ImportBatch.Prepare(documents);
         await using var connection = OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: false);
-        var import = new SqliteImport(connection, transaction, StoreText.Instant(timeProvider.GetUtcNow()));
+        var import = new SqliteImport(connection, transaction, timeProvider.GetUtcNow());
         var report = await import.RunAsync(prepared, options.RemoveMissing, progress, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;
