@@ -19,29 +19,24 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
     public async Task<ImportReport> RunAsync(
         IReadOnlyList<PreparedDocument> documents, bool removeMissing, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var stored = await SqliteStoredState.LoadAsync(connection, transaction, cancellationToken);
-        var steps = ImportPlan.Create(documents, stored, removeMissing);
-        var done = 0;
-        foreach (var step in steps)
+        Dictionary<(Collection, string), StoredState> stored;
+        using (var load = Command(StoredState.Sql))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (step.Write is not null)
-            {
-                await WriteAsync(step.Write, step.Result.Version!.Value, step.Previous, cancellationToken);
-            }
-            else if (step.Remove)
-            {
-                await ExecuteAsync("UPDATE documents SET removed_at = $now WHERE id = $id", cancellationToken, ("$now", now), ("$id", step.Previous!.Id));
-                refresh.Add(step.Previous.Id, step.Previous, null);
-            }
-
-            if (!step.Remove)
-            {
-                progress?.Report(new ImportProgress(++done, documents.Count, step.Result.SourcePath));
-            }
+            stored = await StoredState.LoadAsync(load, cancellationToken);
         }
 
-        var report = new ImportReport([.. steps.Select(s => s.Result)]);
+        var steps = ImportPlan.Create(documents, stored, removeMissing);
+        var report = await ImportRun.ExecuteAsync(
+            steps,
+            documents.Count,
+            (step, cancellation) => WriteAsync(step.Write!, step.Result.Version!.Value, step.Previous, cancellation),
+            async (gone, cancellation) =>
+            {
+                await ExecuteAsync("UPDATE documents SET removed_at = $now WHERE id = $id", cancellation, ("$now", now), ("$id", gone.Id));
+                refresh.Add(gone.Id, gone, null);
+            },
+            progress,
+            cancellationToken);
         if (report.ChangedStore)
         {
             await SqliteSearchIndex.RefreshAsync(connection, transaction, refresh, cancellationToken);
