@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+using Formulary.Web;
+
+var app = FormularyWebApp.Create(new FormularyWebOptions { Urls = args.Length > 0 ? args[0] : FormularyWebOptions.DefaultUrls });
 app.Run();

@@ -1,0 +1,45 @@
+// Client-side search for the static export: loads /search-index.json once and ranks titles,
+// brand and alternate names before body words. No framework, no network beyond this site.
+"use strict";
+(function () {
+  var results = document.getElementById("static-results");
+  if (!results) { return; }
+  var params = new URLSearchParams(window.location.search);
+  var query = (params.get("q") || "").trim();
+  var input = document.getElementById("site-search");
+  if (input) { input.value = query; }
+  if (!query) { return; }
+  var fold = function (s) { return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
+  var terms = fold(query).split(/[^a-z0-9]+/).filter(Boolean);
+  fetch("/search-index.json").then(function (r) { return r.json(); }).then(function (index) {
+    var scored = [];
+    index.documents.forEach(function (doc) {
+      var names = fold(doc.title + " " + doc.names.join(" "));
+      var text = fold(doc.text);
+      var score = 0;
+      terms.forEach(function (t) {
+        if (names.split(/[^a-z0-9]+/).some(function (w) { return w.indexOf(t) === 0; })) { score += 10; }
+        else if (text.indexOf(t) >= 0) { score += 1; }
+        else { score -= 100; }
+      });
+      if (score > 0) { scored.push({ doc: doc, score: score }); }
+    });
+    scored.sort(function (a, b) { return b.score - a.score || a.doc.title.localeCompare(b.doc.title); });
+    results.textContent = "";
+    var status = document.getElementById("static-status");
+    if (status) { status.textContent = scored.length + " result" + (scored.length === 1 ? "" : "s") + " for \u201c" + query + "\u201d"; }
+    scored.slice(0, 50).forEach(function (hit) {
+      var li = document.createElement("li");
+      var h = document.createElement("h2");
+      var a = document.createElement("a");
+      a.href = hit.doc.url; a.textContent = hit.doc.title;
+      var tag = document.createElement("span");
+      tag.className = "tag"; tag.textContent = hit.doc.collection;
+      h.appendChild(a); h.appendChild(tag);
+      var p = document.createElement("p");
+      p.textContent = hit.doc.description;
+      li.appendChild(h); li.appendChild(p);
+      results.appendChild(li);
+    });
+  });
+})();

@@ -1,0 +1,67 @@
+using Formulary.Web.Assets;
+using Formulary.Web.Health;
+using Formulary.Web.Hosting;
+using Formulary.Web.Pages;
+using Formulary.Web.Problems;
+
+namespace Formulary.Web;
+
+/// <summary>
+/// The composition root of the site: the one place that wires services, middleware and endpoint
+/// modules. <c>formulary serve</c>, the web project's own entry point and the tests all start the
+/// site through <see cref="Create"/>, so what the tests exercise is what runs.
+/// </summary>
+public static class FormularyWebApp
+{
+    /// <summary>Largest request body accepted; larger bodies get a 413 problem.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplication Create(FormularyWebOptions options, Action<IServiceCollection>? configureServices = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(FormularyWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+        ConfigureLogging(builder.Logging, options);
+
+        builder.Services.AddFormularyProblems();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddFormularyPages();
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseFormularyProblems();
+        app.MapFormularyHealth();
+        app.MapAssets();
+        app.MapPages();
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, FormularyWebOptions options)
+    {
+        logging.ClearProviders();
+        if (options.JsonConsoleLogs)
+        {
+            logging.AddJsonConsole(json =>
+            {
+                json.IncludeScopes = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                json.UseUtcTimestamp = true;
+            });
+        }
+
+        logging.SetMinimumLevel(options.MinimumLogLevel);
+        // Per-request framework logs would cost more than serving a cached page; keep them to warnings.
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Formulary.Web;
+
+/// <summary>How a Formulary site is started: where it listens, where its data lives, how it logs.</summary>
+public sealed record FormularyWebOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Kestrel URLs; <c>http://127.0.0.1:0</c> picks a free port (tests).</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>Structured JSON logs on the console (serve); off in tests, which keep warnings only.</summary>
+    public bool JsonConsoleLogs { get; init; } = true;
+
+    /// <summary>Minimum level for the application's own categories.</summary>
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+}

@@ -1,0 +1,10 @@
+namespace Formulary.Web.Health;
+
+internal static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapFormularyHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}
