@@ -1,0 +1,50 @@
+using Formulary.Clinical.Profiles;
+
+namespace Formulary.Clinical.Dosing;
+
+/// <summary>Collects the alerts, adjustments and trace lines of one answer, in the order they happen.</summary>
+internal sealed class AnswerBuilder
+{
+    private readonly List<AnswerAlert> _alerts = [];
+    private readonly List<AnswerAdjustment> _adjustments = [];
+    private readonly List<string> _trace = [];
+
+    public IReadOnlyList<AnswerAlert> Alerts => _alerts;
+
+    public IReadOnlyList<AnswerAdjustment> Adjustments => _adjustments;
+
+    public IReadOnlyList<string> Trace => _trace;
+
+    public bool Contraindicated { get; private set; }
+
+    /// <summary>Why no dose may be computed even though the drug is not contraindicated; null when a dose may be computed.</summary>
+    public string? WithheldBecause { get; private set; }
+
+    public void Step(string line) => _trace.Add(line);
+
+    public void Alert(string severity, string code, string message, Citation? source)
+    {
+        _alerts.Add(new(severity, code, message, source));
+        _trace.Add(Invariant($"Alert {severity} {code}: {message}") + Cite(source));
+    }
+
+    public void Contraindicate(string code, string message, Citation source)
+    {
+        Contraindicated = true;
+        Alert(AlertSeverity.Critical, code, message, source);
+    }
+
+    public void Withhold(string code, string message, Citation? source)
+    {
+        WithheldBecause ??= code;
+        Alert(AlertSeverity.Critical, code, message, source);
+    }
+
+    public void Adjust(string code, decimal factor, string reason, Citation source)
+    {
+        _adjustments.Add(new(code, factor, reason, source));
+        _trace.Add(Invariant($"Adjustment {code}: × {factor} ({reason})") + Cite(source));
+    }
+
+    public static string Cite(Citation? source) => source is null ? string.Empty : Invariant($" [{source.Section}: \"{source.Quote}\"]");
+}

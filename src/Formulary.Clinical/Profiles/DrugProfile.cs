@@ -1,0 +1,22 @@
+namespace Formulary.Clinical.Profiles;
+
+/// <summary>
+/// The computable rules of one drug, each with its citation. Built by the rules loader from a
+/// <c>*.rules.yaml</c> beside the monograph; the engine has no drug-specific code.
+/// </summary>
+public sealed record DrugProfile
+{
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public required IReadOnlyList<Regimen> Regimens { get; init; }
+    public AgeLimit? AgeNotEstablished { get; init; }
+    public SmallPatientInfusion? SmallPatientInfusion { get; init; }
+    public RenalRules? Renal { get; init; }
+    public HepaticRules? Hepatic { get; init; }
+    public ToxicityReduction? Toxicity { get; init; }
+    public IReadOnlyList<CitedText> StopCriteria { get; init; } = [];
+    public IReadOnlyList<Contraindication> Contraindications { get; init; } = [];
+    public IReadOnlyList<InteractionRule> Interactions { get; init; } = [];
+    public IReadOnlyList<ContraceptionRule> Contraception { get; init; } = [];
+    public IReadOnlyList<CitedText> Monitoring { get; init; } = [];
+}
