@@ -173,7 +173,7 @@ public sealed class ClofarabinePatientTests
     {
         var answer = Dose(Boy with { Medications = ["gentamicin", "ondansetron"] });
 
-        // √(138 × 32 / 3600) = √1.226667 = 1.107550 → 1.1076; 52 × 1.1076 = 57.5952 → 57.6 mg; × 5 = 288.0 mg
+        // √(138 × 32 / 3600) = √1.2266667 = 1.1075498 → 1.1075; 52 × 1.1075 = 57.59 → 57.6 mg; × 5 = 288.0 mg
         Assert.Equal(57.6m, answer.DosePerDayMg);
         Assert.Equal(288.0m, answer.CycleTotalMg);
         var alert = Assert.Single(answer.Alerts, a => a.Code == AlertCodes.InteractionAvoid);
@@ -186,7 +186,7 @@ public sealed class ClofarabinePatientTests
     {
         var answer = Dose(Boy with { PriorToxicity = true });
 
-        // 57.5952 × 0.75 = 43.1964 → 43.2 mg; × 5 = 216.0 mg
+        // 57.59 × 0.75 = 43.1925 → 43.2 mg; × 5 = 216.0 mg
         Assert.Equal(43.2m, answer.DosePerDayMg);
         Assert.Equal(57.6m, answer.UnadjustedDosePerDayMg);
         Assert.Equal(216.0m, answer.CycleTotalMg);
@@ -218,7 +218,7 @@ public sealed class ClofarabinePatientTests
     [Theory]
     [InlineData(4, 180, 105, null)]      // 180 kg for a 4-year-old
     [InlineData(14, 45, 55, null)]       // 55 "cm" for a 14-year-old
-    [InlineData(10, 32, 138, 88)]        // creatinine 88 "mg/dL"
+    [InlineData(10, 32, 138, 88.0)]      // creatinine 88 "mg/dL"
     [InlineData(10, 0, 138, 0.5)]
     [InlineData(10, 32, -138, 0.5)]
     public void UnitConfusedOrImpossible_Refused(decimal age, decimal kg, decimal cm, double? scr)

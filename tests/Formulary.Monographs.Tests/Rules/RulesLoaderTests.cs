@@ -148,4 +148,30 @@ public sealed class RulesLoaderTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void ContentLoader_StaleRulesBesideMonograph_LintReportsRule001()
+    {
+        var folder = Directory.CreateTempSubdirectory("formulary-lint-");
+        try
+        {
+            var compositions = Directory.CreateDirectory(Path.Combine(folder.FullName, "compositions"));
+            File.WriteAllText(Path.Combine(compositions.FullName, "clofarabine.md"), File.ReadAllText(RepoPaths.Seed).Replace("Reduce the dose by 25%", "Reduce the dose by 30%", StringComparison.Ordinal));
+            var rules = Path.Combine(compositions.FullName, "clofarabine.rules.yaml");
+            File.Copy(RulesFixtures.ClofarabineRules, rules);
+
+            var set = new Loading.ContentLoader().Load(folder.FullName);
+
+            var stale = Assert.Single(set.AllDiagnostics, d => d.Code == "RULE001");
+            Assert.Equal(rules, stale.File);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ContentLoader_BundledContent_NoRuleDiagnostics() =>
+        Assert.DoesNotContain(new Loading.ContentLoader().Load(RepoPaths.Content).AllDiagnostics, d => d.Code.StartsWith("RULE", StringComparison.Ordinal));
 }

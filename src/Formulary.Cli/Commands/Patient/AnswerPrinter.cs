@@ -2,6 +2,7 @@ using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Profiles;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using static System.FormattableString;
 
 namespace Formulary.Cli.Commands.Patient;
 
