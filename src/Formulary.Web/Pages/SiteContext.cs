@@ -11,5 +11,5 @@ public sealed record SiteContext(string BaseUrl, bool IsStatic)
     public string Absolute(string path) => BaseUrl + path;
 
     public static SiteContext FromRequest(HttpRequest request) =>
-        new($"{request.Scheme}://{request.Host.Value}", IsStatic: false);
+        request.HttpContext.RequestServices.GetRequiredService<SiteContextProvider>().Current;
 }
