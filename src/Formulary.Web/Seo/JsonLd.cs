@@ -30,7 +30,7 @@ internal static class JsonLd
             ["target"] = new JsonObject
             {
                 ["@type"] = "EntryPoint",
-                ["urlTemplate"] = site.Absolute("/search?q={search_term_string}"),
+                ["urlTemplate"] = site.Absolute(site.SearchPath + "?q={search_term_string}"),
             },
             ["query-input"] = "required name=search_term_string",
         },
