@@ -1,0 +1,51 @@
+using Formulary.Monographs;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Listing;
+using Formulary.Storage.Search;
+using Formulary.Storage.Versions;
+
+namespace Formulary.Storage;
+
+/// <summary>
+/// The one storage seam: versioned monographs plus full-text search. Implementations are thread-safe
+/// and open a connection per call, so one instance can be shared (register it as a singleton).
+/// What comes out is the parsed <see cref="Monographs.Model.Monograph"/> model and version metadata,
+/// never a storage row.
+/// </summary>
+public interface IMonographStore : IAsyncDisposable
+{
+    /// <summary>
+    /// Imports a set of documents in one transaction: unchanged content (same content hash) is left
+    /// alone, changed content becomes a new version (old versions are kept), and a document the store
+    /// cannot accept is reported as failed without stopping the others. Cancelled or killed midway,
+    /// the store keeps its previous complete state.
+    /// </summary>
+    Task<ImportReport> ImportAsync(
+        IReadOnlyList<ImportDocument> documents,
+        ImportOptions options,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The latest version, or null when the document does not exist or was removed.</summary>
+    Task<StoredMonograph?> GetAsync(Collection collection, string slug, CancellationToken cancellationToken = default);
+
+    /// <summary>One version (1-based) of a document, removed or not; null when there is no such version.</summary>
+    Task<StoredMonograph?> GetVersionAsync(Collection collection, string slug, int version, CancellationToken cancellationToken = default);
+
+    /// <summary>Every version of a document, oldest first; empty when the document was never imported.</summary>
+    Task<IReadOnlyList<MonographVersion>> ListVersionsAsync(Collection collection, string slug, CancellationToken cancellationToken = default);
+
+    /// <summary>A line diff of the source text between two versions; null when either version does not exist.</summary>
+    Task<VersionDiff?> DiffAsync(Collection collection, string slug, int fromVersion, int toVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Every live document, ordered by collection then slug (sitemap, export, links between collections).</summary>
+    Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Full-text search over titles, brand and alternate names (weighted highest) and body text.
+    /// Any query text is safe: it is reduced to words before it reaches the search engine.
+    /// <paramref name="limit"/> must be within 1..<see cref="SearchLimits.MaxLimit"/> and
+    /// <paramref name="offset"/> within 0..<see cref="SearchLimits.MaxOffset"/>.
+    /// </summary>
+    Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,61 @@
+using Formulary.Monographs;
+using Formulary.Monographs.Diagnostics;
+
+namespace Formulary.Storage.Importing;
+
+/// <summary>
+/// The checks every store applies before writing, so SQLite and PostgreSQL accept and refuse the
+/// same documents. A refused document keeps whatever version was stored before.
+/// </summary>
+internal static class ImportBatch
+{
+    /// <summary>Source text above this size is refused (the parser bounds its input well below it).</summary>
+    public const int MaxSourceChars = 16 * 1024 * 1024;
+
+    public const int MaxSlugLength = 200;
+
+    public static IReadOnlyList<PreparedDocument> Prepare(IReadOnlyList<ImportDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var seen = new HashSet<(Collection, string)>();
+        var prepared = new List<PreparedDocument>(documents.Count);
+        foreach (var document in documents)
+        {
+            ArgumentNullException.ThrowIfNull(document);
+            var failure = Refusal(document) ?? (seen.Add((document.Monograph.Collection, document.Monograph.Slug))
+                ? null
+                : $"duplicate slug '{document.Monograph.Slug}' in {document.Monograph.Collection.FolderName()}: an earlier file with this slug was imported instead");
+            prepared.Add(new PreparedDocument(document, failure));
+        }
+
+        return prepared;
+    }
+
+    private static string? Refusal(ImportDocument document)
+    {
+        var monograph = document.Monograph;
+        if (!IsValidSlug(monograph.Slug))
+        {
+            return $"slug '{Truncate(monograph.Slug)}' is not usable in a URL (1 to {MaxSlugLength} letters, digits, '-', '_' or '.')";
+        }
+
+        if (document.SourceText.Length > MaxSourceChars)
+        {
+            return $"source is {document.SourceText.Length} characters, more than the {MaxSourceChars} the store accepts";
+        }
+
+        // A file the parser could not read at all (binary, empty, unreadable) must not replace stored content.
+        var unreadable = monograph.FrontMatter.Title is null
+            && string.IsNullOrWhiteSpace(monograph.Body)
+            && monograph.Sections.Count == 0
+            && monograph.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return unreadable ? "the document could not be read (see its error diagnostics); the stored version, if any, is kept" : null;
+    }
+
+    private static bool IsValidSlug(string slug) =>
+        slug.Length is > 0 and <= MaxSlugLength
+        && slug[0] != '.'
+        && slug.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    private static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "…");
+}

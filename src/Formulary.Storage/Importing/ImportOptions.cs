@@ -1,0 +1,13 @@
+namespace Formulary.Storage.Importing;
+
+/// <summary>
+/// <see cref="RemoveMissing"/>: the documents are the whole content set, so a stored document that is
+/// not among them was deleted at the source and is marked removed (its history is kept). Leave it
+/// false when importing a single file or a part of the content.
+/// </summary>
+public sealed record ImportOptions(bool RemoveMissing)
+{
+    public static ImportOptions WholeContentSet { get; } = new(RemoveMissing: true);
+
+    public static ImportOptions Partial { get; } = new(RemoveMissing: false);
+}

@@ -1,0 +1,19 @@
+namespace Formulary.Storage.Importing;
+
+public enum ImportOutcome
+{
+    /// <summary>New document (or one that had been removed and is back): version 1 or the next version.</summary>
+    Added,
+
+    /// <summary>Content hash differs from the latest version: stored as a new version.</summary>
+    Changed,
+
+    /// <summary>Same content hash as the latest version: nothing written.</summary>
+    Unchanged,
+
+    /// <summary>Stored before, absent from a whole-content-set import: marked removed, history kept.</summary>
+    Removed,
+
+    /// <summary>Not accepted (see <see cref="ImportedDocument.FailureReason"/>); any stored version is left as it was.</summary>
+    Failed,
+}

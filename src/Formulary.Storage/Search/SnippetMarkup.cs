@@ -1,0 +1,24 @@
+using System.Net;
+
+namespace Formulary.Storage.Search;
+
+/// <summary>
+/// Snippets come back from the database with control characters around matches (never present in
+/// indexed text: <see cref="Clean"/> removes them first); the text is HTML-escaped, then those marks
+/// become <c>&lt;mark&gt;</c> tags, so document text can never inject markup.
+/// </summary>
+internal static class SnippetMarkup
+{
+    public const char Start = '\u0002';
+    public const char End = '\u0003';
+
+    public static string Clean(string text) =>
+        text.Contains(Start, StringComparison.Ordinal) || text.Contains(End, StringComparison.Ordinal)
+            ? text.Replace(Start, ' ').Replace(End, ' ')
+            : text;
+
+    public static string ToHtml(string marked) =>
+        WebUtility.HtmlEncode(marked)
+            .Replace(Start.ToString(), "<mark>", StringComparison.Ordinal)
+            .Replace(End.ToString(), "</mark>", StringComparison.Ordinal);
+}

@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+
+namespace Formulary.Storage.Sqlite;
+
+/// <summary>
+/// Schema migrations, numbered by <c>PRAGMA user_version</c>: migration N brings version N-1 to N and
+/// runs in one transaction with the version bump. Append new migrations; never edit an applied one.
+/// A database newer than this code is refused rather than guessed at.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            collection TEXT NOT NULL,
+            slug TEXT NOT NULL,
+            latest_version INTEGER NOT NULL,
+            removed_at TEXT NULL,
+            title TEXT NOT NULL,
+            names TEXT NOT NULL,
+            body_text TEXT NOT NULL,
+            link_collection TEXT NULL,
+            link_slug TEXT NULL,
+            summary_json TEXT NOT NULL,
+            UNIQUE (collection, slug)
+        );
+        CREATE INDEX documents_link ON documents (link_collection, link_slug);
+        CREATE TABLE versions (
+            document_id INTEGER NOT NULL REFERENCES documents (id),
+            version INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            source_text TEXT NOT NULL,
+            model_json TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, version)
+        );
+        CREATE VIRTUAL TABLE search USING fts5 (
+            title, names, body,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3 4'
+        );
+        CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col');
+        CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO store_meta (key, value) VALUES ('generation', 0);
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        var current = UserVersion(connection);
+        if (current > Migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"the database has schema version {current}, newer than this Formulary understands ({Migrations.Length}); use a newer Formulary");
+        }
+
+        for (var version = current + 1; version <= Migrations.Length; version++)
+        {
+            // BEGIN IMMEDIATE takes the write lock, so two processes opening a new file migrate once.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (UserVersion(connection, transaction) >= version)
+            {
+                continue;
+            }
+
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    public static int UserVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Formulary.Storage.Versions;
+
+public enum DiffLineKind
+{
+    Unchanged,
+    Added,
+    Removed,
+}

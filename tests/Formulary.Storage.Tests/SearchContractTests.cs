@@ -1,0 +1,211 @@
+using Formulary.Monographs;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Search;
+using Microsoft.Extensions.Time.Testing;
+using static Formulary.Storage.Tests.TestMonographs;
+
+namespace Formulary.Storage.Tests;
+
+/// <summary>Search behaviour every store must have, on a small corpus built around the seed's names.</summary>
+public abstract class SearchContractTests : IAsyncLifetime
+{
+    private static readonly ImportDocument[] Corpus =
+    [
+        Composition(
+            "clofarabine", "Clofarabine",
+            "## Usage\nClofarabine is prescribed for relapsed or refractory acute lymphoblastic leukemia.\n"
+            + "## Alternate Names\nThe International Nonproprietary Name (INN) is clofarabine. A popular brand name is Clolar®. Evoltra® is another brand name used internationally.\n"
+            + "## Side Effects\nNausea, vomiting and common infections.",
+            "clofarabine", "Clolar", "Evoltra"),
+        Composition(
+            "cytarabine", "Cytarabine",
+            "## Usage\nCytarabine treats AML. Unlike clofarabine, clofarabine, clofarabine and clofarabine regimens, it is given by many routes. Common nausea."),
+        Composition("clofazimine", "Clofazimine", "## Usage\nClofazimine treats leprosy. Common skin discoloration."),
+        Composition("fludarabine", "Fludarabine", "## Usage\nFludarabine is a purine analog like clofarabine. <script>alert(1)</script> & more. Common."),
+        Combination(
+            "clofarabine-cytarabine", "Clofarabine + Cytarabine",
+            "## Usage\nThe combination of clofarabine and cytarabine in AML. Common.", "clofarabine", "cytarabine"),
+        Brand("clofarex-20", "Clofarex 20 mg Injection", "clofarabine", "## Usage\nClofarex contains clofarabine. Common."),
+        Brand("clolar-20", "Clolar 20 mg Injection", "clofarabine", "## Usage\nClolar contains clofarabine 20 mg. Common."),
+    ];
+
+    protected IMonographStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Store = await CreateStoreAsync(new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero)));
+        await Store.ImportAsync(Corpus, ImportOptions.WholeContentSet);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Store is not null)
+        {
+            await Store.DisposeAsync();
+        }
+    }
+
+    protected abstract Task<IMonographStore> CreateStoreAsync(TimeProvider time);
+
+    [SkippableTheory]
+    [InlineData("Clolar")]
+    [InlineData("evoltra")]
+    [InlineData("clofarabin")]
+    [InlineData("CLOFARABINE")]
+    [InlineData("clofar")]
+    [InlineData("Clofarex")]
+    [InlineData("évoltra")]
+    [InlineData("Clolar®")]
+    public async Task Search_GenericBrandOrAlternateName_FindsClofarabineFirst(string query)
+    {
+        var results = await Store.SearchAsync(query, 10, 0);
+
+        Assert.NotEmpty(results.Hits);
+        Assert.Equal((Collection.Composition, "clofarabine"), (results.Hits[0].Collection, results.Hits[0].Slug));
+        Assert.Null(results.DidYouMean);
+    }
+
+    [SkippableTheory]
+    [InlineData("klofarabine", "clofarabine")]
+    [InlineData("clofarabene", "clofarabine")]
+    [InlineData("evoltro", "evoltra")]
+    [InlineData("clofarabene leukemia", "clofarabine leukemia")]
+    public async Task Search_Misspelling_FindsNothingAndSuggestsName(string query, string suggestion)
+    {
+        var results = await Store.SearchAsync(query, 10, 0);
+
+        Assert.Equal(0, results.Total);
+        Assert.Equal(suggestion, results.DidYouMean);
+    }
+
+    [SkippableFact]
+    public async Task Search_NothingClose_HasNoSuggestion()
+    {
+        var results = await Store.SearchAsync("zzzzqqqq", 10, 0);
+
+        Assert.Equal(0, results.Total);
+        Assert.Null(results.DidYouMean);
+    }
+
+    [SkippableFact]
+    public async Task Search_Hits_SayTheirCollection()
+    {
+        var results = await Store.SearchAsync("clolar", 10, 0);
+
+        Assert.Contains(results.Hits, h => (h.Collection, h.Slug) == (Collection.Medicine, "clolar-20"));
+        Assert.Equal(results.Hits.Count, results.Total);
+    }
+
+    [SkippableFact]
+    public async Task Search_Snippet_IsHtmlEscapedWithMarkedMatches()
+    {
+        var results = await Store.SearchAsync("purine", 10, 0);
+
+        var hit = Assert.Single(results.Hits);
+        Assert.Equal("fludarabine", hit.Slug);
+        Assert.Contains("<mark>purine</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Equal(hit.SnippetHtml.Split("<mark>").Length, hit.SnippetHtml.Split("</mark>").Length);
+    }
+
+    [SkippableFact]
+    public async Task Search_LimitAndOffset_PageThroughAllHits()
+    {
+        var first = await Store.SearchAsync("common", 4, 0);
+        var second = await Store.SearchAsync("common", 4, 4);
+
+        Assert.Equal(7, first.Total);
+        Assert.Equal(4, first.Hits.Count);
+        Assert.Equal(3, second.Hits.Count);
+        Assert.Empty(first.Hits.Select(h => h.Slug).Intersect(second.Hits.Select(h => h.Slug)));
+    }
+
+    [SkippableTheory]
+    [InlineData(0, 0)]
+    [InlineData(SearchLimits.MaxLimit + 1, 0)]
+    [InlineData(10, -1)]
+    [InlineData(10, SearchLimits.MaxOffset + 1)]
+    public async Task Search_LimitOrOffsetOutOfRange_Throws(int limit, int offset)
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.SearchAsync("clolar", limit, offset));
+    }
+
+    [SkippableTheory]
+    [InlineData("\"clolar")]
+    [InlineData("clolar*")]
+    [InlineData("-clolar")]
+    [InlineData("^clolar")]
+    [InlineData("(((clolar")]
+    [InlineData("clolar)")]
+    [InlineData("clolar & | ! :* <->")]
+    [InlineData("\0clolar\u0002\u0003")]
+    [InlineData("+clolar:")]
+    public async Task Search_QueryWithSyntaxCharacters_SearchesTheWordsOnly(string query)
+    {
+        var results = await Store.SearchAsync(query, 10, 0);
+
+        Assert.Equal("clofarabine", results.Hits[0].Slug);
+        Assert.Equal((await Store.SearchAsync("clolar", 10, 0)).Total, results.Total);
+    }
+
+    [SkippableTheory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"")]
+    [InlineData("*")]
+    [InlineData("clo*")]
+    [InlineData("NEAR(clolar evoltra")]
+    [InlineData("NEAR(clolar evoltra, 2)")]
+    [InlineData("clolar -evoltra")]
+    [InlineData("title:clolar")]
+    [InlineData("{title names}: clolar")]
+    [InlineData("clolar AND OR NOT")]
+    [InlineData("'; DROP TABLE documents; --")]
+    [InlineData("\uD800 lone surrogate")]
+    public async Task Search_HostileQueryText_NeverThrowsOrChangesTheStore(string query)
+    {
+        var results = await Store.SearchAsync(query, 10, 0);
+
+        Assert.True(results.Total >= 0);
+        Assert.Equal(Corpus.Length, (await Store.ListAsync()).Count);
+    }
+
+    [SkippableFact]
+    public async Task Search_EmptyQuery_ReturnsNothing()
+    {
+        var results = await Store.SearchAsync("  \t ", 10, 0);
+
+        Assert.Equal((0, 0, null), (results.Total, results.Hits.Count, results.DidYouMean));
+    }
+
+    [SkippableFact]
+    public async Task Search_TenKilobyteQuery_IsCutAndAnswered()
+    {
+        var query = string.Concat(Enumerable.Repeat("clolar ", 1500));
+
+        var results = await Store.SearchAsync(query, 10, 0);
+
+        Assert.Equal("clofarabine", results.Hits[0].Slug);
+    }
+
+    [SkippableFact]
+    public async Task Search_BrandPageRemoved_ItsNameNoLongerFindsTheComposition()
+    {
+        await Store.ImportAsync(Corpus.Where(d => d.Monograph.Slug != "clofarex-20").ToList(), ImportOptions.WholeContentSet);
+
+        var results = await Store.SearchAsync("clofarex", 10, 0);
+
+        Assert.Equal(0, results.Total);
+    }
+
+    [SkippableFact]
+    public async Task Search_ChangedDocument_FindsNewTextNotOld()
+    {
+        var changed = Corpus.Select(d => d.Monograph.Slug == "clofazimine" ? Composition("clofazimine", "Clofazimine", "## Usage\nHansen disease.") : d).ToList();
+        await Store.ImportAsync(changed, ImportOptions.WholeContentSet);
+
+        Assert.Equal(0, (await Store.SearchAsync("leprosy", 10, 0)).Total);
+        Assert.Equal("clofazimine", Assert.Single((await Store.SearchAsync("hansen", 10, 0)).Hits).Slug);
+    }
+}

@@ -1,0 +1,269 @@
+using Formulary.Monographs;
+using Formulary.Monographs.Diagnostics;
+using Formulary.Monographs.Model;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Listing;
+using Formulary.Storage.Versions;
+using Microsoft.Extensions.Time.Testing;
+using static Formulary.Storage.Tests.TestMonographs;
+
+namespace Formulary.Storage.Tests;
+
+/// <summary>
+/// The behaviour every <see cref="IMonographStore"/> must have: importing and versions. Run against
+/// SQLite and PostgreSQL by the subclasses; search is in <see cref="SearchContractTests"/>.
+/// </summary>
+public abstract class StoreContractTests : IAsyncLifetime
+{
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+
+    protected IMonographStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync(Time);
+
+    public async Task DisposeAsync()
+    {
+        if (Store is not null)
+        {
+            await Store.DisposeAsync();
+        }
+    }
+
+    protected abstract Task<IMonographStore> CreateStoreAsync(TimeProvider time);
+
+    [SkippableFact]
+    public async Task Import_NewDocuments_AddsVersionOneStampedWithInjectedTime()
+    {
+        var report = await Store.ImportAsync([Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.")], ImportOptions.WholeContentSet);
+
+        Assert.Equal((1, 0, 0, 0), (report.Added, report.Changed, report.Unchanged, report.Failed));
+        var stored = await Store.GetAsync(Collection.Composition, "clofarabine");
+        Assert.NotNull(stored);
+        Assert.Equal(1, stored.Version.Number);
+        Assert.True(stored.Version.IsLatest);
+        Assert.Equal(Time.GetUtcNow(), stored.Version.ImportedAt);
+    }
+
+    [SkippableFact]
+    public async Task Import_SameContentAgain_ReportsUnchangedAndWritesNothing()
+    {
+        var document = Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.");
+        await Store.ImportAsync([document], ImportOptions.WholeContentSet);
+        var firstImport = Time.GetUtcNow();
+        Time.Advance(TimeSpan.FromDays(1));
+
+        var report = await Store.ImportAsync([document], ImportOptions.WholeContentSet);
+
+        Assert.Equal((0, 0, 1), (report.Added, report.Changed, report.Unchanged));
+        Assert.False(report.ChangedStore);
+        var versions = await Store.ListVersionsAsync(Collection.Composition, "clofarabine");
+        Assert.Equal(firstImport, Assert.Single(versions).ImportedAt);
+    }
+
+    [SkippableFact]
+    public async Task Import_ChangedDocument_BecomesNewVersionAndOldIsKept()
+    {
+        await Store.ImportAsync([Composition("clofarabine", "Clofarabine", "## Usage\nOld text.")], ImportOptions.WholeContentSet);
+        Time.Advance(TimeSpan.FromHours(1));
+
+        var report = await Store.ImportAsync([Composition("clofarabine", "Clofarabine v2", "## Usage\nNew text.")], ImportOptions.WholeContentSet);
+
+        Assert.Equal(1, report.Changed);
+        Assert.Equal("Clofarabine v2", (await Store.GetAsync(Collection.Composition, "clofarabine"))!.Monograph.Title);
+        var old = await Store.GetVersionAsync(Collection.Composition, "clofarabine", 1);
+        Assert.NotNull(old);
+        Assert.Equal("Clofarabine", old.Monograph.Title);
+        Assert.False(old.Version.IsLatest);
+        var versions = await Store.ListVersionsAsync(Collection.Composition, "clofarabine");
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
+        Assert.Equal([false, true], versions.Select(v => v.IsLatest));
+        Assert.True(versions[1].ImportedAt > versions[0].ImportedAt);
+    }
+
+    [SkippableFact]
+    public async Task Import_BadDocumentsAmongGood_OthersAreImportedAndBadOnesFail()
+    {
+        var unreadable = Document(Collection.Composition, "binary", "binary", "", FrontMatter.Empty, [],
+            [new Diagnostic("MONO001", DiagnosticSeverity.Error, "binary.md", 0, 0, "not text")]);
+        var documents = new[]
+        {
+            Composition("a", "A", "## Usage\nA."),
+            Composition("../escape", "Escape", "## Usage\nX."),
+            unreadable,
+            Composition("a", "A again", "## Usage\nDuplicate."),
+            Composition("b", "B", "## Usage\nB."),
+        };
+
+        var report = await Store.ImportAsync(documents, ImportOptions.WholeContentSet);
+
+        Assert.Equal(
+            [ImportOutcome.Added, ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Failed, ImportOutcome.Added],
+            report.Documents.Select(d => d.Outcome));
+        Assert.All(report.Documents.Where(d => d.Outcome == ImportOutcome.Failed), d => Assert.False(string.IsNullOrEmpty(d.FailureReason)));
+        Assert.Equal("A", (await Store.GetAsync(Collection.Composition, "a"))!.Monograph.Title);
+        Assert.NotNull(await Store.GetAsync(Collection.Composition, "b"));
+        Assert.Null(await Store.GetAsync(Collection.Composition, "binary"));
+    }
+
+    [SkippableFact]
+    public async Task Import_UnreadableVersionOfStoredDocument_KeepsStoredVersionAndIsNotRemoved()
+    {
+        await Store.ImportAsync([Composition("a", "A", "## Usage\nGood.")], ImportOptions.WholeContentSet);
+        var broken = Document(Collection.Composition, "a", "a", "", FrontMatter.Empty, [],
+            [new Diagnostic("MONO001", DiagnosticSeverity.Error, "a.md", 0, 0, "invalid UTF-8")]);
+
+        var report = await Store.ImportAsync([broken], ImportOptions.WholeContentSet);
+
+        Assert.Equal(ImportOutcome.Failed, Assert.Single(report.Documents).Outcome);
+        var stored = await Store.GetAsync(Collection.Composition, "a");
+        Assert.Equal(("A", 1), (stored!.Monograph.Title, stored.Version.Number));
+    }
+
+    [SkippableFact]
+    public async Task Import_WholeSetMissingADocument_MarksItRemovedAndKeepsHistory()
+    {
+        await Store.ImportAsync([Composition("a", "A", "## Usage\nA."), Composition("b", "B", "## Usage\nB.")], ImportOptions.WholeContentSet);
+
+        var partial = await Store.ImportAsync([Composition("a", "A", "## Usage\nA.")], ImportOptions.Partial);
+        var whole = await Store.ImportAsync([Composition("a", "A", "## Usage\nA.")], ImportOptions.WholeContentSet);
+
+        Assert.Equal(0, partial.Removed);
+        var removed = Assert.Single(whole.Documents, d => d.Outcome == ImportOutcome.Removed);
+        Assert.Equal("b", removed.Slug);
+        Assert.Null(await Store.GetAsync(Collection.Composition, "b"));
+        Assert.Equal("B", (await Store.GetVersionAsync(Collection.Composition, "b", 1))!.Monograph.Title);
+        Assert.Equal(["a"], (await Store.ListAsync()).Select(s => s.Slug));
+    }
+
+    [SkippableFact]
+    public async Task Import_RemovedDocumentComesBack_IsAddedAsNextVersion()
+    {
+        var b = Composition("b", "B", "## Usage\nB.");
+        await Store.ImportAsync([b], ImportOptions.WholeContentSet);
+        await Store.ImportAsync([], ImportOptions.WholeContentSet);
+
+        var report = await Store.ImportAsync([b], ImportOptions.WholeContentSet);
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(2, (await Store.GetAsync(Collection.Composition, "b"))!.Version.Number);
+    }
+
+    [SkippableFact]
+    public async Task Import_CancelledMidway_StoreKeepsPreviousCompleteState()
+    {
+        var first = Enumerable.Range(0, 20).Select(i => Composition($"d{i}", $"Drug {i}", "## Usage\nFirst.")).ToList();
+        await Store.ImportAsync(first, ImportOptions.WholeContentSet);
+        var second = Enumerable.Range(0, 20).Select(i => Composition($"d{i}", $"Drug {i} changed", "## Usage\nSecond.")).ToList();
+        using var cancellation = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Done == 10)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.ImportAsync(second, ImportOptions.WholeContentSet, progress, cancellation.Token));
+
+        var summaries = await Store.ListAsync();
+        Assert.Equal(20, summaries.Count);
+        Assert.All(summaries, s => Assert.Equal(1, s.Version));
+        Assert.Equal("Drug 0", (await Store.GetAsync(Collection.Composition, "d0"))!.Monograph.Title);
+        Assert.Equal(0, (await Store.SearchAsync("second", 10, 0)).Total);
+    }
+
+    [SkippableFact]
+    public async Task Import_Progress_IsReportedOncePerDocument()
+    {
+        var reports = new List<ImportProgress>();
+
+        await Store.ImportAsync(
+            [Composition("a", "A", "x"), Composition("b", "B", "y"), Composition("c", "C", "z")],
+            ImportOptions.WholeContentSet,
+            new SynchronousProgress(reports.Add));
+
+        Assert.Equal([(1, 3), (2, 3), (3, 3)], reports.Select(r => (r.Done, r.Total)));
+    }
+
+    [SkippableFact]
+    public async Task Get_UnknownSlug_ReturnsNullAndNoVersions()
+    {
+        Assert.Null(await Store.GetAsync(Collection.Composition, "nothing"));
+        Assert.Null(await Store.GetVersionAsync(Collection.Composition, "nothing", 1));
+        Assert.Empty(await Store.ListVersionsAsync(Collection.Composition, "nothing"));
+    }
+
+    [SkippableFact]
+    public async Task Get_StoredModel_RoundTripsSectionsNamesDiagnosticsAndFrontMatter()
+    {
+        var document = Document(
+            Collection.Medicine, "clolar-20", "Clolar 20 mg", "## Usage\nInjection.",
+            new FrontMatter { Title = "Clolar 20 mg", GenericSlug = "clofarabine", Mrp = 12345.67m, IsBanned = true },
+            ["Clolar"],
+            [new Diagnostic("MONO020", DiagnosticSeverity.Warning, "clolar-20.md", 3, 7, "warning")]);
+
+        await Store.ImportAsync([document], ImportOptions.WholeContentSet);
+        var stored = await Store.GetAsync(Collection.Medicine, "clolar-20");
+
+        Assert.NotNull(stored);
+        var model = stored.Monograph;
+        Assert.Equal(document.SourceText, stored.SourceText);
+        Assert.Equal(document.Monograph.ContentHash, stored.Version.ContentHash);
+        Assert.Equal(12345.67m, model.FrontMatter.Mrp);
+        Assert.True(model.FrontMatter.IsBanned);
+        Assert.Equal("clofarabine", model.FrontMatter.GenericSlug);
+        Assert.Equal(["Clolar"], model.AlternateNames);
+        Assert.Equal(("usage", "Usage", 2), (model.Sections[0].Key, model.Sections[0].Title, model.Sections[0].Level));
+        Assert.Equal(("MONO020", DiagnosticSeverity.Warning, 3, 7), (model.Diagnostics[0].Code, model.Diagnostics[0].Severity, model.Diagnostics[0].Line, model.Diagnostics[0].Column));
+    }
+
+    [SkippableFact]
+    public async Task Diff_TwoVersions_ListsAddedAndRemovedLinesWithNumbers()
+    {
+        await Store.ImportAsync([Composition("a", "A", "## Usage\nline one\nline two\nline three")], ImportOptions.WholeContentSet);
+        await Store.ImportAsync([Composition("a", "A", "## Usage\nline one\nline 2\nline three\nline four")], ImportOptions.WholeContentSet);
+
+        var diff = await Store.DiffAsync(Collection.Composition, "a", 1, 2);
+
+        Assert.NotNull(diff);
+        Assert.Equal((1, 2), (diff.From.Number, diff.To.Number));
+        var removed = Assert.Single(diff.Lines, l => l.Kind == DiffLineKind.Removed);
+        Assert.Equal(("line two", 6, (int?)null), (removed.Text, removed.OldLine, removed.NewLine));
+        var added = diff.Lines.Where(l => l.Kind == DiffLineKind.Added).ToList();
+        Assert.Equal(["line 2", "line four"], added.Select(l => l.Text));
+        Assert.Equal([6, 8], added.Select(l => l.NewLine!.Value));
+        Assert.Equal((2, 1), (diff.AddedLines, diff.RemovedLines));
+    }
+
+    [SkippableFact]
+    public async Task Diff_MissingVersion_ReturnsNull()
+    {
+        await Store.ImportAsync([Composition("a", "A", "x")], ImportOptions.WholeContentSet);
+
+        Assert.Null(await Store.DiffAsync(Collection.Composition, "a", 1, 2));
+    }
+
+    [SkippableFact]
+    public async Task List_LiveDocuments_CarryLinksBetweenCollections()
+    {
+        await Store.ImportAsync(
+            [
+                Composition("clofarabine", "Clofarabine", "x"),
+                Composition("cytarabine", "Cytarabine", "y"),
+                Combination("clofarabine-cytarabine", "Clofarabine + Cytarabine", "z", "clofarabine", "cytarabine"),
+                Brand("clolar-20", "Clolar 20 mg", "clofarabine"),
+            ],
+            ImportOptions.WholeContentSet);
+
+        var all = await Store.ListAsync();
+        var links = MonographLinks.For(all, Collection.Composition, "clofarabine");
+        var combinationLinks = MonographLinks.For(all, Collection.Combination, "clofarabine-cytarabine");
+        var brandLinks = MonographLinks.For(all, Collection.Medicine, "clolar-20");
+
+        Assert.Equal(4, all.Count);
+        Assert.Equal(["clolar-20"], links.Brands.Select(b => b.Slug));
+        Assert.Equal(["clofarabine-cytarabine"], links.CombinationsContaining.Select(c => c.Slug));
+        Assert.Equal(["clofarabine", "cytarabine"], combinationLinks.Ingredients.Select(i => i.Slug));
+        Assert.Equal("clofarabine", brandLinks.BrandOf?.Slug);
+    }
+}
