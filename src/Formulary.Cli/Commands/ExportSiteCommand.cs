@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Formulary.Monographs.Loading;
+using Formulary.Monographs.Rules;
 using Formulary.Web.Export;
 using Formulary.Web.Hosting;
 using Spectre.Console;
@@ -40,7 +41,7 @@ internal static class ExportSiteCommand
             if (asJson || !console.Profile.Capabilities.Interactive)
             {
                 set = new ContentLoader().Load(folder, progress: null, cancellationToken);
-                report = await ExportAsync(set, result.GetValue(output)!, result.GetValue(baseUrl)!, progress: null, cancellationToken).ConfigureAwait(false);
+                report = await ExportAsync(set, folder, result.GetValue(output)!, result.GetValue(baseUrl)!, progress: null, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -51,7 +52,7 @@ internal static class ExportSiteCommand
                         set = new ContentLoader().Load(folder, new Progress<LoadProgress>(p => { load.MaxValue = p.Total; load.Value = p.Done; }), cancellationToken);
                         load.Value = load.MaxValue;
                         var write = context.AddTask("Writing pages");
-                        report = await ExportAsync(set, result.GetValue(output)!, result.GetValue(baseUrl)!,
+                        report = await ExportAsync(set, folder, result.GetValue(output)!, result.GetValue(baseUrl)!,
                             new Progress<ExportProgress>(p => { write.MaxValue = p.Total; write.Value = p.Done; }), cancellationToken).ConfigureAwait(false);
                         write.Value = write.MaxValue;
                     }).ConfigureAwait(false);
@@ -79,6 +80,6 @@ internal static class ExportSiteCommand
         return command;
     }
 
-    private static Task<ExportReport> ExportAsync(ContentSet set, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>
-        SiteExporter.ExportAsync(set.Monographs, DoseRules.Load(set).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal), output, baseUrl, TimeProvider.System, progress, cancellationToken);
+    private static Task<ExportReport> ExportAsync(ContentSet set, string contentDirectory, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>
+        SiteExporter.ExportAsync(set.Monographs, DrugProfileCatalog.Load(contentDirectory).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal), output, baseUrl, TimeProvider.System, progress, cancellationToken);
 }

@@ -33,7 +33,7 @@ internal static class ApiDocumentation
         app.MapScalarApiReference(ReferencePath, options => options
             .WithTitle("Formulary API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .WithDefaultFonts(false)
+            .DisableDefaultFonts()
             .DisableTelemetry());
         app.MapGet("/api", () => Results.Redirect(ReferencePath)).ExcludeFromDescription();
         app.MapGet("/api/", () => Results.Redirect(ReferencePath)).ExcludeFromDescription();

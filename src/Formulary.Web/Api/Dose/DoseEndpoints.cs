@@ -30,7 +30,7 @@ internal static class DoseEndpoints
     {
         if (answer is null)
         {
-            var known = string.Join(", ", dosing.Drugs.Order(StringComparer.Ordinal));
+            var known = string.Join(", ", dosing.Drugs);
             return ProblemMapping.Problem(ProblemCatalog.UnknownDrug,
                 request.Drug is null ? $"Give the drug's slug as \"drug\". Drugs with dose rules: {known}." : $"No dose rules for '{request.Drug}'. Drugs with dose rules: {known}.");
         }

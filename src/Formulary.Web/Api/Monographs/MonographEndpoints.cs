@@ -1,3 +1,4 @@
+using Formulary.Monographs;
 using Formulary.Storage;
 using Formulary.Storage.Versions;
 using Formulary.Web.Problems;
