@@ -1,17 +1,48 @@
 using System.CommandLine;
+using Formulary.Cli.Output;
+using Formulary.Monographs.Loading;
 
 namespace Formulary.Cli.Commands;
 
-// Placeholder until the command lands; replaced by its owner.
+/// <summary>
+/// <c>formulary lint PATH [--json]</c>: parse and lint a file or a content folder; print
+/// <c>path(line,col): severity CODE: message</c> lines and a summary. Exit 1 when there are errors.
+/// </summary>
 internal static class LintCommand
 {
     public static Command Create()
     {
-        var command = new Command("lint", "Not implemented yet.");
+        var path = new Argument<string>("path") { Description = "A monograph file or a content folder (compositions/, combinations/, medicines/)." };
+        var json = new Option<bool>("--json") { Description = "Write the diagnostics as JSON (camelCase)." };
+        var command = new Command("lint", "Check monographs and report problems with file, line and column.") { path, json };
         command.SetAction(result =>
         {
-            result.InvocationConfiguration.Error.WriteLine("lint: not implemented yet");
-            return FormularyCli.ExitErrors;
+            var target = result.GetValue(path)!;
+            var output = result.InvocationConfiguration.Output;
+            if (!File.Exists(target) && !Directory.Exists(target))
+            {
+                result.InvocationConfiguration.Error.WriteLine($"error: '{target}' is neither a file nor a folder");
+                return FormularyCli.ExitUsage;
+            }
+
+            var set = new ContentLoader().Load(target);
+            var diagnostics = set.AllDiagnostics.ToList();
+            var summary = DiagnosticSummary.Of(set.Monographs.Count, diagnostics);
+            if (result.GetValue(json))
+            {
+                CliJson.Write(output, new { summary, diagnostics });
+            }
+            else
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    output.WriteLine(diagnostic.ToString());
+                }
+
+                output.WriteLine(summary.ToString());
+            }
+
+            return summary.Errors > 0 ? FormularyCli.ExitErrors : FormularyCli.ExitOk;
         });
         return command;
     }

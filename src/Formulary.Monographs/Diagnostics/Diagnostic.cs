@@ -13,6 +13,9 @@ public sealed record Diagnostic(
     int Column,
     string Message)
 {
+    /// <summary>Other places the finding names, in the same file (both sides of a contradiction).</summary>
+    public IReadOnlyList<RelatedLocation> Related { get; init; } = [];
+
     /// <summary>The compiler format editors understand: <c>path(line,col): error MONO012: message</c>.</summary>
     public override string ToString() =>
         $"{File}({Line},{Column}): {Severity.ToString().ToLowerInvariant()} {Code}: {Message}";

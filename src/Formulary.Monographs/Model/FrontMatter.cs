@@ -28,7 +28,11 @@ public sealed record FrontMatter
 }
 
 /// <summary>A front-matter FAQ entry as written, before repair.</summary>
-public sealed record RawFaq(string Question, string Answer, int Line);
+public sealed record RawFaq(string Question, string Answer, int Line)
+{
+    /// <summary>1-based column of the question's value in the file.</summary>
+    public int Column { get; init; }
+}
 
 public sealed record Ingredient(string GenericSlug, string? Strength);
 

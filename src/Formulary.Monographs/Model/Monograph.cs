@@ -36,6 +36,9 @@ public sealed record Monograph
     /// <summary>Names other than the title that should find this document (INN, brand names from "Alternate Names").</summary>
     public required IReadOnlyList<string> AlternateNames { get; init; }
 
+    /// <summary>Links to other documents (brand → composition or combination, combination → ingredients).</summary>
+    public IReadOnlyList<MonographLink> Links { get; init; } = [];
+
     /// <summary>The Markdown body after the front matter, unchanged.</summary>
     public required string Body { get; init; }
 

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Formulary.Monographs.Lint;
+using Formulary.Monographs.Model;
+using Formulary.Monographs.Parsing;
+
+namespace Formulary.Monographs.Loading;
+
+/// <summary>
+/// Loads a content folder (with <c>compositions/</c>, <c>combinations/</c>, <c>medicines/</c>), one
+/// collection folder, a folder of loose <c>.md</c> files (read as compositions) or a single file.
+/// One bad file never stops the others: it becomes a monograph with an error diagnostic.
+/// </summary>
+public sealed class ContentLoader(MonographParser parser)
+{
+    public ContentLoader()
+        : this(MonographParser.Default)
+    {
+    }
+
+    public ContentSet Load(string path, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var layout = ContentLayout.Of(path);
+        var files = layout.Files;
+        var monographs = new List<Monograph>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (collection, file) = files[i];
+            monographs.Add(Read(collection, file));
+            progress?.Report(new LoadProgress(i + 1, files.Count, file));
+        }
+
+        foreach (var monograph in monographs)
+        {
+            layout.KnownSlugs.GetValueOrDefault(monograph.Collection)?.Add(monograph.Slug);
+        }
+
+        return new ContentSet(monographs, ContentSetLint.Run(monographs, layout.KnownSlugs));
+    }
+
+    /// <summary>Reads one file, refusing an oversized one without loading it into memory.</summary>
+    public Monograph Read(Collection collection, string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        try
+        {
+            var length = new FileInfo(file).Length;
+            if (length > parser.Limits.MaxBytes)
+            {
+                using var stream = File.OpenRead(file);
+                return parser.TooLarge(collection, file, length, Convert.ToHexStringLower(SHA256.HashData(stream)));
+            }
+
+            return parser.Parse(collection, file, File.ReadAllBytes(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return parser.Unreadable(collection, file, e.Message);
+        }
+    }
+}

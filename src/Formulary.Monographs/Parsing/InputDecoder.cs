@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Unicode;
+using Formulary.Monographs.Diagnostics;
+
+namespace Formulary.Monographs.Parsing;
+
+/// <summary>
+/// Turns the file's bytes into text, or refuses them: too large, binary (NUL bytes), empty.
+/// Invalid UTF-8 is decoded with U+FFFD and reported at the first bad byte, so nothing else is lost.
+/// </summary>
+internal static class InputDecoder
+{
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    public static string? Decode(ReadOnlySpan<byte> bytes, ParserLimits limits, string path, List<Diagnostic> diagnostics)
+    {
+        if (bytes.Length > limits.MaxBytes)
+        {
+            diagnostics.Add(TooLarge(path, bytes.Length, limits));
+            return null;
+        }
+
+        var nul = bytes.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            diagnostics.Add(DiagnosticCodes.BinaryFile.At(path, BytePosition(bytes, nul),
+                $"the file holds a NUL byte at offset {nul}: it is binary, not a Markdown monograph; it was not read"));
+            return null;
+        }
+
+        if (bytes.StartsWith(Bom))
+        {
+            bytes = bytes[Bom.Length..];
+        }
+
+        if (!Utf8.IsValid(bytes))
+        {
+            var bad = FirstInvalidByte(bytes);
+            diagnostics.Add(DiagnosticCodes.InvalidUtf8.At(path, BytePosition(bytes, bad),
+                $"invalid UTF-8 at byte offset {bad}; save the file as UTF-8 (invalid bytes were read as U+FFFD)"));
+        }
+
+        var text = Encoding.UTF8.GetString(bytes);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Add(DiagnosticCodes.EmptyFile.At(path, SourcePosition.FileStart,
+                "the file is empty; a monograph needs at least a front matter with a title"));
+            return null;
+        }
+
+        return text;
+    }
+
+    public static Diagnostic TooLarge(string path, long length, ParserLimits limits) =>
+        DiagnosticCodes.FileTooLarge.At(path, SourcePosition.FileStart, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the file is {length} bytes; the parser reads files up to {limits.MaxBytes} bytes ({limits.MaxBytes / 1024 / 1024} MiB); it was not read"));
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> buffer = stackalloc char[256];
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = Utf8.ToUtf16(bytes[offset..], buffer, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return offset + read;
+            }
+
+            offset += read;
+        }
+
+        return offset;
+    }
+
+    /// <summary>Line and column of a byte offset (column counted in bytes: the text around it may not decode).</summary>
+    private static SourcePosition BytePosition(ReadOnlySpan<byte> bytes, int offset)
+    {
+        var before = bytes[..offset];
+        var line = before.Count((byte)'\n') + 1;
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return new SourcePosition(line, offset - lineStart + 1);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Formulary.Monographs.Parsing;
+
+/// <summary>
+/// What the parser accepts. Real monographs are a few kilobytes with a flat front matter; the limits
+/// are far above that and bound the time and memory a hostile file can cost.
+/// </summary>
+public sealed record ParserLimits
+{
+    public static ParserLimits Default { get; } = new();
+
+    /// <summary>Largest file read, in bytes (2 MiB).</summary>
+    public int MaxBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>Deepest nesting of YAML mappings and sequences in the front matter.</summary>
+    public int MaxYamlDepth { get; init; } = 32;
+
+    /// <summary>Most YAML nodes the front matter may hold once aliases are expanded (guards alias bombs).</summary>
+    public int MaxYamlNodes { get; init; } = 20_000;
+
+    /// <summary>Most inline-HTML diagnostics reported per file; the rest are counted in the last one.</summary>
+    public int MaxHtmlDiagnostics { get; init; } = 10;
+}
