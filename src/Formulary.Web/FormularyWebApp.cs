@@ -60,7 +60,10 @@ public static class FormularyWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseApiReferencePolicy();
         app.UseFormularyProblems();
+        // Routing after the exception handler, so routing failures are mapped to problems too.
+        app.UseRouting();
         app.MapFormularyHealth();
         app.MapAssets();
         app.MapPages();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Formulary.Monographs.Loading;
-using Formulary.Monographs.Rules;
 using Formulary.Web.Export;
 using Formulary.Web.Hosting;
 using Spectre.Console;
@@ -81,5 +80,5 @@ internal static class ExportSiteCommand
     }
 
     private static Task<ExportReport> ExportAsync(ContentSet set, string contentDirectory, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>
-        SiteExporter.ExportAsync(set.Monographs, DrugProfileCatalog.Load(contentDirectory).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal), output, baseUrl, TimeProvider.System, progress, cancellationToken);
+        SiteExporter.ExportAsync(set.Monographs, Formulary.Web.Dosing.DoseRules.Load(contentDirectory).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal), output, baseUrl, TimeProvider.System, progress, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Formulary.Monographs.Loading;
-using Formulary.Monographs.Rules;
 using Formulary.Storage;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Sqlite;
@@ -42,7 +41,7 @@ public static class ContentSite
         var store = services.GetRequiredService<IMonographStore>();
         var documents = content.Monographs.Select(ContentImportDocuments.For).ToList();
         var report = await store.ImportAsync(documents, ImportOptions.WholeContentSet, progress: null, cancellationToken).ConfigureAwait(false);
-        services.GetRequiredService<DoseService>().Replace(DrugProfileCatalog.Load(contentDirectory));
+        services.GetRequiredService<DoseService>().Replace(DoseRules.Load(contentDirectory));
         services.GetRequiredService<Pages.SiteCache>().Invalidate();
         ContentSiteLog.Imported(logger, contentDirectory, report.Added, report.Changed, report.Unchanged, report.Removed, report.Failed);
         return report;

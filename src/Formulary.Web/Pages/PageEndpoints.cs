@@ -25,19 +25,14 @@ internal static class PageEndpoints
     {
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/", HomeAsync);
+        // Routing ignores a trailing slash, so each page has one route; the handler redirects to the slash form.
         pages.MapGet("/search", SearchAsync);
-        pages.MapGet("/search/", SearchAsync);
-        pages.MapGet("/composition/{slug}/", (string slug, HttpContext context, MonographPages monographs) =>
+        pages.MapGet("/composition/{slug}", (string slug, HttpContext context, MonographPages monographs) =>
             MonographAsync(Collection.Composition, slug, context, monographs));
-        pages.MapGet("/composition/combination/{slug}/", (string slug, HttpContext context, MonographPages monographs) =>
+        pages.MapGet("/composition/combination/{slug}", (string slug, HttpContext context, MonographPages monographs) =>
             MonographAsync(Collection.Combination, slug, context, monographs));
-        pages.MapGet("/medicines/{slug}/", (string slug, HttpContext context, MonographPages monographs) =>
+        pages.MapGet("/medicines/{slug}", (string slug, HttpContext context, MonographPages monographs) =>
             MonographAsync(Collection.Medicine, slug, context, monographs));
-        foreach (var prefix in new[] { "/composition/{slug}", "/composition/combination/{slug}", "/medicines/{slug}" })
-        {
-            pages.MapGet(prefix, (HttpContext context) => Results.Redirect(context.Request.Path + "/", permanent: true));
-        }
-
         pages.MapPost("/composition/{slug}/dose", DoseAsync).DisableAntiforgery();
         pages.MapGet("/sitemap.xml", SitemapAsync);
         pages.MapGet("/robots.txt", (HttpContext context) =>
@@ -62,6 +57,11 @@ internal static class PageEndpoints
 
     private static async Task<IResult> MonographAsync(Collection collection, string slug, HttpContext context, MonographPages monographs)
     {
+        if (!context.Request.Path.Value!.EndsWith('/'))
+        {
+            return Results.Redirect(collection.UrlPath(slug), permanent: true);
+        }
+
         var page = await monographs.GetCachedAsync(collection, slug, SiteContext.FromRequest(context.Request)).ConfigureAwait(false);
         return page is null ? Results.NotFound() : page.ToResult(context);
     }

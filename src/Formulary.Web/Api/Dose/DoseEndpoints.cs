@@ -18,13 +18,22 @@ internal static class DoseEndpoints
             .WithTags("Dosing")
             .WithName("Dose")
             .WithSummary("A patient-specific dose with its trace, alerts, cycle calendar and citations.")
-            .WithDescription("Bodies over 1 MB get 413; malformed JSON gets 400; refused input gets 422 with the field errors.");
+            .WithDescription("Bodies over 1 MB get 413; malformed JSON gets 400; refused input gets 422 with the field errors.")
+            .WithProblems();
         app.MapPost("/api/check", (DoseRequest request, DoseService dosing) => Answer(request, dosing, dosing.Check(request)))
             .WithTags("Dosing")
             .WithName("Check")
-            .WithSummary("Screening only: contraindications, interactions and alerts for a patient, no dose.");
+            .WithSummary("Screening only: contraindications, interactions and alerts for a patient, no dose.")
+            .WithProblems();
         return app;
     }
+
+    private static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Results<Ok<DoseAnswer>, ProblemHttpResult> Answer(DoseRequest request, DoseService dosing, DoseAnswer? answer)
     {

@@ -16,16 +16,21 @@ internal static class MonographEndpoints
         group.MapGet("", GetAsync)
             .WithName("GetMonograph")
             .WithSummary("The parsed monograph (latest version).")
-            .WithDescription("collection is compositions, combinations or medicines; slug is the file name without .md.");
+            .WithDescription("collection is compositions, combinations or medicines; slug is the file name without .md.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/versions", ListVersionsAsync)
             .WithName("ListMonographVersions")
-            .WithSummary("Every imported version of the monograph, oldest first.");
+            .WithSummary("Every imported version of the monograph, oldest first.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/versions/{version:int}", GetVersionAsync)
             .WithName("GetMonographVersion")
-            .WithSummary("One version of the monograph (1-based), as it was parsed then.");
+            .WithSummary("One version of the monograph (1-based), as it was parsed then.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/diff", DiffAsync)
             .WithName("DiffMonographVersions")
-            .WithSummary("Line diff of the source text between two versions (from, to).");
+            .WithSummary("Line diff of the source text between two versions (from, to).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -17,7 +17,8 @@ internal static class SearchEndpoints
             .WithDescription(
                 $"q: 1 to {SearchLimits.MaxQueryChars} characters (only the first {SearchLimits.MaxTerms} words are searched). "
                 + $"limit: 1 to {SearchLimits.MaxLimit}, default {SearchLimits.DefaultLimit}. offset: 0 to {SearchLimits.MaxOffset}, default 0. "
-                + "snippetHtml is escaped text with matches in <mark>; didYouMean is set when nothing matched and a close name exists.");
+                + "snippetHtml is escaped text with matches in <mark>; didYouMean is set when nothing matched and a close name exists.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
