@@ -1,18 +1,11 @@
 using System.CommandLine;
+using Formulary.Cli.Commands.Patient;
 
 namespace Formulary.Cli.Commands;
 
-// Placeholder until the command lands; replaced by its owner.
+/// <summary><c>formulary check --drug SLUG [patient options] [--json]</c>: screening only (contraindications, interactions, alerts), no dose.</summary>
 internal static class CheckCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("check", "Not implemented yet.");
-        command.SetAction(result =>
-        {
-            result.InvocationConfiguration.Error.WriteLine("check: not implemented yet");
-            return FormularyCli.ExitErrors;
-        });
-        return command;
-    }
+    public static Command Create() =>
+        ClinicalCommand.Create("check", "Screen a patient against a drug's rules: contraindications, indication, renal/hepatic status, interactions.", (engine, request, profile) => engine.Check(request, profile), showsDose: false);
 }

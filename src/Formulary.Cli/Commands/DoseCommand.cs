@@ -1,18 +1,11 @@
 using System.CommandLine;
+using Formulary.Cli.Commands.Patient;
 
 namespace Formulary.Cli.Commands;
 
-// Placeholder until the command lands; replaced by its owner.
+/// <summary><c>formulary dose --drug SLUG [patient options] [--json]</c>: a patient's dose with every step and its citations.</summary>
 internal static class DoseCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("dose", "Not implemented yet.");
-        command.SetAction(result =>
-        {
-            result.InvocationConfiguration.Error.WriteLine("dose: not implemented yet");
-            return FormularyCli.ExitErrors;
-        });
-        return command;
-    }
+    public static Command Create() =>
+        ClinicalCommand.Create("dose", "Compute a patient's dose from a drug's rules, with trace, alerts and citations.", (engine, request, profile) => engine.Dose(request, profile), showsDose: true);
 }

@@ -10,6 +10,9 @@ public sealed record Regimen
     public required string Id { get; init; }
     public required string Label { get; init; }
     public string? Indication { get; init; }
+
+    /// <summary>The sentence stating the indication and its age band.</summary>
+    public Citation? IndicationSource { get; init; }
     public required AgeBand Ages { get; init; }
 
     /// <summary>False when the monograph says the use is not approved (off-label); the answer warns.</summary>

@@ -48,6 +48,15 @@ public static class DiagnosticCodes
 
     public static DiagnosticDescriptor ContraindicationContradiction { get; } = new("MONO050", Warning, "Sections disagree about what is contraindicated.");
 
+    // RULExxx: a *.rules.yaml beside a monograph (src/Formulary.Monographs/Rules; docs/decisions/0002-clinical-engine.md).
+    public static DiagnosticDescriptor RuleQuoteStale { get; } = new("RULE001", Error, "A rule's quoted sentence is no longer in the cited monograph section: the rule is stale.");
+    public static DiagnosticDescriptor RuleSectionNotFound { get; } = new("RULE002", Error, "A rule cites a monograph section that does not exist.");
+    public static DiagnosticDescriptor RuleFileUnreadable { get; } = new("RULE003", Error, "The rules file could not be read as a YAML mapping (syntax, binary, size or nesting limits).");
+    public static DiagnosticDescriptor RuleInvalid { get; } = new("RULE004", Error, "A rules-file field is missing or has an invalid value.");
+    public static DiagnosticDescriptor RuleMonographMissing { get; } = new("RULE005", Error, "There is no monograph beside the rules file to verify its citations against.");
+    public static DiagnosticDescriptor RuleUnknownInteractionClass { get; } = new("RULE006", Error, "A rule names an interaction class the interaction catalog does not know.");
+    public static DiagnosticDescriptor RuleUnknownKey { get; } = new("RULE007", Warning, "A rules-file key the schema does not know; it is ignored.");
+
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -58,5 +67,6 @@ public static class DiagnosticCodes
         BrokenFaqRepaired, DescriptionTruncated, EmptyBody, MissingStandardSection, InlineHtml, MarkdownTooDeep, DescriptionEmpty,
         BrokenLink, DuplicateSlug,
         ContraindicationContradiction,
+        RuleQuoteStale, RuleSectionNotFound, RuleFileUnreadable, RuleInvalid, RuleMonographMissing, RuleUnknownInteractionClass, RuleUnknownKey,
     ];
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Formulary.Monographs.Lint;
 using Formulary.Monographs.Model;
 using Formulary.Monographs.Parsing;
+using Formulary.Monographs.Rules;
 
 namespace Formulary.Monographs.Loading;
 
@@ -36,7 +37,7 @@ public sealed class ContentLoader(MonographParser parser)
             layout.KnownSlugs.GetValueOrDefault(monograph.Collection)?.Add(monograph.Slug);
         }
 
-        return new ContentSet(monographs, ContentSetLint.Run(monographs, layout.KnownSlugs));
+        return new ContentSet(monographs, [.. ContentSetLint.Run(monographs, layout.KnownSlugs), .. RulesLint.Run(monographs)]);
     }
 
     /// <summary>Reads one file, refusing an oversized one without loading it into memory.</summary>

@@ -13,10 +13,10 @@ public sealed class DoseEngineTests
         var answer = _engine.Dose(Requests.Child, TestProfiles.Invented);
 
         Assert.Equal(AnswerStatus.Ok, answer.Status);
-        // Mosteller √(138 × 32 / 3600) = √1.226667 = 1.107550 → 1.1076 m²; shown to 2 decimals 1.11
+        // Mosteller √(138 × 32 / 3600) = √1.2266667 = 1.1075498 → 1.1075 m²; shown to 2 decimals 1.11
         Assert.Equal(1.11m, answer.BsaM2);
         Assert.Equal("mosteller", answer.BsaFormula);
-        // 10 mg/m² × 1.1076 = 11.076 → 11.1 mg; × 3 days = 33.3 mg
+        // 10 mg/m² × 1.1075 = 11.075 → 11.1 mg; × 3 days = 33.3 mg
         Assert.Equal(11.1m, answer.DosePerDayMg);
         Assert.Equal(33.3m, answer.CycleTotalMg);
         Assert.Equal(3, answer.Days);
@@ -38,7 +38,7 @@ public sealed class DoseEngineTests
         // Schwartz 0.413 × 138 / 1.5 = 37.996 mL/min/1.73 m², inside 20-50; 1.5 / 0.7 = 2.14 × ULN < 3 (not severe)
         var answer = _engine.Dose(Requests.Child with { ScrMgDl = 1.5m }, TestProfiles.Invented);
 
-        // 11.076 × 0.5 = 5.538 → 5.5 mg
+        // 11.075 × 0.5 = 5.5375 → 5.5 mg
         Assert.Equal(5.5m, answer.DosePerDayMg);
         Assert.Equal(11.1m, answer.UnadjustedDosePerDayMg);
         Assert.Equal("RENAL_20_50", Assert.Single(answer.Adjustments).Code);
@@ -50,7 +50,7 @@ public sealed class DoseEngineTests
     {
         var answer = _engine.Dose(Requests.Child with { ScrMgDl = 1.5m, PriorToxicity = true }, TestProfiles.Invented);
 
-        // 11.076 × 0.5 × 0.8 = 4.4304 → 4.4 mg
+        // 11.075 × 0.5 × 0.8 = 4.43 → 4.4 mg
         Assert.Equal(4.4m, answer.DosePerDayMg);
         Assert.Contains(answer.Alerts, a => a.Code == AlertCodes.AdjustmentsCombined);
     }

@@ -1,0 +1,115 @@
+using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Profiles;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using static System.FormattableString;
+
+namespace Formulary.Cli.Commands.Patient;
+
+/// <summary>Prints a <see cref="DoseAnswer"/> for people: a summary table, then adjustments, alerts, schedule and trace.</summary>
+internal static class AnswerPrinter
+{
+    public static void Print(DoseAnswer answer, DrugProfile profile, bool showsDose, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 120;
+
+        console.WriteLine(Invariant($"{profile.Name}: {(showsDose ? "dose" : "check")} — status {answer.Status}"));
+        if (answer.Errors.Count > 0)
+        {
+            console.Write(Table(["Field", "Refused because"], answer.Errors.Select(e => new[] { e.Field, e.Message })));
+            return;
+        }
+
+        console.Write(Summary(answer, showsDose));
+        if (answer.Adjustments.Count > 0)
+        {
+            console.Write(Table(["Adjustment", "Factor", "Reason", "Source"], answer.Adjustments.Select(a => new[] { a.Code, Invariant($"× {a.Factor}"), a.Reason, Cite(a.Source) })));
+        }
+
+        if (answer.Alerts.Count > 0)
+        {
+            console.Write(Table(["Severity", "Alert", "Message", "Source"], answer.Alerts.Select(a => new[] { a.Severity, a.Code, a.Message, Cite(a.Source) })));
+        }
+
+        if (answer.Contraception.Count > 0)
+        {
+            console.Write(Table(["Contraception", "Until", "Source"], answer.Contraception.Select(c => new[]
+            {
+                Invariant($"{c.Sex}: during treatment and {c.MonthsAfterLastDose} months after the last dose"),
+                c.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "date unknown",
+                Cite(c.Source),
+            })));
+        }
+
+        if (answer.Monitoring.Count > 0 || answer.StopCriteria.Count > 0)
+        {
+            console.Write(Table(["Monitor / stop", "Source"], answer.Monitoring.Select(m => new[] { "monitor: " + m.Text, Cite(m.Source) })
+                .Concat(answer.StopCriteria.Select(s => new[] { "stop: " + s.Text, Cite(s.Source) }))));
+        }
+
+        console.WriteLine("Trace:");
+        for (var i = 0; i < answer.Trace.Count; i++)
+        {
+            console.WriteLine(Invariant($"  {i + 1}. {answer.Trace[i]}"));
+        }
+    }
+
+    private static Table Summary(DoseAnswer answer, bool showsDose)
+    {
+        var rows = new List<string[]>();
+        if (answer.Regimen is not null)
+        {
+            rows.Add(["Regimen", Invariant($"{answer.Regimen}: {answer.DoseBasis} {answer.Route}{(answer.Approved == false ? " (off-label)" : string.Empty)}")]);
+        }
+
+        if (answer.Renal is { } renal)
+        {
+            rows.Add(["Kidney function", Invariant($"{renal.Value} {renal.Unit} ({renal.Equation})")]);
+        }
+
+        if (showsDose)
+        {
+            rows.Add(["BSA", answer.BsaM2 is { } bsa ? Invariant($"{bsa} m² ({answer.BsaFormula}{(answer.BsaCapped ? ", capped" : string.Empty)})") : "not computed"]);
+            rows.Add(["Dose per day", answer.DosePerDayMg is { } dose ? Invariant($"{dose} mg (before adjustments {answer.UnadjustedDosePerDayMg} mg)") : "NOT COMPUTED (see alerts)"]);
+            rows.Add(["Days", answer.Days?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not stated"]);
+            rows.Add(["Cycle total", answer.CycleTotalMg is { } total ? Invariant($"{total} mg") : "not computed"]);
+            rows.Add(["Infusion", answer.InfusionHours is { } hours ? Invariant($"over {hours} h{(answer.InfusionNote is { } note ? "; " + note : string.Empty)}") : "not stated"]);
+            if (answer.CycleDays.Count > 0)
+            {
+                rows.Add(["Cycle days", string.Join(", ", answer.CycleDays.Select(d => Invariant($"D{d.Day} {d.Date:yyyy-MM-dd}")))]);
+            }
+
+            if (answer.NextCycle is { } next)
+            {
+                rows.Add(["Next cycle", Invariant($"{next.Earliest:yyyy-MM-dd} to {next.Latest:yyyy-MM-dd}, once: {string.Join("; ", next.Criteria.Select(c => c.Text))}")]);
+            }
+        }
+
+        return Table(["", ""], rows);
+    }
+
+    private static Table Table(string[] headers, IEnumerable<string[]> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var header in headers)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(header)));
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Select(cell => (IRenderable)new Text(cell)).ToArray());
+        }
+
+        return table;
+    }
+
+    private static string Cite(Citation? source) => source is null ? string.Empty : Invariant($"{source.Section}: \"{source.Quote}\"");
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Profiles;
+using Formulary.Monographs.Rules;
+
+namespace Formulary.Cli.Commands.Patient;
+
+/// <summary>
+/// What <c>dose</c> and <c>check</c> share: the patient options, <c>--content</c> and <c>--json</c>,
+/// loading the drug's profile and printing the answer. Exit 0 for an answer (contraindicated
+/// included), 1 for refused input or a drug without usable rules, 2 for bad usage.
+/// </summary>
+internal static class ClinicalCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create(string name, string description, Func<DoseEngine, DoseRequest, DrugProfile, DoseAnswer> answer, bool showsDose)
+    {
+        var command = new Command(name, description);
+        var patient = new PatientOptions(command);
+        var content = new Option<string?>("--content") { Description = "Content folder holding the monographs and their *.rules.yaml (default: the bundled content/)." };
+        var json = new Option<bool>("--json") { Description = "Write the answer as JSON (camelCase, as the API)." };
+        command.Options.Add(content);
+        command.Options.Add(json);
+        command.SetAction(result =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            var error = result.InvocationConfiguration.Error;
+            var request = patient.Read(result);
+            var folder = result.GetValue(content) ?? ContentFolder.Locate();
+            if (folder is null || !Directory.Exists(folder))
+            {
+                error.WriteLine(folder is null
+                    ? "error: no content folder found (looked for content/compositions above the current directory); pass --content DIR"
+                    : $"error: content folder '{folder}' does not exist");
+                return FormularyCli.ExitErrors;
+            }
+
+            var catalog = DrugProfileCatalog.Load(folder);
+            var slug = request.Drug ?? string.Empty;
+            if (catalog.Find(slug) is not { } profile)
+            {
+                var problems = catalog.DiagnosticsFor(slug).ToList();
+                error.WriteLine(problems.Count > 0
+                    ? $"error: the dose rules for '{slug}' have errors and are not used:"
+                    : $"error: no dose rules for '{slug}' in {folder} (drugs with rules: {string.Join(", ", catalog.Profiles.Select(p => p.Slug).Order(StringComparer.Ordinal))})");
+                foreach (var problem in problems)
+                {
+                    error.WriteLine(problem.ToString());
+                }
+
+                return FormularyCli.ExitErrors;
+            }
+
+            var engine = new DoseEngine(TimeProvider.System);
+            var computed = answer(engine, request, profile);
+            if (result.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(computed, Json));
+            }
+            else
+            {
+                AnswerPrinter.Print(computed, profile, showsDose, output);
+            }
+
+            return computed.Status == AnswerStatus.Refused ? FormularyCli.ExitErrors : FormularyCli.ExitOk;
+        });
+        return command;
+    }
+}

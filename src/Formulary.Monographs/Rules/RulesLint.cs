@@ -1,0 +1,23 @@
+using Formulary.Monographs.Diagnostics;
+using Formulary.Monographs.Model;
+
+namespace Formulary.Monographs.Rules;
+
+/// <summary>Lint hook: the RULE diagnostics of every <c>{slug}.rules.yaml</c> found beside a loaded monograph.</summary>
+internal static class RulesLint
+{
+    public static IEnumerable<Diagnostic> Run(IEnumerable<Monograph> monographs)
+    {
+        foreach (var monograph in monographs)
+        {
+            var rules = RulesLoader.RulesPathFor(monograph.SourcePath);
+            if (File.Exists(rules))
+            {
+                foreach (var diagnostic in RulesLoader.LoadFile(rules, monograph).Diagnostics)
+                {
+                    yield return diagnostic;
+                }
+            }
+        }
+    }
+}

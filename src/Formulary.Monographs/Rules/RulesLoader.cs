@@ -1,0 +1,113 @@
+using Formulary.Monographs.Diagnostics;
+using Formulary.Monographs.Model;
+using Formulary.Monographs.Parsing;
+using Formulary.Monographs.Parsing.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Formulary.Monographs.Rules;
+
+/// <summary>
+/// Reads a <c>{slug}.rules.yaml</c> into a <see cref="Clinical.Profiles.DrugProfile"/> and verifies
+/// every citation against the monograph beside it. Never throws on bad content: every problem is a
+/// RULE diagnostic with the rules file's line and column.
+/// </summary>
+public static class RulesLoader
+{
+    public const string Suffix = ".rules.yaml";
+
+    /// <summary>Rules files are a few kilobytes; anything above 1 MiB is refused unread.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary><c>compositions/clofarabine.rules.yaml</c> → <c>compositions/clofarabine.md</c>.</summary>
+    public static string MonographPathFor(string rulesFile)
+    {
+        ArgumentNullException.ThrowIfNull(rulesFile);
+        return rulesFile[..^Suffix.Length] + ".md";
+    }
+
+    /// <summary><c>clofarabine.md</c> → <c>clofarabine.rules.yaml</c> in the same folder.</summary>
+    public static string RulesPathFor(string monographFile)
+    {
+        ArgumentNullException.ThrowIfNull(monographFile);
+        return Path.ChangeExtension(monographFile, null) + Suffix;
+    }
+
+    public static string SlugOf(string rulesFile)
+    {
+        ArgumentNullException.ThrowIfNull(rulesFile);
+        var name = Path.GetFileName(rulesFile);
+        return name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) ? name[..^Suffix.Length] : Path.GetFileNameWithoutExtension(name);
+    }
+
+    /// <summary>Reads the file from disk (refusing an oversized or unreadable one) and loads it.</summary>
+    public static RulesLoadResult LoadFile(string rulesFile, Monograph? monograph)
+    {
+        ArgumentNullException.ThrowIfNull(rulesFile);
+        try
+        {
+            if (new FileInfo(rulesFile).Length > MaxBytes)
+            {
+                return Failed(rulesFile, "the rules file is larger than 1 MiB; it was not read");
+            }
+
+            return Load(rulesFile, File.ReadAllText(rulesFile), monograph);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(rulesFile, "the rules file could not be read: " + e.Message);
+        }
+    }
+
+    public static RulesLoadResult Load(string rulesFile, string yamlText, Monograph? monograph)
+    {
+        ArgumentNullException.ThrowIfNull(rulesFile);
+        ArgumentNullException.ThrowIfNull(yamlText);
+        if (yamlText.Contains('\0', StringComparison.Ordinal))
+        {
+            return Failed(rulesFile, "the rules file holds NUL bytes: it is binary, not YAML");
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new GuardedParser(new Parser(new StringReader(yamlText)), ParserLimits.Default));
+        }
+        catch (YamlLimitExceededException e)
+        {
+            return Failed(rulesFile, e.Message, e.Position);
+        }
+        catch (YamlException e)
+        {
+            return Failed(rulesFile, "invalid YAML: " + e.Message, e.Start);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return Failed(rulesFile, "invalid YAML: " + e.Message);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return Failed(rulesFile, "the rules file must be a YAML mapping (schema, drug, regimens, ...)");
+        }
+
+        var yaml = new RulesYaml(rulesFile);
+        var profile = new RulesReader(yaml).Read(root, SlugOf(rulesFile));
+        var diagnostics = yaml.Diagnostics.ToList();
+        if (monograph is null)
+        {
+            diagnostics.Add(DiagnosticCodes.RuleMonographMissing.At(rulesFile, 1, 1,
+                $"there is no monograph {Path.GetFileName(MonographPathFor(rulesFile))} beside the rules file to verify its citations against"));
+        }
+        else
+        {
+            diagnostics.AddRange(CitationVerifier.Verify(rulesFile, monograph, yaml.Citations));
+        }
+
+        var hasErrors = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        return new RulesLoadResult(hasErrors ? null : profile, yaml.Citations, diagnostics);
+    }
+
+    private static RulesLoadResult Failed(string rulesFile, string message, Mark? at = null) =>
+        new(null, [], [DiagnosticCodes.RuleFileUnreadable.At(rulesFile, checked((int)Math.Max(at?.Line ?? 1, 1)), checked((int)Math.Max(at?.Column ?? 1, 1)), message)]);
+}

@@ -1,0 +1,240 @@
+using Formulary.Clinical.Interactions;
+using Formulary.Clinical.Profiles;
+using Formulary.Clinical.Quantities;
+using Formulary.Monographs.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace Formulary.Monographs.Rules;
+
+/// <summary>Maps the rules file's YAML tree to a <see cref="DrugProfile"/> (schema in docs/decisions/0002-clinical-engine.md).</summary>
+internal sealed class RulesReader(RulesYaml yaml)
+{
+    public DrugProfile? Read(YamlMappingNode root, string slug)
+    {
+        yaml.Keys(root, "schema", "drug", "name", "regimens", "ageNotEstablished", "smallPatientInfusion", "renal", "hepatic",
+            "toxicity", "stopCriteria", "contraindications", "interactions", "contraception", "monitoring");
+        if (yaml.Integer(root, "schema", required: true, 1, 1) is null)
+        {
+            return null;
+        }
+
+        var drug = yaml.Text(root, "drug", required: true);
+        if (drug is not null && !string.Equals(drug, slug, StringComparison.Ordinal))
+        {
+            yaml.Report(DiagnosticCodes.RuleInvalid, root.Children[new YamlScalarNode("drug")].Start, $"'drug' is '{drug}' but the file belongs to '{slug}'");
+        }
+
+        var regimens = yaml.Items(root, "regimens").Select(Regimen).OfType<Regimen>().ToList();
+        if (regimens.Count == 0)
+        {
+            yaml.Report(DiagnosticCodes.RuleInvalid, root.Start, "'regimens' must list at least one regimen");
+        }
+
+        return new DrugProfile
+        {
+            Slug = slug,
+            Name = yaml.Text(root, "name", required: true) ?? slug,
+            Regimens = regimens,
+            AgeNotEstablished = yaml.Map(root, "ageNotEstablished", required: false) is { } age
+                && yaml.Number(age, "belowYears", true, 0m, 125m) is { } below && yaml.Source(age) is { } ageSource
+                ? new AgeLimit(below, ageSource) : null,
+            SmallPatientInfusion = SmallPatient(root),
+            Renal = Renal(root),
+            Hepatic = yaml.Map(root, "hepatic", required: false) is { } hepatic ? new HepaticRules(Cited(hepatic, "caution")) : null,
+            Toxicity = yaml.Map(root, "toxicity", required: false) is { } toxicity
+                && yaml.Number(toxicity, "factor", true, 0m, 1m) is { } factor && yaml.Source(toxicity) is { } toxicitySource
+                ? new ToxicityReduction(factor, toxicitySource) : null,
+            StopCriteria = [.. yaml.Items(root, "stopCriteria").Select(CitedItem).OfType<CitedText>()],
+            Contraindications = [.. yaml.Items(root, "contraindications").Select(Contraindication).OfType<Contraindication>()],
+            Interactions = [.. yaml.Items(root, "interactions").Select(Interaction).OfType<InteractionRule>()],
+            Contraception = [.. yaml.Items(root, "contraception").Select(Contraception).OfType<ContraceptionRule>()],
+            Monitoring = [.. yaml.Items(root, "monitoring").Select(CitedItem).OfType<CitedText>()],
+        };
+    }
+
+    private Regimen? Regimen(YamlMappingNode node)
+    {
+        yaml.Keys(node, "id", "label", "indication", "indicationSource", "ages", "approved", "amountMg", "per", "route",
+            "infusionHours", "infusionSource", "days", "maxDailyMg", "source", "cycle");
+        var ages = yaml.Map(node, "ages", required: true);
+        if (ages is not null)
+        {
+            yaml.Keys(ages, "minYears", "belowYears");
+        }
+
+        var per = yaml.Text(node, "per", required: true);
+        var basis = per switch
+        {
+            "m2" => DoseBasis.PerSquareMetre,
+            "kg" => DoseBasis.PerKilogram,
+            _ => (DoseBasis?)null,
+        };
+        if (per is not null && basis is null)
+        {
+            yaml.Report(DiagnosticCodes.RuleInvalid, node.Children[new YamlScalarNode("per")].Start, "'per' must be m2 or kg");
+        }
+
+        var id = yaml.Text(node, "id", required: true);
+        var amount = yaml.Number(node, "amountMg", true, 0.001m, 100000m);
+        var approved = yaml.Boolean(node, "approved", required: true);
+        var route = yaml.Text(node, "route", required: true);
+        var source = yaml.Source(node);
+        var regimen = new Regimen
+        {
+            Id = id ?? string.Empty,
+            Label = yaml.Text(node, "label", required: false) ?? id ?? string.Empty,
+            Indication = yaml.Text(node, "indication", required: false),
+            IndicationSource = yaml.Source(node, "indicationSource", required: false),
+            Ages = new AgeBand(
+                ages is null ? null : yaml.Number(ages, "minYears", false, 0m, 125m),
+                ages is null ? null : yaml.Number(ages, "belowYears", false, 0m, 126m)),
+            Approved = approved ?? false,
+            AmountMg = amount ?? 0m,
+            Basis = basis ?? DoseBasis.PerSquareMetre,
+            Route = route ?? string.Empty,
+            InfusionHours = yaml.Number(node, "infusionHours", false, 0.01m, 168m),
+            InfusionSource = yaml.Source(node, "infusionSource", required: false),
+            Days = yaml.Integer(node, "days", false, 1, 365),
+            MaxDailyMg = yaml.Number(node, "maxDailyMg", false, 0.001m, 100000m),
+            Source = source ?? new Citation(string.Empty, string.Empty),
+            Cycle = yaml.Map(node, "cycle", required: false) is { } cycle ? Cycle(cycle) : null,
+        };
+        return id is null || amount is null || approved is null || route is null || basis is null || source is null || ages is null ? null : regimen;
+    }
+
+    private CycleRule? Cycle(YamlMappingNode node)
+    {
+        yaml.Keys(node, "minWeeks", "maxWeeks", "source", "criteria");
+        var min = yaml.Integer(node, "minWeeks", true, 1, 104);
+        var max = yaml.Integer(node, "maxWeeks", true, 1, 104);
+        var source = yaml.Source(node);
+        var criteria = yaml.Items(node, "criteria").Select(item =>
+        {
+            yaml.Keys(item, "code", "text", "ancAtLeast", "source");
+            var code = yaml.Text(item, "code", true);
+            var text = yaml.Text(item, "text", true);
+            var anc = yaml.Number(item, "ancAtLeast", false, 0m, 500m);
+            var criterionSource = yaml.Source(item);
+            return code is null || text is null || criterionSource is null ? null : new CycleCriterion(code, text, anc, criterionSource);
+        }).OfType<CycleCriterion>().ToList();
+        if (min is { } a && max is { } b && a > b)
+        {
+            yaml.Report(DiagnosticCodes.RuleInvalid, node.Start, "'minWeeks' is greater than 'maxWeeks'");
+            return null;
+        }
+
+        return min is null || max is null || source is null ? null : new CycleRule(min.Value, max.Value, criteria, source);
+    }
+
+    private SmallPatientInfusion? SmallPatient(YamlMappingNode root)
+    {
+        if (yaml.Map(root, "smallPatientInfusion", required: false) is not { } node)
+        {
+            return null;
+        }
+
+        yaml.Keys(node, "weightBelowKg", "advice", "source");
+        var weight = yaml.Number(node, "weightBelowKg", true, 0.1m, 650m);
+        var advice = yaml.Text(node, "advice", true);
+        var source = yaml.Source(node);
+        return weight is null || advice is null || source is null ? null : new SmallPatientInfusion(weight.Value, advice, source);
+    }
+
+    private RenalRules? Renal(YamlMappingNode root)
+    {
+        if (yaml.Map(root, "renal", required: false) is not { } node)
+        {
+            return null;
+        }
+
+        yaml.Keys(node, "severeScrTimesUln", "severeSource", "bands", "caution");
+        var bands = yaml.Items(node, "bands").Select(band =>
+        {
+            yaml.Keys(band, "code", "minMlMin", "maxMlMin", "factor", "source");
+            var code = yaml.Text(band, "code", true);
+            var min = yaml.Number(band, "minMlMin", true, 0m, 1000m);
+            var max = yaml.Number(band, "maxMlMin", true, 0m, 1000m);
+            var factor = yaml.Number(band, "factor", true, 0m, 1m);
+            var source = yaml.Source(band);
+            return code is null || min is null || max is null || factor is null || source is null ? null : new RenalBand(code, min.Value, max.Value, factor.Value, source);
+        }).OfType<RenalBand>().ToList();
+        return new RenalRules
+        {
+            SevereScrTimesUln = yaml.Number(node, "severeScrTimesUln", false, 1m, 100m),
+            SevereSource = yaml.Source(node, "severeSource", required: node.Children.ContainsKey(new YamlScalarNode("severeScrTimesUln"))),
+            Bands = bands,
+            Caution = Cited(node, "caution"),
+        };
+    }
+
+    private CitedText? Cited(YamlMappingNode parent, string key) =>
+        yaml.Map(parent, key, required: false) is { } node ? CitedItem(node) : null;
+
+    private CitedText? CitedItem(YamlMappingNode node)
+    {
+        yaml.Keys(node, "code", "text", "source");
+        var code = yaml.Text(node, "code", true);
+        var text = yaml.Text(node, "text", true);
+        var source = yaml.Source(node);
+        return code is null || text is null || source is null ? null : new CitedText(code, text, source);
+    }
+
+    private Contraindication? Contraindication(YamlMappingNode node)
+    {
+        yaml.Keys(node, "condition", "note", "source");
+        var name = yaml.Text(node, "condition", true);
+        ContraindicationCondition? condition = name switch
+        {
+            "hypersensitivity" => ContraindicationCondition.Hypersensitivity,
+            "pregnancy" => ContraindicationCondition.Pregnancy,
+            "breastfeeding" => ContraindicationCondition.Breastfeeding,
+            "severe-renal-impairment" => ContraindicationCondition.SevereRenalImpairment,
+            "severe-hepatic-impairment" => ContraindicationCondition.SevereHepaticImpairment,
+            _ => null,
+        };
+        if (name is not null && condition is null)
+        {
+            yaml.Report(DiagnosticCodes.RuleInvalid, node.Children[new YamlScalarNode("condition")].Start,
+                $"'{name}' is not a condition the engine can test (hypersensitivity, pregnancy, breastfeeding, severe-renal-impairment, severe-hepatic-impairment)");
+        }
+
+        var source = yaml.Source(node);
+        return condition is null || source is null ? null : new Contraindication(condition.Value, source, yaml.Text(node, "note", false));
+    }
+
+    private InteractionRule? Interaction(YamlMappingNode node)
+    {
+        yaml.Keys(node, "class", "source");
+        var name = yaml.Text(node, "class", true);
+        if (name is not null && InteractionClassCatalog.Find(name) is null)
+        {
+            yaml.Report(DiagnosticCodes.RuleUnknownInteractionClass, node.Children[new YamlScalarNode("class")].Start,
+                $"'{name}' is not a class of the interaction catalog ({string.Join(", ", InteractionClassCatalog.Classes.Select(c => c.Name))})");
+            return null;
+        }
+
+        var source = yaml.Source(node);
+        return name is null || source is null ? null : new InteractionRule(name, source);
+    }
+
+    private ContraceptionRule? Contraception(YamlMappingNode node)
+    {
+        yaml.Keys(node, "sex", "monthsAfterLastDose", "source");
+        var sex = yaml.Text(node, "sex", true) switch
+        {
+            "female" => Sex.Female,
+            "male" => Sex.Male,
+            null => (Sex?)null,
+            var other => Invalid(node, $"'sex' is '{other}'; use female or male"),
+        };
+        var months = yaml.Integer(node, "monthsAfterLastDose", true, 0, 120);
+        var source = yaml.Source(node);
+        return sex is null || months is null || source is null ? null : new ContraceptionRule(sex.Value, months.Value, source);
+    }
+
+    private Sex? Invalid(YamlMappingNode node, string message)
+    {
+        yaml.Report(DiagnosticCodes.RuleInvalid, node.Start, message);
+        return null;
+    }
+}

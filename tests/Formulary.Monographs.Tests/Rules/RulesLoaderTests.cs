@@ -1,0 +1,177 @@
+using Formulary.Monographs.Diagnostics;
+using Formulary.Monographs.Rules;
+
+namespace Formulary.Monographs.Tests.Rules;
+
+public sealed class RulesLoaderTests
+{
+    [Fact]
+    public void Load_ClofarabineRules_EveryCitationVerifiedNoDiagnostics()
+    {
+        var result = RulesFixtures.LoadClofarabine();
+
+        Assert.Empty(result.Diagnostics);
+        Assert.NotNull(result.Profile);
+        Assert.True(result.Citations.Count >= 30);
+    }
+
+    [Fact]
+    public void Load_MonographSentenceChanged_QuoteStaleAtQuoteLine()
+    {
+        var result = RulesFixtures.ClofarabineAgainstEditedSeed("Reduce the dose by 25%", "Reduce the dose by 20%");
+
+        var stale = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.RuleQuoteStale.Code, stale.Code);
+        Assert.Equal(DiagnosticSeverity.Error, stale.Severity);
+        Assert.Equal(RulesFixtures.ClofarabineRules, stale.File);
+        Assert.Equal(RulesFixtures.LineOf(RulesFixtures.ClofarabineRules, "Reduce the dose by 25% in patients"), stale.Line);
+        Assert.Equal(12, stale.Column); // the quoted value after "    quote: "
+        Assert.Null(result.Profile);
+    }
+
+    [Fact]
+    public void Load_SectionRemoved_SectionNotFound()
+    {
+        var result = RulesFixtures.ClofarabineAgainstEditedSeed("## **Drug Interactions**", "## **Interplay**");
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.RuleSectionNotFound.Code
+            && d.Line == RulesFixtures.LineOf(RulesFixtures.ClofarabineRules, "concomitant use of nephrotoxic"));
+    }
+
+    [Fact]
+    public void Load_QuoteWithOneWordChanged_NeverFuzzyMatched()
+    {
+        var result = RulesFixtures.ClofarabineWith("Reduce the dose by 25% in patients", "Reduce the dose by 25% in children");
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.RuleQuoteStale.Code);
+    }
+
+    [Fact]
+    public void Load_QuoteInOtherSection_Stale()
+    {
+        var result = RulesFixtures.ClofarabineWith("    section: Dosage > Dosage Adjustments\n    quote: \"Reduce", "    section: Usage\n    quote: \"Reduce");
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.RuleQuoteStale.Code);
+    }
+
+    [Fact]
+    public void Load_QuoteWithDoubleSpaceAndBold_MatchesNormalized()
+    {
+        // The seed has "52 mg/m²  administered" (two spaces) inside a "#### **Children (1-21 years):**" heading line.
+        var result = RulesFixtures.ClofarabineWith("quote: \"52 mg/m² administered", "quote: \"**Children (1-21 years):** 52 mg/m²   administered");
+
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("schema: 1\ndrug: [unclosed", "RULE003")]
+    [InlineData("- just\n- a list", "RULE003")]
+    [InlineData("schema: 1\ndrug: clofarabine\nname: X\nregimens: []\n", "RULE004")]
+    [InlineData("schema: 2\ndrug: clofarabine\nregimens: []\n", "RULE004")]
+    [InlineData("schema: 1\ndrug: clofarabine\nname: X\nregimens: []\ninteractions:\n  - class: cardiotoxic\n    source: { section: Usage, quote: Clofarabine }\n", "RULE006")]
+    [InlineData("schema: 1\ndrug: clofarabine\nname: X\nregimens: []\ntypo: 1\n", "RULE007")]
+    public void Load_BadRulesFile_Diagnostic(string yaml, string code)
+    {
+        var result = RulesLoader.Load(RulesFixtures.ClofarabineRules, yaml, Parse.Seed());
+
+        Assert.Contains(result.Diagnostics, d => d.Code == code);
+        Assert.Null(result.Profile);
+    }
+
+    [Fact]
+    public void Load_BinaryContent_RefusedNotThrown()
+    {
+        var result = RulesLoader.Load(RulesFixtures.ClofarabineRules, "schema: 1\0\0\u0001", Parse.Seed());
+
+        Assert.Equal("RULE003", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Load_AliasBomb_RefusedNotExpanded()
+    {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
+
+        var result = RulesLoader.Load(RulesFixtures.ClofarabineRules, bomb, Parse.Seed());
+
+        Assert.Equal("RULE003", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Load_NoMonograph_MonographMissing()
+    {
+        var result = RulesLoader.Load(RulesFixtures.ClofarabineRules, File.ReadAllText(RulesFixtures.ClofarabineRules), monograph: null);
+
+        Assert.Equal("RULE005", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void Load_MissingRequiredField_NamesItAtItsMapping()
+    {
+        var result = RulesFixtures.ClofarabineWith("    amountMg: 52\n", string.Empty);
+
+        var missing = Assert.Single(result.Diagnostics);
+        Assert.Equal("RULE004", missing.Code);
+        Assert.Contains("amountMg", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Codes_RuleCodes_RegisteredOnce() =>
+        Assert.Equal(7, DiagnosticCodes.All.Count(d => d.Code.StartsWith("RULE", StringComparison.Ordinal)));
+
+    [Fact]
+    public void Catalog_BundledContent_HasClofarabineAndNoDiagnostics()
+    {
+        var catalog = DrugProfileCatalog.Load(RepoPaths.Content);
+
+        Assert.NotNull(catalog.Find("clofarabine"));
+        Assert.Empty(catalog.Diagnostics);
+    }
+
+    [Fact]
+    public void Catalog_StaleRules_ProfileLeftOutWithDiagnostics()
+    {
+        var folder = Directory.CreateTempSubdirectory("formulary-rules-");
+        try
+        {
+            var compositions = Directory.CreateDirectory(Path.Combine(folder.FullName, "compositions"));
+            File.WriteAllText(Path.Combine(compositions.FullName, "clofarabine.md"), File.ReadAllText(RepoPaths.Seed).Replace("Reduce the dose by 25%", "Reduce the dose by 30%", StringComparison.Ordinal));
+            File.Copy(RulesFixtures.ClofarabineRules, Path.Combine(compositions.FullName, "clofarabine.rules.yaml"));
+
+            var catalog = DrugProfileCatalog.Load(folder.FullName);
+
+            Assert.Null(catalog.Find("clofarabine"));
+            Assert.Contains(catalog.DiagnosticsFor("clofarabine"), d => d.Code == "RULE001");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ContentLoader_StaleRulesBesideMonograph_LintReportsRule001()
+    {
+        var folder = Directory.CreateTempSubdirectory("formulary-lint-");
+        try
+        {
+            var compositions = Directory.CreateDirectory(Path.Combine(folder.FullName, "compositions"));
+            File.WriteAllText(Path.Combine(compositions.FullName, "clofarabine.md"), File.ReadAllText(RepoPaths.Seed).Replace("Reduce the dose by 25%", "Reduce the dose by 30%", StringComparison.Ordinal));
+            var rules = Path.Combine(compositions.FullName, "clofarabine.rules.yaml");
+            File.Copy(RulesFixtures.ClofarabineRules, rules);
+
+            var set = new Loading.ContentLoader().Load(folder.FullName);
+
+            var stale = Assert.Single(set.AllDiagnostics, d => d.Code == "RULE001");
+            Assert.Equal(rules, stale.File);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ContentLoader_BundledContent_NoRuleDiagnostics() =>
+        Assert.DoesNotContain(new Loading.ContentLoader().Load(RepoPaths.Content).AllDiagnostics, d => d.Code.StartsWith("RULE", StringComparison.Ordinal));
+}
