@@ -1,13 +1,11 @@
 using Formulary.Clinical.Profiles;
+using Formulary.Monographs.Rules;
 
 namespace Formulary.Web.Dosing;
 
-/// <summary>The drug profiles of a content folder (every <c>*.rules.yaml</c> that loads without errors).</summary>
+/// <summary>The drug profiles of a content folder: every <c>*.rules.yaml</c> that loads without errors (see <see cref="DrugProfileCatalog"/>).</summary>
 public static class DoseRules
 {
-    public static IReadOnlyList<DrugProfile> Load(string contentDirectory)
-    {
-        ArgumentNullException.ThrowIfNull(contentDirectory);
-        return [];
-    }
+    public static IReadOnlyList<DrugProfile> Load(string contentDirectory) =>
+        [.. DrugProfileCatalog.Load(contentDirectory).Profiles];
 }

@@ -22,11 +22,11 @@ public sealed class MonographBrowserTests(BrowserFixture browser, SiteFixture si
 
         Assert.Equal("Clofarabine", await page.Locator("h1").TextContentAsync());
         Assert.Equal(0, await page.Locator("#banned-notice").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"monograph-{label}") });
         await page.Locator("#faqs > summary").ClickAsync();
         Assert.True(await page.Locator("#faq-1").IsVisibleAsync());
         Assert.True(await page.Locator("#usage").GetAttributeAsync("open") is not null);
         Assert.Empty(errors);
-        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"monograph-{label}"), FullPage = false });
         await page.Context.CloseAsync();
     }
 
