@@ -160,7 +160,7 @@ public sealed class RulesLoaderTests
             var rules = Path.Combine(compositions.FullName, "clofarabine.rules.yaml");
             File.Copy(RulesFixtures.ClofarabineRules, rules);
 
-            var set = new Loading.ContentLoader().Load(folder.FullName);
+            var set = new Formulary.Monographs.Loading.ContentLoader().Load(folder.FullName);
 
             var stale = Assert.Single(set.AllDiagnostics, d => d.Code == "RULE001");
             Assert.Equal(rules, stale.File);
@@ -173,5 +173,5 @@ public sealed class RulesLoaderTests
 
     [Fact]
     public void ContentLoader_BundledContent_NoRuleDiagnostics() =>
-        Assert.DoesNotContain(new Loading.ContentLoader().Load(RepoPaths.Content).AllDiagnostics, d => d.Code.StartsWith("RULE", StringComparison.Ordinal));
+        Assert.DoesNotContain(new Formulary.Monographs.Loading.ContentLoader().Load(RepoPaths.Content).AllDiagnostics, d => d.Code.StartsWith("RULE", StringComparison.Ordinal));
 }
