@@ -131,44 +131,23 @@ public sealed class RulesLoaderTests
     [Fact]
     public void Catalog_StaleRules_ProfileLeftOutWithDiagnostics()
     {
-        var folder = Directory.CreateTempSubdirectory("formulary-rules-");
-        try
-        {
-            var compositions = Directory.CreateDirectory(Path.Combine(folder.FullName, "compositions"));
-            File.WriteAllText(Path.Combine(compositions.FullName, "clofarabine.md"), File.ReadAllText(RepoPaths.Seed).Replace("Reduce the dose by 25%", "Reduce the dose by 30%", StringComparison.Ordinal));
-            File.Copy(RulesFixtures.ClofarabineRules, Path.Combine(compositions.FullName, "clofarabine.rules.yaml"));
+        using var content = new StaleContentFolder();
 
-            var catalog = DrugProfileCatalog.Load(folder.FullName);
+        var catalog = DrugProfileCatalog.Load(content.Path);
 
-            Assert.Null(catalog.Find("clofarabine"));
-            Assert.Contains(catalog.DiagnosticsFor("clofarabine"), d => d.Code == "RULE001");
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.Null(catalog.Find("clofarabine"));
+        Assert.Contains(catalog.DiagnosticsFor("clofarabine"), d => d.Code == "RULE001");
     }
 
     [Fact]
     public void ContentLoader_StaleRulesBesideMonograph_LintReportsRule001()
     {
-        var folder = Directory.CreateTempSubdirectory("formulary-lint-");
-        try
-        {
-            var compositions = Directory.CreateDirectory(Path.Combine(folder.FullName, "compositions"));
-            File.WriteAllText(Path.Combine(compositions.FullName, "clofarabine.md"), File.ReadAllText(RepoPaths.Seed).Replace("Reduce the dose by 25%", "Reduce the dose by 30%", StringComparison.Ordinal));
-            var rules = Path.Combine(compositions.FullName, "clofarabine.rules.yaml");
-            File.Copy(RulesFixtures.ClofarabineRules, rules);
+        using var content = new StaleContentFolder();
 
-            var set = new Loading.ContentLoader().Load(folder.FullName);
+        var set = new Loading.ContentLoader().Load(content.Path);
 
-            var stale = Assert.Single(set.AllDiagnostics, d => d.Code == "RULE001");
-            Assert.Equal(rules, stale.File);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var stale = Assert.Single(set.AllDiagnostics, d => d.Code == "RULE001");
+        Assert.Equal(content.Rules, stale.File);
     }
 
     [Fact]
