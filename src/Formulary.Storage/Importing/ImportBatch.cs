@@ -44,13 +44,21 @@ internal static class ImportBatch
             return $"source is {document.SourceText.Length} characters, more than the {MaxSourceChars} the store accepts";
         }
 
-        // A file the parser could not read at all (binary, empty, unreadable) must not replace stored content.
-        var unreadable = monograph.FrontMatter.Title is null
-            && string.IsNullOrWhiteSpace(monograph.Body)
-            && monograph.Sections.Count == 0
-            && monograph.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-        return unreadable ? "the document could not be read (see its error diagnostics); the stored version, if any, is kept" : null;
+        // A file the parser did not read (too large, binary, empty, I/O error, unterminated front
+        // matter, Markdown too deep) must not replace stored content with an empty document.
+        var notRead = monograph.Diagnostics.FirstOrDefault(d => NotReadCodes.Contains(d.Code));
+        return notRead is null ? null : $"the document was not read ({notRead.Code}: {notRead.Message}); the stored version, if any, is kept";
     }
+
+    private static readonly HashSet<string> NotReadCodes =
+    [
+        DiagnosticCodes.FileTooLarge.Code,
+        DiagnosticCodes.BinaryFile.Code,
+        DiagnosticCodes.EmptyFile.Code,
+        DiagnosticCodes.UnreadableFile.Code,
+        DiagnosticCodes.UnterminatedFrontMatter.Code,
+        DiagnosticCodes.MarkdownTooDeep.Code,
+    ];
 
     private static bool IsValidSlug(string slug) =>
         slug.Length is > 0 and <= MaxSlugLength

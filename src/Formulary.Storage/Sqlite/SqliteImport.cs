@@ -7,66 +7,51 @@ using Microsoft.Data.Sqlite;
 namespace Formulary.Storage.Sqlite;
 
 /// <summary>
-/// One import = one write transaction (BEGIN IMMEDIATE … COMMIT). Until the commit nothing is visible,
-/// and a process killed before it leaves the previous state: SQLite discards the uncommitted WAL frames.
+/// Writes an <see cref="ImportPlan"/> in one write transaction (BEGIN IMMEDIATE … COMMIT, owned by
+/// the caller). Until the commit nothing is visible, and a process killed before it leaves the
+/// previous state: SQLite discards the uncommitted WAL frames on the next open.
 /// </summary>
-internal sealed class SqliteImport(SqliteConnection connection, SqliteTransaction transaction, string importedAt)
+internal sealed class SqliteImport(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset importedAt)
 {
-    private readonly HashSet<long> touched = [];
-    private readonly HashSet<(string Collection, string Slug)> touchedTargets = [];
+    private readonly IndexRefresh refresh = new();
+    private readonly string now = StoreText.Instant(importedAt);
 
     public async Task<ImportReport> RunAsync(
         IReadOnlyList<PreparedDocument> documents, bool removeMissing, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var existing = await SqliteStoredState.LoadAsync(connection, transaction, cancellationToken);
-        var results = new List<ImportedDocument>(documents.Count);
-        var seen = new HashSet<(string, string)>();
-        var done = 0;
-        foreach (var prepared in documents)
+        Dictionary<(Collection, string), StoredState> stored;
+        using (var load = Command(StoredState.Sql))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var monograph = prepared.Document.Monograph;
-            var key = (StoreText.Collection(monograph.Collection), monograph.Slug);
-            seen.Add(key);
-            results.Add(prepared.FailureReason is null
-                ? await WriteAsync(prepared.Document, existing.GetValueOrDefault(key), cancellationToken)
-                : new ImportedDocument(monograph.Collection, monograph.Slug, monograph.SourcePath, ImportOutcome.Failed, null, prepared.FailureReason, monograph.Diagnostics));
-            progress?.Report(new ImportProgress(++done, documents.Count, monograph.SourcePath));
+            stored = await StoredState.LoadAsync(load, cancellationToken);
         }
 
-        if (removeMissing)
-        {
-            foreach (var (key, row) in existing.Where(e => e.Value.RemovedAt is null && !seen.Contains(e.Key)).OrderBy(e => e.Key))
+        var steps = ImportPlan.Create(documents, stored, removeMissing);
+        var report = await ImportRun.ExecuteAsync(
+            steps,
+            documents.Count,
+            (step, cancellation) => WriteAsync(step.Write!, step.Result.Version!.Value, step.Previous, cancellation),
+            async (gone, cancellation) =>
             {
-                await ExecuteAsync("UPDATE documents SET removed_at = $now WHERE id = $id", cancellationToken, ("$now", importedAt), ("$id", row.Id));
-                Touch(row.Id, row.LinkCollection, row.LinkSlug);
-                results.Add(new ImportedDocument(StoreText.ParseCollection(key.Collection), key.Slug, row.SourcePath, ImportOutcome.Removed, row.LatestVersion, null, []));
-            }
-        }
-
-        var report = new ImportReport(results);
+                await ExecuteAsync("UPDATE documents SET removed_at = $now WHERE id = $id", cancellation, ("$now", now), ("$id", gone.Id));
+                refresh.Add(gone.Id, gone, null);
+            },
+            progress,
+            cancellationToken);
         if (report.ChangedStore)
         {
-            await SqliteSearchIndex.RefreshAsync(connection, transaction, touched, touchedTargets, cancellationToken);
+            await SqliteSearchIndex.RefreshAsync(connection, transaction, refresh, cancellationToken);
             await ExecuteAsync("UPDATE store_meta SET value = value + 1 WHERE key = 'generation'", cancellationToken);
         }
 
         return report;
     }
 
-    private async Task<ImportedDocument> WriteAsync(ImportDocument document, StoredRow? row, CancellationToken cancellationToken)
+    private async Task WriteAsync(ImportDocument document, int version, StoredState? previous, CancellationToken cancellationToken)
     {
         var monograph = document.Monograph;
-        if (row is not null && row.RemovedAt is null && row.ContentHash == monograph.ContentHash)
-        {
-            return new ImportedDocument(monograph.Collection, monograph.Slug, monograph.SourcePath, ImportOutcome.Unchanged, row.LatestVersion, null, monograph.Diagnostics);
-        }
-
-        var version = (row?.LatestVersion ?? 0) + 1;
         var search = SearchDocument.From(monograph);
-        var summary = JsonSerializer.Serialize(SummaryOf.Create(monograph, version, StoreText.ParseInstant(importedAt)), ModelJson.Options);
-        var linkCollection = search.LinkCollection is { } c ? StoreText.Collection(c) : null;
-        var id = row?.Id ?? await InsertDocumentAsync(monograph.Collection, monograph.Slug, cancellationToken);
+        var summary = JsonSerializer.Serialize(SummaryOf.Create(monograph, version, importedAt), ModelJson.Options);
+        var id = previous?.Id ?? await InsertDocumentAsync(monograph.Collection, monograph.Slug, cancellationToken);
         await ExecuteAsync(
             """
             UPDATE documents SET latest_version = $version, removed_at = NULL, title = $title, names = $names, body_text = $body,
@@ -76,26 +61,10 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
             """,
             cancellationToken,
             ("$id", id), ("$version", version), ("$title", search.Title), ("$names", search.Names), ("$body", search.Body),
-            ("$linkCollection", linkCollection), ("$linkSlug", search.LinkSlug), ("$summary", summary),
-            ("$hash", monograph.ContentHash), ("$path", monograph.SourcePath), ("$source", document.SourceText),
-            ("$model", JsonSerializer.Serialize(monograph, ModelJson.Options)), ("$now", importedAt));
-        Touch(id, row?.LinkCollection, row?.LinkSlug);
-        if (linkCollection is not null && search.LinkSlug is not null)
-        {
-            touchedTargets.Add((linkCollection, search.LinkSlug));
-        }
-
-        var outcome = row is null || row.RemovedAt is not null ? ImportOutcome.Added : ImportOutcome.Changed;
-        return new ImportedDocument(monograph.Collection, monograph.Slug, monograph.SourcePath, outcome, version, null, monograph.Diagnostics);
-    }
-
-    private void Touch(long id, string? linkCollection, string? linkSlug)
-    {
-        touched.Add(id);
-        if (linkCollection is not null && linkSlug is not null)
-        {
-            touchedTargets.Add((linkCollection, linkSlug));
-        }
+            ("$linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("$linkSlug", search.LinkSlug),
+            ("$summary", summary), ("$hash", monograph.ContentHash), ("$path", monograph.SourcePath), ("$source", document.SourceText),
+            ("$model", JsonSerializer.Serialize(monograph, ModelJson.Options)), ("$now", now));
+        refresh.Add(id, previous, search);
     }
 
     private async Task<long> InsertDocumentAsync(Collection collection, string slug, CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ public sealed class SqliteMonographStore : IMonographStore
         var prepared = ImportBatch.Prepare(documents);
         await using var connection = OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: false);
-        var import = new SqliteImport(connection, transaction, StoreText.Instant(timeProvider.GetUtcNow()));
+        var import = new SqliteImport(connection, transaction, timeProvider.GetUtcNow());
         var report = await import.RunAsync(prepared, options.RemoveMissing, progress, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;
@@ -84,9 +84,7 @@ public sealed class SqliteMonographStore : IMonographStore
     {
         var from = await GetVersionAsync(collection, slug, fromVersion, cancellationToken);
         var to = await GetVersionAsync(collection, slug, toVersion, cancellationToken);
-        return from is null || to is null
-            ? null
-            : new VersionDiff(collection, slug, from.Version, to.Version, LineDiff.Compute(from.SourceText, to.SourceText));
+        return VersionDiff.Between(collection, slug, from, to);
     }
 
     public async Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default)

@@ -50,12 +50,7 @@ internal sealed class SqliteSearch
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                hits.Add(new SearchHit(
-                    StoreText.ParseCollection(reader.GetString(0)),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    SnippetMarkup.ToHtml(reader.GetString(3)),
-                    -reader.GetDouble(4)));
+                hits.Add(SearchHit.Read(reader, -reader.GetDouble(4)));
             }
         }
 

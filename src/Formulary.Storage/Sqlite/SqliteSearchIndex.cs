@@ -1,3 +1,4 @@
+using Formulary.Storage.Importing;
 using Microsoft.Data.Sqlite;
 
 namespace Formulary.Storage.Sqlite;
@@ -12,8 +13,7 @@ internal static class SqliteSearchIndex
     public static async Task RefreshAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
-        IReadOnlyCollection<long> documentIds,
-        IReadOnlyCollection<(string Collection, string Slug)> targets,
+        IndexRefresh refresh,
         CancellationToken cancellationToken)
     {
         using (var create = connection.CreateCommand())
@@ -28,7 +28,7 @@ internal static class SqliteSearchIndex
             add.Transaction = transaction;
             add.CommandText = "INSERT OR IGNORE INTO temp.refresh_ids (id) VALUES ($id)";
             var id = add.Parameters.Add("$id", SqliteType.Integer);
-            foreach (var documentId in documentIds)
+            foreach (var documentId in refresh.DocumentIds)
             {
                 id.Value = documentId;
                 await add.ExecuteNonQueryAsync(cancellationToken);
@@ -38,17 +38,17 @@ internal static class SqliteSearchIndex
             add.Parameters.Clear();
             var collection = add.Parameters.Add("$collection", SqliteType.Text);
             var slug = add.Parameters.Add("$slug", SqliteType.Text);
-            foreach (var target in targets)
+            foreach (var target in refresh.Targets)
             {
-                collection.Value = target.Collection;
+                collection.Value = StoreText.Collection(target.Collection);
                 slug.Value = target.Slug;
                 await add.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
-        using var refresh = connection.CreateCommand();
-        refresh.Transaction = transaction;
-        refresh.CommandText =
+        using var rebuild = connection.CreateCommand();
+        rebuild.Transaction = transaction;
+        rebuild.CommandText =
             """
             DELETE FROM search WHERE rowid IN (SELECT id FROM temp.refresh_ids);
             INSERT INTO search (rowid, title, names, body)
@@ -60,6 +60,6 @@ internal static class SqliteSearchIndex
             WHERE d.removed_at IS NULL;
             DELETE FROM temp.refresh_ids;
             """;
-        await refresh.ExecuteNonQueryAsync(cancellationToken);
+        await rebuild.ExecuteNonQueryAsync(cancellationToken);
     }
 }

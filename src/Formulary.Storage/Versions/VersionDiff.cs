@@ -13,4 +13,10 @@ public sealed record VersionDiff(
     public int AddedLines => Lines.Count(l => l.Kind == DiffLineKind.Added);
 
     public int RemovedLines => Lines.Count(l => l.Kind == DiffLineKind.Removed);
+
+    /// <summary>The diff between two stored versions of one document; null when either is missing.</summary>
+    internal static VersionDiff? Between(Collection collection, string slug, StoredMonograph? from, StoredMonograph? to) =>
+        from is null || to is null
+            ? null
+            : new VersionDiff(collection, slug, from.Version, to.Version, LineDiff.Compute(from.SourceText, to.SourceText));
 }

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Formulary.Monographs;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Search;
+using Npgsql;
+
+namespace Formulary.Storage.Postgres;
+
+/// <summary>
+/// Writes an <see cref="ImportPlan"/> inside the caller's transaction; an advisory lock serializes
+/// concurrent imports into the same schema. Nothing is visible before the commit.
+/// </summary>
+internal sealed class PostgresImport(NpgsqlConnection connection, DateTimeOffset importedAt)
+{
+    private readonly IndexRefresh refresh = new();
+
+    public async Task<ImportReport> RunAsync(
+        IReadOnlyList<PreparedDocument> documents, bool removeMissing, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("SELECT pg_advisory_xact_lock(hashtext(current_schema()))", cancellationToken);
+        Dictionary<(Collection, string), StoredState> stored;
+        await using (var load = new NpgsqlCommand(StoredState.Sql, connection))
+        {
+            stored = await StoredState.LoadAsync(load, cancellationToken);
+        }
+
+        var steps = ImportPlan.Create(documents, stored, removeMissing);
+        var report = await ImportRun.ExecuteAsync(
+            steps,
+            documents.Count,
+            (step, cancellation) => WriteAsync(step.Write!, step.Result.Version!.Value, step.Previous, cancellation),
+            async (gone, cancellation) =>
+            {
+                await ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellation, ("now", importedAt), ("id", gone.Id));
+                refresh.Add(gone.Id, gone, null);
+            },
+            progress,
+            cancellationToken);
+        if (report.ChangedStore)
+        {
+            await PostgresSearchIndex.RefreshAsync(connection, refresh, cancellationToken);
+        }
+
+        return report;
+    }
+
+    private async Task WriteAsync(ImportDocument document, int version, StoredState? previous, CancellationToken cancellationToken)
+    {
+        var monograph = document.Monograph;
+        var search = SearchDocument.From(monograph);
+        var summary = JsonSerializer.Serialize(SummaryOf.Create(monograph, version, importedAt), ModelJson.Options);
+        var linkCollection = search.LinkCollection is { } c ? StoreText.Collection(c) : null;
+        await using var command = new NpgsqlCommand(
+            """
+            WITH document AS (
+                INSERT INTO documents (collection, slug, latest_version, title, names, body_text, link_collection, link_slug, summary_json)
+                VALUES (@collection, @slug, @version, @title, @names, @body, @linkCollection, @linkSlug, @summary)
+                ON CONFLICT (collection, slug) DO UPDATE SET latest_version = excluded.latest_version, removed_at = NULL,
+                    title = excluded.title, names = excluded.names, body_text = excluded.body_text, link_collection = excluded.link_collection,
+                    link_slug = excluded.link_slug, summary_json = excluded.summary_json
+                RETURNING id)
+            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model_json, imported_at)
+            SELECT id, @version, @hash, @path, @source, @model, @now FROM document
+            RETURNING document_id
+            """,
+            connection);
+        Add(command, ("collection", StoreText.Collection(monograph.Collection)), ("slug", monograph.Slug), ("version", version),
+            ("title", search.Title), ("names", search.Names), ("body", search.Body), ("linkCollection", linkCollection), ("linkSlug", search.LinkSlug),
+            ("summary", summary), ("hash", monograph.ContentHash), ("path", monograph.SourcePath), ("source", PostgresText.Clean(document.SourceText)),
+            ("model", PostgresText.Clean(JsonSerializer.Serialize(monograph, ModelJson.Options))), ("now", importedAt));
+        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        refresh.Add(id, previous, search);
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        Add(command, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Add(NpgsqlCommand command, params (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value is string text ? PostgresText.Clean(text) : value ?? DBNull.Value);
+        }
+    }
+}

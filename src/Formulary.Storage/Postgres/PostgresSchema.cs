@@ -1,0 +1,88 @@
+using Npgsql;
+
+namespace Formulary.Storage.Postgres;
+
+/// <summary>
+/// Schema migrations for PostgreSQL, numbered in <c>schema_version</c> within the connection's current
+/// schema (first of its search path), each applied in one transaction under an advisory lock so
+/// concurrent openers migrate once. pg_trgm and unaccent come with Debian's postgresql package
+/// (contrib); they are installed into <c>public</c>, which must stay on the search path.
+/// </summary>
+internal static class PostgresSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TEXT SEARCH CONFIGURATION formulary_search (COPY = pg_catalog.simple);
+        ALTER TEXT SEARCH CONFIGURATION formulary_search
+            ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, pg_catalog.simple;
+        CREATE TABLE documents (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            collection text NOT NULL,
+            slug text NOT NULL,
+            latest_version integer NOT NULL,
+            removed_at timestamptz NULL,
+            title text NOT NULL,
+            names text NOT NULL,
+            body_text text NOT NULL,
+            link_collection text NULL,
+            link_slug text NULL,
+            summary_json text NOT NULL,
+            search_vector tsvector NULL,
+            names_vector tsvector NULL,
+            UNIQUE (collection, slug)
+        );
+        CREATE INDEX documents_search ON documents USING gin (search_vector);
+        CREATE INDEX documents_link ON documents (link_collection, link_slug);
+        CREATE TABLE versions (
+            document_id bigint NOT NULL REFERENCES documents (id),
+            version integer NOT NULL,
+            content_hash text NOT NULL,
+            source_path text NOT NULL,
+            source_text text NOT NULL,
+            model_json text NOT NULL,
+            imported_at timestamptz NOT NULL,
+            PRIMARY KEY (document_id, version)
+        );
+        CREATE TABLE name_terms (term text PRIMARY KEY);
+        CREATE INDEX name_terms_trigram ON name_terms USING gin (term public.gin_trgm_ops);
+        """,
+    ];
+
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(
+            connection,
+            """
+            SELECT pg_advisory_xact_lock(7261534);
+            CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+            CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
+            CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);
+            """,
+            cancellationToken);
+        await using (var read = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version", connection))
+        {
+            var current = (int)(await read.ExecuteScalarAsync(cancellationToken))!;
+            if (current > Migrations.Length)
+            {
+                throw new InvalidOperationException(
+                    $"the database has schema version {current}, newer than this Formulary understands ({Migrations.Length}); use a newer Formulary");
+            }
+
+            for (var version = current + 1; version <= Migrations.Length; version++)
+            {
+                await ExecuteAsync(connection, Migrations[version - 1] + $"\nINSERT INTO schema_version (version) VALUES ({version});", cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Formulary.Monographs;
+using Formulary.Storage.Sqlite;
+
+namespace Formulary.Cli.Tests.Commands;
+
+public sealed class ImportCommandTests
+{
+    [Fact]
+    public void Import_ContentFolder_PrintsDiagnosticsAndCounts()
+    {
+        var content = new TestContent();
+
+        var (exit, output, _) = CliRun.Run("import", content.Root, "--db", content.Database);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("clofarabine.md(168,1): warning MONO050:", output, StringComparison.Ordinal);
+        Assert.Contains(": 2 added, 0 changed, 0 unchanged, 0 removed, 0 failed;", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(content.Database));
+    }
+
+    [Fact]
+    public void Import_SameContentTwice_SecondReportsUnchanged()
+    {
+        var content = new TestContent();
+        CliRun.Run("import", content.Root, "--db", content.Database);
+
+        var (exit, output, _) = CliRun.Run("import", content.Root, "--db", content.Database, "--json");
+
+        Assert.Equal(0, exit);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((0, 0, 2), (json.GetProperty("added").GetInt32(), json.GetProperty("changed").GetInt32(), json.GetProperty("unchanged").GetInt32()));
+        Assert.All(json.GetProperty("documents").EnumerateArray(), d => Assert.Equal("unchanged", d.GetProperty("outcome").GetString()));
+    }
+
+    [Fact]
+    public async Task Import_ChangedFile_StoresNewVersionAndKeepsOld()
+    {
+        var content = new TestContent();
+        content.Write("compositions/sample.md", TestContent.Composition("Sample", "First text."));
+        CliRun.Run("import", content.Root, "--db", content.Database);
+        content.Write("compositions/sample.md", TestContent.Composition("Sample", "Second text."));
+
+        var (exit, output, _) = CliRun.Run("import", content.Root, "--db", content.Database);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(": 0 added, 1 changed, 2 unchanged,", output, StringComparison.Ordinal);
+        await using var store = SqliteMonographStore.Open(content.Database, TimeProvider.System);
+        Assert.Contains("First text.", (await store.GetVersionAsync(Collection.Composition, "sample", 1))!.SourceText, StringComparison.Ordinal);
+        Assert.Contains("Second text.", (await store.GetAsync(Collection.Composition, "sample"))!.SourceText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_BadFilesAmongGood_ImportsTheOthersAndExitsOne()
+    {
+        var content = new TestContent();
+        File.WriteAllBytes(Path.Combine(content.Root, "compositions", "binary.md"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF]);
+        content.Write("compositions/empty.md", "");
+        content.Write("compositions/good.md", TestContent.Composition("Good", "Fine."));
+
+        var (exit, output, _) = CliRun.Run("import", content.Root, "--db", content.Database, "--json");
+
+        Assert.Equal(1, exit);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((3, 2), (json.GetProperty("added").GetInt32(), json.GetProperty("failed").GetInt32()));
+        var failed = json.GetProperty("documents").EnumerateArray().Where(d => d.GetProperty("outcome").GetString() == "failed").ToList();
+        Assert.Equal(["binary", "empty"], failed.Select(d => d.GetProperty("slug").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(failed, d => Assert.NotEqual(0, d.GetProperty("diagnostics").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task Import_FileDeletedFromFolder_IsMarkedRemovedButSingleFileImportRemovesNothing()
+    {
+        var content = new TestContent();
+        var extra = content.Write("compositions/extra.md", TestContent.Composition("Extra", "Text."));
+        CliRun.Run("import", content.Root, "--db", content.Database);
+
+        var single = CliRun.Run("import", Path.Combine(content.Root, "compositions", "clofarabine.md"), "--db", content.Database);
+        File.Delete(extra);
+        var folder = CliRun.Run("import", content.Root, "--db", content.Database);
+
+        Assert.Contains(" 0 removed,", single.Out, StringComparison.Ordinal);
+        Assert.Contains(" 1 removed,", folder.Out, StringComparison.Ordinal);
+        await using var store = SqliteMonographStore.Open(content.Database, TimeProvider.System);
+        Assert.Null(await store.GetAsync(Collection.Composition, "extra"));
+        Assert.Single(await store.ListVersionsAsync(Collection.Composition, "extra"));
+    }
+
+    [Fact]
+    public void Import_MissingPath_IsBadUsage()
+    {
+        var content = new TestContent();
+
+        var (exit, _, error) = CliRun.Run("import", Path.Combine(content.Root, "nothing-here"), "--db", content.Database);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("neither a file nor a folder", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(content.Database));
+    }
+
+    [Fact]
+    public void Import_DatabasePathIsAFolder_ExitsOneWithMessage()
+    {
+        var content = new TestContent();
+
+        var (exit, _, error) = CliRun.Run("import", content.Root, "--db", content.Root);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: cannot import into", error, StringComparison.Ordinal);
+    }
+}
