@@ -17,6 +17,9 @@ public sealed record ParserLimits
     /// <summary>Most YAML nodes the front matter may hold once aliases are expanded (guards alias bombs).</summary>
     public int MaxYamlNodes { get; init; } = 20_000;
 
+    /// <summary>Deepest nesting of Markdown blocks (lists in lists, quotes in quotes) the body may have.</summary>
+    public int MaxMarkdownDepth { get; init; } = 64;
+
     /// <summary>Most inline-HTML diagnostics reported per file; the rest are counted in the last one.</summary>
     public int MaxHtmlDiagnostics { get; init; } = 10;
 }

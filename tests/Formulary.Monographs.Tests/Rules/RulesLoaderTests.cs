@@ -144,7 +144,7 @@ public sealed class RulesLoaderTests
     {
         using var content = new StaleContentFolder();
 
-        var set = new Loading.ContentLoader().Load(content.Path);
+        var set = new Formulary.Monographs.Loading.ContentLoader().Load(content.Path);
 
         var stale = Assert.Single(set.AllDiagnostics, d => d.Code == "RULE001");
         Assert.Equal(content.Rules, stale.File);
@@ -152,5 +152,5 @@ public sealed class RulesLoaderTests
 
     [Fact]
     public void ContentLoader_BundledContent_NoRuleDiagnostics() =>
-        Assert.DoesNotContain(new Loading.ContentLoader().Load(RepoPaths.Content).AllDiagnostics, d => d.Code.StartsWith("RULE", StringComparison.Ordinal));
+        Assert.DoesNotContain(new Formulary.Monographs.Loading.ContentLoader().Load(RepoPaths.Content).AllDiagnostics, d => d.Code.StartsWith("RULE", StringComparison.Ordinal));
 }

@@ -17,13 +17,51 @@ internal static class BodyReader
         }
         catch (ArgumentException)
         {
-            // Markdig's depth limit (nested lists, quotes, brackets) guards its own recursion.
-            context.Report(DiagnosticCodes.MarkdownTooDeep, new SourcePosition(bodyStartLine, 1),
-                "the Markdown nests too deeply (lists, quotes or brackets inside each other beyond Markdig's limit); the body was not read");
-            return new ParsedBody(source, bodyOffset, null, []);
+            // Markdig's depth limit (nested quotes, brackets, emphasis) guards its own recursion.
+            return TooDeep(context, source, bodyOffset, bodyStartLine, "beyond Markdig's limit");
+        }
+
+        // Markdig accepts deeply indented lists; everything after this walks the tree recursively.
+        if (Depth(document, context.Limits.MaxMarkdownDepth) > context.Limits.MaxMarkdownDepth)
+        {
+            return TooDeep(context, source, bodyOffset, bodyStartLine, $"more than {context.Limits.MaxMarkdownDepth} levels");
         }
 
         var sections = new SectionTreeBuilder(document, source, bodyOffset).Build();
         return new ParsedBody(source, bodyOffset, document, sections);
+    }
+
+    private static ParsedBody TooDeep(DocumentContext context, SourceText source, int bodyOffset, int bodyStartLine, string how)
+    {
+        context.Report(DiagnosticCodes.MarkdownTooDeep, new SourcePosition(bodyStartLine, 1),
+            $"the Markdown nests too deeply (lists, quotes or brackets inside each other, {how}); the body was not read");
+        return new ParsedBody(source, bodyOffset, null, []);
+    }
+
+    /// <summary>The block nesting depth, walked without recursion and stopped once over <paramref name="limit"/>.</summary>
+    private static int Depth(MarkdownDocument document, int limit)
+    {
+        var deepest = 0;
+        var pending = new Stack<(ContainerBlock Block, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.Count > 0)
+        {
+            var (block, depth) = pending.Pop();
+            deepest = Math.Max(deepest, depth);
+            if (deepest > limit)
+            {
+                return deepest;
+            }
+
+            foreach (var child in block)
+            {
+                if (child is ContainerBlock container)
+                {
+                    pending.Push((container, depth + 1));
+                }
+            }
+        }
+
+        return deepest;
     }
 }

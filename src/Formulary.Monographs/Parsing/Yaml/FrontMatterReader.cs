@@ -14,9 +14,10 @@ internal static class FrontMatterReader
     {
         var positions = new YamlPositions(yamlFirstLine);
         var stream = new YamlStream();
+        var parser = new GuardedParser(new Parser(new StringReader(yaml)), context.Limits);
         try
         {
-            stream.Load(new GuardedParser(new Parser(new StringReader(yaml)), context.Limits));
+            stream.Load(parser);
         }
         catch (YamlLimitExceededException e)
         {
@@ -30,8 +31,10 @@ internal static class FrontMatterReader
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet reports some malformed documents this way, without a position.
-            context.Report(DiagnosticCodes.YamlSyntax, new SourcePosition(yamlFirstLine, 1), "invalid YAML in the front matter: " + e.Message);
+            // YamlDotNet reports some malformed documents (an unclosed [ or {) this way, without a
+            // position: point after the last value it could read.
+            context.Report(DiagnosticCodes.YamlSyntax, positions.Of(parser.LastEnd),
+                "invalid YAML in the front matter after this point (an unclosed '[' or '{'?): " + e.Message);
             return FrontMatterResult.Empty;
         }
 

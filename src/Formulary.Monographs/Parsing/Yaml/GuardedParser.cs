@@ -17,6 +17,9 @@ internal sealed class GuardedParser(IParser inner, ParserLimits limits) : IParse
 
     public ParsingEvent? Current => inner.Current;
 
+    /// <summary>Where the last event read ended: the best position for errors YamlDotNet raises without one.</summary>
+    public Mark LastEnd { get; private set; } = Mark.Empty;
+
     public bool MoveNext()
     {
         if (!inner.MoveNext())
@@ -24,6 +27,7 @@ internal sealed class GuardedParser(IParser inner, ParserLimits limits) : IParse
             return false;
         }
 
+        LastEnd = inner.Current?.End ?? LastEnd;
         switch (inner.Current)
         {
             case AnchorAlias alias:

@@ -1,0 +1,116 @@
+using Formulary.Monographs.Diagnostics;
+using Formulary.Monographs.Loading;
+using Formulary.Monographs.Model;
+
+namespace Formulary.Monographs.Tests.Loading;
+
+public sealed class ContentLoaderTests
+{
+    [Fact]
+    public void ContentFolder_ThreeCollections_AllLoadedWithCollections()
+    {
+        using var content = new TempContent();
+        content.Write("compositions/alpha.md", "---\ntitle: Alpha\n---\nBody.\n");
+        content.Write("combinations/alpha-beta.md", "---\ntitle: Alpha + Beta\ningredients:\n  - generic_slug: alpha\n    strength: 5 mg\n---\nBody.\n");
+        content.Write("medicines/brandx.md", "---\ntitle: BrandX\ngeneric_slug: alpha\n---\nBody.\n");
+
+        var set = new ContentLoader().Load(content.Root);
+
+        Assert.Equal([(Collection.Composition, "alpha"), (Collection.Combination, "alpha-beta"), (Collection.Medicine, "brandx")],
+            set.Monographs.Select(m => (m.Collection, m.Slug)));
+        Assert.Empty(set.CrossDocumentDiagnostics);
+        Assert.Equal(["brandx"], set.LinkingTo(Collection.Composition, "alpha").Where(m => m.Collection == Collection.Medicine).Select(m => m.Slug));
+        Assert.NotNull(set.Find(Collection.Combination, "alpha-beta"));
+    }
+
+    [Fact]
+    public void BrokenLinks_BrandAndIngredient_Mono040AtValue()
+    {
+        using var content = new TempContent();
+        content.Write("compositions/alpha.md", "---\ntitle: Alpha\n---\nBody.\n");
+        var combination = content.Write("combinations/alpha-gamma.md", "---\ntitle: A+G\ningredients:\n  - generic_slug: alpha\n  - generic_slug: gamma\n---\nBody.\n");
+        var brand = content.Write("medicines/brandy.md", "---\ntitle: Brandy\ntype: combination\ncombination_slug: alpha-beta\n---\nBody.\n");
+
+        var set = new ContentLoader().Load(content.Root);
+
+        Assert.Equal([(combination, 5, 19), (brand, 4, 19)],
+            set.CrossDocumentDiagnostics.Where(d => d.Code == DiagnosticCodes.BrokenLink.Code).Select(d => (d.File, d.Line, d.Column)));
+    }
+
+    [Fact]
+    public void DuplicateSlug_SameNameInSubfolder_Mono041OnSecondFile()
+    {
+        using var content = new TempContent();
+        content.Write("compositions/alpha.md", "---\ntitle: Alpha\n---\nBody.\n");
+        var second = content.Write("compositions/old/alpha.md", "---\ntitle: Alpha (old)\n---\nBody.\n");
+
+        var set = new ContentLoader().Load(content.Root);
+
+        var diagnostic = Assert.Single(set.CrossDocumentDiagnostics, d => d.Code == DiagnosticCodes.DuplicateSlug.Code);
+        Assert.Equal((second, 1, 1), (diagnostic.File, diagnostic.Line, diagnostic.Column));
+    }
+
+    [Fact]
+    public void SingleMedicineFile_ChecksLinksAgainstSiblingFolders()
+    {
+        using var content = new TempContent();
+        content.Write("compositions/alpha.md", "---\ntitle: Alpha\n---\nBody.\n");
+        var good = content.Write("medicines/good.md", "---\ntitle: Good\ngeneric_slug: alpha\n---\nBody.\n");
+        var bad = content.Write("medicines/bad.md", "---\ntitle: Bad\ngeneric_slug: beta\n---\nBody.\n");
+
+        Assert.Empty(new ContentLoader().Load(good).CrossDocumentDiagnostics);
+        var set = new ContentLoader().Load(bad);
+        Assert.Equal(Collection.Medicine, Assert.Single(set.Monographs).Collection);
+        Assert.Equal([(3, 15)], set.CrossDocumentDiagnostics.Where(d => d.Code == DiagnosticCodes.BrokenLink.Code).Select(d => (d.Line, d.Column)));
+    }
+
+    [Fact]
+    public void LooseFolder_ReadAsCompositions_OneBadFileDoesNotStopOthers()
+    {
+        using var content = new TempContent();
+        content.Write("a.md", "---\ntitle: A\n---\nBody.\n");
+        content.Write("b.md", [0x00, 0x01, 0x02]);
+        content.Write("c.md", "---\ntitle: C\n---\nBody.\n");
+        var reports = new List<LoadProgress>();
+
+        var set = new ContentLoader().Load(content.Root, new SynchronousProgress<LoadProgress>(reports.Add));
+
+        Assert.Equal(["a", "b", "c"], set.Monographs.Select(m => m.Slug));
+        Assert.All(set.Monographs, m => Assert.Equal(Collection.Composition, m.Collection));
+        Assert.Contains(set.Monographs[1].Diagnostics, d => d.Code == DiagnosticCodes.BinaryFile.Code);
+        Assert.Equal([1, 2, 3], reports.Select(r => r.Done));
+        Assert.All(reports, r => Assert.Equal(3, r.Total));
+    }
+
+    [Fact]
+    public void FiftyMegabyteFile_OnDisk_Mono001AndHashOfWholeFile()
+    {
+        using var content = new TempContent();
+        var bytes = new byte[50 * 1024 * 1024];
+        Array.Fill(bytes, (byte)'x');
+        var path = content.Write("compositions/huge.md", bytes);
+
+        var monograph = Assert.Single(new ContentLoader().Load(content.Root).Monographs);
+
+        Assert.Equal([(1, 1)], monograph.Spans(DiagnosticCodes.FileTooLarge));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), monograph.ContentHash);
+        Assert.Equal("huge", monograph.Slug);
+        Assert.Equal(path, monograph.SourcePath);
+    }
+
+    [Fact]
+    public void MissingFile_Read_Mono005()
+    {
+        using var content = new TempContent();
+        var monograph = new ContentLoader().Read(Collection.Composition, Path.Combine(content.Root, "gone.md"));
+        Assert.Equal([(1, 1)], monograph.Spans(DiagnosticCodes.UnreadableFile));
+    }
+
+    [Fact]
+    public void BundledContent_NoErrors()
+    {
+        var set = new ContentLoader().Load(RepoPaths.Content);
+        Assert.Contains(set.Monographs, m => m.Slug == "clofarabine");
+        Assert.DoesNotContain(set.AllDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+}
