@@ -44,6 +44,6 @@ public sealed partial class DiagnosticCodesTests
         Assert.Equal("content/x.md(2,1): error MONO020: no title", diagnostic.ToString());
     }
 
-    [GeneratedRegex("^MONO[0-9]{3}$")]
+    [GeneratedRegex("^(MONO|RULE)[0-9]{3}$")]
     private static partial Regex CodePattern();
 }
