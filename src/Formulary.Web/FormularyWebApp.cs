@@ -1,4 +1,13 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Text.Json.Serialization;
+using Formulary.Clinical.Dosing;
+using Formulary.Web.Api;
+using Formulary.Web.Api.Dose;
+using Formulary.Web.Api.Monographs;
+using Formulary.Web.Api.Search;
 using Formulary.Web.Assets;
+using Formulary.Web.Dosing;
 using Formulary.Web.Health;
 using Formulary.Web.Hosting;
 using Formulary.Web.Pages;
@@ -16,6 +25,10 @@ public static class FormularyWebApp
     /// <summary>Largest request body accepted; larger bodies get a 413 problem.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Builds the site. <paramref name="configureServices"/> must register the
+    /// <see cref="Storage.IMonographStore"/> to serve from; it may also replace the <see cref="TimeProvider"/>.
+    /// </summary>
     public static WebApplication Create(FormularyWebOptions options, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -33,17 +46,31 @@ public static class FormularyWebApp
         });
         ConfigureLogging(builder.Logging, options);
 
+        builder.Services.AddSingleton(options);
         builder.Services.AddFormularyProblems();
         builder.Services.AddHealthChecks();
         builder.Services.AddFormularyPages();
+        builder.Services.AddApiDocumentation();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         configureServices?.Invoke(builder.Services);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => new DoseEngine(services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<DoseService>();
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseApiReferencePolicy();
         app.UseFormularyProblems();
+        // Routing after the exception handler, so routing failures are mapped to problems too.
+        app.UseRouting();
         app.MapFormularyHealth();
         app.MapAssets();
         app.MapPages();
+        app.MapMonographApi();
+        app.MapSearchApi();
+        app.MapDoseApi();
+        app.MapApiDocumentation();
         return app;
     }
 

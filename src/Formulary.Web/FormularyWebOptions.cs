@@ -8,6 +8,12 @@ public sealed record FormularyWebOptions
     /// <summary>Kestrel URLs; <c>http://127.0.0.1:0</c> picks a free port (tests).</summary>
     public string Urls { get; init; } = DefaultUrls;
 
+    /// <summary>
+    /// The address readers use (<c>https://formulary.example.org</c>), for canonical links, the sitemap
+    /// and JSON-LD; when null, the first address the server listens on.
+    /// </summary>
+    public string? PublicBaseUrl { get; init; }
+
     /// <summary>Structured JSON logs on the console (serve); off in tests, which keep warnings only.</summary>
     public bool JsonConsoleLogs { get; init; } = true;
 

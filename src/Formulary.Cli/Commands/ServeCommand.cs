@@ -1,17 +1,42 @@
 using System.CommandLine;
+using Formulary.Web;
+using Formulary.Web.Hosting;
 
 namespace Formulary.Cli.Commands;
 
-// Placeholder until the command lands; replaced by its owner.
+/// <summary>
+/// <c>formulary serve [--content DIR] [--db FILE] [--urls URL] [--public-url URL]</c>: imports the
+/// content into the SQLite database when it changed, then serves the site until stopped (Ctrl+C).
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var command = new Command("serve", "Not implemented yet.");
-        command.SetAction(result =>
+        var content = new Option<string?>("--content") { Description = "Content folder to import on start (default: the bundled content/)." };
+        var database = new Option<string>("--db") { Description = "SQLite database file.", DefaultValueFactory = _ => "formulary.db" };
+        var urls = new Option<string>("--urls") { Description = "Address to listen on.", DefaultValueFactory = _ => FormularyWebOptions.DefaultUrls };
+        var publicUrl = new Option<string?>("--public-url") { Description = "Address readers use, for canonical links and the sitemap (default: the listening address)." };
+        var json = new Option<bool>("--json") { Description = "Accepted for symmetry; the server always logs JSON lines." };
+        var command = new Command("serve", "Import the content (when it changed) and serve the site, JSON API and OpenAPI document.")
         {
-            result.InvocationConfiguration.Error.WriteLine("serve: not implemented yet");
-            return FormularyCli.ExitErrors;
+            content, database, urls, publicUrl, json,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var error = result.InvocationConfiguration.Error;
+            var folder = result.GetValue(content) ?? BundledContent.Find();
+            if (folder is null || !Directory.Exists(folder))
+            {
+                await error.WriteLineAsync(folder is null
+                    ? "serve: no content folder found; pass --content DIR (a folder with compositions/, combinations/, medicines/)."
+                    : $"serve: content folder '{folder}' does not exist.").ConfigureAwait(false);
+                return FormularyCli.ExitUsage;
+            }
+
+            var options = new FormularyWebOptions { Urls = result.GetValue(urls)!, PublicBaseUrl = result.GetValue(publicUrl) };
+            await using var app = await ContentSite.CreateAsync(options, folder, result.GetValue(database)!, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await app.RunAsync().ConfigureAwait(false);
+            return FormularyCli.ExitOk;
         });
         return command;
     }

@@ -1,26 +1,108 @@
-using Formulary.Web.Assets;
+using Formulary.Monographs;
+using Formulary.Storage;
+using Formulary.Storage.Search;
+using Formulary.Web.Dosing;
+using Formulary.Web.Pages.Dose;
+using Formulary.Web.Seo;
 
 namespace Formulary.Web.Pages;
 
+/// <summary>The HTML site: home, search, the three monograph collections, the dose form, sitemap and robots.</summary>
 internal static class PageEndpoints
 {
+    private const string Html = "text/html; charset=utf-8";
+
     public static IServiceCollection AddFormularyPages(this IServiceCollection services)
     {
         services.AddSingleton<PageRenderer>();
+        services.AddSingleton<SiteContextProvider>();
+        services.AddSingleton<SiteCache>();
+        services.AddSingleton<MonographPages>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", async (HttpContext context, PageRenderer renderer) =>
-        {
-            var html = await renderer.RenderUtf8Async<Home.HomePage>(new Dictionary<string, object?>
-            {
-                ["Head"] = new PageHead("Formulary · medicine reference", "Search drug monographs by generic or brand name; doses with every step shown.", "/"),
-                ["Site"] = SiteContext.FromRequest(context.Request),
-            }).ConfigureAwait(false);
-            return Results.Bytes(html, "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
+        var pages = app.MapGroup("").ExcludeFromDescription();
+        pages.MapGet("/", HomeAsync);
+        // Routing ignores a trailing slash, so each page has one route; the handler redirects to the slash form.
+        pages.MapGet("/search", SearchAsync);
+        pages.MapGet("/composition/{slug}", (string slug, HttpContext context, MonographPages monographs) =>
+            MonographAsync(Collection.Composition, slug, context, monographs));
+        pages.MapGet("/composition/combination/{slug}", (string slug, HttpContext context, MonographPages monographs) =>
+            MonographAsync(Collection.Combination, slug, context, monographs));
+        pages.MapGet("/medicines/{slug}", (string slug, HttpContext context, MonographPages monographs) =>
+            MonographAsync(Collection.Medicine, slug, context, monographs));
+        pages.MapPost("/composition/{slug}/dose", DoseAsync).DisableAntiforgery();
+        pages.MapGet("/sitemap.xml", SitemapAsync);
+        pages.MapGet("/robots.txt", (HttpContext context) =>
+            Results.Text(SitemapWriter.Robots(SiteContext.FromRequest(context.Request)), "text/plain; charset=utf-8"));
         return app;
+    }
+
+    private static async Task<IResult> HomeAsync(HttpContext context, SiteCache cache, PageRenderer renderer)
+    {
+        var site = SiteContext.FromRequest(context.Request);
+        var page = await cache.GetOrRenderAsync("/", async () => CachedPage.Html(await renderer.RenderUtf8Async<Home.HomePage>(
+            new Dictionary<string, object?>
+            {
+                ["Head"] = new PageHead("Formulary · medicine reference", "Search drug monographs by generic or brand name; doses with every step shown.", "/")
+                {
+                    JsonLd = [JsonLd.WebSite(site)],
+                },
+                ["Site"] = site,
+            }).ConfigureAwait(false))).ConfigureAwait(false);
+        return page!.ToResult(context);
+    }
+
+    private static async Task<IResult> MonographAsync(Collection collection, string slug, HttpContext context, MonographPages monographs)
+    {
+        if (!context.Request.Path.Value!.EndsWith('/'))
+        {
+            return Results.Redirect(collection.UrlPath(slug), permanent: true);
+        }
+
+        var page = await monographs.GetCachedAsync(collection, slug, SiteContext.FromRequest(context.Request)).ConfigureAwait(false);
+        return page is null ? Results.NotFound() : page.ToResult(context);
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext context, string? q, int? offset, IMonographStore store, PageRenderer renderer)
+    {
+        var query = (q ?? string.Empty).Trim();
+        var start = Math.Clamp(offset ?? 0, 0, SearchLimits.MaxOffset);
+        var results = query.Length == 0 ? null : await store.SearchAsync(query, SearchLimits.DefaultLimit, start, context.RequestAborted).ConfigureAwait(false);
+        var title = query.Length == 0 ? "Search · Formulary" : $"{query}: search · Formulary";
+        var html = await renderer.RenderUtf8Async<Search.SearchView>(new Dictionary<string, object?>
+        {
+            ["Head"] = new PageHead(title, "Search Formulary's medicine monographs.", "/search") { NoIndex = true },
+            ["Site"] = SiteContext.FromRequest(context.Request),
+            ["Query"] = query,
+            ["Results"] = results,
+        }).ConfigureAwait(false);
+        return Results.Bytes(html, Html);
+    }
+
+    private static async Task<IResult> DoseAsync(string slug, HttpContext context, MonographPages monographs, DoseService dosing, PageRenderer renderer)
+    {
+        var page = await monographs.BuildAsync(Collection.Composition, slug).ConfigureAwait(false);
+        if (page is null || !page.HasDoseCalculator || !context.Request.HasFormContentType)
+        {
+            return Results.NotFound();
+        }
+
+        var values = DoseFormValues.FromForm(await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false));
+        var (request, inputErrors) = values.ToRequest(slug);
+        var answer = request is null ? null : dosing.Dose(request);
+        var html = await MonographPages.RenderAsync(renderer, page, SiteContext.FromRequest(context.Request), new DoseSubmission(values, answer, inputErrors)).ConfigureAwait(false);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Bytes(html, Html);
+    }
+
+    private static async Task<IResult> SitemapAsync(HttpContext context, SiteCache cache)
+    {
+        var page = await cache.GetOrRenderAsync("/sitemap.xml", async () =>
+            CachedPage.Create(SitemapWriter.Sitemap(await cache.SummariesAsync().ConfigureAwait(false), SiteContext.FromRequest(context.Request)), "application/xml; charset=utf-8"))
+            .ConfigureAwait(false);
+        return page!.ToResult(context);
     }
 }

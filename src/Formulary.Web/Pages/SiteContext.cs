@@ -8,8 +8,11 @@ public sealed record SiteContext(string BaseUrl, bool IsStatic)
 {
     public const string SiteName = "Formulary";
 
+    /// <summary>Where the search form submits: a folder on a static host, the endpoint on the server.</summary>
+    public string SearchPath => IsStatic ? "/search/" : "/search";
+
     public string Absolute(string path) => BaseUrl + path;
 
     public static SiteContext FromRequest(HttpRequest request) =>
-        new($"{request.Scheme}://{request.Host.Value}", IsStatic: false);
+        request.HttpContext.RequestServices.GetRequiredService<SiteContextProvider>().Current;
 }

@@ -1,25 +1,37 @@
+using Formulary.Web.Hosting;
+
 namespace Formulary.Web.Tests.Hosting;
 
 /// <summary>
-/// The real site on a free loopback port, started exactly as <c>formulary serve</c> starts it,
-/// shared by the tests of one class. Requests go over real HTTP.
+/// The real site on a free loopback port, started exactly as <c>formulary serve</c> starts it: a
+/// fresh SQLite file, the bundled content plus test fixtures imported, then Kestrel. Requests go
+/// over real HTTP. The clock is fixed so dose answers (default start date) are deterministic.
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
+    public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
     private WebApplication? app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
+    public string ContentDirectory { get; private set; } = null!;
+
+    public string DatabasePath { get; private set; } = null!;
+
+    public IServiceProvider Services => app!.Services;
+
     public async Task InitializeAsync()
     {
-        app = FormularyWebApp.Create(new FormularyWebOptions
-        {
-            Urls = "http://127.0.0.1:0",
-            JsonConsoleLogs = false,
-            MinimumLogLevel = LogLevel.Warning,
-        });
+        ContentDirectory = RepositoryPaths.CreateContentCopy();
+        DatabasePath = Path.Combine(ContentDirectory, "..", Path.GetFileName(ContentDirectory) + ".db");
+        app = await ContentSite.CreateAsync(
+            new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning },
+            ContentDirectory,
+            DatabasePath,
+            new FixedTime(Now));
         await app.StartAsync();
         BaseAddress = new Uri(app.Urls.Single());
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
@@ -33,5 +45,16 @@ public sealed class SiteFixture : IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
+
+        Directory.Delete(ContentDirectory, recursive: true);
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(DatabasePath)!, Path.GetFileName(DatabasePath) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -1,0 +1,52 @@
+using Formulary.Storage;
+using Formulary.Storage.Search;
+using Formulary.Web.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Formulary.Web.Api.Search;
+
+/// <summary><c>/api/search</c>: full-text search with the documented limits of <see cref="SearchLimits"/>.</summary>
+internal static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", SearchAsync)
+            .WithTags("Search")
+            .WithName("Search")
+            .WithSummary("Search titles, brand and alternate names, then body text.")
+            .WithDescription(
+                $"q: 1 to {SearchLimits.MaxQueryChars} characters (only the first {SearchLimits.MaxTerms} words are searched). "
+                + $"limit: 1 to {SearchLimits.MaxLimit}, default {SearchLimits.DefaultLimit}. offset: 0 to {SearchLimits.MaxOffset}, default 0. "
+                + "snippetHtml is escaped text with matches in <mark>; didYouMean is set when nothing matched and a close name exists.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(string? q, int? limit, int? offset, IMonographStore store, CancellationToken cancellationToken)
+    {
+        var query = q?.Trim() ?? string.Empty;
+        var take = limit ?? SearchLimits.DefaultLimit;
+        var skip = offset ?? 0;
+        if (query.Length == 0)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, "Give the text to search for as ?q=.");
+        }
+
+        if (query.Length > SearchLimits.MaxQueryChars)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"q is {query.Length} characters; at most {SearchLimits.MaxQueryChars} are accepted.");
+        }
+
+        if (take is < 1 or > SearchLimits.MaxLimit)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"limit must be between 1 and {SearchLimits.MaxLimit}.");
+        }
+
+        if (skip is < 0 or > SearchLimits.MaxOffset)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"offset must be between 0 and {SearchLimits.MaxOffset}.");
+        }
+
+        return TypedResults.Ok(await store.SearchAsync(query, take, skip, cancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,83 @@
+using Formulary.Monographs.Model;
+using Formulary.Monographs.Parsing.Body;
+using Formulary.Monographs.Rendering;
+
+namespace Formulary.Web.Pages.Monograph;
+
+/// <summary>
+/// Turns a monograph's section tree into page sections. Each section's own text (before its first
+/// subsection) is rendered once; subsections nest under it. Anchor ids are the section keys joined
+/// along the path (<c>dosage-standard-dosage-children</c>), so a citation such as
+/// "Dosage &gt; Special Cases" can link to the exact subsection.
+/// </summary>
+internal static class SectionRendering
+{
+    /// <summary>The body's own FAQ section is replaced on the page by the repaired FAQ.</summary>
+    public const string FaqKey = "faqs";
+
+    public static IReadOnlyList<RenderedSection> Render(IReadOnlyList<Section> sections, MarkdownHtmlRenderer renderer) =>
+        sections.Where(s => s.Key != FaqKey).Select(s => Render(s, parentId: null, renderer)).ToList();
+
+    private static RenderedSection Render(Section section, string? parentId, MarkdownHtmlRenderer renderer)
+    {
+        var key = section.Key.Length > 0 ? section.Key : "section";
+        var id = parentId is null ? key : $"{parentId}-{key}";
+        var children = section.Children.Select(child => Render(child, id, renderer)).ToList();
+        return new RenderedSection(id, key, section.Title, section.Level, renderer.Render(OwnMarkdown(section)), children);
+    }
+
+    /// <summary>The section's Markdown up to its first subsection's heading (the parser keeps subsections inside it).</summary>
+    private static string OwnMarkdown(Section section)
+    {
+        if (section.Children.Count == 0)
+        {
+            return section.Markdown;
+        }
+
+        var first = section.Children[0].OriginalHeading;
+        var at = section.Markdown.IndexOf(first, StringComparison.Ordinal);
+        return at >= 0 ? section.Markdown[..at] : section.Markdown;
+    }
+
+    /// <summary>
+    /// The anchor of the section a citation names (<c>Dosage &gt; Special Cases</c>): each part is
+    /// matched by key against the tree, skipping levels the citation leaves out. Null when nothing matches.
+    /// </summary>
+    public static string? AnchorFor(IReadOnlyList<RenderedSection> sections, string citationPath)
+    {
+        ArgumentNullException.ThrowIfNull(citationPath);
+        var parts = citationPath.Split('>', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(SectionKey.Normalize)
+            .Where(p => p.Length > 0)
+            .ToArray();
+        return parts.Length == 0 ? null : Find(sections, parts, 0);
+    }
+
+    private static string? Find(IReadOnlyList<RenderedSection> sections, string[] parts, int index)
+    {
+        foreach (var section in sections)
+        {
+            if (Matches(section, parts[index]))
+            {
+                if (index == parts.Length - 1)
+                {
+                    return section.Id;
+                }
+
+                return Find(section.Children, parts, index + 1) ?? section.Id;
+            }
+        }
+
+        foreach (var section in sections)
+        {
+            if (index > 0 && Find(section.Children, parts, index) is { } deeper)
+            {
+                return deeper;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Matches(RenderedSection section, string key) => section.Key == key;
+}
