@@ -81,6 +81,53 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Import_SameContentFromNewerParserVersion_ReplacesModelWithoutNewVersion()
+    {
+        var old = Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.") with { ModelVersion = 1 };
+        await Store.ImportAsync([old], ImportOptions.WholeContentSet);
+        var firstImport = Time.GetUtcNow();
+        Time.Advance(TimeSpan.FromDays(1));
+        var warning = new Diagnostic("MONO999", DiagnosticSeverity.Warning, old.Monograph.SourcePath, 1, 1, "found by the new parser");
+        var reparsed = old with
+        {
+            Monograph = old.Monograph with { Title = "Clofarabine Injection", AlternateNames = ["Evoltra"], Diagnostics = [warning] },
+            ModelVersion = 2,
+        };
+
+        var report = await Store.ImportAsync([reparsed], ImportOptions.WholeContentSet);
+
+        Assert.Equal((0, 0, 0, 1), (report.Added, report.Changed, report.Unchanged, report.Reparsed));
+        Assert.True(report.ChangedStore);
+        var stored = await Store.GetAsync(Collection.Composition, "clofarabine");
+        Assert.NotNull(stored);
+        Assert.Equal("Clofarabine Injection", stored.Monograph.Title);
+        Assert.Equal("MONO999", Assert.Single(stored.Monograph.Diagnostics).Code);
+        Assert.Equal((1, firstImport), (stored.Version.Number, stored.Version.ImportedAt));
+        Assert.Equal(old.SourceText, stored.SourceText);
+        var version = Assert.Single(await Store.ListVersionsAsync(Collection.Composition, "clofarabine"));
+        Assert.Equal(firstImport, version.ImportedAt);
+        var summary = Assert.Single(await Store.ListAsync());
+        Assert.Equal(("Clofarabine Injection", 1, 1, firstImport), (summary.Title, summary.WarningCount, summary.Version, summary.ImportedAt));
+        Assert.Equal("clofarabine", Assert.Single((await Store.SearchAsync("evoltra", 10, 0)).Hits).Slug);
+    }
+
+    [SkippableFact]
+    public async Task Import_SameContentAndParserVersionAfterReparse_IsUnchanged()
+    {
+        var old = Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.") with { ModelVersion = 1 };
+        var reparsed = old with { Monograph = old.Monograph with { Title = "Clofarabine Injection" }, ModelVersion = 2 };
+        await Store.ImportAsync([old], ImportOptions.WholeContentSet);
+        await Store.ImportAsync([reparsed], ImportOptions.WholeContentSet);
+
+        var again = await Store.ImportAsync([reparsed], ImportOptions.WholeContentSet);
+        var sameVersionOtherModel = await Store.ImportAsync([old with { ModelVersion = 2 }], ImportOptions.WholeContentSet);
+
+        Assert.Equal((1, 0), (again.Unchanged, again.Reparsed));
+        Assert.Equal((1, 0), (sameVersionOtherModel.Unchanged, sameVersionOtherModel.Reparsed));
+        Assert.Equal("Clofarabine Injection", (await Store.GetAsync(Collection.Composition, "clofarabine"))!.Monograph.Title);
+    }
+
+    [SkippableFact]
     public async Task Import_BadDocumentsAmongGood_OthersAreImportedAndBadOnesFail()
     {
         var unreadable = Document(Collection.Composition, "binary", "binary", "", FrontMatter.Empty, [],

@@ -100,6 +100,7 @@ internal static class ImportCommand
                 report.Added,
                 report.Changed,
                 report.Unchanged,
+                report.Reparsed,
                 report.Removed,
                 report.Failed,
                 summary.Errors,
@@ -123,6 +124,6 @@ internal static class ImportCommand
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{content.Monographs.Count} document(s) into {databasePath}: {report.Added} added, {report.Changed} changed, {report.Unchanged} unchanged, {report.Removed} removed, {report.Failed} failed; {summary.Errors} error(s), {summary.Warnings} warning(s)"));
+            $"{content.Monographs.Count} document(s) into {databasePath}: {report.Added} added, {report.Changed} changed, {report.Unchanged} unchanged, {report.Removed} removed, {report.Failed} failed; {summary.Errors} error(s), {summary.Warnings} warning(s){(report.Reparsed > 0 ? $"; {report.Reparsed} re-parsed (stored by another parser version)" : "")}"));
     }
 }

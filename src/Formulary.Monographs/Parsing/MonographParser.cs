@@ -26,6 +26,13 @@ public sealed class MonographParser
         pipeline = new MarkdownPipelineBuilder().UsePipeTables().UsePreciseSourceLocation().Build();
     }
 
+    /// <summary>
+    /// The version of what <see cref="Parse"/> produces. BUMP IT whenever the parse output for the same
+    /// bytes changes (a new repair, new or changed diagnostics, new section keys, a new model member):
+    /// stores re-parse every document whose stored model came from another version.
+    /// </summary>
+    public const int ModelVersion = 1;
+
     /// <summary>The parser with default limits and lint on.</summary>
     public static MonographParser Default { get; } = new MonographParserBuilder().Build();
 

@@ -11,6 +11,12 @@ public enum ImportOutcome
     /// <summary>Same content hash as the latest version: nothing written.</summary>
     Unchanged,
 
+    /// <summary>
+    /// Same content hash, but the stored model came from another parser version (a Formulary upgrade):
+    /// the latest version's model and search entry are replaced; no new version (the source did not change).
+    /// </summary>
+    Reparsed,
+
     /// <summary>Stored before, absent from a whole-content-set import: marked removed, history kept.</summary>
     Removed,
 

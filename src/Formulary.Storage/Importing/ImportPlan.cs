@@ -4,7 +4,8 @@ namespace Formulary.Storage.Importing;
 
 /// <summary>
 /// Decides, for every store alike, what an import does: unchanged when the content hash equals the
-/// latest live version's, otherwise the next version number; stored documents absent from a
+/// latest live version's and its model came from the same parser version (re-parsed in place when the
+/// parser version differs), otherwise the next version number; stored documents absent from a
 /// whole-content-set import are removed. Failed documents count as present (their stored version stays).
 /// </summary>
 internal static class ImportPlan
@@ -26,7 +27,9 @@ internal static class ImportPlan
             }
             else if (previous is { IsRemoved: false } && previous.ContentHash == monograph.ContentHash)
             {
-                steps.Add(new ImportStep(Result(prepared.Document, ImportOutcome.Unchanged, previous.LatestVersion, null), null, false, previous));
+                var reparse = previous.ModelVersion != prepared.Document.ModelVersion;
+                var outcome = reparse ? ImportOutcome.Reparsed : ImportOutcome.Unchanged;
+                steps.Add(new ImportStep(Result(prepared.Document, outcome, previous.LatestVersion, null), reparse ? prepared.Document : null, false, previous));
             }
             else
             {

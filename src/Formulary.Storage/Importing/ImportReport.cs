@@ -9,12 +9,14 @@ public sealed record ImportReport(IReadOnlyList<ImportedDocument> Documents)
 
     public int Unchanged => Count(ImportOutcome.Unchanged);
 
+    public int Reparsed => Count(ImportOutcome.Reparsed);
+
     public int Removed => Count(ImportOutcome.Removed);
 
     public int Failed => Count(ImportOutcome.Failed);
 
-    /// <summary>True when the import wrote anything (added, changed or removed a document).</summary>
-    public bool ChangedStore => Added + Changed + Removed > 0;
+    /// <summary>True when the import wrote anything (added, changed, re-parsed or removed a document).</summary>
+    public bool ChangedStore => Added + Changed + Reparsed + Removed > 0;
 
     private int Count(ImportOutcome outcome) => Documents.Count(d => d.Outcome == outcome);
 }

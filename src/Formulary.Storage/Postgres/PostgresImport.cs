@@ -28,7 +28,7 @@ internal sealed class PostgresImport(NpgsqlConnection connection, DateTimeOffset
         var report = await ImportRun.ExecuteAsync(
             steps,
             documents.Count,
-            (step, cancellation) => WriteAsync(step.Write!, step.Result.Version!.Value, step.Previous, cancellation),
+            (step, cancellation) => step.Reparse ? ReparseAsync(step, cancellation) : WriteAsync(step.Write!, step.Result.Version!.Value, step.Previous, cancellation),
             async (gone, cancellation) =>
             {
                 await ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellation, ("now", importedAt), ("id", gone.Id));
@@ -59,17 +59,36 @@ internal sealed class PostgresImport(NpgsqlConnection connection, DateTimeOffset
                     title = excluded.title, names = excluded.names, body_text = excluded.body_text, link_collection = excluded.link_collection,
                     link_slug = excluded.link_slug, summary_json = excluded.summary_json
                 RETURNING id)
-            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model_json, imported_at)
-            SELECT id, @version, @hash, @path, @source, @model, @now FROM document
+            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model_json, model_version, imported_at)
+            SELECT id, @version, @hash, @path, @source, @model, @modelVersion, @now FROM document
             RETURNING document_id
             """,
             connection);
         Add(command, ("collection", StoreText.Collection(monograph.Collection)), ("slug", monograph.Slug), ("version", version),
             ("title", search.Title), ("names", search.Names), ("body", search.Body), ("linkCollection", linkCollection), ("linkSlug", search.LinkSlug),
             ("summary", summary), ("hash", monograph.ContentHash), ("path", monograph.SourcePath), ("source", PostgresText.Clean(document.SourceText)),
-            ("model", PostgresText.Clean(JsonSerializer.Serialize(monograph, ModelJson.Options))), ("now", importedAt));
+            ("model", PostgresText.Clean(JsonSerializer.Serialize(monograph, ModelJson.Options))), ("modelVersion", document.ModelVersion), ("now", importedAt));
         var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         refresh.Add(id, previous, search);
+    }
+
+    /// <summary>Same source, model from another parser version: replaces the latest version's model and search fields in place.</summary>
+    private async Task ReparseAsync(ImportStep step, CancellationToken cancellationToken)
+    {
+        var (document, previous, version) = (step.Write!, step.Previous!, step.Result.Version!.Value);
+        var search = SearchDocument.From(document.Monograph);
+        var summary = JsonSerializer.Serialize(SummaryOf.Create(document.Monograph, version, previous.ImportedAt), ModelJson.Options);
+        await ExecuteAsync(
+            """
+            UPDATE documents SET title = @title, names = @names, body_text = @body,
+                link_collection = @linkCollection, link_slug = @linkSlug, summary_json = @summary WHERE id = @id;
+            UPDATE versions SET model_json = @model, model_version = @modelVersion WHERE document_id = @id AND version = @version;
+            """,
+            cancellationToken,
+            ("id", previous.Id), ("version", version), ("title", search.Title), ("names", search.Names), ("body", search.Body),
+            ("linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("linkSlug", search.LinkSlug),
+            ("summary", summary), ("model", JsonSerializer.Serialize(document.Monograph, ModelJson.Options)), ("modelVersion", document.ModelVersion));
+        refresh.Add(previous.Id, previous, search);
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -47,6 +47,11 @@ internal static class PostgresSchema
         CREATE TABLE name_terms (term text PRIMARY KEY);
         CREATE INDEX name_terms_trigram ON name_terms USING gin (term public.gin_trgm_ops);
         """,
+        // 2: the parser version (MonographParser.ModelVersion) that produced each stored model; 0 = before
+        // this was recorded, so the first import after the upgrade re-parses everything once.
+        """
+        ALTER TABLE versions ADD COLUMN model_version integer NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

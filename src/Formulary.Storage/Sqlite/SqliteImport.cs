@@ -29,7 +29,7 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
         var report = await ImportRun.ExecuteAsync(
             steps,
             documents.Count,
-            (step, cancellation) => WriteAsync(step.Write!, step.Result.Version!.Value, step.Previous, cancellation),
+            (step, cancellation) => step.Reparse ? ReparseAsync(step, cancellation) : WriteAsync(step.Write!, step.Result.Version!.Value, step.Previous, cancellation),
             async (gone, cancellation) =>
             {
                 await ExecuteAsync("UPDATE documents SET removed_at = $now WHERE id = $id", cancellation, ("$now", now), ("$id", gone.Id));
@@ -56,15 +56,34 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
             """
             UPDATE documents SET latest_version = $version, removed_at = NULL, title = $title, names = $names, body_text = $body,
                 link_collection = $linkCollection, link_slug = $linkSlug, summary_json = $summary WHERE id = $id;
-            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model, imported_at)
-            VALUES ($id, $version, $hash, $path, $source, $model, $now);
+            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model, model_version, imported_at)
+            VALUES ($id, $version, $hash, $path, $source, $model, $modelVersion, $now);
             """,
             cancellationToken,
             ("$id", id), ("$version", version), ("$title", search.Title), ("$names", search.Names), ("$body", search.Body),
             ("$linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("$linkSlug", search.LinkSlug),
             ("$summary", summary), ("$hash", monograph.ContentHash), ("$path", monograph.SourcePath), ("$source", document.SourceText),
-            ("$model", SqliteModel.Pack(monograph)), ("$now", now));
+            ("$model", SqliteModel.Pack(monograph)), ("$modelVersion", document.ModelVersion), ("$now", now));
         refresh.Add(id, previous, search);
+    }
+
+    /// <summary>Same source, model from another parser version: replaces the latest version's model and search fields in place.</summary>
+    private async Task ReparseAsync(ImportStep step, CancellationToken cancellationToken)
+    {
+        var (document, previous, version) = (step.Write!, step.Previous!, step.Result.Version!.Value);
+        var search = SearchDocument.From(document.Monograph);
+        var summary = JsonSerializer.Serialize(SummaryOf.Create(document.Monograph, version, previous.ImportedAt), ModelJson.Options);
+        await ExecuteAsync(
+            """
+            UPDATE documents SET title = $title, names = $names, body_text = $body,
+                link_collection = $linkCollection, link_slug = $linkSlug, summary_json = $summary WHERE id = $id;
+            UPDATE versions SET model = $model, model_version = $modelVersion WHERE document_id = $id AND version = $version;
+            """,
+            cancellationToken,
+            ("$id", previous.Id), ("$version", version), ("$title", search.Title), ("$names", search.Names), ("$body", search.Body),
+            ("$linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("$linkSlug", search.LinkSlug),
+            ("$summary", summary), ("$model", SqliteModel.Pack(document.Monograph)), ("$modelVersion", document.ModelVersion));
+        refresh.Add(previous.Id, previous, search);
     }
 
     private async Task<long> InsertDocumentAsync(Collection collection, string slug, CancellationToken cancellationToken)

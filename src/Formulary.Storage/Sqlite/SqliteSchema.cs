@@ -49,6 +49,11 @@ internal static class SqliteSchema
         """
         ALTER TABLE versions RENAME COLUMN model_json TO model;
         """,
+        // 3: the parser version (MonographParser.ModelVersion) that produced each stored model; 0 = before
+        // this was recorded, so the first import after the upgrade re-parses everything once.
+        """
+        ALTER TABLE versions ADD COLUMN model_version INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

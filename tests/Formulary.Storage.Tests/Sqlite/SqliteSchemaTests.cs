@@ -34,6 +34,8 @@ public sealed class SqliteSchemaTests
         using var check = new SqliteConnection($"Data Source={path};Pooling=False");
         check.Open();
         Assert.Equal(SqliteSchema.LatestVersion, SqliteSchema.UserVersion(check));
+        var reimport = await store.ImportAsync([document], Importing.ImportOptions.Partial);
+        Assert.Equal(1, reimport.Reparsed); // stored before parser versions were recorded: re-parsed once
     }
 
     [Fact]
