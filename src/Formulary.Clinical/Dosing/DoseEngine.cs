@@ -21,18 +21,13 @@ public sealed class DoseEngine
     /// <summary>A dose answer: refused, contraindicated, or computed (a dose may be withheld, with a critical alert).</summary>
     public DoseAnswer Dose(DoseRequest request, DrugProfile profile)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(profile);
-        var reading = PatientReader.Read(request, Today(), forDose: true);
-        if (reading.Patient is not { } patient || reading.IsRefused)
+        var (assessment, refused) = Assess(request, profile, forDose: true);
+        if (assessment is null)
         {
-            return Refused(profile, reading.Errors);
+            return refused!;
         }
 
-        var answer = new AnswerBuilder();
-        Describe(patient, reading.Policy, answer);
-        var regimen = Screening.Screen(patient, profile, answer);
-        var renal = RenalAssessment.Assess(patient, profile, answer);
+        var (patient, policy, answer, regimen, renal) = assessment;
         if (answer.Contraindicated)
         {
             return Contraindicated(profile, renal, answer);
@@ -46,7 +41,7 @@ public sealed class DoseEngine
 
         ApplyToxicity(patient, profile, answer);
         SmallPatient(patient, profile, regimen, answer);
-        var dose = DoseCalculation.Compute(patient, regimen, reading.Policy, answer.Adjustments, answer);
+        var dose = DoseCalculation.Compute(patient, regimen, policy, answer.Adjustments, answer);
         var days = Schedule.Days(patient.StartDate, regimen.Days);
         if (regimen.Days is null)
         {
@@ -64,7 +59,7 @@ public sealed class DoseEngine
         return Base(AnswerStatus.Ok, profile, renal, answer, regimen) with
         {
             BsaM2 = dose.Bsa is { } bsa ? Math.Round(bsa.SquareMetres, 2, MidpointRounding.AwayFromZero) : null,
-            BsaFormula = dose.Bsa is null ? null : Calculators.BsaCalculator.WireName(reading.Policy.Formula),
+            BsaFormula = dose.Bsa is null ? null : Calculators.BsaCalculator.WireName(policy.Formula),
             BsaCapped = dose.BsaCapped,
             UnadjustedDosePerDayMg = dose.Unadjusted.Milligrams,
             DosePerDayMg = dose.Adjusted.Milligrams,
@@ -83,20 +78,32 @@ public sealed class DoseEngine
     /// <summary>Screening only: contraindications, indication, renal and hepatic status, interactions; no dose.</summary>
     public DoseAnswer Check(DoseRequest request, DrugProfile profile)
     {
+        var (assessment, refused) = Assess(request, profile, forDose: false);
+        if (assessment is null)
+        {
+            return refused!;
+        }
+
+        var status = assessment.Answer.Contraindicated ? AnswerStatus.Contraindicated : AnswerStatus.Ok;
+        return Base(status, profile, assessment.Renal, assessment.Answer, assessment.Regimen) with { Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria };
+    }
+
+    /// <summary>What dose and check share: read and validate the patient, screen, assess kidney function.</summary>
+    private (Assessment? Assessment, DoseAnswer? Refused) Assess(DoseRequest request, DrugProfile profile, bool forDose)
+    {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(profile);
-        var reading = PatientReader.Read(request, Today(), forDose: false);
+        var reading = PatientReader.Read(request, Today(), forDose);
         if (reading.Patient is not { } patient || reading.IsRefused)
         {
-            return Refused(profile, reading.Errors);
+            return (null, Refused(profile, reading.Errors));
         }
 
         var answer = new AnswerBuilder();
         Describe(patient, reading.Policy, answer);
         var regimen = Screening.Screen(patient, profile, answer);
         var renal = RenalAssessment.Assess(patient, profile, answer);
-        var status = answer.Contraindicated ? AnswerStatus.Contraindicated : AnswerStatus.Ok;
-        return Base(status, profile, renal, answer, regimen) with { Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria };
+        return (new Assessment(patient, reading.Policy, answer, regimen, renal), null);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
@@ -165,4 +172,6 @@ public sealed class DoseEngine
         Errors = errors,
         Trace = [.. errors.Select(e => Invariant($"Refused {e.Field}: {e.Message}"))],
     };
+
+    private sealed record Assessment(Patient Patient, DosePolicy Policy, AnswerBuilder Answer, Regimen? Regimen, RenalEstimate? Renal);
 }

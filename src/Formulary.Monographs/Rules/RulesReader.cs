@@ -35,15 +35,11 @@ internal sealed class RulesReader(RulesYaml yaml)
             Slug = slug,
             Name = yaml.Text(root, "name", required: true) ?? slug,
             Regimens = regimens,
-            AgeNotEstablished = yaml.Map(root, "ageNotEstablished", required: false) is { } age
-                && yaml.Number(age, "belowYears", true, 0m, 125m) is { } below && yaml.Source(age) is { } ageSource
-                ? new AgeLimit(below, ageSource) : null,
+            AgeNotEstablished = AgeNotEstablished(root),
             SmallPatientInfusion = SmallPatient(root),
             Renal = Renal(root),
-            Hepatic = yaml.Map(root, "hepatic", required: false) is { } hepatic ? new HepaticRules(Cited(hepatic, "caution")) : null,
-            Toxicity = yaml.Map(root, "toxicity", required: false) is { } toxicity
-                && yaml.Number(toxicity, "factor", true, 0m, 1m) is { } factor && yaml.Source(toxicity) is { } toxicitySource
-                ? new ToxicityReduction(factor, toxicitySource) : null,
+            Hepatic = Hepatic(root),
+            Toxicity = Toxicity(root),
             StopCriteria = [.. yaml.Items(root, "stopCriteria").Select(CitedItem).OfType<CitedText>()],
             Contraindications = [.. yaml.Items(root, "contraindications").Select(Contraindication).OfType<Contraindication>()],
             Interactions = [.. yaml.Items(root, "interactions").Select(Interaction).OfType<InteractionRule>()],
@@ -124,6 +120,43 @@ internal sealed class RulesReader(RulesYaml yaml)
         }
 
         return min is null || max is null || source is null ? null : new CycleRule(min.Value, max.Value, criteria, source);
+    }
+
+    private AgeLimit? AgeNotEstablished(YamlMappingNode root)
+    {
+        if (yaml.Map(root, "ageNotEstablished", required: false) is not { } node)
+        {
+            return null;
+        }
+
+        yaml.Keys(node, "belowYears", "source");
+        var below = yaml.Number(node, "belowYears", true, 0m, 125m);
+        var source = yaml.Source(node);
+        return below is null || source is null ? null : new AgeLimit(below.Value, source);
+    }
+
+    private HepaticRules? Hepatic(YamlMappingNode root)
+    {
+        if (yaml.Map(root, "hepatic", required: false) is not { } node)
+        {
+            return null;
+        }
+
+        yaml.Keys(node, "caution");
+        return new HepaticRules(Cited(node, "caution"));
+    }
+
+    private ToxicityReduction? Toxicity(YamlMappingNode root)
+    {
+        if (yaml.Map(root, "toxicity", required: false) is not { } node)
+        {
+            return null;
+        }
+
+        yaml.Keys(node, "factor", "source");
+        var factor = yaml.Number(node, "factor", true, 0m, 1m);
+        var source = yaml.Source(node);
+        return factor is null || source is null ? null : new ToxicityReduction(factor.Value, source);
     }
 
     private SmallPatientInfusion? SmallPatient(YamlMappingNode root)

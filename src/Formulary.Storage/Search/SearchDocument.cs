@@ -24,10 +24,13 @@ internal sealed record SearchDocument(string Title, string Names, string Body, C
         body.AppendLine(monograph.Description.Full);
         foreach (var section in monograph.Sections)
         {
-            Append(section, names, body);
+            // A section's plain text already holds its subsections' text: index each top-level section once.
+            (IsAlternateNames(section) ? names : body).AppendLine(section.Title).AppendLine(section.PlainText);
+            AppendNestedAlternateNames(section.Children, names);
         }
 
-        foreach (var faq in monograph.Faqs)
+        // Body FAQs are in the sections already; only front-matter-only ones add text.
+        foreach (var faq in monograph.Faqs.Where(f => f.Origin == FaqOrigin.FrontMatter))
         {
             body.AppendLine(faq.Question).AppendLine(faq.Answer);
         }
@@ -61,13 +64,18 @@ internal sealed record SearchDocument(string Title, string Names, string Body, C
             : (string.IsNullOrWhiteSpace(front.GenericSlug) ? (null, null) : (Collection.Composition, front.GenericSlug));
     }
 
-    private static void Append(Section section, StringBuilder names, StringBuilder body)
+    private static bool IsAlternateNames(Section section) => section.Key.Contains("alternate", StringComparison.OrdinalIgnoreCase);
+
+    private static void AppendNestedAlternateNames(IReadOnlyList<Section> sections, StringBuilder names)
     {
-        var target = section.Key.Contains("alternate", StringComparison.OrdinalIgnoreCase) ? names : body;
-        target.AppendLine(section.Title).AppendLine(section.PlainText);
-        foreach (var child in section.Children)
+        foreach (var section in sections)
         {
-            Append(child, names, body);
+            if (IsAlternateNames(section))
+            {
+                names.AppendLine(section.PlainText);
+            }
+
+            AppendNestedAlternateNames(section.Children, names);
         }
     }
 }

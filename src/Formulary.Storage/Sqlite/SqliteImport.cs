@@ -56,14 +56,14 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
             """
             UPDATE documents SET latest_version = $version, removed_at = NULL, title = $title, names = $names, body_text = $body,
                 link_collection = $linkCollection, link_slug = $linkSlug, summary_json = $summary WHERE id = $id;
-            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model_json, imported_at)
+            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model, imported_at)
             VALUES ($id, $version, $hash, $path, $source, $model, $now);
             """,
             cancellationToken,
             ("$id", id), ("$version", version), ("$title", search.Title), ("$names", search.Names), ("$body", search.Body),
             ("$linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("$linkSlug", search.LinkSlug),
             ("$summary", summary), ("$hash", monograph.ContentHash), ("$path", monograph.SourcePath), ("$source", document.SourceText),
-            ("$model", JsonSerializer.Serialize(monograph, ModelJson.Options)), ("$now", now));
+            ("$model", SqliteModel.Pack(monograph)), ("$now", now));
         refresh.Add(id, previous, search);
     }
 

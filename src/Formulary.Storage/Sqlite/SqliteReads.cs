@@ -17,7 +17,7 @@ internal static class SqliteReads
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            SELECT v.version, v.content_hash, v.imported_at, v.source_path, v.source_text, v.model_json, d.latest_version, d.removed_at
+            SELECT v.version, v.content_hash, v.imported_at, v.source_path, v.source_text, v.model, d.latest_version, d.removed_at
             FROM documents d JOIN versions v ON v.document_id = d.id
             WHERE d.collection = $collection AND d.slug = $slug
               AND ((@version IS NULL AND v.version = d.latest_version AND d.removed_at IS NULL) OR v.version = @version)
@@ -34,8 +34,7 @@ internal static class SqliteReads
         var number = reader.GetInt32(0);
         var isLatest = number == reader.GetInt32(6) && reader.IsDBNull(7);
         var metadata = new MonographVersion(number, reader.GetString(1), StoreText.ParseInstant(reader.GetString(2)), reader.GetString(3), isLatest);
-        var monograph = JsonSerializer.Deserialize<Monograph>(reader.GetString(5), ModelJson.Options)
-            ?? throw new InvalidOperationException($"stored model of {slug} v{number} is empty");
+        var monograph = SqliteModel.Unpack(reader.GetValue(5));
         return new StoredMonograph(monograph, reader.GetString(4), metadata);
     }
 

@@ -46,11 +46,15 @@ internal static class SqliteSchema
         CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
         INSERT INTO store_meta (key, value) VALUES ('generation', 0);
         """,
+        """
+        ALTER TABLE versions RENAME COLUMN model_json TO model;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
 
-    public static void Migrate(SqliteConnection connection)
+    /// <param name="targetVersion">Stop at this version (tests build old databases with it); default: the latest.</param>
+    public static void Migrate(SqliteConnection connection, int? targetVersion = null)
     {
         var current = UserVersion(connection);
         if (current > Migrations.Length)
@@ -59,7 +63,7 @@ internal static class SqliteSchema
                 $"the database has schema version {current}, newer than this Formulary understands ({Migrations.Length}); use a newer Formulary");
         }
 
-        for (var version = current + 1; version <= Migrations.Length; version++)
+        for (var version = current + 1; version <= (targetVersion ?? Migrations.Length); version++)
         {
             // BEGIN IMMEDIATE takes the write lock, so two processes opening a new file migrate once.
             using var transaction = connection.BeginTransaction(deferred: false);

@@ -74,6 +74,7 @@ public sealed class RulesLoaderTests
     {
         var result = RulesLoader.Load(RulesFixtures.ClofarabineRules, yaml, Parse.Seed());
 
+        Assert.Contains(DiagnosticCodes.All, d => d.Code == code);
         Assert.Contains(result.Diagnostics, d => d.Code == code);
         Assert.Null(result.Profile);
     }
@@ -83,7 +84,7 @@ public sealed class RulesLoaderTests
     {
         var result = RulesLoader.Load(RulesFixtures.ClofarabineRules, "schema: 1\0\0\u0001", Parse.Seed());
 
-        Assert.Equal("RULE003", Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.RuleFileUnreadable.Code, Assert.Single(result.Diagnostics).Code);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class RulesLoaderTests
 
         var result = RulesLoader.Load(RulesFixtures.ClofarabineRules, bomb, Parse.Seed());
 
-        Assert.Equal("RULE003", Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.RuleFileUnreadable.Code, Assert.Single(result.Diagnostics).Code);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class RulesLoaderTests
     {
         var result = RulesLoader.Load(RulesFixtures.ClofarabineRules, File.ReadAllText(RulesFixtures.ClofarabineRules), monograph: null);
 
-        Assert.Equal("RULE005", Assert.Single(result.Diagnostics).Code);
+        Assert.Equal(DiagnosticCodes.RuleMonographMissing.Code, Assert.Single(result.Diagnostics).Code);
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class RulesLoaderTests
         var result = RulesFixtures.ClofarabineWith("    amountMg: 52\n", string.Empty);
 
         var missing = Assert.Single(result.Diagnostics);
-        Assert.Equal("RULE004", missing.Code);
+        Assert.Equal(DiagnosticCodes.RuleInvalid.Code, missing.Code);
         Assert.Contains("amountMg", missing.Message, StringComparison.Ordinal);
     }
 
@@ -131,47 +132,48 @@ public sealed class RulesLoaderTests
     [Fact]
     public void Catalog_StaleRules_ProfileLeftOutWithDiagnostics()
     {
-        var folder = Directory.CreateTempSubdirectory("formulary-rules-");
-        try
-        {
-            var compositions = Directory.CreateDirectory(Path.Combine(folder.FullName, "compositions"));
-            File.WriteAllText(Path.Combine(compositions.FullName, "clofarabine.md"), File.ReadAllText(RepoPaths.Seed).Replace("Reduce the dose by 25%", "Reduce the dose by 30%", StringComparison.Ordinal));
-            File.Copy(RulesFixtures.ClofarabineRules, Path.Combine(compositions.FullName, "clofarabine.rules.yaml"));
+        using var content = new StaleContentFolder();
 
-            var catalog = DrugProfileCatalog.Load(folder.FullName);
+        var catalog = DrugProfileCatalog.Load(content.Path);
 
-            Assert.Null(catalog.Find("clofarabine"));
-            Assert.Contains(catalog.DiagnosticsFor("clofarabine"), d => d.Code == "RULE001");
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.Null(catalog.Find("clofarabine"));
+        Assert.Contains(catalog.DiagnosticsFor("clofarabine"), d => d.Code == "RULE001");
     }
 
     [Fact]
     public void ContentLoader_StaleRulesBesideMonograph_LintReportsRule001()
     {
-        var folder = Directory.CreateTempSubdirectory("formulary-lint-");
-        try
-        {
-            var compositions = Directory.CreateDirectory(Path.Combine(folder.FullName, "compositions"));
-            File.WriteAllText(Path.Combine(compositions.FullName, "clofarabine.md"), File.ReadAllText(RepoPaths.Seed).Replace("Reduce the dose by 25%", "Reduce the dose by 30%", StringComparison.Ordinal));
-            var rules = Path.Combine(compositions.FullName, "clofarabine.rules.yaml");
-            File.Copy(RulesFixtures.ClofarabineRules, rules);
+        using var content = new StaleContentFolder();
 
-            var set = new Formulary.Monographs.Loading.ContentLoader().Load(folder.FullName);
+        var set = new Formulary.Monographs.Loading.ContentLoader().Load(content.Path);
 
-            var stale = Assert.Single(set.AllDiagnostics, d => d.Code == "RULE001");
-            Assert.Equal(rules, stale.File);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var stale = Assert.Single(set.AllDiagnostics, d => d.Code == "RULE001");
+        Assert.Equal(content.Rules, stale.File);
     }
 
     [Fact]
     public void ContentLoader_BundledContent_NoRuleDiagnostics() =>
         Assert.DoesNotContain(new Formulary.Monographs.Loading.ContentLoader().Load(RepoPaths.Content).AllDiagnostics, d => d.Code.StartsWith("RULE", StringComparison.Ordinal));
+
+    [Fact]
+    public void Load_UnknownInteractionClass_ReportedAtClassValue()
+    {
+        var result = RulesFixtures.ClofarabineWith("  - class: hepatotoxic", "  - class: cardiotoxic");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.RuleUnknownInteractionClass.Code, diagnostic.Code);
+        Assert.Equal((RulesFixtures.LineOf(RulesFixtures.ClofarabineRules, "  - class: hepatotoxic"), 12), (diagnostic.Line, diagnostic.Column));
+    }
+
+    [Fact]
+    public void Load_UnknownKey_WarningProfileStillServed()
+    {
+        var result = RulesFixtures.ClofarabineWith("toxicity:\n  factor: 0.75", "toxicity:\n  factr: 0.5\n  factor: 0.75");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.RuleUnknownKey.Code, diagnostic.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal((RulesFixtures.LineOf(RulesFixtures.ClofarabineRules, "toxicity:") + 1, 3), (diagnostic.Line, diagnostic.Column));
+        Assert.NotNull(result.Profile);
+    }
 }
