@@ -47,6 +47,12 @@ public sealed record DoseRequest
     /// <summary>Institution policy: doses are rounded to a multiple of this many mg (default 0.1).</summary>
     public decimal? DoseRoundingMg { get; init; }
 
+    /// <summary>When the weight was measured, <c>YYYY-MM-DD</c> (optional; checked against the height's date).</summary>
+    public string? WeightMeasuredOn { get; init; }
+
+    /// <summary>When the height was measured, <c>YYYY-MM-DD</c> (optional; a growing patient's old height is refused).</summary>
+    public string? HeightMeasuredOn { get; init; }
+
     /// <summary>Day 1 of the cycle, <c>YYYY-MM-DD</c>; absent means today (from the engine's clock).</summary>
     public string? StartDate { get; init; }
 }

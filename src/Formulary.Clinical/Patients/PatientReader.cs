@@ -11,6 +11,9 @@ namespace Formulary.Clinical.Patients;
 /// </summary>
 internal static class PatientReader
 {
+    /// <summary>Under this age a patient may still be growing (CDC charts run to 20 years).</summary>
+    private const decimal GrowingUntilYears = 20m;
+
     public static PatientReading Read(DoseRequest request, DateOnly today, bool forDose)
     {
         var errors = new List<FieldError>();
@@ -23,6 +26,7 @@ internal static class PatientReader
         var upperLimit = ReadUpperLimit(request, errors);
         var hepatic = ReadHepatic(request, errors);
         var start = ReadStartDate(request, today, errors);
+        CheckMeasurementDates(request, age, start, errors);
         var policy = ReadPolicy(request, errors);
 
         if (request.Pregnant && sex == Sex.Male)
@@ -183,20 +187,45 @@ internal static class PatientReader
         return HepaticImpairment.None;
     }
 
-    private static DateOnly ReadStartDate(DoseRequest request, DateOnly today, List<FieldError> errors)
+    private static DateOnly ReadStartDate(DoseRequest request, DateOnly today, List<FieldError> errors) =>
+        ReadDate("startDate", request.StartDate, errors) ?? today;
+
+    /// <summary>
+    /// A height measured long before the weight misstates a growing patient's BSA: under 20 years,
+    /// a height more than a year older than the weight is refused. Dates after day 1 are refused.
+    /// </summary>
+    private static void CheckMeasurementDates(DoseRequest request, Age? age, DateOnly start, List<FieldError> errors)
     {
-        if (string.IsNullOrWhiteSpace(request.StartDate))
+        var weighed = ReadDate("weightMeasuredOn", request.WeightMeasuredOn, errors);
+        var measured = ReadDate("heightMeasuredOn", request.HeightMeasuredOn, errors);
+        foreach (var (field, date) in new[] { ("weightMeasuredOn", weighed), ("heightMeasuredOn", measured) })
         {
-            return today;
+            if (date is { } d && d > start)
+            {
+                errors.Add(new(field, Invariant($"{d:yyyy-MM-dd} is after day 1 of the cycle ({start:yyyy-MM-dd}); give the date the value was measured")));
+            }
         }
 
-        if (DateOnly.TryParseExact(request.StartDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (weighed is { } w && measured is { } h && age is { Years: < GrowingUntilYears } && w.DayNumber - h.DayNumber > 365)
+        {
+            errors.Add(new("heightMeasuredOn", Invariant($"the height was measured {w.DayNumber - h.DayNumber} days before the weight; a patient under {GrowingUntilYears} is still growing: measure the height again")));
+        }
+    }
+
+    private static DateOnly? ReadDate(string field, string? text, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
 
-        errors.Add(new("startDate", Invariant($"'{request.StartDate}' is not a date; use YYYY-MM-DD")));
-        return today;
+        errors.Add(new(field, Invariant($"'{text}' is not a date; use YYYY-MM-DD")));
+        return null;
     }
 
     private static DosePolicy ReadPolicy(DoseRequest request, List<FieldError> errors)

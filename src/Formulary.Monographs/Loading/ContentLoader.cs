@@ -23,14 +23,16 @@ public sealed class ContentLoader(MonographParser parser)
         ArgumentNullException.ThrowIfNull(path);
         var layout = ContentLayout.Of(path);
         var files = layout.Files;
-        var monographs = new List<Monograph>(files.Count);
-        for (var i = 0; i < files.Count; i++)
+        // Files are parsed in parallel (the parser is immutable and thread-safe); the result keeps the layout's order.
+        var parsed = new Monograph[files.Count];
+        var done = 0;
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var (collection, file) = files[i];
-            monographs.Add(Read(collection, file));
-            progress?.Report(new LoadProgress(i + 1, files.Count, file));
-        }
+            parsed[i] = Read(collection, file);
+            progress?.Report(new LoadProgress(Interlocked.Increment(ref done), files.Count, file));
+        });
+        var monographs = new List<Monograph>(parsed);
 
         foreach (var monograph in monographs)
         {

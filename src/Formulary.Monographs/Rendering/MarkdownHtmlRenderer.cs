@@ -1,5 +1,8 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Formulary.Monographs.Rendering;
 
@@ -10,9 +13,17 @@ namespace Formulary.Monographs.Rendering;
 /// the sanitizer keeps only inert tags, drops every element that fetches (img, video, iframe, ...),
 /// every event handler and style, and every URL scheme other than http, https and mailto.
 /// </summary>
+/// <remarks>
+/// Sanitizing costs an HTML parse per fragment, the largest cost of a static export. Markdig
+/// HTML-encodes all text and attribute values it writes, so a fragment of plain Markdown (no raw
+/// HTML, no image, no link or autolink other than relative, http, https or mailto) is already safe
+/// and skips the sanitizer; any of those constructs sends the fragment through it.
+/// </remarks>
 public sealed class MarkdownHtmlRenderer
 {
     public static MarkdownHtmlRenderer Shared { get; } = new();
+
+    private const string ExternalRel = "nofollow noopener noreferrer";
 
     private readonly MarkdownPipeline pipeline;
     private readonly HtmlSanitizer sanitizer;
@@ -39,7 +50,60 @@ public sealed class MarkdownHtmlRenderer
             return string.Empty;
         }
 
-        var html = Markdown.ToHtml(markdown, pipeline);
-        return sanitizer.Sanitize(html);
+        var document = Markdown.Parse(markdown, pipeline);
+        var needsSanitizer = MarkExternalLinks(document);
+        var html = Markdown.ToHtml(document, pipeline);
+        return needsSanitizer ? sanitizer.Sanitize(html) : html;
+    }
+
+    /// <summary>Adds <c>rel</c> to external links; true when the fragment has anything only the sanitizer may judge.</summary>
+    private static bool MarkExternalLinks(MarkdownDocument document)
+    {
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock or HtmlInline or HtmlEntityInline:
+                    return true;
+                case LinkInline { IsImage: true }:
+                    return true;
+                case LinkInline link when !IsSafeUrl(link.Url):
+                    return true;
+                case LinkInline link when IsAbsolute(link.Url):
+                    link.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
+                    break;
+                case AutolinkInline autolink when !autolink.IsEmail && !IsSafeUrl(autolink.Url):
+                    return true;
+                case AutolinkInline autolink:
+                    autolink.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAbsolute(string? url) =>
+        url is not null && (url.Contains("://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal));
+
+    /// <summary>Relative (path, query or fragment) or an http, https or mailto URL.</summary>
+    private static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return true;
+        }
+
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        var slash = url.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (slash >= 0 && slash < colon))
+        {
+            return true;
+        }
+
+        var scheme = url[..colon];
+        return scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -42,7 +42,8 @@ public static class SiteExporter
         void Written(long length)
         {
             Interlocked.Add(ref bytes, length);
-            progress?.Report(new ExportProgress(Interlocked.Increment(ref done), total));
+            var count = Interlocked.Increment(ref done);
+            progress?.Report(new ExportProgress(count, total));
         }
 
         try

@@ -33,6 +33,13 @@ internal static class PageEndpoints
             MonographAsync(Collection.Combination, slug, context, monographs));
         pages.MapGet("/medicines/{slug}", (string slug, HttpContext context, MonographPages monographs) =>
             MonographAsync(Collection.Medicine, slug, context, monographs));
+        // The static export's file names also work on the server, so links into an export resolve here too.
+        pages.MapGet("/composition/{slug}/index.html", (string slug, HttpContext context, MonographPages monographs) =>
+            CachedMonographAsync(Collection.Composition, slug, context, monographs));
+        pages.MapGet("/composition/combination/{slug}/index.html", (string slug, HttpContext context, MonographPages monographs) =>
+            CachedMonographAsync(Collection.Combination, slug, context, monographs));
+        pages.MapGet("/medicines/{slug}/index.html", (string slug, HttpContext context, MonographPages monographs) =>
+            CachedMonographAsync(Collection.Medicine, slug, context, monographs));
         pages.MapPost("/composition/{slug}/dose", DoseAsync).DisableAntiforgery();
         pages.MapGet("/sitemap.xml", SitemapAsync);
         pages.MapGet("/robots.txt", (HttpContext context) =>
@@ -62,15 +69,20 @@ internal static class PageEndpoints
             return Results.Redirect(collection.UrlPath(slug), permanent: true);
         }
 
+        return await CachedMonographAsync(collection, slug, context, monographs).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> CachedMonographAsync(Collection collection, string slug, HttpContext context, MonographPages monographs)
+    {
         var page = await monographs.GetCachedAsync(collection, slug, SiteContext.FromRequest(context.Request)).ConfigureAwait(false);
         return page is null ? Results.NotFound() : page.ToResult(context);
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext context, string? q, int? offset, IMonographStore store, PageRenderer renderer)
+    private static async Task<IResult> SearchAsync(HttpContext context, string? q, int? offset, SiteCache cache, PageRenderer renderer)
     {
         var query = (q ?? string.Empty).Trim();
         var start = Math.Clamp(offset ?? 0, 0, SearchLimits.MaxOffset);
-        var results = query.Length == 0 ? null : await store.SearchAsync(query, SearchLimits.DefaultLimit, start, context.RequestAborted).ConfigureAwait(false);
+        var results = query.Length == 0 ? null : await cache.SearchAsync(query, SearchLimits.DefaultLimit, start, context.RequestAborted).ConfigureAwait(false);
         var title = query.Length == 0 ? "Search · Formulary" : $"{query}: search · Formulary";
         var html = await renderer.RenderUtf8Async<Search.SearchView>(new Dictionary<string, object?>
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Formulary.Storage;
 using Formulary.Storage.Listing;
+using Formulary.Storage.Search;
 
 namespace Formulary.Web.Pages;
 
@@ -9,9 +10,13 @@ namespace Formulary.Web.Pages;
 /// rendered on first request and served as bytes afterwards; <see cref="Invalidate"/> (called after
 /// every import that changed the store) drops everything, so a page is never older than its content.
 /// A miss renders at most once per key at a time (concurrent misses share one rendering).
+/// Search results are kept too (popular queries repeat), bounded to <see cref="MaxSearches"/> entries.
 /// </summary>
 internal sealed class SiteCache(IMonographStore store)
 {
+    public const int MaxSearches = 10_000;
+
+    private ConcurrentDictionary<(string Query, int Limit, int Offset), SearchResults> searches = new();
     private ConcurrentDictionary<string, Lazy<Task<CachedPage?>>> pages = new(StringComparer.Ordinal);
     private Lazy<Task<IReadOnlyList<MonographSummary>>> summaries = new(() => store.ListAsync());
 
@@ -39,8 +44,28 @@ internal sealed class SiteCache(IMonographStore store)
         }
     }
 
+    /// <summary>The store's results for a search, from memory when the same search was made since the last import.</summary>
+    public async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken)
+    {
+        var current = searches;
+        if (current.TryGetValue((query, limit, offset), out var cached))
+        {
+            return cached;
+        }
+
+        var results = await store.SearchAsync(query, limit, offset, cancellationToken).ConfigureAwait(false);
+        if (current.Count >= MaxSearches)
+        {
+            current.Clear();
+        }
+
+        current[(query, limit, offset)] = results;
+        return results;
+    }
+
     public void Invalidate()
     {
+        searches = new ConcurrentDictionary<(string Query, int Limit, int Offset), SearchResults>();
         pages = new ConcurrentDictionary<string, Lazy<Task<CachedPage?>>>(StringComparer.Ordinal);
         summaries = new Lazy<Task<IReadOnlyList<MonographSummary>>>(() => store.ListAsync());
     }

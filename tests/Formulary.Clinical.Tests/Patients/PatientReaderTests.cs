@@ -40,6 +40,10 @@ public sealed class PatientReaderTests
         { "bsaCap", Requests.Child with { BsaCap = 0m } },
         { "doseRoundingMg", Requests.Child with { DoseRoundingMg = -1m } },
         { "pregnant", Requests.Child with { Pregnant = true } },
+        // a 10-year-old's height measured 2 years before the weight (day 1 is 2026-03-02)
+        { "heightMeasuredOn", Requests.Child with { HeightMeasuredOn = "2024-02-20", WeightMeasuredOn = "2026-02-27" } },
+        { "weightMeasuredOn", Requests.Child with { WeightMeasuredOn = "2026-04-01" } },
+        { "weightMeasuredOn", Requests.Child with { WeightMeasuredOn = "yesterday" } },
         // 100 kg for a 10-year-old is above 2 × P97 (48 × 2 = 96 kg)
         { "weightKg", Requests.Child with { WeightKg = 100m } },
     };
@@ -61,6 +65,15 @@ public sealed class PatientReaderTests
         var answer = _engine.Dose(Requests.Child with { WeightKg = 0m, HeightCm = -1m, Sex = "?" }, TestProfiles.Invented);
 
         Assert.Equal(["heightCm", "sex", "weightKg"], answer.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Dose_AdultHeightYearsOld_Accepted()
+    {
+        // adults no longer grow: a 5-year-old height is fine
+        var answer = _engine.Dose(Requests.Child with { AgeYears = 40m, WeightKg = 70m, HeightCm = 170m, ScrMgDl = 0.9m, ScrUlnMgDl = 1.2m, HeightMeasuredOn = "2021-01-10", WeightMeasuredOn = "2026-03-01" }, TestProfiles.Invented);
+
+        Assert.Equal(AnswerStatus.Ok, answer.Status);
     }
 
     [Fact]

@@ -22,6 +22,11 @@ public sealed class MarkdownHtmlRendererTests
     [InlineData("<video poster=\"https://tracker.example/p.gif\"></video>", "tracker.example")]
     [InlineData("<style>body{background:url(https://tracker.example/p.gif)}</style>", "tracker.example")]
     [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">", "<meta")]
+    [InlineData("<javascript:alert(1)>", "href=\"javascript")]
+    [InlineData("[x](javascript&#58;alert(1))", "javascript")]
+    [InlineData("[x](<java\tscript:alert(1)>)", "script:")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)", "data:")]
+    [InlineData("[x](vbscript:msgbox(1))", "vbscript")]
     public void Render_HostileInlineHtml_RemovesWhatRunsOrLoads(string markdown, string forbidden)
     {
         var html = Renderer.Render("Text before.\n\n" + markdown + "\n\nText after.");
@@ -47,6 +52,24 @@ public sealed class MarkdownHtmlRendererTests
 
         Assert.Contains("href=\"https://example.org/page\"", html, StringComparison.Ordinal);
         Assert.Contains("rel=\"nofollow noopener noreferrer\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ExternalAutolink_GetsNoReferrerAndNoFollow()
+    {
+        var html = Renderer.Render("See <https://example.org/page>.");
+
+        Assert.Contains("rel=\"nofollow noopener noreferrer\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Plain **text** with [a link](https://example.org/) and a | table |")]
+    [InlineData("Text with <b>inline html</b> and [a link](https://example.org/)")]
+    public void Render_SameMarkdown_SameLinkMarkupWithOrWithoutSanitizer(string markdown)
+    {
+        var html = Renderer.Render(markdown);
+
+        Assert.Contains("<a href=\"https://example.org/\" rel=\"nofollow noopener noreferrer\">", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -182,6 +182,14 @@ public sealed class ClofarabinePatientTests
     }
 
     [Fact]
+    public void Paracetamol_AvoidHepatotoxic()
+    {
+        var alert = Assert.Single(Dose(Boy with { Medications = ["Paracetamol"] }).Alerts, a => a.Code == AlertCodes.InteractionAvoid);
+
+        Assert.Contains("hepatotoxic", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PriorToxicity_Reduced25Percent()
     {
         var answer = Dose(Boy with { PriorToxicity = true });

@@ -65,7 +65,7 @@ public sealed class MonographBrowserTests(BrowserFixture browser, SiteFixture si
         };
 
         await page.GotoAsync("/api/reference");
-        await page.GetByText("/api/search").First.WaitForAsync(new() { Timeout = 15000 });
+        await page.GetByText("/api/search").First.WaitForAsync(new() { Timeout = 45000 });
 
         Assert.Empty(offSite);
         Assert.Empty(errors);

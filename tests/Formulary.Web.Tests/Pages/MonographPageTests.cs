@@ -90,7 +90,7 @@ public sealed partial class MonographPageTests(SiteFixture site) : IClassFixture
         var brand = await GetHtmlAsync("/medicines/clolar-20mg/");
         var ingredient = await GetHtmlAsync("/composition/methotrexate/");
 
-        Assert.Contains("<a href=\"/medicines/clolar-20mg/\">Clolar 20 mg/20 mL injection</a>", composition, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/medicines/clolar-20mg/\">Clolar 20 mg test fixture</a>", composition, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/composition/clofarabine/\">Clofarabine</a>", brand, StringComparison.Ordinal);
         Assert.Contains("Test Fixture Pharma", brand, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/composition/combination/folicacid-methotrexate/\">Folic Acid + Methotrexate</a>", ingredient, StringComparison.Ordinal);

@@ -29,6 +29,8 @@ internal sealed class PatientOptions
     private readonly Option<string?> bsaFormula = new("--bsa-formula") { Description = "mosteller (default), dubois, haycock, gehan-george or boyd." };
     private readonly Option<decimal?> bsaCap = new("--bsa-cap") { Description = "Largest BSA (m²) a dose is computed from." };
     private readonly Option<decimal?> rounding = new("--dose-rounding-mg") { Description = "Round the daily dose to a multiple of this many mg (default 0.1)." };
+    private readonly Option<string?> weightDate = new("--weight-date") { Description = "When the weight was measured, YYYY-MM-DD." };
+    private readonly Option<string?> heightDate = new("--height-date") { Description = "When the height was measured, YYYY-MM-DD (an old height in a growing patient is refused)." };
     private readonly Option<string?> startDate = new("--start-date") { Description = "Day 1 of the cycle, YYYY-MM-DD (default: today, UTC)." };
 
     public PatientOptions(Command command)
@@ -37,7 +39,7 @@ internal sealed class PatientOptions
         Option[] all =
         [
             drug, ageYears, sex, weightKg, weightLb, heightCm, heightIn, scrMgDl, scrUmolL, scrUln, hepatic, priorToxicity,
-            pregnant, breastfeeding, hypersensitivity, medications, bsaFormula, bsaCap, rounding, startDate,
+            pregnant, breastfeeding, hypersensitivity, medications, bsaFormula, bsaCap, rounding, weightDate, heightDate, startDate,
         ];
         foreach (var option in all)
         {
@@ -66,6 +68,8 @@ internal sealed class PatientOptions
         BsaFormula = result.GetValue(bsaFormula),
         BsaCap = result.GetValue(bsaCap),
         DoseRoundingMg = result.GetValue(rounding),
+        WeightMeasuredOn = result.GetValue(weightDate),
+        HeightMeasuredOn = result.GetValue(heightDate),
         StartDate = result.GetValue(startDate),
     };
 }

@@ -1,5 +1,5 @@
-using Formulary.Storage;
 using Formulary.Storage.Search;
+using Formulary.Web.Pages;
 using Formulary.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,7 +22,7 @@ internal static class SearchEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(string? q, int? limit, int? offset, IMonographStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(string? q, int? limit, int? offset, SiteCache cache, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? string.Empty;
         var take = limit ?? SearchLimits.DefaultLimit;
@@ -47,6 +47,6 @@ internal static class SearchEndpoints
             return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"offset must be between 0 and {SearchLimits.MaxOffset}.");
         }
 
-        return TypedResults.Ok(await store.SearchAsync(query, take, skip, cancellationToken).ConfigureAwait(false));
+        return TypedResults.Ok(await cache.SearchAsync(query, take, skip, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Formulary.Monographs.Loading;
+using Formulary.Web.Dosing;
+using Formulary.Web.Export;
+using Formulary.Web.Tests.Hosting;
+
+namespace Formulary.Web.Tests.Export;
+
+public sealed partial class SiteExporterTests : IAsyncLifetime
+{
+    private const string BaseUrl = "https://formulary.example.org";
+    private readonly string content = RepositoryPaths.CreateContentCopy();
+    private readonly string output = Path.Combine(Path.GetTempPath(), "formulary-export-tests", Guid.NewGuid().ToString("N"));
+    private ExportReport report = null!;
+    private int documents;
+
+    public async Task InitializeAsync()
+    {
+        var set = new ContentLoader().Load(content);
+        documents = set.Monographs.Count;
+        var drugs = DoseRules.Load(content).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        report = await SiteExporter.ExportAsync(set.Monographs, drugs, output, BaseUrl, TimeProvider.System);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(content, recursive: true);
+        Directory.Delete(output, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private string Read(string relative) => File.ReadAllText(Path.Combine(output, relative));
+
+    [Fact]
+    public void Export_Content_WritesOnePagePerMonographAtItsUrl()
+    {
+        Assert.Equal(documents, report.Pages);
+        Assert.Contains("<h1>Clofarabine</h1>", Read("composition/clofarabine/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<h1>Folic Acid + Methotrexate</h1>", System.Net.WebUtility.HtmlDecode(Read("composition/combination/folicacid-methotrexate/index.html")), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/composition/clofarabine/\">Clofarabine</a>", Read("medicines/clolar-20mg/index.html"), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "index.html")));
+        Assert.True(File.Exists(Path.Combine(output, "404.html")));
+    }
+
+    [Fact]
+    public void Export_PageWithDoseRules_SaysTheCalculatorNeedsTheServer()
+    {
+        var html = Read("composition/clofarabine/index.html");
+
+        Assert.DoesNotContain("<form class=\"dose-form\"", html, StringComparison.Ordinal);
+        Assert.Contains("cannot compute doses", html, StringComparison.Ordinal);
+        Assert.Contains($"<link rel=\"canonical\" href=\"{BaseUrl}/composition/clofarabine/\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_Assets_AreWrittenWhereThePagesLinkThem()
+    {
+        var html = Read("search/index.html");
+        var stylesheet = Stylesheet().Match(html).Groups[1].Value;
+        var script = Script().Match(html).Groups[1].Value;
+
+        Assert.True(File.Exists(Path.Combine(output, stylesheet.TrimStart('/'))), stylesheet);
+        Assert.True(File.Exists(Path.Combine(output, script.TrimStart('/'))), script);
+        Assert.Contains("id=\"static-results\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_SearchIndex_ListsEveryDocumentWithItsNames()
+    {
+        using var index = JsonDocument.Parse(Read("search-index.json"));
+        var entries = index.RootElement.GetProperty("documents").EnumerateArray().ToList();
+        var clofarabine = entries.Single(e => e.GetProperty("url").GetString() == "/composition/clofarabine/");
+
+        Assert.Equal(documents, entries.Count);
+        Assert.Contains("Clolar", clofarabine.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal("composition", clofarabine.GetProperty("collection").GetString());
+    }
+
+    [Fact]
+    public void Export_SitemapAndRobots_UseThePublicAddress()
+    {
+        Assert.Contains($"<loc>{BaseUrl}/composition/clofarabine/</loc>", Read("sitemap.xml"), StringComparison.Ordinal);
+        Assert.Contains("<lastmod>2025-09-22T17:21:52Z</lastmod>", Read("sitemap.xml"), StringComparison.Ordinal);
+        Assert.Contains($"Sitemap: {BaseUrl}/sitemap.xml", Read("robots.txt"), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
+    private static partial Regex Stylesheet();
+
+    [GeneratedRegex("<script src=\"([^\"]+)\" defer>")]
+    private static partial Regex Script();
+}
