@@ -93,7 +93,7 @@ internal static class PatientReader
         {
             ({ }, { }) => ("weightKg", Fail<BodyWeight>(errors, "weightKg", "and weightLb are both given; give the weight once, in one unit")),
             ({ } kg, null) => ("weightKg", Checked("weightKg", kg, BodyWeight.Problem, BodyWeight.FromKilograms, errors)),
-            (null, { } lb) => ("weightLb", Checked("weightLb", lb, v => BodyWeight.Problem(v * BodyWeight.KilogramsPerPound), BodyWeight.FromPounds, errors)),
+            (null, { } lb) => ("weightLb", Checked("weightLb", lb, BodyWeight.ProblemInPounds, BodyWeight.FromPounds, errors)),
             _ => ("weightKg", required ? Fail<BodyWeight>(errors, "weightKg", "is missing; the body weight (weightKg or weightLb) is needed") : null),
         };
 
@@ -116,7 +116,7 @@ internal static class PatientReader
         {
             ({ }, { }) => ("heightCm", Fail<Height>(errors, "heightCm", "and heightIn are both given; give the height once, in one unit")),
             ({ } cm, null) => ("heightCm", Checked("heightCm", cm, Height.Problem, Height.FromCentimetres, errors)),
-            (null, { } inches) => ("heightIn", Checked("heightIn", inches, v => Height.Problem(v * Height.CentimetresPerInch), Height.FromInches, errors)),
+            (null, { } inches) => ("heightIn", Checked("heightIn", inches, Height.ProblemInInches, Height.FromInches, errors)),
             _ => ("heightCm", required ? Fail<Height>(errors, "heightCm", "is missing; the height (heightCm or heightIn) is needed") : null),
         };
 

@@ -24,7 +24,15 @@ public readonly record struct BodyWeight
         return problem is null ? new BodyWeight(kilograms) : throw new ArgumentOutOfRangeException(nameof(kilograms), kilograms, problem);
     }
 
-    public static BodyWeight FromPounds(decimal pounds) => FromKilograms(pounds * KilogramsPerPound);
+    public static BodyWeight FromPounds(decimal pounds)
+    {
+        var problem = ProblemInPounds(pounds);
+        return problem is null ? new BodyWeight(pounds * KilogramsPerPound) : throw new ArgumentOutOfRangeException(nameof(pounds), pounds, problem);
+    }
+
+    /// <summary>Why <paramref name="pounds"/> cannot be a body weight; checked before converting, so no value overflows.</summary>
+    public static string? ProblemInPounds(decimal pounds) =>
+        pounds > MaximumKilograms / KilogramsPerPound ? "is above 1433 lb (650 kg), heavier than any recorded human" : Problem(pounds * KilogramsPerPound);
 
     /// <summary>Why <paramref name="kilograms"/> cannot be a body weight, or null when it can.</summary>
     public static string? Problem(decimal kilograms) => kilograms switch

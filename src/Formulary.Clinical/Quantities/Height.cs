@@ -20,7 +20,15 @@ public readonly record struct Height
         return problem is null ? new Height(centimetres) : throw new ArgumentOutOfRangeException(nameof(centimetres), centimetres, problem);
     }
 
-    public static Height FromInches(decimal inches) => FromCentimetres(inches * CentimetresPerInch);
+    public static Height FromInches(decimal inches)
+    {
+        var problem = ProblemInInches(inches);
+        return problem is null ? new Height(inches * CentimetresPerInch) : throw new ArgumentOutOfRangeException(nameof(inches), inches, problem);
+    }
+
+    /// <summary>Why <paramref name="inches"/> cannot be a height; checked before converting, so no value overflows.</summary>
+    public static string? ProblemInInches(decimal inches) =>
+        inches > MaximumCentimetres / CentimetresPerInch ? "is above 108 in (275 cm), taller than any recorded human" : Problem(inches * CentimetresPerInch);
 
     public static string? Problem(decimal centimetres) => centimetres switch
     {

@@ -55,6 +55,13 @@ public sealed class SqliteMonographStore : IMonographStore
         ArgumentNullException.ThrowIfNull(options);
         var prepared = ImportBatch.Prepare(documents);
         await using var connection = OpenConnection();
+        using (var pragmas = connection.CreateCommand())
+        {
+            // Writers only: WAL with synchronous=NORMAL is still atomic; it may lose the last commit on power loss, never corrupt.
+            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            pragmas.ExecuteNonQuery();
+        }
+
         using var transaction = connection.BeginTransaction(deferred: false);
         var import = new SqliteImport(connection, transaction, timeProvider.GetUtcNow());
         var report = await import.RunAsync(prepared, options.RemoveMissing, progress, cancellationToken);
@@ -114,9 +121,6 @@ public sealed class SqliteMonographStore : IMonographStore
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
-        using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
-        pragmas.ExecuteNonQuery();
         return connection;
     }
 }

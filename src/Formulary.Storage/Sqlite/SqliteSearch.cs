@@ -10,17 +10,27 @@ namespace Formulary.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteSearch
 {
+    /// <summary>
+    /// Ranks every match on cheap columns first and computes snippets for the requested page only
+    /// (snippet() is the expensive part); the total comes from a window count in the same pass.
+    /// </summary>
     internal const string HitsSql =
         """
-        SELECT d.collection, d.slug, d.title,
-               snippet(search, -1, char(2), char(3), '…', 16) AS snippet,
-               bm25(search, 10.0, 8.0, 1.0) AS rank,
-               CASE WHEN search.rowid IN (SELECT rowid FROM search WHERE search MATCH $names) THEN 0 ELSE 1 END AS tier,
-               CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank
-        FROM search JOIN documents d ON d.id = search.rowid
+        WITH name_matches AS MATERIALIZED (SELECT rowid AS id FROM search WHERE search MATCH $names),
+        ranked AS MATERIALIZED (
+            SELECT search.rowid AS id, bm25(search, 10.0, 8.0, 1.0) AS rank
+            FROM search WHERE search MATCH $query),
+        page AS MATERIALIZED (
+            SELECT r.id, r.rank, count(*) OVER () AS total, d.collection, d.slug, d.title,
+                   CASE WHEN r.id IN (SELECT id FROM name_matches) THEN 0 ELSE 1 END AS tier,
+                   CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank
+            FROM ranked r JOIN documents d ON d.id = r.id
+            ORDER BY tier, collection_rank, r.rank, d.slug
+            LIMIT $limit OFFSET $offset)
+        SELECT p.collection, p.slug, p.title, snippet(search, -1, char(2), char(3), '…', 16), p.rank, p.total
+        FROM page p CROSS JOIN search ON search.rowid = p.id
         WHERE search MATCH $query
-        ORDER BY tier, collection_rank, rank, d.slug
-        LIMIT $limit OFFSET $offset
+        ORDER BY p.tier, p.collection_rank, p.rank, p.slug
         """;
 
     private readonly Lock vocabularyLock = new();
@@ -37,11 +47,10 @@ internal sealed class SqliteSearch
         }
 
         var match = SearchTerms.ToFts5(terms);
-        var total = await CountAsync(connection, match, cancellationToken);
         var hits = new List<SearchHit>();
-        if (total > offset)
+        var total = -1;
+        using (var command = connection.CreateCommand())
         {
-            using var command = connection.CreateCommand();
             command.CommandText = HitsSql;
             command.Parameters.AddWithValue("$query", match);
             command.Parameters.AddWithValue("$names", $"{{title names}} : ({match})");
@@ -51,7 +60,14 @@ internal sealed class SqliteSearch
             while (await reader.ReadAsync(cancellationToken))
             {
                 hits.Add(SearchHit.Read(reader, -reader.GetDouble(4)));
+                total = reader.GetInt32(5);
             }
+        }
+
+        if (total < 0)
+        {
+            // An empty page says nothing about the total (offset past the end, or no match at all).
+            total = await CountAsync(connection, match, cancellationToken);
         }
 
         string? didYouMean = null;

@@ -39,6 +39,28 @@ public sealed class DoseEnginePropertyTests
         return first == second;
     }
 
+    [Property(MaxTest = 500)]
+    public bool Dose_AnyNumbers_AnswerNeverThrows(decimal age, decimal kg, decimal cm, decimal scr, decimal uln, bool pounds)
+    {
+        var request = new DoseRequest
+        {
+            AgeYears = age,
+            Sex = "female",
+            WeightKg = pounds ? null : kg,
+            WeightLb = pounds ? kg : null,
+            HeightCm = pounds ? null : cm,
+            HeightIn = pounds ? cm : null,
+            ScrMgDl = pounds ? null : scr,
+            ScrUmolL = pounds ? scr : null,
+            ScrUlnMgDl = uln,
+        };
+
+        var answer = Engine.Dose(request, TestProfiles.Invented);
+
+        return answer.Status is AnswerStatus.Ok or AnswerStatus.Refused or AnswerStatus.Contraindicated
+            && (answer.Status != AnswerStatus.Refused || answer.Errors.Count > 0);
+    }
+
     private static decimal Weight(ushort seed) => 40m + (seed % 1101 / 10m);
 
     private static decimal Creatinine(ushort seed) => 0.6m + (seed % 191 / 100m);

@@ -40,6 +40,13 @@ public sealed class PatientReaderTests
         { "bsaCap", Requests.Child with { BsaCap = 0m } },
         { "doseRoundingMg", Requests.Child with { DoseRoundingMg = -1m } },
         { "pregnant", Requests.Child with { Pregnant = true } },
+        // the largest decimals: refused, never an overflow
+        { "weightLb", Requests.Child with { WeightKg = null, WeightLb = decimal.MaxValue } },
+        { "heightIn", Requests.Child with { HeightCm = null, HeightIn = decimal.MaxValue } },
+        { "scrUmolL", Requests.Child with { ScrMgDl = null, ScrUmolL = decimal.MaxValue } },
+        { "ageYears", Requests.Child with { AgeYears = decimal.MaxValue } },
+        { "bsaCap", Requests.Child with { BsaCap = decimal.MaxValue } },
+        { "doseRoundingMg", Requests.Child with { DoseRoundingMg = decimal.MinValue } },
         // a 10-year-old's height measured 2 years before the weight (day 1 is 2026-03-02)
         { "heightMeasuredOn", Requests.Child with { HeightMeasuredOn = "2024-02-20", WeightMeasuredOn = "2026-02-27" } },
         { "weightMeasuredOn", Requests.Child with { WeightMeasuredOn = "2026-04-01" } },

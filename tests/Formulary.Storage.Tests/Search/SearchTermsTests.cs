@@ -1,0 +1,35 @@
+using Formulary.Storage.Search;
+
+namespace Formulary.Storage.Tests.Search;
+
+public sealed class SearchTermsTests
+{
+    [Theory]
+    [InlineData("Clolar", new[] { "clolar" })]
+    [InlineData("  NEAR(clolar, evoltra)  ", new[] { "near", "clolar", "evoltra" })]
+    [InlineData("\"clo*\" -x title:y", new[] { "clo", "x", "title", "y" })]
+    [InlineData("5'-triphosphate", new[] { "5", "triphosphate" })]
+    [InlineData("Évoltra", new[] { "évoltra" })]
+    [InlineData("", new string[0])]
+    [InlineData("*** ((( ---", new string[0])]
+    public void Parse_AnyText_KeepsOnlyLowerCaseWords(string query, string[] expected)
+    {
+        Assert.Equal(expected, SearchTerms.Parse(query));
+    }
+
+    [Fact]
+    public void Parse_ManyLongWords_IsBounded()
+    {
+        var terms = SearchTerms.Parse(string.Join(' ', Enumerable.Repeat(new string('a', 70), 100)));
+
+        Assert.Equal(SearchLimits.MaxTerms, terms.Count);
+        Assert.All(terms, t => Assert.Equal(SearchLimits.MaxTermChars, t.Length));
+    }
+
+    [Fact]
+    public void ToFts5_Words_AreQuotedPrefixTerms()
+    {
+        Assert.Equal("\"clolar\"* \"20\"*", SearchTerms.ToFts5(["clolar", "20"]));
+        Assert.Equal("clolar:* & 20:*", SearchTerms.ToTsQuery(["clolar", "20"]));
+    }
+}
