@@ -23,14 +23,23 @@ public sealed class ContentLoader(MonographParser parser)
         ArgumentNullException.ThrowIfNull(path);
         var layout = ContentLayout.Of(path);
         var files = layout.Files;
-        // Files are parsed in parallel (the parser is immutable and thread-safe); the result keeps the layout's order.
+        // Files are parsed in parallel (the parser is immutable and thread-safe); the result keeps the
+        // layout's order, and progress is reported one call at a time with Done counting up by one.
         var parsed = new Monograph[files.Count];
         var done = 0;
+        var gate = new Lock();
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var (collection, file) = files[i];
             parsed[i] = Read(collection, file);
-            progress?.Report(new LoadProgress(Interlocked.Increment(ref done), files.Count, file));
+            if (progress is not null)
+            {
+                lock (gate)
+                {
+                    done++;
+                    progress.Report(new LoadProgress(done, files.Count, file));
+                }
+            }
         });
         var monographs = new List<Monograph>(parsed);
 

@@ -24,7 +24,10 @@
       });
       if (score > 0) { scored.push({ doc: doc, score: score }); }
     });
-    scored.sort(function (a, b) { return b.score - a.score || a.doc.title.localeCompare(b.doc.title); });
+    var order = { composition: 0, combination: 1, brand: 2 };
+    scored.sort(function (a, b) {
+      return b.score - a.score || order[a.doc.collection] - order[b.doc.collection] || a.doc.title.localeCompare(b.doc.title);
+    });
     results.textContent = "";
     var status = document.getElementById("static-status");
     if (status) { status.textContent = scored.length + " result" + (scored.length === 1 ? "" : "s") + " for \u201c" + query + "\u201d"; }
