@@ -1,9 +1,51 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using Formulary.Benchmarks.Parsing;
 
 namespace Formulary.Benchmarks;
 
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
+    /// <summary>
+    /// <c>generate-corpus --out DIR [--count N]</c> writes the parsing corpus as a content folder;
+    /// anything else goes to BenchmarkDotNet.
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "generate-corpus")
+        {
+            return GenerateCorpus(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
+
+    private static int GenerateCorpus(string[] args)
+    {
+        string? output = null;
+        var count = 5000;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--out": output = args[i + 1]; break;
+                case "--count" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 3: count = n; break;
+                default:
+                    Console.Error.WriteLine($"generate-corpus: unknown or invalid option '{args[i]}'");
+                    return 2;
+            }
+        }
+
+        if (output is null)
+        {
+            Console.Error.WriteLine("usage: generate-corpus --out DIR [--count N]   (N >= 3, default 5000)");
+            return 2;
+        }
+
+        var documents = CorpusGenerator.Generate(RepositoryContent.Find(), count);
+        CorpusGenerator.WriteTo(documents, output);
+        Console.WriteLine($"wrote {documents.Count} documents to {Path.GetFullPath(output)}");
+        return 0;
+    }
 }

@@ -7,7 +7,11 @@ namespace Formulary.Monographs.Lint;
 internal static class ContentSetLint
 {
     /// <param name="knownSlugs">Slugs that exist per collection (documents loaded, plus files seen beside a single linted file).</param>
-    public static List<Diagnostic> Run(IReadOnlyList<Monograph> monographs, IReadOnlyDictionary<Collection, HashSet<string>> knownSlugs)
+    public static List<Diagnostic> Run(IReadOnlyList<Monograph> monographs, IReadOnlyDictionary<Collection, HashSet<string>> knownSlugs) =>
+        Run([.. monographs.Select(DocumentLinks.Of)], knownSlugs);
+
+    /// <param name="knownSlugs">Slugs that exist per collection (documents loaded, plus files seen beside a single linted file).</param>
+    public static List<Diagnostic> Run(IReadOnlyList<DocumentLinks> monographs, IReadOnlyDictionary<Collection, HashSet<string>> knownSlugs)
     {
         var diagnostics = new List<Diagnostic>();
         foreach (var group in monographs.GroupBy(m => (m.Collection, Slug: m.Slug.ToLowerInvariant())).Where(g => g.Count() > 1))

@@ -109,7 +109,7 @@ public sealed class MonographParser
             Faqs = faqs,
             AlternateNames = AlternateNamesReader.Read(body),
             Links = front.Links,
-            Body = source.Text[split.BodyOffset..],
+            Body = body.Text,
             BodyStartLine = split.BodyStartLine,
             Diagnostics = Sorted(context.Diagnostics),
         };

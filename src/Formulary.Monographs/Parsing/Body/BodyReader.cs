@@ -18,24 +18,24 @@ internal static class BodyReader
         catch (ArgumentException)
         {
             // Markdig's depth limit (nested quotes, brackets, emphasis) guards its own recursion.
-            return TooDeep(context, source, bodyOffset, bodyStartLine, "beyond Markdig's limit");
+            return TooDeep(context, source, bodyOffset, body, bodyStartLine, "beyond Markdig's limit");
         }
 
         // Markdig accepts deeply indented lists; everything after this walks the tree recursively.
         if (Depth(document, context.Limits.MaxMarkdownDepth) > context.Limits.MaxMarkdownDepth)
         {
-            return TooDeep(context, source, bodyOffset, bodyStartLine, $"more than {context.Limits.MaxMarkdownDepth} levels");
+            return TooDeep(context, source, bodyOffset, body, bodyStartLine, $"more than {context.Limits.MaxMarkdownDepth} levels");
         }
 
         var sections = new SectionTreeBuilder(document, source, bodyOffset).Build();
-        return new ParsedBody(source, bodyOffset, document, sections);
+        return new ParsedBody(source, bodyOffset, body, document, sections);
     }
 
-    private static ParsedBody TooDeep(DocumentContext context, SourceText source, int bodyOffset, int bodyStartLine, string how)
+    private static ParsedBody TooDeep(DocumentContext context, SourceText source, int bodyOffset, string body, int bodyStartLine, string how)
     {
         context.Report(DiagnosticCodes.MarkdownTooDeep, new SourcePosition(bodyStartLine, 1),
             $"the Markdown nests too deeply (lists, quotes or brackets inside each other, {how}); the body was not read");
-        return new ParsedBody(source, bodyOffset, null, []);
+        return new ParsedBody(source, bodyOffset, body, null, []);
     }
 
     /// <summary>The block nesting depth, walked without recursion and stopped once over <paramref name="limit"/>.</summary>

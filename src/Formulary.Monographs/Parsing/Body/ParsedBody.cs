@@ -5,8 +5,11 @@ using Markdig.Syntax;
 namespace Formulary.Monographs.Parsing.Body;
 
 /// <summary>The Markdig document of the body with the section tree built from it, and the way back to file positions.</summary>
-internal sealed class ParsedBody(SourceText source, int bodyOffset, MarkdownDocument? document, IReadOnlyList<Section> sections)
+internal sealed class ParsedBody(SourceText source, int bodyOffset, string text, MarkdownDocument? document, IReadOnlyList<Section> sections)
 {
+    /// <summary>The body as Markdig read it (the file text after the front matter), shared with <see cref="Monograph.Body"/>.</summary>
+    public string Text { get; } = text;
+
     public SourceText Source { get; } = source;
 
     public int BodyOffset { get; } = bodyOffset;
