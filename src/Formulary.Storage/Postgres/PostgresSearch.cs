@@ -93,6 +93,6 @@ internal static class PostgresSearch
             }
         }
 
-        return SpellingSuggester.Suggest(terms, termsWithHits, candidates);
+        return SpellingSuggester.Suggest(terms, termsWithHits, new NameVocabulary(candidates));
     }
 }

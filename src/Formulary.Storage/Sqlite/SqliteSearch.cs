@@ -34,7 +34,7 @@ internal sealed class SqliteSearch
         """;
 
     private readonly Lock vocabularyLock = new();
-    private (long Generation, IReadOnlyCollection<string> Words)? vocabulary;
+    private (long Generation, NameVocabulary Words)? vocabulary;
 
     public async Task<SearchResults> SearchAsync(SqliteConnection connection, string query, int limit, int offset, CancellationToken cancellationToken)
     {
@@ -97,7 +97,7 @@ internal sealed class SqliteSearch
     }
 
     /// <summary>The words of titles and names (FTS5's own vocabulary, already case- and accent-folded), cached per import generation.</summary>
-    private async Task<IReadOnlyCollection<string>> VocabularyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private async Task<NameVocabulary> VocabularyAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT value FROM store_meta WHERE key = 'generation'";
@@ -120,11 +120,12 @@ internal sealed class SqliteSearch
             }
         }
 
+        var built = new NameVocabulary(words);
         lock (vocabularyLock)
         {
-            vocabulary = (generation, words);
+            vocabulary = (generation, built);
         }
 
-        return words;
+        return built;
     }
 }
