@@ -33,6 +33,8 @@ internal static class ExportSiteCommand
                 return FormularyCli.ExitUsage;
             }
 
+            // The figure people compare with the 10 s target is the whole command: reading, parsing, rendering, writing.
+            var started = TimeProvider.System.GetTimestamp();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             var asJson = result.GetValue(json);
             ContentSet? set = null;
@@ -57,6 +59,7 @@ internal static class ExportSiteCommand
                     }).ConfigureAwait(false);
             }
 
+            var total = TimeProvider.System.GetElapsedTime(started);
             if (asJson)
             {
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(new
@@ -65,13 +68,14 @@ internal static class ExportSiteCommand
                     report!.Pages,
                     report.Files,
                     report.Bytes,
-                    elapsedSeconds = Math.Round(report.Elapsed.TotalSeconds, 3),
+                    elapsedSeconds = Math.Round(total.TotalSeconds, 3),
+                    renderSeconds = Math.Round(report.Elapsed.TotalSeconds, 3),
                 }, new JsonSerializerOptions(JsonSerializerDefaults.Web))).ConfigureAwait(false);
             }
             else
             {
                 await stdout.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"Exported {report!.Pages} pages ({report.Files} files, {report.Bytes / 1024} KiB) in {report.Elapsed.TotalSeconds:0.00} s to {result.GetValue(output)}")).ConfigureAwait(false);
+                    $"Exported {report!.Pages} pages ({report.Files} files, {report.Bytes / 1024} KiB) in {total.TotalSeconds:0.00} s (rendering and writing {report.Elapsed.TotalSeconds:0.00} s) to {result.GetValue(output)}")).ConfigureAwait(false);
             }
 
             return FormularyCli.ExitOk;
