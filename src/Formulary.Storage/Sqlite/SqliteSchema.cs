@@ -54,6 +54,10 @@ internal static class SqliteSchema
         """
         ALTER TABLE versions ADD COLUMN model_version INTEGER NOT NULL DEFAULT 0;
         """,
+        // 4: a covering index for search ranking (documents rows are large: they carry the body text).
+        """
+        CREATE INDEX documents_rank ON documents (id, collection, slug);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
