@@ -1,4 +1,6 @@
 using Formulary.Monographs;
+using Formulary.Monographs.Diagnostics;
+using Formulary.Monographs.Model;
 
 namespace Formulary.Storage.Listing;
 
@@ -20,4 +22,26 @@ public sealed record MonographSummary(
     int Version,
     DateTimeOffset ImportedAt,
     int ErrorCount,
-    int WarningCount);
+    int WarningCount)
+{
+    /// <summary>The summary of a parsed monograph: the one mapping, used by the stores and the static export.</summary>
+    public static MonographSummary From(Monograph monograph, int version, DateTimeOffset importedAt)
+    {
+        ArgumentNullException.ThrowIfNull(monograph);
+        var front = monograph.FrontMatter;
+        return new MonographSummary(
+            monograph.Collection,
+            monograph.Slug,
+            monograph.Title,
+            monograph.Description.Full,
+            front.IsBanned,
+            front.LastModified,
+            front.MedicineType == MedicineType.Single ? front.GenericSlug : null,
+            front.MedicineType == MedicineType.Combination ? front.CombinationSlug : null,
+            [.. front.Ingredients.Select(i => i.GenericSlug)],
+            version,
+            importedAt,
+            monograph.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error),
+            monograph.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning));
+    }
+}

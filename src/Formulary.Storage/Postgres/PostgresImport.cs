@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Formulary.Monographs;
 using Formulary.Storage.Importing;
+using Formulary.Storage.Listing;
 using Formulary.Storage.Search;
 using Npgsql;
 
@@ -48,7 +49,7 @@ internal sealed class PostgresImport(NpgsqlConnection connection, DateTimeOffset
     {
         var monograph = document.Monograph;
         var search = SearchDocument.From(monograph);
-        var summary = JsonSerializer.Serialize(SummaryOf.Create(monograph, version, importedAt), ModelJson.Options);
+        var summary = JsonSerializer.Serialize(MonographSummary.From(monograph, version, importedAt), ModelJson.Options);
         var linkCollection = search.LinkCollection is { } c ? StoreText.Collection(c) : null;
         await using var command = new NpgsqlCommand(
             """
@@ -77,7 +78,7 @@ internal sealed class PostgresImport(NpgsqlConnection connection, DateTimeOffset
     {
         var (document, previous, version) = (step.Write!, step.Previous!, step.Result.Version!.Value);
         var search = SearchDocument.From(document.Monograph);
-        var summary = JsonSerializer.Serialize(SummaryOf.Create(document.Monograph, version, previous.ImportedAt), ModelJson.Options);
+        var summary = JsonSerializer.Serialize(MonographSummary.From(document.Monograph, version, previous.ImportedAt), ModelJson.Options);
         await ExecuteAsync(
             """
             UPDATE documents SET title = @title, names = @names, body_text = @body,

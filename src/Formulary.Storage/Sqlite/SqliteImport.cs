@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Formulary.Monographs;
 using Formulary.Storage.Importing;
+using Formulary.Storage.Listing;
 using Formulary.Storage.Search;
 using Microsoft.Data.Sqlite;
 
@@ -50,7 +51,7 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
     {
         var monograph = document.Monograph;
         var search = SearchDocument.From(monograph);
-        var summary = JsonSerializer.Serialize(SummaryOf.Create(monograph, version, importedAt), ModelJson.Options);
+        var summary = JsonSerializer.Serialize(MonographSummary.From(monograph, version, importedAt), ModelJson.Options);
         var id = previous?.Id ?? await InsertDocumentAsync(monograph.Collection, monograph.Slug, cancellationToken);
         await ExecuteAsync(
             """
@@ -72,7 +73,7 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
     {
         var (document, previous, version) = (step.Write!, step.Previous!, step.Result.Version!.Value);
         var search = SearchDocument.From(document.Monograph);
-        var summary = JsonSerializer.Serialize(SummaryOf.Create(document.Monograph, version, previous.ImportedAt), ModelJson.Options);
+        var summary = JsonSerializer.Serialize(MonographSummary.From(document.Monograph, version, previous.ImportedAt), ModelJson.Options);
         await ExecuteAsync(
             """
             UPDATE documents SET title = $title, names = $names, body_text = $body,

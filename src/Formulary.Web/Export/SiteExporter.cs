@@ -1,5 +1,6 @@
-using Formulary.Monographs;
 using System.Collections.Concurrent;
+using Formulary.Monographs;
+using Formulary.Storage.Listing;
 using Formulary.Web.Assets;
 using Formulary.Web.Pages;
 using Formulary.Web.Pages.Monograph;
@@ -32,7 +33,8 @@ public static class SiteExporter
         var root = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(root);
         var site = new SiteContext(baseUrl.TrimEnd('/'), IsStatic: true);
-        var summaries = ExportSummaries.Of(monographs, time.GetUtcNow());
+        var exportedAt = time.GetUtcNow();
+        var summaries = monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt)).ToList();
         var total = monographs.Count + 6 + SiteAssets.Shared.All.Count;
         var done = 0;
         long bytes = 0;
