@@ -1,11 +1,12 @@
 using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
 
 namespace Formulary.Web.Dosing;
 
 /// <summary>
 /// Connects the site to the clinical engine: finds the drug's profile (loaded from the content's
-/// <c>*.rules.yaml</c>) and hands the request to <see cref="DoseEngine"/>. No clinical logic here.
+/// <c>*.rules.yaml</c>) and hands the typed input to <see cref="DoseEngine"/>. No clinical logic here.
 /// The profiles are replaced as a whole when content is imported again.
 /// </summary>
 internal sealed class DoseService(DoseEngine engine)
@@ -19,14 +20,14 @@ internal sealed class DoseService(DoseEngine engine)
     public void Replace(IEnumerable<DrugProfile> loaded) =>
         profiles = loaded.ToDictionary(p => p.Slug, StringComparer.Ordinal);
 
-    /// <summary>The dose answer, or null when no profile exists for <see cref="DoseRequest.Drug"/>.</summary>
-    public DoseAnswer? Dose(DoseRequest request) =>
-        Find(request) is { } profile ? engine.Dose(request, profile) : null;
+    /// <summary>The dose answer, or null when no profile exists for <paramref name="drug"/>.</summary>
+    public DoseAnswer? Dose(string? drug, PatientInput input) =>
+        Find(drug) is { } profile ? engine.Dose(input, profile) : null;
 
     /// <summary>The screening answer (contraindications, interactions, alerts; no dose), or null when no profile exists.</summary>
-    public DoseAnswer? Check(DoseRequest request) =>
-        Find(request) is { } profile ? engine.Check(request, profile) : null;
+    public DoseAnswer? Check(string? drug, PatientInput input) =>
+        Find(drug) is { } profile ? engine.Check(input, profile) : null;
 
-    private DrugProfile? Find(DoseRequest request) =>
-        request.Drug is { } drug ? profiles.GetValueOrDefault(drug.Trim().ToLowerInvariant()) : null;
+    private DrugProfile? Find(string? drug) =>
+        drug is { } slug ? profiles.GetValueOrDefault(slug.Trim().ToLowerInvariant()) : null;
 }

@@ -103,8 +103,8 @@ internal static class PageEndpoints
         }
 
         var values = DoseFormValues.FromForm(await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false));
-        var (request, inputErrors) = values.ToRequest(slug);
-        var answer = request is null ? null : dosing.Dose(request);
+        var (input, inputErrors) = values.ToInput();
+        var answer = inputErrors.Count > 0 ? null : dosing.Dose(slug, input);
         var html = await MonographPages.RenderAsync(renderer, page, SiteContext.FromRequest(context.Request), new DoseSubmission(values, answer, inputErrors)).ConfigureAwait(false);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Bytes(html, Html);

@@ -8,6 +8,8 @@ internal static class ProblemCatalog
 {
     public static readonly ProblemKind BadRequest = new("bad-request", 400, "The request is not valid.", "A query parameter or route value is missing or out of range.");
     public static readonly ProblemKind MalformedJson = new("malformed-json", 400, "The request body is not valid JSON.", "The body could not be read as JSON of the expected shape.");
+    public static readonly ProblemKind UnknownProperty = new("unknown-property", 400, "The request has a property the API does not know.", "Unknown and misspelt properties are refused, never ignored: a misspelt flag must not read as absent. The property extension names it.");
+    public static readonly ProblemKind DuplicateProperty = new("duplicate-property", 400, "The request gives a property more than once.", "Which of the values was meant cannot be told, so none is used. The property extension names it.");
     public static readonly ProblemKind NotFound = new("not-found", 404, "Not found.", "No resource exists at this address.");
     public static readonly ProblemKind UnknownDrug = new("unknown-drug", 404, "No dose rules for this drug.", "Doses are computed only for drugs whose monograph has a rules file; the detail lists them.");
     public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", 405, "Method not allowed.", "The resource exists but does not accept this HTTP method.");
@@ -17,7 +19,7 @@ internal static class ProblemCatalog
     public static readonly ProblemKind Internal = new("internal", 500, "An unexpected error occurred.", "The server failed; the error was logged with the trace id given.");
 
     public static IReadOnlyList<ProblemKind> All { get; } =
-        [BadRequest, MalformedJson, NotFound, UnknownDrug, MethodNotAllowed, BodyTooLarge, UnsupportedMediaType, InputRefused, Internal];
+        [BadRequest, MalformedJson, UnknownProperty, DuplicateProperty, NotFound, UnknownDrug, MethodNotAllowed, BodyTooLarge, UnsupportedMediaType, InputRefused, Internal];
 
     /// <summary>The kind to report for a bare status code (one that no handler described further).</summary>
     public static ProblemKind ForStatus(int status) => status switch
