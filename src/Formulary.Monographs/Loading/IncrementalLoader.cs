@@ -38,7 +38,7 @@ public sealed class IncrementalLoader(MonographParser parser)
         {
             var (collection, file) = files[i];
             var slug = MonographParser.SlugOf(file);
-            read[i] = ReadOne(collection, file, slug, duplicates.Contains((collection, slug.ToLowerInvariant())) ? null : stored(collection, slug));
+            read[i] = ReadOne(layout.Folder, collection, file, slug, duplicates.Contains((collection, slug.ToLowerInvariant())) ? null : stored(collection, slug));
             if (progress is not null)
             {
                 lock (gate)
@@ -57,68 +57,40 @@ public sealed class IncrementalLoader(MonographParser parser)
             .ToLookup(d => d.File, StringComparer.Ordinal);
         var documents = read.Select(r => r.Document with { CrossDiagnostics = [.. cross[r.Document.SourcePath]] }).ToList();
         var isRoot = Directory.Exists(path) && Enum.GetValues<Collection>().Any(c => Directory.Exists(Path.Combine(path, c.FolderName())));
-        return new IncrementalLoad(documents, isRoot ? OrphanRules(path) : [], isRoot || File.Exists(path));
+        return new IncrementalLoad(documents, [.. layout.Skipped, .. isRoot ? OrphanRules(layout.Folder, path) : []], isRoot || File.Exists(path));
     }
 
-    private (LoadedDocument, IReadOnlyList<MonographLink>) ReadOne(Collection collection, string file, string slug, StoredContent? previous)
+    private (LoadedDocument, IReadOnlyList<MonographLink>) ReadOne(ContentFolder folder, Collection collection, string file, string slug, StoredContent? previous)
     {
-        var bytes = ReadBounded(file, parser.Limits.MaxBytes, out var failure);
+        var read = folder.Read(file, parser.Limits.MaxBytes);
         var rulesFile = RulesLoader.RulesPathFor(file);
-        var rulesBytes = File.Exists(rulesFile) ? ReadBounded(rulesFile, RulesLoader.MaxBytes, out _) : null;
-        var hash = bytes is null ? null : Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var contentHash = hash is null || rulesBytes is null ? hash : $"{hash}+{Convert.ToHexStringLower(SHA256.HashData(rulesBytes))}";
-        if (contentHash is not null && previous is not null && previous.ContentHash == contentHash && previous.ModelVersion == MonographParser.ModelVersion)
+        var hasRules = FileProbe.KindOf(rulesFile) != FileKind.Missing;
+        var rulesRead = hasRules ? folder.Read(rulesFile, RulesLoader.MaxBytes) : null;
+        var usable = read is { Problem: null, TooLarge: false };
+        var rulesUsable = rulesRead is { Problem: null, TooLarge: false };
+        var hash = Convert.ToHexStringLower(SHA256.HashData(read.Bytes));
+        var contentHash = !rulesUsable ? hash : $"{hash}+{Convert.ToHexStringLower(SHA256.HashData(rulesRead!.Bytes))}";
+        if (usable && previous is not null && previous.ContentHash == contentHash && previous.ModelVersion == MonographParser.ModelVersion)
         {
             return (new LoadedDocument(collection, slug, file, contentHash, null, null, null, []), previous.Links);
         }
 
-        var monograph = bytes is null
-            ? failure is null ? parser.TooLarge(collection, file, new FileInfo(file).Length, HashOfFile(file)) : parser.Unreadable(collection, file, failure)
-            : parser.Parse(collection, file, bytes);
-        RulesSource? rules = null;
-        if (File.Exists(rulesFile))
+        var monograph = read switch
         {
-            var result = rulesBytes is null ? RulesLoader.LoadFile(rulesFile, monograph) : RulesLoader.Load(rulesFile, Decode(rulesBytes), monograph);
-            rules = rulesBytes is null ? null : new RulesSource(rulesFile, Decode(rulesBytes));
+            { Problem: { } problem } => parser.Refused(collection, file, problem),
+            { TooLarge: true } => parser.TooLarge(collection, file, hash),
+            _ => parser.Parse(collection, file, read.Bytes),
+        };
+        RulesSource? rules = null;
+        if (hasRules)
+        {
+            var result = rulesUsable ? RulesLoader.Load(rulesFile, Decode(rulesRead!.Bytes), monograph) : RulesLoader.LoadFile(rulesFile, monograph, folder);
+            rules = rulesUsable ? new RulesSource(rulesFile, Decode(rulesRead!.Bytes)) : null;
             monograph = monograph with { Diagnostics = [.. monograph.Diagnostics, .. result.Diagnostics] };
         }
 
-        var source = bytes is null ? string.Empty : Decode(bytes);
-        return (new LoadedDocument(collection, slug, file, contentHash ?? monograph.ContentHash, monograph, source, rules, []), monograph.Links);
-    }
-
-    /// <summary>The file's bytes, reading at most <paramref name="limit"/> + 1 (never trusting the reported length); null when larger or unreadable.</summary>
-    private static byte[]? ReadBounded(string file, int limit, out string? failure)
-    {
-        failure = null;
-        try
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int n;
-            while ((n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1L - buffer.Length))) > 0)
-            {
-                buffer.Write(chunk, 0, n);
-                if (buffer.Length > limit)
-                {
-                    return null;
-                }
-            }
-
-            return buffer.ToArray();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            failure = e.Message;
-            return null;
-        }
-    }
-
-    private static string HashOfFile(string file)
-    {
-        using var stream = File.OpenRead(file);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        var source = usable ? Decode(read.Bytes) : string.Empty;
+        return (new LoadedDocument(collection, slug, file, usable ? contentHash : monograph.ContentHash, monograph, source, rules, []), monograph.Links);
     }
 
     /// <summary>UTF-8 as the parser decodes it (invalid bytes as U+FFFD), without a byte-order mark.</summary>
@@ -126,12 +98,12 @@ public sealed class IncrementalLoader(MonographParser parser)
         bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3) : Encoding.UTF8.GetString(bytes);
 
     /// <summary>Rules files with no monograph beside them: they can never be used, so say so.</summary>
-    private static List<Diagnostic> OrphanRules(string root) =>
+    private static List<Diagnostic> OrphanRules(ContentFolder content, string root) =>
         [.. Enum.GetValues<Collection>()
             .Select(c => Path.Combine(root, c.FolderName()))
             .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*" + RulesLoader.Suffix, SearchOption.AllDirectories))
-            .Where(f => !File.Exists(RulesLoader.MonographPathFor(f)))
+            .SelectMany(folder => content.Files(folder, RulesLoader.Suffix, []))
+            .Where(f => FileProbe.KindOf(RulesLoader.MonographPathFor(f)) == FileKind.Missing)
             .Order(StringComparer.Ordinal)
-            .SelectMany(f => RulesLoader.LoadFile(f, null).Diagnostics)];
+            .SelectMany(f => RulesLoader.LoadFile(f, null, content).Diagnostics)];
 }
