@@ -115,7 +115,7 @@ internal static class PageEndpoints
 
         var values = DoseFormValues.FromForm(await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false));
         var (input, inputErrors) = values.ToInput();
-        var answer = inputErrors.Count > 0 ? null : dosing.Dose(slug, input);
+        var answer = inputErrors.Count > 0 ? null : (await dosing.DoseAsync(slug, input).ConfigureAwait(false)).Answer;
         var html = await MonographPages.RenderAsync(renderer, page, SiteContext.FromRequest(context.Request), new DoseSubmission(values, answer, inputErrors)).ConfigureAwait(false);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Bytes(html, Html);

@@ -16,15 +16,17 @@ namespace Formulary.Web.Api.Dose;
 /// </summary>
 internal static class DoseEndpoints
 {
+    private delegate Task<(DoseAnswer? Answer, DrugRules Rules)> Compute(string? drug, PatientInput input);
+
     public static IEndpointRouteBuilder MapDoseApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/dose", (HttpRequest request, DoseService dosing) => AnswerAsync(request, dosing, (drug, input) => dosing.Dose(drug, input)))
+        app.MapPost("/api/dose", (HttpRequest request, DoseService dosing) => AnswerAsync(request, dosing, dosing.DoseAsync))
             .WithTags("Dosing")
             .WithName("Dose")
             .WithSummary("A patient-specific dose with its trace, alerts, cycle calendar and citations.")
             .WithDescription("Bodies over 1 MB get 413; malformed JSON, unknown, repeated or mistyped properties get 400 naming the property; refused input gets 422 with the field errors.")
             .WithDoseContract();
-        app.MapPost("/api/check", (HttpRequest request, DoseService dosing) => AnswerAsync(request, dosing, (drug, input) => dosing.Check(drug, input)))
+        app.MapPost("/api/check", (HttpRequest request, DoseService dosing) => AnswerAsync(request, dosing, dosing.CheckAsync))
             .WithTags("Dosing")
             .WithName("Check")
             .WithSummary("Screening only: contraindications, interactions and alerts for a patient, no dose.")
@@ -36,6 +38,7 @@ internal static class DoseEndpoints
         .Accepts<DoseRequestBody>("application/json")
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -44,7 +47,7 @@ internal static class DoseEndpoints
     /// The body is read here rather than bound, so that repeated and unknown properties can be seen
     /// (binding keeps the last value and drops the rest); <see cref="DoseRequestBody"/> is its documented shape.
     /// </summary>
-    private static async Task<Results<Ok<DoseAnswer>, ProblemHttpResult>> AnswerAsync(HttpRequest http, DoseService dosing, Func<string?, PatientInput, DoseAnswer?> compute)
+    private static async Task<Results<Ok<DoseAnswer>, ProblemHttpResult>> AnswerAsync(HttpRequest http, DoseService dosing, Compute compute)
     {
         if (!http.HasJsonContentType())
         {
@@ -61,15 +64,13 @@ internal static class DoseEndpoints
             return ProblemMapping.Problem(ProblemCatalog.MalformedJson, $"Invalid JSON at line {(json.LineNumber ?? 0) + 1}, position {(json.BytePositionInLine ?? 0) + 1}.");
         }
 
+        DoseRequestBody? request;
+        RequestProblem? problem;
         using (document)
         {
-            return Answer(document.RootElement, dosing, compute);
+            (request, problem) = DoseRequestJson.Read(document.RootElement);
         }
-    }
 
-    private static Results<Ok<DoseAnswer>, ProblemHttpResult> Answer(JsonElement json, DoseService dosing, Func<string?, PatientInput, DoseAnswer?> compute)
-    {
-        var (request, problem) = DoseRequestJson.Read(json);
         if (request is null)
         {
             var kind = problem!.Kind switch
@@ -82,10 +83,17 @@ internal static class DoseEndpoints
         }
 
         var (input, unreadable) = request.ToInput();
-        var answer = unreadable.Count > 0 ? DoseAnswer.Refused(request.Drug, unreadable) : compute(request.Drug, input);
+        var (answer, rules) = unreadable.Count > 0 ? (DoseAnswer.Refused(request.Drug, unreadable), null) : await compute(request.Drug, input).ConfigureAwait(false);
+        if (answer is null && rules is { HasRules: true })
+        {
+            return ProblemMapping.Problem(ProblemCatalog.DoseRulesInvalid,
+                $"The dose rules for '{rules.Slug}' do not load, so no dose is computed: {rules.ProblemsText}.",
+                new Dictionary<string, object?> { ["diagnostics"] = rules.Problems.Select(d => new { d.Code, File = Path.GetFileName(d.File), d.Line, d.Column, Message = DrugRules.MessageOf(d) }) });
+        }
+
         if (answer is null)
         {
-            var known = string.Join(", ", dosing.Drugs);
+            var known = string.Join(", ", await dosing.DrugsAsync().ConfigureAwait(false));
             return ProblemMapping.Problem(ProblemCatalog.UnknownDrug,
                 request.Drug is null ? $"Give the drug's slug as \"drug\". Drugs with dose rules: {known}." : $"No dose rules for '{request.Drug}'. Drugs with dose rules: {known}.");
         }
