@@ -43,6 +43,8 @@ public static class FormularyWebApp
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            // A client that stalls its headers or body is cut off (408) rather than holding a connection.
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
         });
         ConfigureLogging(builder.Logging, options);
 
@@ -62,6 +64,7 @@ public static class FormularyWebApp
         app.UseSecurityHeaders();
         app.UseApiReferencePolicy();
         app.UseFormularyProblems();
+        app.UsePathGuard();
         // Routing after the exception handler, so routing failures are mapped to problems too.
         app.UseRouting();
         app.MapFormularyHealth();
