@@ -46,6 +46,7 @@ public static class FormularyWebApp
             // A client that stalls its headers or body is cut off (408) rather than holding a connection.
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
         });
+        builder.ConfigureTransport(options);
         ConfigureLogging(builder.Logging, options);
 
         builder.Services.AddSingleton(options);
@@ -61,6 +62,7 @@ public static class FormularyWebApp
         builder.Services.AddSingleton<DoseService>();
 
         var app = builder.Build();
+        app.UseTransport(options);
         app.UseSecurityHeaders();
         app.UseApiReferencePolicy();
         app.UseFormularyProblems();
