@@ -13,6 +13,7 @@ internal static class ProblemCatalog
     public static readonly ProblemKind MalformedForm = new("malformed-form", 400, "The form is malformed or too large.", "The form body could not be read: malformed multipart or URL encoding, or more fields, longer names or values than a form here may have.");
     public static readonly ProblemKind NotFound = new("not-found", 404, "Not found.", "No resource exists at this address.");
     public static readonly ProblemKind UnknownDrug = new("unknown-drug", 404, "No dose rules for this drug.", "Doses are computed only for drugs whose monograph has a rules file; the detail lists them.");
+    public static readonly ProblemKind DoseRulesInvalid = new("dose-rules-invalid", 409, "This drug's dose rules do not load.", "The rules stored with the monograph have errors (RULE codes, e.g. a quote no longer in the monograph); no dose is computed until they are fixed and imported again.");
     public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", 405, "Method not allowed.", "The resource exists but does not accept this HTTP method.");
     public static readonly ProblemKind NotAcceptable = new("not-acceptable", 406, "Not acceptable.", "The resource cannot be sent in any of the media types the Accept header allows.");
     public static readonly ProblemKind RequestTimeout = new("request-timeout", 408, "The request took too long to arrive.", "The request body arrived too slowly or stalled; send it again at once.");
@@ -28,7 +29,7 @@ internal static class ProblemCatalog
 
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
-        BadRequest, MalformedJson, MalformedForm, NotFound, UnknownDrug, MethodNotAllowed, NotAcceptable, RequestTimeout,
+        BadRequest, MalformedJson, MalformedForm, NotFound, UnknownDrug, DoseRulesInvalid, MethodNotAllowed, NotAcceptable, RequestTimeout,
         LengthRequired, BodyTooLarge, UriTooLong, UnsupportedMediaType, InputRefused, TooManyRequests, HeadersTooLarge,
         ClientError, Internal,
     ];
