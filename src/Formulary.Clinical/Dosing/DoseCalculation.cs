@@ -40,6 +40,7 @@ internal static class DoseCalculation
             {
                 uncappedBsa = shown;
                 bsa = cap;
+                answer.Step(Invariant($"BSA {shown.SquareMetres:0.00} m² is above the institution cap: {cap.SquareMetres:0.00} m² is used instead (see the BSA_CAPPED alert)."));
             }
 
             raw = Dose.FromMilligrams(regimen.AmountMg * bsa.Value.SquareMetres);

@@ -69,7 +69,7 @@ public sealed class DoseEngine
             UncappedBsaM2 = dose.UncappedBsa?.SquareMetres,
             UncappedDosePerDayMg = dose.Uncapped?.Milligrams,
             UnadjustedDosePerDayMg = dose.Unadjusted.Milligrams,
-            CalculatedDoseMg = Math.Round(dose.Calculated.Milligrams, 4, MidpointRounding.AwayFromZero),
+            CalculatedDoseMg = WithoutTrailingZeros(Math.Round(dose.Calculated.Milligrams, 4, MidpointRounding.AwayFromZero)),
             RoundingIncrementMg = policy.RoundingIncrementMg,
             RoundedDoseMg = rounded.Milligrams,
             PercentChange = dose.PercentChange,
@@ -127,6 +127,10 @@ public sealed class DoseEngine
         var renal = RenalAssessment.Assess(patient, profile, answer);
         return (new Assessment(patient, reading.Policy, answer, regimen, renal), null);
     }
+
+    /// <summary>35.8800 → 35.88: the same number, written as a person would.</summary>
+    private static decimal WithoutTrailingZeros(decimal value) =>
+        decimal.Parse(value.ToString("G29", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 

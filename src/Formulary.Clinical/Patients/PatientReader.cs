@@ -22,7 +22,7 @@ internal static class PatientReader
         BodyReader.CheckBodyMassIndex(weight, height, age, errors, warnings);
         var creatinine = CreatinineReader.Read(input.Creatinine, age, forDose, errors, warnings);
         var upperLimit = CreatinineReader.ReadUpperLimit(input.CreatinineUpperLimit, errors);
-        var start = input.StartDate ?? today;
+        var start = ReadStartDate(input.StartDate, today, errors);
         MeasurementDates.Check(input, age?.Years, start, errors);
         CheckEnumerations(input, errors);
         var policy = PolicyReader.Read(input.Policy ?? new PolicyInput(), errors);
@@ -55,6 +55,21 @@ internal static class PatientReader
             StartDate = start,
         };
         return new(patient, policy, errors.All, warnings);
+    }
+
+    /// <summary>Longest distance, in days, between day 1 of the cycle being prescribed and today.</summary>
+    public const int StartWithinDays = 366;
+
+    /// <summary>Day 1 of a cycle being prescribed is within a year of today; a date beyond is a typing error (9999-12-31).</summary>
+    private static DateOnly ReadStartDate(DateOnly? start, DateOnly today, ReadErrors errors)
+    {
+        if (start is { } day && Math.Abs(day.DayNumber - today.DayNumber) > StartWithinDays)
+        {
+            errors.Add(PatientField.StartDate, Invariant($"{day:yyyy-MM-dd} is more than a year from today ({today:yyyy-MM-dd}); give day 1 of the cycle being prescribed"));
+            return today;
+        }
+
+        return start ?? today;
     }
 
     private static Age? ReadAge(decimal? years, ReadErrors errors) =>

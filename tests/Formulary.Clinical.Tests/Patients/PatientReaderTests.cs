@@ -55,6 +55,9 @@ public sealed class PatientReaderTests
         { PatientField.Age, Requests.Child with { AgeYears = decimal.MaxValue } },
         { PatientField.BsaCap, Requests.Child with { Policy = new PolicyInput { BsaCapM2 = decimal.MaxValue } } },
         { PatientField.RoundingIncrement, Requests.Child with { Policy = new PolicyInput { RoundingIncrementMg = decimal.MinValue } } },
+        // a day 1 in 9999 overflowed the calendar: day 1 is within a year of today (2026-03-01)
+        { PatientField.StartDate, Requests.Child with { StartDate = new(9999, 12, 31) } },
+        { PatientField.StartDate, Requests.Child with { StartDate = new(1, 1, 1) } },
         // a 10-year-old's height measured 2 years before the weight (day 1 is 2026-03-02)
         { PatientField.HeightDate, Requests.Child with { Height = Measure.Centimetres(138m, new(2024, 2, 20)), Weight = Measure.Kilograms(32m, new(2026, 2, 27)) } },
         // no weight date: the weight is taken as of day 1, and the height was measured 2026-03-02 − 2025-02-28 = 367 days before
