@@ -1,3 +1,5 @@
+using Formulary.Clinical.Profiles;
+
 namespace Formulary.Clinical.Regimens;
 
 /// <summary>The general (schema 2) dosing rules of a drug: its regimens and the renal, hepatic and toxicity adjustments that apply to all of them.</summary>
@@ -7,4 +9,7 @@ public sealed record DosingRules
     public IReadOnlyList<RenalDoseBand> Renal { get; init; } = [];
     public IReadOnlyList<HepaticDoseLevel> Hepatic { get; init; } = [];
     public IReadOnlyList<ToxicityDoseAdjustment> Toxicity { get; init; } = [];
+
+    /// <summary>Sentences with dose numbers a machine reading could not turn into a rule, left for an editor.</summary>
+    public IReadOnlyList<Citation> Unread { get; init; } = [];
 }

@@ -5,9 +5,7 @@ public sealed record ValueRange(decimal Min, decimal Max)
 {
     public static ValueRange Of(decimal value) => new(value, value);
 
-    public bool IsSingle => Min == Max;
-
     public ValueRange Times(decimal factor) => new(Min * factor, Max * factor);
 
-    public override string ToString() => IsSingle ? Invariant($"{Min:0.####}") : Invariant($"{Min:0.####}-{Max:0.####}");
+    public override string ToString() => Min == Max ? Invariant($"{Min:0.####}") : Invariant($"{Min:0.####}-{Max:0.####}");
 }
