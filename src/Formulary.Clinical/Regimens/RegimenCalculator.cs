@@ -96,9 +96,7 @@ internal static class RegimenCalculator
         var raw = amount.Times(multiplier);
         answer.Step(Invariant($"[{rule.Id}] {amount} {RegimenBasisNames.Unit(rule.Basis)} × {multiplier:0.####} = {raw} mg per {(rule.Per == AmountPer.Dose ? "dose" : "day")}."));
         var factor = Factor(rule, adjustments, answer);
-        var (perDose, perDay) = Split(rule, raw, factor, interval, times, answer);
-        perDose = Cap(perDose, Lower(rule.MaxPerDoseMg, maxPerDay), "per dose", rule, answer);
-        perDay = Cap(perDay, maxPerDay, "per day", rule, answer);
+        var (perDose, perDay) = Split(rule, raw, factor, interval, times, maxPerDay, answer);
         var rounded = entry with
         {
             PerDoseMg = perDose is null ? null : new ValueRange(Round(perDose.Min, policy), Round(perDose.Max, policy)),
@@ -142,8 +140,11 @@ internal static class RegimenCalculator
         return factor;
     }
 
-    /// <summary>Per-dose and per-day ranges from the amount, its per, the divided doses and the doses a day the interval allows.</summary>
-    private static (ValueRange? PerDose, ValueRange? PerDay) Split(DoseRule rule, ValueRange raw, ValueRange factor, ValueRange? interval, int? times, AnswerBuilder answer)
+    /// <summary>
+    /// Per-dose and per-day ranges from the amount, its per, the divided doses and the doses a day the
+    /// interval allows. The stated amount is capped first (per dose, or per day), then the other is derived and capped too.
+    /// </summary>
+    private static (ValueRange? PerDose, ValueRange? PerDay) Split(DoseRule rule, ValueRange raw, ValueRange factor, ValueRange? interval, int? times, decimal? maxPerDay, AnswerBuilder answer)
     {
         var adjusted = new ValueRange(raw.Min * factor.Min, raw.Max * factor.Max);
         if (factor != ValueRange.Of(1m))
@@ -151,25 +152,28 @@ internal static class RegimenCalculator
             answer.Step(Invariant($"[{rule.Id}] Adjusted: {raw} mg × {factor} = {adjusted} mg."));
         }
 
+        var doseCap = Lower(rule.MaxPerDoseMg, maxPerDay);
         var dosesPerDay = DosesPerDay(rule.DividedDoses ?? times, interval);
         if (rule.Per == AmountPer.Dose)
         {
-            var perDay = dosesPerDay is { } n ? new ValueRange(adjusted.Min * n.Min, adjusted.Max * n.Max) : null;
+            var perDose = Cap(adjusted, doseCap, "per dose", rule, answer)!;
+            var perDay = dosesPerDay is { } n ? new ValueRange(perDose.Min * n.Min, perDose.Max * n.Max) : null;
             if (perDay is not null)
             {
-                answer.Step(Invariant($"[{rule.Id}] Per day = {adjusted} mg × {dosesPerDay} doses = {perDay} mg."));
+                answer.Step(Invariant($"[{rule.Id}] Per day = {perDose} mg × {dosesPerDay} doses = {perDay} mg."));
             }
 
-            return (adjusted, perDay);
+            return (perDose, Cap(perDay, maxPerDay, "per day", rule, answer));
         }
 
-        var perDose = dosesPerDay is { } d ? new ValueRange(adjusted.Min / d.Max, adjusted.Max / d.Min) : null;
-        if (perDose is not null)
+        var day = Cap(adjusted, maxPerDay, "per day", rule, answer)!;
+        var dose = dosesPerDay is { } d ? new ValueRange(day.Min / d.Max, day.Max / d.Min) : null;
+        if (dose is not null)
         {
-            answer.Step(Invariant($"[{rule.Id}] Per dose = {adjusted} mg / {dosesPerDay} doses = {perDose} mg."));
+            answer.Step(Invariant($"[{rule.Id}] Per dose = {day} mg / {dosesPerDay} doses = {dose} mg."));
         }
 
-        return (perDose, adjusted);
+        return (Cap(dose, doseCap, "per dose", rule, answer), day);
     }
 
     /// <summary>Doses a day: stated, or 24 / interval when the interval divides the day (every 36 hours gives none).</summary>

@@ -5,7 +5,7 @@ namespace Formulary.Monographs.Rules;
 /// <summary>
 /// The numbers a quoted sentence states, for the check that every number in a rule appears in its
 /// quote (RULE008). A numeral counts as written and with the conversions a rule applies to it:
-/// g → mg (× 1000), mcg → mg (÷ 1000), days or weeks → hours or days (× 24, × 168, × 7), "n times
+/// g → mg (× 1000), mcg → mg (÷ 1000), days or weeks → hours or days (× 24, × 168, × 7), minutes → hours (÷ 60), "n times
 /// a day" → every 24/n hours, and "up to 21 years" → below 22. Frequency words count as the numbers
 /// they mean (once = 1, twice/BID = 2 and 12 h, TID = 3 and 8 h, QID = 4 and 6 h, daily = 24 h, weekly = 7 days).
 /// Anything else, such as a 20 where the sentence says 15, is not in the quote.
@@ -55,6 +55,7 @@ public static class QuoteNumbers
             found.Add(numeral * 168m);
             found.Add(numeral * 7m);
             found.Add(numeral + 1m);
+            found.Add(numeral / 60m);
             if (numeral > 0m && 24m % numeral == 0m)
             {
                 found.Add(24m / numeral);
