@@ -23,7 +23,7 @@ internal static class ImportBatch
             var failure = Refusal(document) ?? (seen.Add((document.Monograph.Collection, document.Monograph.Slug))
                 ? null
                 : $"duplicate slug '{document.Monograph.Slug}' in {document.Monograph.Collection.FolderName()}: an earlier file with this slug was imported instead");
-            prepared.Add(new PreparedDocument(document, failure));
+            prepared.Add(new PreparedDocument(document, failure, failure is null && CrossDiagnostics.PublishingErrors(document.Monograph.Diagnostics).Any()));
         }
 
         return prepared;

@@ -25,7 +25,7 @@ internal static class PostgresSearchIndex
                 SELECT d.id, d.title, d.names || E'\n' || coalesce((SELECT string_agg(b.title, E'\n' ORDER BY b.slug) FROM documents b
                     WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), '') AS names,
                     left(d.body_text, {MaxIndexedBodyChars}) AS body
-                FROM documents d JOIN targets t ON t.id = d.id)
+                FROM documents d JOIN targets t ON t.id = d.id WHERE d.latest_version > 0)
             UPDATE documents d SET
                 search_vector = setweight(to_tsvector('formulary_search', x.title), 'A')
                     || setweight(to_tsvector('formulary_search', x.names), 'B')

@@ -57,7 +57,7 @@ internal static class SqliteSearchIndex
                        WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
                    d.body_text
             FROM documents d JOIN temp.refresh_ids r ON r.id = d.id
-            WHERE d.removed_at IS NULL;
+            WHERE d.removed_at IS NULL AND d.latest_version > 0;
             DELETE FROM temp.refresh_ids;
             """;
         await rebuild.ExecuteNonQueryAsync(cancellationToken);
