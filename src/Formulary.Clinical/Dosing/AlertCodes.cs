@@ -36,6 +36,10 @@ public static class AlertCodes
     public const string HeightPercentile = "HEIGHT_PERCENTILE";
     public const string BodyMassIndexPercentile = "BMI_PERCENTILE";
     public const string CreatinineUnit = "CREATININE_UNIT";
+    public const string RegimenNotComputed = "REGIMEN_NOT_COMPUTED";
+    public const string RegimenAvoid = "REGIMEN_AVOID";
+    public const string MonitorLevels = "MONITOR_LEVELS";
+    public const string DraftRules = "DRAFT_RULES";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -44,6 +48,6 @@ public static class AlertCodes
         SmallPatientInfusion, RenalUpperLimitFromReference, RenalUpperLimitUnavailable, RenalBelowBands, RenalNormalizedEgfr,
         RenalCockcroftGaultObesity, RenalCaution, RenalNotAssessed, HepaticCaution, InteractionAvoid, InteractionNotCovered,
         AdjustmentsCombined, BsaCapped, MaxDoseCapped, RoundingChange, ToxicityNotApplicable, WeightPercentile, HeightPercentile,
-        BodyMassIndexPercentile, CreatinineUnit,
+        BodyMassIndexPercentile, CreatinineUnit, RegimenNotComputed, RegimenAvoid, MonitorLevels, DraftRules,
     ];
 }

@@ -1,6 +1,7 @@
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.References;
+using Formulary.Clinical.Regimens;
 
 namespace Formulary.Clinical.Dosing;
 
@@ -34,9 +35,14 @@ public sealed class DoseEngine
             return Contraindicated(profile, renal, answer);
         }
 
+        var regimens = answer.WithheldBecause is null && profile.Dosing is { } dosing
+            ? RegimenCalculator.Compute(patient, dosing, renal, policy, answer)
+            : [];
         if (regimen is null || answer.WithheldBecause is not null)
         {
-            return Withheld(profile, renal, answer, regimen);
+            return regimens.Count > 0 && answer.WithheldBecause is null
+                ? Base(AnswerStatus.Ok, profile, renal, answer, regimen) with { Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria, Regimens = regimens }
+                : Withheld(profile, renal, answer, regimen);
         }
 
         ApplyToxicity(patient, profile, answer);
@@ -117,6 +123,11 @@ public sealed class DoseEngine
         }
 
         var answer = new AnswerBuilder();
+        if (!profile.Review.IsReviewed)
+        {
+            answer.Alert(AlertSeverity.Critical, AlertCodes.DraftRules, DraftRulesMessage, MethodReferences.DraftRules);
+        }
+
         Describe(patient, reading.Policy, answer);
         foreach (var warning in reading.Warnings)
         {
@@ -204,7 +215,12 @@ public sealed class DoseEngine
         return Base(AnswerStatus.Withheld, profile, renal, answer, regimen) with { Adjustments = [], Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria };
     }
 
-    private static DoseAnswer Refused(DrugProfile profile, IReadOnlyList<FieldError> errors) => DoseAnswer.Refused(profile.Slug, errors);
+    private const string DraftRulesMessage = "These dose rules are a machine-read draft that no editor has reviewed: for trying the draft only, never for a patient.";
+
+    private static DoseAnswer Refused(DrugProfile profile, IReadOnlyList<FieldError> errors) => DoseAnswer.Refused(profile.Slug, errors) with
+    {
+        Alerts = profile.Review.IsReviewed ? [] : [new AnswerAlert(AlertSeverity.Critical, AlertCodes.DraftRules, DraftRulesMessage, null, MethodReferences.DraftRules)],
+    };
 
     private sealed record Assessment(Patient Patient, DosePolicy Policy, AnswerBuilder Answer, Regimen? Regimen, RenalEstimate? Renal);
 }

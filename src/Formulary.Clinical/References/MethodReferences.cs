@@ -51,6 +51,12 @@ public static class MethodReferences
         "https://www.ncbi.nlm.nih.gov/books/NBK547852/",
         Decision);
 
+    /// <summary>Rules no editor has reviewed are a draft: the decision record says why they never dose a patient.</summary>
+    public static MethodReference DraftRules { get; } = new(
+        "Formulary decision record 0002: rules drafted from prose compute only after an editor's review",
+        Decision,
+        Decision);
+
     /// <summary>Where the monograph is silent Formulary changes nothing and says so; the decision record is the source.</summary>
     public static MethodReference MonographSilent { get; } = new(
         "Formulary decision record 0002: where the monograph is silent, no dose or rule is invented",
