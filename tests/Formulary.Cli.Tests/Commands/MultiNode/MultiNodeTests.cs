@@ -51,14 +51,14 @@ public sealed class MultiNodeTests
         Assert.Equal(0, (await FormularyProcess.RunAsync("import", content.Root, "--db", db)).Exit);
         var imported = Stopwatch.StartNew();
 
-        foreach (var node in new[] { a, b })
+        // Both nodes are watched at once; each aspect counts from the start of the first request that saw it.
+        var seen = await Task.WhenAll(new[] { a, b }.SelectMany(node => new[]
         {
-            var seen = await FirstSeenAsync(node, async client =>
-                (await client.GetStringAsync(new Uri("/composition/clofarabine/", UriKind.Relative))).Contains("Zyloquartz", StringComparison.Ordinal)
-                && (await client.GetStringAsync(new Uri("/api/search?q=zyloquartz", UriKind.Relative))).Contains("\"slug\":\"clofarabine\"", StringComparison.Ordinal)
-                && (await DoseAsync(node)).Body.Contains("RULE001", StringComparison.Ordinal), imported);
-            Assert.True(seen <= Freshness, $"{node.Address} served the change {seen.TotalSeconds:0.00} s after the import");
-        }
+            FirstSeenAsync(node, async client => (await client.GetStringAsync(new Uri("/composition/clofarabine/", UriKind.Relative))).Contains("Zyloquartz", StringComparison.Ordinal), imported),
+            FirstSeenAsync(node, async client => (await client.GetStringAsync(new Uri("/api/search?q=zyloquartz", UriKind.Relative))).Contains("\"slug\":\"clofarabine\"", StringComparison.Ordinal), imported),
+            FirstSeenAsync(node, async _ => (await DoseAsync(node)).Body.Contains("RULE001", StringComparison.Ordinal), imported),
+        }));
+        Assert.All(seen, s => Assert.True(s <= Freshness, $"a node served the change {s.TotalSeconds:0.00} s after the import"));
 
         var (status, body) = await DoseAsync(b);
         Assert.Equal(HttpStatusCode.Conflict, status);
@@ -99,10 +99,10 @@ public sealed class MultiNodeTests
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>When (after the import) the first request started that saw the change; fails after 30 s.</summary>
+    /// <summary>When (after the import) the first request started that saw the change; fails after 90 s.</summary>
     private static async Task<TimeSpan> FirstSeenAsync(ServeNode node, Func<HttpClient, Task<bool>> changed, Stopwatch sinceImport)
     {
-        while (sinceImport.Elapsed < TimeSpan.FromSeconds(30))
+        while (sinceImport.Elapsed < TimeSpan.FromSeconds(90))
         {
             var started = sinceImport.Elapsed;
             if (await changed(node.Client))

@@ -17,7 +17,7 @@ internal sealed class ServeNode : IAsyncDisposable
         output = process.StandardOutput.ReadToEndAsync();
         errors = process.StandardError.ReadToEndAsync();
         Address = address;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
     }
 
     public Uri Address { get; }
