@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Patients;
+using Formulary.Storage.Rules;
 using Formulary.Web.Dosing;
 using Formulary.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
