@@ -2,7 +2,7 @@
 # Soak (issue 12.4): 32 connections of distinct pages, searches, 404s and dose-form posts for
 # DURATION seconds against a freshly started `formulary serve`; prints the server's RSS at start
 # (after a short warm-up), middle and end. Needs wrk (`apt-get install -y wrk`) and a Release build.
-# Usage: bench/soak/soak.sh [DURATION_SECONDS]   (default 600)
+# Usage: bench/soak/soak.sh [DURATION_SECONDS]   (default 600; FORMULARY_DLL=… to soak another build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-600}
@@ -10,9 +10,9 @@ PORT=${PORT:-5391}
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-dotnet artifacts/bin/Formulary.Cli/release/formulary.dll serve --db "$WORK/soak.db" --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
+dotnet "${FORMULARY_DLL:-artifacts/bin/Formulary.Cli/release/formulary.dll}" serve --db "$WORK/soak.db" --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
 SERVER=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER/status"; }
 echo "RSS idle: $(rss) MB"

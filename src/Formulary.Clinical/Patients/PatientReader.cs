@@ -11,6 +11,11 @@ namespace Formulary.Clinical.Patients;
 /// </summary>
 internal static class PatientReader
 {
+    /// <summary>Most other medicines screened in one request.</summary>
+    public const int MaxMedications = 50;
+
+    public const int MaxMedicationNameChars = 100;
+
     /// <summary>Under this age a patient may still be growing (CDC charts run to 20 years).</summary>
     private const decimal GrowingUntilYears = 20m;
 
@@ -35,6 +40,12 @@ internal static class PatientReader
         }
 
         var medications = (request.Medications ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToArray();
+        if (medications.Length > MaxMedications || medications.Any(m => m.Length > MaxMedicationNameChars))
+        {
+            // Issue 12.7: 100,000 medications made a 39 MB answer; no regimen lists more than a few dozen.
+            errors.Add(new("medications", Invariant($"{medications.Length} medicines given; at most {MaxMedications} are screened, each name at most {MaxMedicationNameChars} characters")));
+        }
+
         if (errors.Count > 0 || age is not { } a || sex is not { } s)
         {
             return new(null, policy, errors);

@@ -51,6 +51,10 @@ public sealed class PatientReaderTests
         { "doseRoundingMg", Requests.Child with { DoseRoundingMg = 0.0000000000000000000000000001m } },
         { "startDate", Requests.Child with { StartDate = "9999-12-31" } },
         { "startDate", Requests.Child with { StartDate = "0001-01-01" } },
+        // issue 12.7: 100,000 medications made a 39 MB answer
+        { "medications", Requests.Child with { Medications = [.. Enumerable.Range(0, 100_000).Select(i => $"drug{i}")] } },
+        { "medications", Requests.Child with { Medications = [.. Enumerable.Range(0, 51).Select(i => $"drug{i}")] } },
+        { "medications", Requests.Child with { Medications = [new string('x', 101)] } },
         // a 10-year-old's height measured 2 years before the weight (day 1 is 2026-03-02)
         { "heightMeasuredOn", Requests.Child with { HeightMeasuredOn = "2024-02-20", WeightMeasuredOn = "2026-02-27" } },
         { "weightMeasuredOn", Requests.Child with { WeightMeasuredOn = "2026-04-01" } },
