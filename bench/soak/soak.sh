@@ -10,7 +10,7 @@ PORT=${PORT:-5391}
 WORK=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-dotnet "${FORMULARY_DLL:-artifacts/bin/Formulary.Cli/release/formulary.dll}" serve --db "$WORK/soak.db" --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
+dotnet "${FORMULARY_DLL:-artifacts/bin/Formulary.Cli/release/formulary.dll}" serve --content "${CONTENT:-content}" --db "$WORK/soak.db" --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 
