@@ -47,6 +47,13 @@ public interface IMonographStore : IAsyncDisposable
     /// <summary>A line diff of the source text between two versions; null when either version does not exist.</summary>
     Task<VersionDiff?> DiffAsync(Collection collection, string slug, int fromVersion, int toVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Readiness: a cheap query (is any document live?) and, when <paramref name="integrity"/>
+    /// is set, the database's own integrity check (SQLite <c>quick_check</c>). A store with no live
+    /// document is not ready: serving it would publish an empty site. Never throws for a broken store.
+    /// </summary>
+    Task<Health.StoreHealth> CheckHealthAsync(bool integrity, CancellationToken cancellationToken = default);
+
     /// <summary>Every live document, ordered by collection then slug (sitemap, export, links between collections).</summary>
     Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default);
 

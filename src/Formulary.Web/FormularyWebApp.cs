@@ -51,7 +51,7 @@ public static class FormularyWebApp
 
         builder.Services.AddSingleton(options);
         builder.Services.AddFormularyProblems();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddFormularyHealth();
         builder.Services.AddFormularyPages();
         builder.Services.AddApiDocumentation();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -75,6 +75,7 @@ public static class FormularyWebApp
         // Routing after the exception handler, so routing failures are mapped to problems too.
         app.UseRouting();
         app.MapFormularyHealth();
+        app.StartReadinessCheck();
         app.MapAssets();
         app.MapPages();
         app.MapMonographApi();
@@ -100,5 +101,9 @@ public static class FormularyWebApp
         logging.SetMinimumLevel(options.MinimumLogLevel);
         // Per-request framework logs would cost more than serving a cached page; keep them to warnings.
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A start-up failure (port in use, bad certificate) is reported once, as one line, by the caller.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        // An unhealthy probe is logged once per change of reason by StoreReadinessCheck, not at Error on every probe.
+        logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
     }
 }

@@ -23,6 +23,9 @@ public sealed record FormularyWebOptions
     /// <summary>Reverse proxies (addresses or CIDR networks) whose X-Forwarded-For/-Proto headers are believed; none by default.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
+    /// <summary>Most bytes the rendered-page and search-result cache may hold (64 MiB); least recently used entries go first.</summary>
+    public long CacheBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Structured JSON logs on the console (serve); off in tests, which keep warnings only.</summary>
     public bool JsonConsoleLogs { get; init; } = true;
 

@@ -32,6 +32,19 @@ public abstract class StoreContractTests : IAsyncLifetime
     protected abstract Task<IMonographStore> CreateStoreAsync(TimeProvider time);
 
     [SkippableFact]
+    public async Task CheckHealth_EmptyStore_NotReadyNamingTheReasonThenReadyAfterImport()
+    {
+        var empty = await Store.CheckHealthAsync(integrity: true);
+        await Store.ImportAsync([Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.")], ImportOptions.WholeContentSet);
+        var filled = await Store.CheckHealthAsync(integrity: true);
+
+        Assert.False(empty.Ready);
+        Assert.Contains("no published document", empty.Problem, StringComparison.Ordinal);
+        Assert.Equal(Health.StoreHealth.Healthy, filled);
+        Assert.Equal(Health.StoreHealth.Healthy, await Store.CheckHealthAsync(integrity: false));
+    }
+
+    [SkippableFact]
     public async Task Import_NewDocuments_AddsVersionOneStampedWithInjectedTime()
     {
         var report = await Store.ImportAsync([Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.")], ImportOptions.WholeContentSet);

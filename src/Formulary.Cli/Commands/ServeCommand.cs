@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Formulary.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Formulary.Web.Hosting;
 
 namespace Formulary.Cli.Commands;
@@ -44,8 +46,23 @@ internal static class ServeCommand
                 CertificateKeyPath = result.GetValue(certificateKey),
                 TrustedProxies = result.GetValue(proxies) ?? [],
             };
-            await using var app = await ContentSite.CreateAsync(options, folder, result.GetValue(database)!, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            await app.RunAsync().ConfigureAwait(false);
+            WebApplication app;
+            try
+            {
+                app = await ContentSite.StartAsync(options, folder, result.GetValue(database)!, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One line the operator can act on (port in use, corrupt, read-only or too-new database); exit 1.
+                await error.WriteLineAsync("serve: " + StartupFailure.Describe(e, options.Urls, result.GetValue(database)!)).ConfigureAwait(false);
+                return FormularyCli.ExitErrors;
+            }
+
+            await using (app.ConfigureAwait(false))
+            {
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return FormularyCli.ExitOk;
         });
         return command;

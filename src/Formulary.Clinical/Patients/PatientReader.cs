@@ -10,6 +10,11 @@ namespace Formulary.Clinical.Patients;
 /// </summary>
 internal static class PatientReader
 {
+    /// <summary>Most other medicines screened in one request.</summary>
+    public const int MaxMedications = 50;
+
+    public const int MaxMedicationNameChars = 100;
+
     public static PatientReading Read(PatientInput input, DateOnly today, bool forDose)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -32,6 +37,12 @@ internal static class PatientReader
         }
 
         var medications = (input.Medications ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToArray();
+        if (medications.Length > MaxMedications || medications.Any(m => m.Length > MaxMedicationNameChars))
+        {
+            // Issue 12.7: 100,000 medications made a 39 MB answer; no regimen lists more than a few dozen.
+            errors.Add(PatientField.Medications, Invariant($"{medications.Length} medicines given; at most {MaxMedications} are screened, each name at most {MaxMedicationNameChars} characters"));
+        }
+
         if (errors.Count > 0 || age is not { } a || sex is not { } s)
         {
             return new(null, policy, errors.All, warnings);

@@ -36,6 +36,13 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override object Instant(DateTimeOffset instant) => instant.ToUniversalTime();
 
+    /// <summary>
+    /// PostgreSQL has no cheap whole-database check (amcheck is an extension and reads every index);
+    /// the server verifies page checksums on every read, so a corrupt page fails the probe's query.
+    /// </summary>
+    public override Task<string?> IntegrityProblemAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
+
     public override Task RefreshSearchAsync(DbConnection connection, DbTransaction transaction, IndexRefresh refresh, CancellationToken cancellationToken) =>
         PostgresSearchIndex.RefreshAsync((NpgsqlConnection)connection, refresh, cancellationToken);
 }

@@ -92,6 +92,26 @@ public abstract class RelationalStore : IMonographStore
         return VersionDiff.Between(collection, slug, from, to);
     }
 
+    public async Task<Health.StoreHealth> CheckHealthAsync(bool integrity, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            if (integrity && await Dialect.IntegrityProblemAsync(connection, cancellationToken) is { } problem)
+            {
+                return Health.StoreHealth.Failed($"the store at {Location} failed its integrity check: {problem}", lasting: true);
+            }
+
+            return await StoreReads.AnyLiveAsync(connection, cancellationToken)
+                ? Health.StoreHealth.Healthy
+                : Health.StoreHealth.Failed($"the store at {Location} holds no published document");
+        }
+        catch (DbException e)
+        {
+            return Health.StoreHealth.Failed($"the store at {Location} does not answer: {e.Message}");
+        }
+    }
+
     public async Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

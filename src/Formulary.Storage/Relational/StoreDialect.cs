@@ -26,5 +26,8 @@ internal abstract class StoreDialect
 
     public abstract object Instant(DateTimeOffset instant);
 
+    /// <summary>The database's own integrity check: null when it passes, else what it found.</summary>
+    public abstract Task<string?> IntegrityProblemAsync(DbConnection connection, CancellationToken cancellationToken);
+
     public abstract Task RefreshSearchAsync(DbConnection connection, DbTransaction transaction, IndexRefresh refresh, CancellationToken cancellationToken);
 }

@@ -84,6 +84,12 @@ internal static class StoreReads
         return summaries;
     }
 
+    public static async Task<bool> AnyLiveAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT 1 FROM documents WHERE removed_at IS NULL AND latest_version > 0 LIMIT 1");
+        return await command.ExecuteScalarAsync(cancellationToken) is not null and not DBNull;
+    }
+
     public static async Task<long> GenerationAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, "SELECT value FROM store_meta WHERE key = 'generation'");

@@ -49,6 +49,20 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override object Instant(DateTimeOffset instant) => StoreText.Instant(instant);
 
+    public override async Task<string?> IntegrityProblemAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check(5)";
+        var found = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found is ["ok"] ? null : string.Join("; ", found);
+    }
+
     public override Task RefreshSearchAsync(DbConnection connection, DbTransaction transaction, IndexRefresh refresh, CancellationToken cancellationToken) =>
         SqliteSearchIndex.RefreshAsync((SqliteConnection)connection, (SqliteTransaction)transaction, refresh, cancellationToken);
 }

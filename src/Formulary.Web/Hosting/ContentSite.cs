@@ -1,17 +1,20 @@
 using Formulary.Storage;
 using Formulary.Storage.Publishing;
+using Formulary.Web.Health;
 
 namespace Formulary.Web.Hosting;
 
 /// <summary>
-/// The site as <c>formulary serve</c> runs it: open the store <c>--db</c> names (migrating it), publish
-/// the content folder into it when one is given (incrementally, removing nothing), or the bundled content
-/// when the store is empty, then build the web app over that store. A node started without a folder
-/// changes nothing in the store. The tests start the site the same way.
+/// The site as <c>formulary serve</c> runs it, started in an order that writes nothing before it can
+/// serve: bind the port (a port in use fails here, before the store is touched), then open the store
+/// <c>--db</c> names (migrating it), then publish the content folder into it when one is given
+/// (incrementally, removing nothing), or the bundled content when the store is empty. A node started
+/// without a folder changes nothing in the store. The tests start the site the same way.
 /// </summary>
 public static class ContentSite
 {
-    public static async Task<WebApplication> CreateAsync(
+    /// <summary>Starts the site; a failure to bind, open the store or publish stops it and is thrown (see <see cref="StartupFailure"/>).</summary>
+    public static async Task<WebApplication> StartAsync(
         FormularyWebOptions options,
         string? contentDirectory,
         string database,
@@ -20,20 +23,40 @@ public static class ContentSite
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        var store = await StoreLocation.OpenAsync(database, time, cancellationToken).ConfigureAwait(false);
+        var opening = new TaskCompletionSource<IMonographStore>(TaskCreationOptions.RunContinuationsAsynchronously);
         var app = FormularyWebApp.Create(options, services =>
         {
-            services.AddSingleton<IMonographStore>(_ => store);
+            services.AddSingleton<IMonographStore>(new DeferredStore(opening.Task));
             services.AddSingleton(time);
         });
-        var folder = contentDirectory
-            ?? (await store.GetGenerationAsync(cancellationToken).ConfigureAwait(false) == 0 ? BundledContent.Find() : null);
-        if (folder is not null)
+        var started = false;
+        try
         {
-            await ImportAsync(app.Services, folder, cancellationToken).ConfigureAwait(false);
-        }
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            started = true;
+            var store = await StoreLocation.OpenAsync(database, time, cancellationToken).ConfigureAwait(false);
+            opening.SetResult(store);
+            var folder = contentDirectory
+                ?? (await store.GetGenerationAsync(cancellationToken).ConfigureAwait(false) == 0 ? BundledContent.Find() : null);
+            if (folder is not null)
+            {
+                await ImportAsync(app.Services, folder, cancellationToken).ConfigureAwait(false);
+            }
 
-        return app;
+            app.Services.GetRequiredService<StoreReadinessCheck>().Start();
+            return app;
+        }
+        catch (Exception e)
+        {
+            opening.TrySetException(e);
+            if (started)
+            {
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Publishes a content folder into the running site's store (never removing); every cache sees the new generation at once.</summary>

@@ -3,23 +3,30 @@ using Formulary.Storage;
 using Formulary.Storage.Listing;
 using Formulary.Storage.Search;
 using Formulary.Web.Hosting;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Formulary.Web.Pages;
 
 /// <summary>
-/// Rendered pages and the list of live documents, kept in memory for one store generation. Pages are
-/// rendered on first request and served as bytes afterwards; when the store's generation changes (an
-/// import by any process, seen through <see cref="StoreGeneration"/>) everything is dropped, so a page
-/// is never older than its content by more than the generation check interval.
-/// A miss renders at most once per key at a time (concurrent misses share one rendering).
-/// Search results are kept too (popular queries repeat), bounded to <see cref="MaxSearches"/> entries.
+/// Rendered pages, search results and the list of live documents, kept in memory for one store
+/// generation. Pages are rendered on first request and served as bytes afterwards; when the store's
+/// generation changes (an import by any process, seen through <see cref="StoreGeneration"/>)
+/// everything is dropped, so a page is never older than its content by more than the generation
+/// check interval. A miss renders at most once per key at a time (concurrent misses share one rendering).
 /// </summary>
-internal sealed class SiteCache(IMonographStore store, StoreGeneration generation)
+/// <remarks>
+/// Pages and searches share one <see cref="MemoryCache"/> bounded in bytes
+/// (<see cref="FormularyWebOptions.CacheBytes"/>): each entry's size is its estimated footprint, and
+/// when the total passes the bound the cache evicts the least recently used entries. Distinct
+/// searches or pages can therefore never grow the process without bound.
+/// </remarks>
+internal sealed class SiteCache(IMonographStore store, StoreGeneration generation, FormularyWebOptions options) : IDisposable
 {
-    public const int MaxSearches = 10_000;
+    /// <summary>What an entry costs beyond its text: objects, dictionary slot, key.</summary>
+    private const int EntryOverheadBytes = 512;
 
-    private ConcurrentDictionary<(string Query, int Limit, int Offset), SearchResults> searches = new();
-    private ConcurrentDictionary<string, Lazy<Task<CachedPage?>>> pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<CachedPage?>>> rendering = new(StringComparer.Ordinal);
+    private MemoryCache entries = NewCache(options);
     private Lazy<Task<IReadOnlyList<MonographSummary>>> summaries = new(() => store.ListAsync());
     private long cachedGeneration = -1;
 
@@ -33,53 +40,69 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
     public async Task<CachedPage?> GetOrRenderAsync(string key, Func<Task<CachedPage?>> render)
     {
         await SyncAsync().ConfigureAwait(false);
-        var current = pages;
-        var entry = current.GetOrAdd(key, _ => new Lazy<Task<CachedPage?>>(render));
-        try
-        {
-            var page = await entry.Value.ConfigureAwait(false);
-            if (page is null)
-            {
-                current.TryRemove(new KeyValuePair<string, Lazy<Task<CachedPage?>>>(key, entry));
-            }
-
-            return page;
-        }
-        catch
-        {
-            current.TryRemove(new KeyValuePair<string, Lazy<Task<CachedPage?>>>(key, entry));
-            throw;
-        }
-    }
-
-    /// <summary>The store's results for a search, from memory when the same search was made since the last import.</summary>
-    public async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken)
-    {
-        await SyncAsync(cancellationToken).ConfigureAwait(false);
-        var current = searches;
-        if (current.TryGetValue((query, limit, offset), out var cached))
+        var current = entries;
+        if (current.TryGetValue(key, out CachedPage? cached))
         {
             return cached;
         }
 
-        var results = await store.SearchAsync(query, limit, offset, cancellationToken).ConfigureAwait(false);
-        if (current.Count >= MaxSearches)
+        var entry = rendering.GetOrAdd(key, _ => new Lazy<Task<CachedPage?>>(render));
+        try
         {
-            current.Clear();
+            var page = await entry.Value.ConfigureAwait(false);
+            if (page is not null)
+            {
+                current.Set(key, page, Sized(page.Body.Length + page.ETag.Length));
+            }
+
+            return page;
+        }
+        finally
+        {
+            rendering.TryRemove(new KeyValuePair<string, Lazy<Task<CachedPage?>>>(key, entry));
+        }
+    }
+
+    /// <summary>The store's results for a search, from memory when the same search was made in this generation.</summary>
+    public async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken)
+    {
+        await SyncAsync(cancellationToken).ConfigureAwait(false);
+        var current = entries;
+        var key = (query, limit, offset);
+        if (current.TryGetValue(key, out SearchResults? cached))
+        {
+            return cached!;
         }
 
-        current[(query, limit, offset)] = results;
+        var results = await store.SearchAsync(query, limit, offset, cancellationToken).ConfigureAwait(false);
+        current.Set(key, results, Sized(SizeOf(results)));
         return results;
     }
 
     public void Invalidate()
     {
-        searches = new ConcurrentDictionary<(string Query, int Limit, int Offset), SearchResults>();
-        pages = new ConcurrentDictionary<string, Lazy<Task<CachedPage?>>>(StringComparer.Ordinal);
+        var old = Interlocked.Exchange(ref entries, NewCache(options));
         summaries = new Lazy<Task<IReadOnlyList<MonographSummary>>>(() => store.ListAsync());
+        old.Dispose();
     }
 
-    public int Count => pages.Count;
+    /// <summary>Entries held now (pages and searches).</summary>
+    public int Count => entries.Count;
+
+    /// <summary>Estimated bytes held now; never above <see cref="FormularyWebOptions.CacheBytes"/> for long.</summary>
+    public long Bytes => entries.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    public void Dispose() => entries.Dispose();
+
+    private static MemoryCache NewCache(FormularyWebOptions options) =>
+        new(new MemoryCacheOptions { SizeLimit = options.CacheBytes, CompactionPercentage = 0.25, TrackStatistics = true });
+
+    private static MemoryCacheEntryOptions Sized(long textBytes) => new() { Size = EntryOverheadBytes + textBytes };
+
+    /// <summary>UTF-16 text dominates a result: two bytes per character plus a hit's objects.</summary>
+    private static long SizeOf(SearchResults results) =>
+        (2L * ((results.Query?.Length ?? 0) + (results.DidYouMean?.Length ?? 0)))
+        + results.Hits.Sum(hit => 96L + (2L * (hit.Slug.Length + hit.Title.Length + hit.SnippetHtml.Length)));
 
     /// <summary>Drops everything when the store generation moved since the cache was filled.</summary>
     private async ValueTask SyncAsync(CancellationToken cancellationToken = default)

@@ -58,6 +58,10 @@ public sealed class PatientReaderTests
         // a day 1 in 9999 overflowed the calendar: day 1 is within a year of today (2026-03-01)
         { PatientField.StartDate, Requests.Child with { StartDate = new(9999, 12, 31) } },
         { PatientField.StartDate, Requests.Child with { StartDate = new(1, 1, 1) } },
+        // issue 12.7: 100,000 medications made a 39 MB answer
+        { PatientField.Medications, Requests.Child with { Medications = [.. Enumerable.Range(0, 100_000).Select(i => $"drug{i}")] } },
+        { PatientField.Medications, Requests.Child with { Medications = [.. Enumerable.Range(0, 51).Select(i => $"drug{i}")] } },
+        { PatientField.Medications, Requests.Child with { Medications = [new string('x', 101)] } },
         // a 10-year-old's height measured 2 years before the weight (day 1 is 2026-03-02)
         { PatientField.HeightDate, Requests.Child with { Height = Measure.Centimetres(138m, new(2024, 2, 20)), Weight = Measure.Kilograms(32m, new(2026, 2, 27)) } },
         // no weight date: the weight is taken as of day 1, and the height was measured 2026-03-02 − 2025-02-28 = 367 days before

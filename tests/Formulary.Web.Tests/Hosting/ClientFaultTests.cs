@@ -58,6 +58,18 @@ public sealed class ClientFaultTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task DoseApi_100000Medications_422SmallAnswerNot39MB()
+    {
+        var medications = string.Join(',', Enumerable.Repeat("\"a\"", 100_000));
+
+        using var response = await PostJsonAsync("/api/dose", "{" + Child + ",\"medications\":[" + medications + "]}");
+
+        using var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "input-refused");
+        Assert.Contains(problem.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "medications");
+        Assert.InRange(problem.RootElement.GetRawText().Length, 1, 100_000);
+    }
+
+    [Fact]
     public async Task DoseForm_StartDate9999_AnswersWithTheFieldErrorNot500()
     {
         using var response = await PostFormAsync("ageYears=10&sex=male&weightKg=30&heightCm=140&scrMgDl=0.5&startDate=9999-12-31");

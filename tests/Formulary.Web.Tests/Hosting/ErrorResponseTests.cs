@@ -37,13 +37,4 @@ public sealed class ErrorResponseTests(SiteFixture site) : IClassFixture<SiteFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("1 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Health_Requested_ReportsHealthy()
-    {
-        using var response = await site.Client.GetAsync(new Uri("/health", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
-    }
 }

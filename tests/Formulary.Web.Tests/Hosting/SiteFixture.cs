@@ -27,12 +27,11 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         ContentDirectory = RepositoryPaths.CreateContentCopy();
         DatabasePath = Path.Combine(ContentDirectory, "..", Path.GetFileName(ContentDirectory) + ".db");
-        app = await ContentSite.CreateAsync(
+        app = await ContentSite.StartAsync(
             new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning },
             ContentDirectory,
             DatabasePath,
             new FixedTime(Now));
-        await app.StartAsync();
         BaseAddress = new Uri(app.Urls.Single());
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
     }

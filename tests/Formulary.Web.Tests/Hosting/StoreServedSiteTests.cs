@@ -17,8 +17,7 @@ public sealed class StoreServedSiteTests
         var rules = Path.Combine(content, "compositions", "clofarabine.rules.yaml");
         File.WriteAllText(rules, File.ReadAllText(rules).Replace("after at least two prior regimens.\"", "after at least three prior regimens.\"", StringComparison.Ordinal));
         var database = Path.Combine(Directory.CreateTempSubdirectory("formulary-site-").FullName, "formulary.db");
-        await using var app = await ContentSite.CreateAsync(Options, content, database, TimeProvider.System);
-        await app.StartAsync();
+        await using var app = await ContentSite.StartAsync(Options, content, database, TimeProvider.System);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
 
         using var body = new StringContent("{\"drug\":\"clofarabine\",\"ageYears\":10,\"sex\":\"male\",\"weightKg\":32,\"heightCm\":138,\"scrMgDl\":0.5}", Encoding.UTF8, "application/json");
@@ -42,13 +41,13 @@ public sealed class StoreServedSiteTests
         var content = RepositoryPaths.CreateContentCopy();
         var database = Path.Combine(Directory.CreateTempSubdirectory("formulary-site-").FullName, "formulary.db");
         long generation;
-        await using (var first = await ContentSite.CreateAsync(Options, content, database, TimeProvider.System))
+        await using (var first = await ContentSite.StartAsync(Options, content, database, TimeProvider.System))
         {
             generation = await first.Services.GetRequiredService<Storage.IMonographStore>().GetGenerationAsync();
         }
 
         File.Delete(Path.Combine(content, "compositions", "folicacid.md"));
-        await using var second = await ContentSite.CreateAsync(Options, contentDirectory: null, database, TimeProvider.System);
+        await using var second = await ContentSite.StartAsync(Options, contentDirectory: null, database, TimeProvider.System);
         var store = second.Services.GetRequiredService<Storage.IMonographStore>();
 
         Assert.Equal(generation, await store.GetGenerationAsync());

@@ -1,0 +1,54 @@
+using Formulary.Storage;
+using Formulary.Storage.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Formulary.Web.Health;
+
+/// <summary>
+/// Readiness: the store's integrity check once (started as soon as the store is open; a store found
+/// corrupt stays not ready until a restart), then a cheap query per probe. A store that is still
+/// opening, does not answer, is corrupt or holds no published document is not ready, and says why.
+/// </summary>
+internal sealed partial class StoreReadinessCheck(IMonographStore store, ILogger<StoreReadinessCheck> logger) : IHealthCheck
+{
+    private Task<StoreHealth>? integrity;
+    private string? lastProblem;
+
+    /// <summary>
+    /// The site is serving from its store: starts the integrity check (so the first probe rarely waits
+    /// for it). Until then the site is starting (binding, opening the store, publishing its content).
+    /// </summary>
+    public void Start() => _ = Integrity();
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var health = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        if (health.Problem != lastProblem)
+        {
+            lastProblem = health.Problem;
+            if (health.Problem is not null)
+            {
+                LogNotReady(logger, health.Problem);
+            }
+        }
+
+        return health.Ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(health.Problem);
+    }
+
+    private async Task<StoreHealth> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (integrity is null)
+        {
+            return StoreHealth.Failed("the site is starting: opening the store and publishing its content");
+        }
+
+        var atStart = await Integrity().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return atStart.Lasting ? atStart : await store.CheckHealthAsync(integrity: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<StoreHealth> Integrity() =>
+        LazyInitializer.EnsureInitialized(ref integrity, () => store.CheckHealthAsync(integrity: true));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: {Problem}")]
+    private static partial void LogNotReady(ILogger logger, string problem);
+}

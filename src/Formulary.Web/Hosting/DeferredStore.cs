@@ -1,0 +1,61 @@
+using Formulary.Monographs;
+using Formulary.Storage;
+using Formulary.Storage.Health;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Listing;
+using Formulary.Storage.Search;
+using Formulary.Storage.Versions;
+
+namespace Formulary.Web.Hosting;
+
+/// <summary>
+/// The store as the site sees it while <c>serve</c> starts: the port is bound first, then the store
+/// is opened (and migrated, and published into), so a port in use fails before anything is written.
+/// A request that arrives in between waits for the store; readiness says "starting" until it is open.
+/// </summary>
+internal sealed class DeferredStore(Task<IMonographStore> opening) : IMonographStore
+{
+    public bool IsOpen => opening.IsCompletedSuccessfully;
+
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<ImportDocument> documents, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).ImportAsync(documents, options, progress, cancellationToken);
+
+    public async Task<IImportSession> BeginImportAsync(CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).BeginImportAsync(cancellationToken);
+
+    public async Task<long> GetGenerationAsync(CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).GetGenerationAsync(cancellationToken);
+
+    public async Task<StoredMonograph?> GetAsync(Collection collection, string slug, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).GetAsync(collection, slug, cancellationToken);
+
+    public async Task<StoredMonograph?> GetVersionAsync(Collection collection, string slug, int version, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).GetVersionAsync(collection, slug, version, cancellationToken);
+
+    public async Task<IReadOnlyList<MonographVersion>> ListVersionsAsync(Collection collection, string slug, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).ListVersionsAsync(collection, slug, cancellationToken);
+
+    public async Task<VersionDiff?> DiffAsync(Collection collection, string slug, int fromVersion, int toVersion, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).DiffAsync(collection, slug, fromVersion, toVersion, cancellationToken);
+
+    public async Task<StoreHealth> CheckHealthAsync(bool integrity, CancellationToken cancellationToken = default) =>
+        IsOpen
+            ? await opening.Result.CheckHealthAsync(integrity, cancellationToken)
+            : StoreHealth.Failed(opening.IsFaulted ? "the store could not be opened" : "the site is starting: the store is being opened");
+
+    public async Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).ListAsync(cancellationToken);
+
+    public async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).SearchAsync(query, limit, offset, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (IsOpen)
+        {
+            await opening.Result.DisposeAsync();
+        }
+    }
+
+    private Task<IMonographStore> StoreAsync(CancellationToken cancellationToken) => opening.WaitAsync(cancellationToken);
+}

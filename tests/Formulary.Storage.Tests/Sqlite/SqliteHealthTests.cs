@@ -1,0 +1,47 @@
+using Formulary.Storage.Importing;
+using Formulary.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using static Formulary.Storage.Tests.TestMonographs;
+
+namespace Formulary.Storage.Tests.Sqlite;
+
+/// <summary>Issue 12.6: readiness fails on a corrupt store (the review saw /health Healthy while every route answered 500).</summary>
+public sealed class SqliteHealthTests
+{
+    [Fact]
+    public async Task CheckHealth_PagesOverwrittenOnDisk_IntegrityCheckFailsWithReason()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("formulary-health-").FullName, "formulary.db");
+        await using (var store = SqliteMonographStore.Open(path, TimeProvider.System))
+        {
+            var documents = Enumerable.Range(0, 200)
+                .Select(i => Composition($"drug-{i}", $"Drug {i}", "## Usage\n" + string.Concat(Enumerable.Repeat($"Text of drug {i}. ", 40))))
+                .ToList();
+            await store.ImportAsync(documents, ImportOptions.WholeContentSet);
+            Assert.True((await store.CheckHealthAsync(integrity: true)).Ready);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Corrupt(path);
+
+        await using var reopened = SqliteMonographStore.Open(path, TimeProvider.System);
+        var health = await reopened.CheckHealthAsync(integrity: true);
+
+        Assert.False(health.Ready);
+        Assert.Contains(path, health.Problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>Overwrites every page after the first eight with noise, keeping the header and schema readable.</summary>
+    private static void Corrupt(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        var pageSize = 4096;
+        var noise = new byte[pageSize];
+        new Random(12).NextBytes(noise);
+        for (long offset = 8 * pageSize; offset < file.Length; offset += pageSize)
+        {
+            file.Position = offset;
+            file.Write(noise);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using Formulary.Storage;
+using Formulary.Storage.Sqlite;
+
+namespace Formulary.Web.Tests.Hosting;
+
+/// <summary>Issue 12.6: liveness says the process answers; readiness says the store can be served from.</summary>
+public sealed class HealthTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/health")]
+    public async Task ServedSite_EveryProbe_Healthy(string path)
+    {
+        using var response = await site.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task EmptyStore_ReadinessFailsWithReasonLivenessPasses()
+    {
+        var folder = Directory.CreateTempSubdirectory("formulary-health-").FullName;
+        var store = SqliteMonographStore.Open(Path.Combine(folder, "empty.db"), TimeProvider.System);
+        await using var app = FormularyWebApp.Create(
+            new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Error },
+            services => services.AddSingleton<IMonographStore>(store));
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var legacy = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, legacy.StatusCode);
+        Assert.StartsWith("Unhealthy: the store at ", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("no published document", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await app.StopAsync();
+    }
+}

@@ -1,0 +1,72 @@
+using Formulary.Storage.Importing;
+using Formulary.Storage.Sqlite;
+using Formulary.Web.Hosting;
+using Formulary.Web.Pages;
+using Formulary.Monographs.Parsing;
+using Formulary.Monographs;
+
+namespace Formulary.Web.Tests.Pages;
+
+/// <summary>Issue 12.4: every cache is bounded in bytes; distinct searches and pages cannot grow it past the bound.</summary>
+public sealed class SiteCacheTests : IAsyncLifetime
+{
+    private const long Budget = 256 * 1024;
+
+    private SqliteMonographStore store = null!;
+    private SiteCache cache = null!;
+
+    public async Task InitializeAsync()
+    {
+        store = SqliteMonographStore.Open(Path.Combine(Directory.CreateTempSubdirectory("formulary-cache-").FullName, "f.db"), TimeProvider.System);
+        var documents = Enumerable.Range(0, 30).Select(i =>
+        {
+            var text = $"---\ntitle: Drug {i}\n---\n## Usage\n" + string.Concat(Enumerable.Repeat($"Treats condition alpha beta gamma {i}. ", 30));
+            var monograph = MonographParser.Default.Parse(Collection.Composition, $"compositions/drug-{i}.md", System.Text.Encoding.UTF8.GetBytes(text));
+            return new ImportDocument(monograph, text);
+        }).ToList();
+        await store.ImportAsync(documents, ImportOptions.WholeContentSet);
+        cache = new SiteCache(store, new StoreGeneration(store, TimeProvider.System), new FormularyWebOptions { CacheBytes = Budget });
+    }
+
+    [Fact]
+    public async Task DistinctSearches_ThousandsOfThem_CacheStaysWithinItsByteBudget()
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            await cache.SearchAsync($"condition {i}", 50, 0, CancellationToken.None);
+        }
+
+        Assert.InRange(cache.Bytes, 1, Budget);
+        Assert.InRange(cache.Count, 1, 1999);
+    }
+
+    [Fact]
+    public async Task DistinctPages_LargerThanTheBudgetTogether_CachedWhileTheyFitThenBounded()
+    {
+        var rendered = 0;
+        Task<CachedPage?> Render()
+        {
+            Interlocked.Increment(ref rendered);
+            return Task.FromResult<CachedPage?>(CachedPage.Html(new byte[16 * 1024]));
+        }
+
+        await cache.GetOrRenderAsync("/page/first", Render);
+        await cache.GetOrRenderAsync("/page/first", Render);
+        Assert.Equal(1, rendered);
+
+        // 100 pages of 16 KiB are 1.6 MiB, over six times the budget.
+        for (var i = 0; i < 100; i++)
+        {
+            await cache.GetOrRenderAsync($"/page/{i}", Render);
+        }
+
+        Assert.Equal(101, rendered);
+        Assert.InRange(cache.Bytes, 1, Budget);
+    }
+
+    public async Task DisposeAsync()
+    {
+        cache.Dispose();
+        await store.DisposeAsync();
+    }
+}
