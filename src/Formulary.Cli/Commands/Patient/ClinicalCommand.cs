@@ -26,8 +26,10 @@ internal static class ClinicalCommand
         var patient = new PatientOptions(command);
         var content = new Option<string?>("--content") { Description = "Content folder holding the monographs and their *.rules.yaml (default: the bundled content/)." };
         var json = new Option<bool>("--json") { Description = "Write the answer as JSON (camelCase, as the API)." };
+        var drafts = new Option<bool>("--include-drafts") { Description = "Editors: compute from draft (unreviewed) rules too; every answer then carries a critical DRAFT_RULES alert." };
         command.Options.Add(content);
         command.Options.Add(json);
+        command.Options.Add(drafts);
         command.SetAction(result =>
         {
             var output = result.InvocationConfiguration.Output;
@@ -44,9 +46,15 @@ internal static class ClinicalCommand
 
             var catalog = DrugProfileCatalog.Load(folder);
             var slug = request.Drug ?? string.Empty;
-            if (catalog.Find(slug) is not { } profile)
+            if (catalog.Find(slug, result.GetValue(drafts)) is not { } profile)
             {
-                var problems = catalog.DiagnosticsFor(slug).ToList();
+                var problems = catalog.DiagnosticsFor(slug).Where(d => d.Severity == Formulary.Monographs.Diagnostics.DiagnosticSeverity.Error).ToList();
+                if (problems.Count == 0 && catalog.Find(slug, includeDrafts: true) is not null)
+                {
+                    error.WriteLine($"error: the dose rules for '{slug}' are a draft no editor has reviewed; the calculator does not use them (editors: --include-drafts)");
+                    return FormularyCli.ExitErrors;
+                }
+
                 error.WriteLine(problems.Count > 0
                     ? $"error: the dose rules for '{slug}' have errors and are not used:"
                     : $"error: no dose rules for '{slug}' in {folder} (drugs with rules: {string.Join(", ", catalog.Profiles.Select(p => p.Slug).Order(StringComparer.Ordinal))})");
