@@ -67,7 +67,10 @@ internal sealed class DoseService(DoseEngine engine, IMonographStore store, Stor
             if (await store.GetAsync(collection, slug).ConfigureAwait(false) is { Rules: { } rules } stored)
             {
                 var loaded = RulesLoader.Load(rules.Path, rules.Text, stored.Monograph);
-                return new DrugRules(slug, true, loaded.Profile, [.. loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)]);
+                var problems = loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                return loaded.Profile is { Review.IsReviewed: false } draft
+                    ? new DrugRules(slug, true, null, problems) { Draft = draft }
+                    : new DrugRules(slug, true, loaded.Profile, problems);
             }
         }
 

@@ -4,11 +4,14 @@ using Formulary.Monographs.Diagnostics;
 namespace Formulary.Web.Dosing;
 
 /// <summary>
-/// A drug's dose rules as stored: <see cref="Profile"/> when they load; otherwise, when the drug has a
+/// A drug's dose rules as stored: <see cref="Profile"/> when they load and are reviewed; otherwise, when the drug has a
 /// rules file (<see cref="HasRules"/>), the RULE errors that keep the calculator off (<see cref="Problems"/>).
 /// </summary>
 internal sealed record DrugRules(string Slug, bool HasRules, DrugProfile? Profile, IReadOnlyList<Diagnostic> Problems)
 {
+    /// <summary>Rules that load but are a machine-read draft: never computed with; the page lists their statements.</summary>
+    public DrugProfile? Draft { get; init; }
+
     public static DrugRules None(string slug) => new(slug, false, null, []);
 
     /// <summary>"RULE001 at clofarabine.rules.yaml(12,5): …" for each problem, without server paths.</summary>
