@@ -49,6 +49,7 @@ public static class FormularyCli
         CheckCommand.Create(),
         ServeCommand.Create(),
         ExportSiteCommand.Create(),
+        DbCommand.Create(),
         Cli.Commands.Rules.RulesCommand.Create(),
     ];
 }

@@ -31,9 +31,10 @@ public sealed class PostgresMonographStore : RelationalStore
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var dataSource = NpgsqlDataSource.Create(connectionString);
+        int applied;
         try
         {
-            await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
+            applied = await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
         }
         catch
         {
@@ -41,7 +42,7 @@ public sealed class PostgresMonographStore : RelationalStore
             throw;
         }
 
-        return new PostgresMonographStore(dataSource, timeProvider);
+        return new PostgresMonographStore(dataSource, timeProvider) { Schema = (PostgresSchema.LatestVersion, applied) };
     }
 
     public override Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default) =>

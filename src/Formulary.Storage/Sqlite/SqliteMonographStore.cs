@@ -46,8 +46,8 @@ public sealed class SqliteMonographStore : RelationalStore
             wal.ExecuteNonQuery();
         }
 
-        SqliteSchema.Migrate(connection);
-        return store;
+        var applied = SqliteSchema.Migrate(connection);
+        return new SqliteMonographStore(path, timeProvider) { Schema = (SqliteSchema.LatestVersion, applied) };
     }
 
     public override async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default)

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Profiles;
-using Formulary.Monographs.Rules;
 
 namespace Formulary.Cli.Commands.Patient;
 
@@ -30,7 +29,7 @@ internal static class ClinicalCommand
         command.Options.Add(content);
         command.Options.Add(json);
         command.Options.Add(drafts);
-        command.SetAction(result =>
+        command.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
@@ -44,20 +43,20 @@ internal static class ClinicalCommand
                 return FormularyCli.ExitErrors;
             }
 
-            var catalog = DrugProfileCatalog.Load(folder);
-            var slug = request.Drug ?? string.Empty;
-            if (catalog.Find(slug, result.GetValue(drafts)) is not { } profile)
+            var slug = request.Drug?.Trim().ToLowerInvariant() ?? string.Empty;
+            var (rules, drugs) = await FolderStore.RulesAsync(folder, slug, cancellationToken);
+            if ((rules.Profile ?? (result.GetValue(drafts) ? rules.Draft : null)) is not { } profile)
             {
-                var problems = catalog.DiagnosticsFor(slug).Where(d => d.Severity == Formulary.Monographs.Diagnostics.DiagnosticSeverity.Error).ToList();
-                if (problems.Count == 0 && catalog.Find(slug, includeDrafts: true) is not null)
+                if (rules.Draft is not null)
                 {
-                    error.WriteLine($"error: the dose rules for '{slug}' are a draft no editor has reviewed; the calculator does not use them (editors: --include-drafts)");
+                    await error.WriteLineAsync($"error: the dose rules for '{slug}' are a draft no editor has reviewed; the calculator does not use them (editors: --include-drafts)");
                     return FormularyCli.ExitErrors;
                 }
 
+                var problems = rules.Problems;
                 error.WriteLine(problems.Count > 0
                     ? $"error: the dose rules for '{slug}' have errors and are not used:"
-                    : $"error: no dose rules for '{slug}' in {folder} (drugs with rules: {string.Join(", ", catalog.Profiles.Select(p => p.Slug).Order(StringComparer.Ordinal))})");
+                    : $"error: no dose rules for '{slug}' in {folder} (drugs with rules: {string.Join(", ", drugs.Order(StringComparer.Ordinal))})");
                 foreach (var problem in problems)
                 {
                     error.WriteLine(problem.ToString());
