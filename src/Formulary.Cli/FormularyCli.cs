@@ -50,5 +50,6 @@ public static class FormularyCli
         ServeCommand.Create(),
         ExportSiteCommand.Create(),
         DbCommand.Create(),
+        Cli.Commands.Rules.RulesCommand.Create(),
     ];
 }

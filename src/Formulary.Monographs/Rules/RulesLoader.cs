@@ -115,6 +115,34 @@ public static class RulesLoader
         return new RulesLoadResult(hasErrors ? null : profile, yaml.Citations, diagnostics);
     }
 
+    /// <summary>
+    /// The <c>review.status</c> a rules file states (<c>draft</c>, <c>reviewed</c>, anything else as written),
+    /// or null when the text is not a readable mapping or states none (a hand-written schema-1 file).
+    /// Read without the monograph, so that a stale reviewed file is still known to be reviewed.
+    /// </summary>
+    public static string? ReviewStatusOf(string yamlText)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new GuardedParser(new Parser(new StringReader(yamlText)), ParserLimits.Default));
+        }
+        catch (Exception e) when (e is YamlException or YamlLimitExceededException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+
+        return stream.Documents.Count > 0
+            && stream.Documents[0].RootNode is YamlMappingNode root
+            && root.Children.TryGetValue(new YamlScalarNode("review"), out var review)
+            && review is YamlMappingNode block
+            && block.Children.TryGetValue(new YamlScalarNode("status"), out var status)
+            && status is YamlScalarNode { Value: { } value }
+                ? value
+                : null;
+    }
+
     private static RulesLoadResult Failed(string rulesFile, string message, Mark? at = null) =>
         new(null, [], [DiagnosticCodes.RuleFileUnreadable.At(rulesFile, checked((int)Math.Max(at?.Line ?? 1, 1)), checked((int)Math.Max(at?.Column ?? 1, 1)), message)]);
 }

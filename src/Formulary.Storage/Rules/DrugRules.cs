@@ -6,11 +6,14 @@ using Formulary.Monographs.Rules;
 namespace Formulary.Storage.Rules;
 
 /// <summary>
-/// A drug's dose rules as stored: <see cref="Profile"/> when they load; otherwise, when the drug has a
+/// A drug's dose rules as stored: <see cref="Profile"/> when they load and are reviewed; otherwise, when the drug has a
 /// rules file (<see cref="HasRules"/>), the RULE errors that keep the calculator off (<see cref="Problems"/>).
 /// </summary>
 public sealed record DrugRules(string Slug, bool HasRules, DrugProfile? Profile, IReadOnlyList<Diagnostic> Problems)
 {
+    /// <summary>Rules that load but are a machine-read draft: never computed with (editors may, with a DRAFT_RULES alert); the page lists their statements.</summary>
+    public DrugProfile? Draft { get; init; }
+
     private static readonly Collection[] RuleCollections = [Collection.Composition, Collection.Combination];
 
     public static DrugRules None(string slug) => new(slug, false, null, []);
@@ -28,7 +31,10 @@ public sealed record DrugRules(string Slug, bool HasRules, DrugProfile? Profile,
             if (await store.GetAsync(collection, slug, cancellationToken).ConfigureAwait(false) is { Rules: { } rules } stored)
             {
                 var loaded = RulesLoader.Load(rules.Path, rules.Text, stored.Monograph);
-                return new DrugRules(slug, true, loaded.Profile, [.. loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)]);
+                var problems = loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                return loaded.Profile is { Review.IsReviewed: false } draft
+                    ? new DrugRules(slug, true, null, problems) { Draft = draft }
+                    : new DrugRules(slug, true, loaded.Profile, problems);
             }
         }
 

@@ -4,6 +4,7 @@ using Formulary.Storage;
 using Formulary.Web.Dosing;
 using Formulary.Web.Pages.Dose;
 using Formulary.Web.Pages.Monograph;
+using Formulary.Web.Pages.Rules;
 using Formulary.Web.Seo;
 
 namespace Formulary.Web.Pages;
@@ -23,7 +24,8 @@ internal sealed class MonographPages(IMonographStore store, SiteCache cache, Pag
         var rules = collection == Collection.Composition ? await dosing.RulesAsync(slug).ConfigureAwait(false) : DrugRules.None(slug);
         return MonographPageBuilder.Build(stored.Monograph, all, stored.Version.Number, stored.Version.ImportedAt, rules.Profile is not null) with
         {
-            DoseRulesProblem = rules is { HasRules: true, Profile: null } ? rules.ProblemsText : null,
+            DoseRulesProblem = rules is { HasRules: true, Profile: null, Draft: null } ? rules.ProblemsText : null,
+            DraftStatements = rules.Draft is { } draft ? DraftStatement.From(draft) : [],
         };
     }
 

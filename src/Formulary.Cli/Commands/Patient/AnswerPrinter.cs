@@ -29,6 +29,21 @@ internal static class AnswerPrinter
         }
 
         console.Write(Summary(answer, showsDose));
+        if (answer.Regimens.Count > 0)
+        {
+            console.Write(Table(["Regimen", "Per dose", "Per day", "Every", "Max / dose", "Max / day", "Adjusted", "Source"], answer.Regimens.Select(r => new[]
+            {
+                Invariant($"{r.Label} ({r.Basis}, {r.Route ?? "route not stated"})"),
+                Mg(r.PerDoseMg),
+                Mg(r.PerDayMg),
+                r.IntervalHours is { } h ? Invariant($"{h} h") : r.TimesPerDay is { } t ? Invariant($"{t} × a day") : "not stated",
+                r.MaxPerDoseMg is { } d ? Invariant($"{d} mg") : "-",
+                r.MaxPerDayMg is { } m ? Invariant($"{m} mg") : "-",
+                string.Join("; ", r.Adjustments.Select(a => Invariant($"{a.Kind} {a.Action} {a.Value}"))),
+                Cite(r.Source),
+            })));
+        }
+
         if (answer.Adjustments.Count > 0)
         {
             console.Write(Table(["Adjustment", "Factor", "Reason", "Source"], answer.Adjustments.Select(a => new[] { a.Code, Invariant($"× {a.Factor}"), a.Reason, Cite(a.Source) })));
@@ -70,7 +85,7 @@ internal static class AnswerPrinter
             rows.Add(["Kidney function", Invariant($"{renal.Value} {renal.Unit} ({(renal.Equation == Clinical.Calculators.RenalEquation.CockcroftGault ? "Cockcroft-Gault" : "bedside Schwartz")})")]);
         }
 
-        if (showsDose)
+        if (showsDose && answer.Regimens.Count == 0)
         {
             rows.Add(["BSA", answer.BsaM2 is { } bsa ? Invariant($"{bsa:0.00} m² ({(answer.BsaFormula is { } f ? Clinical.Calculators.BsaCalculator.WireName(f) : string.Empty)}{(answer.BsaCapped ? Invariant($", capped from {answer.UncappedBsaM2:0.00} m²") : string.Empty)})") : "not computed"]);
             rows.Add(["Dose per day", answer.DosePerDayMg is { } dose ? Invariant($"{dose} mg (calculated {answer.CalculatedDoseMg} mg, rounded to a multiple of {answer.RoundingIncrementMg} mg: {answer.PercentChange:+0.0;-0.0;0.0}%; before adjustments {answer.UnadjustedDosePerDayMg} mg)") : "NOT COMPUTED (see alerts)"]);
@@ -106,6 +121,8 @@ internal static class AnswerPrinter
 
         return table;
     }
+
+    private static string Mg(Formulary.Clinical.Regimens.ValueRange? range) => range is null ? "not computed" : Invariant($"{range} mg");
 
     private static string Cite(Citation? source) => source is null ? string.Empty : Invariant($"{source.Section}: \"{source.Quote}\"");
 

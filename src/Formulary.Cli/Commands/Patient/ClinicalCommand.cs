@@ -19,8 +19,10 @@ internal static class ClinicalCommand
         var patient = new PatientOptions(command);
         var content = new Option<string?>("--content") { Description = "Content folder holding the monographs and their *.rules.yaml (default: the bundled content/)." };
         var json = new Option<bool>("--json") { Description = "Write the answer as JSON (camelCase, as the API)." };
+        var drafts = new Option<bool>("--include-drafts") { Description = "Editors: compute from draft (unreviewed) rules too; every answer then carries a critical DRAFT_RULES alert." };
         command.Options.Add(content);
         command.Options.Add(json);
+        command.Options.Add(drafts);
         command.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
@@ -36,8 +38,14 @@ internal static class ClinicalCommand
 
             var slug = patient.Drug(result).Trim().ToLowerInvariant();
             var (rules, drugs) = await FolderStore.RulesAsync(folder, slug, cancellationToken);
-            if (rules.Profile is not { } profile)
+            if ((rules.Profile ?? (result.GetValue(drafts) ? rules.Draft : null)) is not { } profile)
             {
+                if (rules.Draft is not null)
+                {
+                    await error.WriteLineAsync($"error: the dose rules for '{slug}' are a draft no editor has reviewed; the calculator does not use them (editors: --include-drafts)");
+                    return FormularyCli.ExitErrors;
+                }
+
                 var problems = rules.Problems;
                 error.WriteLine(problems.Count > 0
                     ? $"error: the dose rules for '{slug}' have errors and are not used:"

@@ -88,7 +88,9 @@ internal static class DoseEndpoints
         if (answer is null && rules is { HasRules: true })
         {
             return ProblemMapping.Problem(ProblemCatalog.DoseRulesInvalid,
-                $"The dose rules for '{rules.Slug}' do not load, so no dose is computed: {rules.ProblemsText}.",
+                rules.Draft is not null
+                    ? $"The dose rules for '{rules.Slug}' are a machine-read draft no editor has reviewed, so no dose is computed."
+                    : $"The dose rules for '{rules.Slug}' do not load, so no dose is computed: {rules.ProblemsText}.",
                 new Dictionary<string, object?> { ["diagnostics"] = rules.Problems.Select(d => new { d.Code, File = Path.GetFileName(d.File), d.Line, d.Column, Message = DrugRules.MessageOf(d) }) });
         }
 

@@ -19,6 +19,9 @@ public sealed record MonographPage(
     /// <summary>Why there is no dose calculator although the drug has a rules file (its RULE errors); null otherwise.</summary>
     public string? DoseRulesProblem { get; init; }
 
+    /// <summary>The statements of draft (unreviewed) dose rules, shown as quotes with no patient computation.</summary>
+    public IReadOnlyList<Rules.DraftStatement> DraftStatements { get; init; } = [];
+
     public string Path => Monograph.Collection.UrlPath(Monograph.Slug);
 
     /// <summary>The anchor a clinical citation links to; the dose section itself when the section is not found.</summary>
