@@ -72,8 +72,8 @@ public sealed class PostgresMonographStore : IMonographStore
     public Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         PostgresReads.ListAsync(dataSource, cancellationToken);
 
-    public Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default) =>
-        PostgresSearch.SearchAsync(dataSource, query, limit, offset, cancellationToken);
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        PostgresSearch.SearchAsync(dataSource, request, cancellationToken);
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }

@@ -15,11 +15,12 @@ public sealed class SqliteMonographStore : IMonographStore
 {
     private readonly string connectionString;
     private readonly TimeProvider timeProvider;
-    private readonly SqliteSearch search = new();
+    private readonly SqliteSearch search;
 
     private SqliteMonographStore(string path, TimeProvider timeProvider)
     {
         DatabasePath = Path.GetFullPath(path);
+        search = new SqliteSearch(OpenConnection);
         this.timeProvider = timeProvider;
         connectionString = new SqliteConnectionStringBuilder
         {
@@ -100,11 +101,8 @@ public sealed class SqliteMonographStore : IMonographStore
         return await SqliteReads.ListAsync(connection, cancellationToken);
     }
 
-    public async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default)
-    {
-        await using var connection = OpenConnection();
-        return await search.SearchAsync(connection, query, limit, offset, cancellationToken);
-    }
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        search.SearchAsync(request, cancellationToken);
 
     /// <summary>Closes pooled connections so the WAL is checkpointed and the file can be copied or deleted.</summary>
     public ValueTask DisposeAsync()

@@ -16,7 +16,7 @@ internal sealed class SiteCache(IMonographStore store)
 {
     public const int MaxSearches = 10_000;
 
-    private ConcurrentDictionary<(string Query, int Limit, int Offset), SearchResults> searches = new();
+    private ConcurrentDictionary<SearchRequest, SearchResults> searches = new();
     private ConcurrentDictionary<string, Lazy<Task<CachedPage?>>> pages = new(StringComparer.Ordinal);
     private Lazy<Task<IReadOnlyList<MonographSummary>>> summaries = new(() => store.ListAsync());
 
@@ -44,28 +44,36 @@ internal sealed class SiteCache(IMonographStore store)
         }
     }
 
-    /// <summary>The store's results for a search, from memory when the same search was made since the last import.</summary>
-    public async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken)
+    /// <summary>
+    /// The store's results for a search, from memory when the same search was made since the last
+    /// import. A search that ran out of time is not kept: it may well finish when the server is less busy.
+    /// </summary>
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var current = searches;
-        if (current.TryGetValue((query, limit, offset), out var cached))
+        if (current.TryGetValue(request, out var cached))
         {
             return cached;
         }
 
-        var results = await store.SearchAsync(query, limit, offset, cancellationToken).ConfigureAwait(false);
+        var results = await store.SearchAsync(request, cancellationToken).ConfigureAwait(false);
+        if (results.TimedOut)
+        {
+            return results;
+        }
+
         if (current.Count >= MaxSearches)
         {
             current.Clear();
         }
 
-        current[(query, limit, offset)] = results;
+        current[request] = results;
         return results;
     }
 
     public void Invalidate()
     {
-        searches = new ConcurrentDictionary<(string Query, int Limit, int Offset), SearchResults>();
+        searches = new ConcurrentDictionary<SearchRequest, SearchResults>();
         pages = new ConcurrentDictionary<string, Lazy<Task<CachedPage?>>>(StringComparer.Ordinal);
         summaries = new Lazy<Task<IReadOnlyList<MonographSummary>>>(() => store.ListAsync());
     }

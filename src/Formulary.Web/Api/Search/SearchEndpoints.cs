@@ -1,3 +1,4 @@
+using Formulary.Monographs;
 using Formulary.Storage.Search;
 using Formulary.Web.Pages;
 using Formulary.Web.Problems;
@@ -17,12 +18,16 @@ internal static class SearchEndpoints
             .WithDescription(
                 $"q: 1 to {SearchLimits.MaxQueryChars} characters (only the first {SearchLimits.MaxTerms} words are searched). "
                 + $"limit: 1 to {SearchLimits.MaxLimit}, default {SearchLimits.DefaultLimit}. offset: 0 to {SearchLimits.MaxOffset}, default 0. "
-                + "snippetHtml is escaped text with matches in <mark>; didYouMean is set when nothing matched and a close name exists.")
+                + "collection: composition, combination or medicine narrows the hits (counts per collection ignore it). "
+                + "When nothing matched and a close name exists, the results of the corrected query come back with query set to the correction "
+                + "and correctedFrom to the text sent; with correct=false (or when the correction finds nothing too) didYouMean proposes it instead. "
+                + "snippetHtml is escaped text with matches in <mark>. timedOut is true when the search used its whole time budget and was stopped.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
-    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(string? q, int? limit, int? offset, SiteCache cache, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
+        string? q, int? limit, int? offset, string? collection, bool? correct, SiteCache cache, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? string.Empty;
         var take = limit ?? SearchLimits.DefaultLimit;
@@ -47,6 +52,18 @@ internal static class SearchEndpoints
             return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"offset must be between 0 and {SearchLimits.MaxOffset}.");
         }
 
-        return TypedResults.Ok(await cache.SearchAsync(query, take, skip, cancellationToken).ConfigureAwait(false));
+        Collection? only = null;
+        if (collection is not null)
+        {
+            if (!CollectionInfo.TryParse(collection, out var parsed))
+            {
+                return ProblemMapping.Problem(ProblemCatalog.BadRequest, "collection must be composition, combination or medicine.");
+            }
+
+            only = parsed;
+        }
+
+        var request = new SearchRequest(query) { Limit = take, Offset = skip, Collection = only, Correct = correct ?? true };
+        return TypedResults.Ok(await cache.SearchAsync(request, cancellationToken).ConfigureAwait(false));
     }
 }
