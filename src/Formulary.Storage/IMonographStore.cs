@@ -49,4 +49,11 @@ public interface IMonographStore : IAsyncDisposable
     /// within 0..<see cref="SearchLimits.MaxOffset"/>.
     /// </summary>
     Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> names (generic, brand, alternate, combination) that start with
+    /// the text typed, or have a word that does, compared case- and accent-insensitively; empty below
+    /// <see cref="SearchLimits.MinSuggestChars"/> letters.
+    /// </summary>
+    Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default);
 }

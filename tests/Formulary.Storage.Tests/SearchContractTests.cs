@@ -112,6 +112,83 @@ public abstract class SearchContractTests : IAsyncLifetime
     }
 
     [SkippableTheory]
+    [InlineData("fluorouracil")]
+    [InlineData("FLUOROURACIL")]
+    [InlineData("fluorouracíl")]
+    public async Task Search_QueryEqualToATitle_RanksThatMonographFirst(string query)
+    {
+        // The cream says the word three times in a short text, so bm25 alone puts it first.
+        await Store.ImportAsync(
+            [.. Corpus,
+             Composition("fluorouracil-cream", "Fluorouracil Cream", "## Usage\nFluorouracil cream: fluorouracil, fluorouracil."),
+             Composition("fluorouracil", "Fluorouracil", "## Usage\nAn antimetabolite given by infusion for several solid tumours of the bowel and breast.")],
+            ImportOptions.WholeContentSet);
+
+        var results = await Store.SearchAsync(query, 10, 0);
+
+        Assert.Equal(["fluorouracil", "fluorouracil-cream"], results.Hits.Select(h => h.Slug));
+    }
+
+    [SkippableTheory]
+    [InlineData("cytarabine clofarabine")]
+    [InlineData("Clofarabine and Cytarabine")]
+    public async Task Search_AllIngredientsOfACombination_RanksTheCombinationFirst(string query)
+    {
+        var results = await Store.SearchAsync(query, 10, 0);
+
+        Assert.Equal((Collection.Combination, "clofarabine-cytarabine"), (results.Hits[0].Collection, results.Hits[0].Slug));
+    }
+
+    [SkippableFact]
+    public async Task Suggest_TwoLetters_OffersGenericsAndBrandsThatOpenTheirGeneric()
+    {
+        var suggestions = await Store.SuggestAsync("cl", 20);
+
+        Assert.Equal(new SearchSuggestion("Clofarabine", "Clofarabine", Collection.Composition, "clofarabine"), suggestions[0]);
+        Assert.Contains(new SearchSuggestion("Clolar", "Clofarabine", Collection.Composition, "clofarabine"), suggestions);
+        Assert.Contains(new SearchSuggestion("Clofazimine", "Clofazimine", Collection.Composition, "clofazimine"), suggestions);
+        Assert.Equal(suggestions.Count, suggestions.Select(s => s.Name.ToUpperInvariant()).Distinct().Count());
+    }
+
+    [SkippableTheory]
+    [InlineData("évol", "Evoltra")]
+    [InlineData("EVOL", "Evoltra")]
+    [InlineData("cytarabine", "Cytarabine")]
+    public async Task Suggest_IgnoresCaseAndAccents(string typed, string name)
+    {
+        var suggestions = await Store.SuggestAsync(typed, 8);
+
+        Assert.Equal(name, suggestions[0].Name);
+    }
+
+    [SkippableFact]
+    public async Task Suggest_LaterWordOfACombination_OffersTheCombinationAfterWholeNames()
+    {
+        var suggestions = await Store.SuggestAsync("cytar", 8);
+
+        Assert.Equal(["Cytarabine", "Clofarabine + Cytarabine"], suggestions.Select(s => s.Name));
+        Assert.Equal((Collection.Combination, "clofarabine-cytarabine"), (suggestions[1].Collection, suggestions[1].Slug));
+    }
+
+    [SkippableTheory]
+    [InlineData("")]
+    [InlineData("c")]
+    [InlineData("  é  ")]
+    [InlineData("\"*")]
+    public async Task Suggest_UnderTwoLetters_IsEmpty(string typed)
+    {
+        Assert.Empty(await Store.SuggestAsync(typed, 8));
+    }
+
+    [SkippableFact]
+    public async Task Suggest_RemovedBrand_IsNoLongerOffered()
+    {
+        await Store.ImportAsync(Corpus.Where(d => d.Monograph.Slug != "clolar-20").ToList(), ImportOptions.WholeContentSet);
+
+        Assert.DoesNotContain(await Store.SuggestAsync("clol", 8), s => s.Name.StartsWith("Clolar 20", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
     [InlineData("cl")]
     [InlineData("c")]
     public async Task Search_WordsShorterThanThreeLetters_MatchWholeWordsOnly(string query)

@@ -31,6 +31,7 @@ public sealed class PostgresMonographStore : IMonographStore
         try
         {
             await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
+            await PostgresSearchIndex.BackfillNamesAsync(dataSource, cancellationToken);
         }
         catch
         {
@@ -74,6 +75,9 @@ public sealed class PostgresMonographStore : IMonographStore
 
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         PostgresSearch.SearchAsync(dataSource, request, cancellationToken);
+
+    public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
+        PostgresSearch.SuggestAsync(dataSource, prefix, limit, cancellationToken);
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }

@@ -23,7 +23,8 @@ internal static class PostgresSearch
         page AS (
             SELECT d.id, d.collection, d.slug, d.title,
                    ts_rank('{0.1, 0.2, 0.8, 1.0}', d.search_vector, q.query) AS rank,
-                   CASE WHEN d.names_vector @@ q.query THEN 0 ELSE 1 END AS tier,
+                   CASE WHEN d.id IN (SELECT id FROM search_names WHERE key = @key) THEN 0
+                        WHEN d.names_vector @@ q.query THEN 1 ELSE 2 END AS tier,
                    CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank,
                    (@collection::text IS NULL OR d.collection = @collection::text) AS wanted,
                    count(*) FILTER (WHERE d.collection = 'compositions') OVER () AS compositions,
@@ -86,6 +87,7 @@ internal static class PostgresSearch
         {
             command.Parameters.AddWithValue("query", tsQuery);
             command.Parameters.AddWithValue("headline", Headline);
+            command.Parameters.Add(new NpgsqlParameter<string?>("key", NameKey.Key(string.Join(' ', terms)) is { Length: > 0 } key ? key : null));
             command.Parameters.Add(new NpgsqlParameter<string?>("collection", request.Collection is { } wanted ? StoreText.Collection(wanted) : null));
             command.Parameters.AddWithValue("limit", request.Limit);
             command.Parameters.AddWithValue("offset", request.Offset);
@@ -106,6 +108,36 @@ internal static class PostgresSearch
         counts ??= await CountAsync(connection, tsQuery, cancellationToken);
         var total = request.Collection is { } only ? counts.Single(c => c.Collection == only).Count : counts.Sum(c => c.Count);
         return new SearchPage(hits, total, counts);
+    }
+
+    /// <summary>Names starting with the folded prefix, read in index order; see <see cref="SearchSuggestion.Pick"/>.</summary>
+    public static async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(NpgsqlDataSource dataSource, string text, int limit, CancellationToken cancellationToken)
+    {
+        var prefix = Sqlite.SqliteSearch.SuggestPrefix(text);
+        if (prefix is null)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT n.name, n.kind, d.collection, d.slug, d.title
+            FROM search_names n JOIN documents d ON d.id = n.id
+            WHERE n.folded >= @from AND n.folded < @to
+            ORDER BY n.folded, n.kind LIMIT 64
+            """,
+            connection);
+        command.Parameters.AddWithValue("from", prefix);
+        command.Parameters.AddWithValue("to", prefix + char.MaxValue);
+        var rows = new List<(SearchSuggestion, SearchNameKind)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((new SearchSuggestion(reader.GetString(0), reader.GetString(4), StoreText.ParseCollection(reader.GetString(2)), reader.GetString(3)), (SearchNameKind)reader.GetInt32(1)));
+        }
+
+        return SearchSuggestion.Pick(rows, limit);
     }
 
     private static async Task<IReadOnlyList<CollectionCount>> CountAsync(NpgsqlConnection connection, string tsQuery, CancellationToken cancellationToken)

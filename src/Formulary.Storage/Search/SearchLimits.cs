@@ -15,6 +15,13 @@ public static class SearchLimits
     public const int MaxTerms = 12;
     public const int MaxTermChars = 64;
 
+    /// <summary>Suggestions start at this many letters; at most <see cref="MaxSuggestions"/> come back.</summary>
+    public const int MinSuggestChars = 2;
+
+    public const int MaxSuggestions = 20;
+
+    public const int DefaultSuggestions = 8;
+
     /// <summary>Shorter words are matched as whole words, longer ones as prefixes (see <see cref="SearchTerms"/>).</summary>
     public const int MinPrefixChars = 3;
 

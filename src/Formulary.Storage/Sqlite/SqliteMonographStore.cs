@@ -47,6 +47,7 @@ public sealed class SqliteMonographStore : IMonographStore
         }
 
         SqliteSchema.Migrate(connection);
+        SqliteSearchIndex.BackfillNames(connection);
         return store;
     }
 
@@ -103,6 +104,9 @@ public sealed class SqliteMonographStore : IMonographStore
 
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         search.SearchAsync(request, cancellationToken);
+
+    public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
+        search.SuggestAsync(prefix, limit, cancellationToken);
 
     /// <summary>Closes pooled connections so the WAL is checkpointed and the file can be copied or deleted.</summary>
     public ValueTask DisposeAsync()

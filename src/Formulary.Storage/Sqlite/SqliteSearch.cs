@@ -27,7 +27,8 @@ internal sealed class SqliteSearch
             FROM search WHERE search MATCH $query),
         page AS MATERIALIZED (
             SELECT r.id, r.rank, d.collection, d.slug,
-                   CASE WHEN r.id IN (SELECT id FROM name_matches) THEN 0 ELSE 1 END AS tier,
+                   CASE WHEN r.id IN (SELECT id FROM search_names WHERE key = $key) THEN 0
+                        WHEN r.id IN (SELECT id FROM name_matches) THEN 1 ELSE 2 END AS tier,
                    CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank,
                    ($collection IS NULL OR d.collection = $collection) AS wanted,
                    sum(d.collection = 'compositions') OVER () AS compositions,
@@ -101,6 +102,7 @@ internal sealed class SqliteSearch
             command.CommandText = HitsSql;
             command.Parameters.AddWithValue("$query", match);
             command.Parameters.AddWithValue("$names", $"{{title names}} : ({match})");
+            command.Parameters.AddWithValue("$key", NameKey.Key(string.Join(' ', terms)) is { Length: > 0 } key ? key : DBNull.Value);
             command.Parameters.AddWithValue("$collection", request.Collection is { } wanted ? StoreText.Collection(wanted) : DBNull.Value);
             command.Parameters.AddWithValue("$limit", request.Limit);
             command.Parameters.AddWithValue("$offset", request.Offset);
@@ -122,6 +124,47 @@ internal sealed class SqliteSearch
         counts ??= await CountAsync(connection, match, cancellationToken);
         var total = request.Collection is { } only ? counts.Single(c => c.Collection == only).Count : counts.Sum(c => c.Count);
         return new SearchPage(hits, total, counts);
+    }
+
+    /// <summary>
+    /// Names starting with the folded prefix, read in index order (a range scan, never a sort of every
+    /// match): 64 rows are enough to pick the best few, and the cost does not grow with the corpus.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var prefix = SuggestPrefix(text);
+        if (prefix is null)
+        {
+            return [];
+        }
+
+        await using var connection = open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT n.name, n.kind, d.collection, d.slug, d.title
+            FROM search_names n JOIN documents d ON d.id = n.id
+            WHERE n.folded >= $from AND n.folded < $to
+            ORDER BY n.folded, n.kind LIMIT 64
+            """;
+        command.Parameters.AddWithValue("$from", prefix);
+        command.Parameters.AddWithValue("$to", prefix + char.MaxValue);
+        var rows = new List<(SearchSuggestion, SearchNameKind)>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((new SearchSuggestion(reader.GetString(0), reader.GetString(4), StoreText.ParseCollection(reader.GetString(2)), reader.GetString(3)), (SearchNameKind)reader.GetInt32(1)));
+        }
+
+        return SearchSuggestion.Pick(rows, limit);
+    }
+
+    /// <summary>The folded prefix to look up, or null when it is shorter than <see cref="SearchLimits.MinSuggestChars"/>.</summary>
+    internal static string? SuggestPrefix(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = NameKey.Fold(text.Length > SearchLimits.MaxQueryChars ? text[..SearchLimits.MaxQueryChars] : text);
+        return folded.Length < SearchLimits.MinSuggestChars ? null : folded[..Math.Min(folded.Length, SearchLimits.MaxTermChars)];
     }
 
     private static async Task<IReadOnlyList<CollectionCount>> CountAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)

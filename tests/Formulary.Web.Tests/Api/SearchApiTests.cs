@@ -59,6 +59,38 @@ public sealed class SearchApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(0, results.GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task Suggest_BrandPrefix_OffersTheBrandOpeningItsGeneric()
+    {
+        var answer = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/suggest?q=Clol", UriKind.Relative));
+
+        var first = answer.GetProperty("suggestions")[0];
+        Assert.Equal(("Clolar", "Clofarabine", "composition", "/composition/clofarabine/"),
+            (first.GetProperty("name").GetString(), first.GetProperty("title").GetString(), first.GetProperty("collection").GetString(), first.GetProperty("url").GetString()));
+    }
+
+    [Theory]
+    [InlineData("c")]
+    [InlineData("")]
+    public async Task Suggest_UnderTwoLetters_IsAnEmptyList(string q)
+    {
+        var answer = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/suggest?q=" + q, UriKind.Relative));
+
+        Assert.Equal(0, answer.GetProperty("suggestions").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/suggest")]
+    [InlineData("/api/suggest?q=cl&limit=0")]
+    [InlineData("/api/suggest?q=cl&limit=21")]
+    public async Task Suggest_OutsideDocumentedLimits_ReturnsBadRequestProblem(string path)
+    {
+        using var response = await site.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("/api/search")]
     [InlineData("/api/search?q=")]

@@ -1,4 +1,5 @@
 using Formulary.Monographs;
+using Formulary.Storage;
 using Formulary.Storage.Search;
 using Formulary.Web.Pages;
 using Formulary.Web.Problems;
@@ -23,7 +24,40 @@ internal static class SearchEndpoints
                 + "and correctedFrom to the text sent; with correct=false (or when the correction finds nothing too) didYouMean proposes it instead. "
                 + "snippetHtml is escaped text with matches in <mark>. timedOut is true when the search used its whole time budget and was stopped.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        app.MapGet("/api/suggest", SuggestAsync)
+            .WithTags("Search")
+            .WithName("Suggest")
+            .WithSummary("Names that start with what was typed, for search as you type.")
+            .WithDescription(
+                $"q: the text typed so far (at most {SearchLimits.MaxQueryChars} characters); below {SearchLimits.MinSuggestChars} letters the list is empty. "
+                + $"limit: 1 to {SearchLimits.MaxSuggestions}, default {SearchLimits.DefaultSuggestions}. Each suggestion is a generic, brand, alternate or "
+                + "combination name (name) and the monograph it opens (title, collection, slug, url): a brand name opens its generic. "
+                + "Matching ignores case and accents and also starts at later words (\"lami\" finds \"Abacavir + Lamivudine\").")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
+    }
+
+    private static async Task<Results<Ok<SuggestResponse>, ProblemHttpResult>> SuggestAsync(
+        string? q, int? limit, IMonographStore store, CancellationToken cancellationToken)
+    {
+        var take = limit ?? SearchLimits.DefaultSuggestions;
+        if (q is null)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, "Give the text typed so far as ?q=.");
+        }
+
+        if (q.Length > SearchLimits.MaxQueryChars)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"q is {q.Length} characters; at most {SearchLimits.MaxQueryChars} are accepted.");
+        }
+
+        if (take is < 1 or > SearchLimits.MaxSuggestions)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"limit must be between 1 and {SearchLimits.MaxSuggestions}.");
+        }
+
+        var suggestions = await store.SuggestAsync(q, take, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new SuggestResponse(q, [.. suggestions.Select(SuggestionResponse.From)]));
     }
 
     private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
