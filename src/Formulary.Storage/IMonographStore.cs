@@ -26,10 +26,19 @@ public interface IMonographStore : IAsyncDisposable
         IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary>The latest version, or null when the document does not exist or was removed.</summary>
+    /// <summary>
+    /// Takes the store's import lock (waiting for another import if needed) and reads what is stored,
+    /// for an import that decides what to parse from it (<see cref="Publishing.ContentPublisher"/>).
+    /// </summary>
+    Task<IImportSession> BeginImportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A number every import that writes anything increases: caches of any process are keyed by it.</summary>
+    Task<long> GetGenerationAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The latest published version, or null when the document does not exist, was removed or was never published.</summary>
     Task<StoredMonograph?> GetAsync(Collection collection, string slug, CancellationToken cancellationToken = default);
 
-    /// <summary>One version (1-based) of a document, removed or not; null when there is no such version.</summary>
+    /// <summary>One version (1-based) of a document, removed or rejected or not; null when there is no such version.</summary>
     Task<StoredMonograph?> GetVersionAsync(Collection collection, string slug, int version, CancellationToken cancellationToken = default);
 
     /// <summary>Every version of a document, oldest first; empty when the document was never imported.</summary>

@@ -17,4 +17,19 @@ internal static class StoreText
 
     public static DateTimeOffset ParseInstant(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    /// <summary>An instant as either provider returns it: ISO text (SQLite) or a UTC timestamp (PostgreSQL).</summary>
+    public static DateTimeOffset ReadInstant(object value) => value switch
+    {
+        string text => ParseInstant(text),
+        DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+        var other => (DateTimeOffset)other,
+    };
+
+    /// <summary>
+    /// PostgreSQL text cannot hold U+0000 (SQLite can); the stores keep the same text, so a NUL becomes
+    /// U+FFFD on both, the replacement the parser uses for undecodable bytes.
+    /// </summary>
+    public static string Clean(string text) =>
+        text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
 }

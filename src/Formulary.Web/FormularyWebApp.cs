@@ -56,6 +56,7 @@ public static class FormularyWebApp
         configureServices?.Invoke(builder.Services);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new DoseEngine(services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<StoreGeneration>();
         builder.Services.AddSingleton<DoseService>();
 
         var app = builder.Build();

@@ -62,6 +62,46 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Import_VersionWithErrorsOfItsOwn_IsKeptRejectedAndPublishedVersionStays()
+    {
+        await Store.ImportAsync([Composition("clofarabine", "Clofarabine", "## Usage\nGood text.")], ImportOptions.WholeContentSet);
+        var broken = TestMonographs.Document(Collection.Composition, "clofarabine", "clofarabine", "## Usage\nBroken text.", new FrontMatter(), [],
+            [new Diagnostic("MONO012", DiagnosticSeverity.Error, "content/compositions/clofarabine.md", 2, 7, "unclosed quote")]);
+        var before = await Store.GetGenerationAsync();
+
+        var report = await Store.ImportAsync([broken], ImportOptions.WholeContentSet);
+        var again = await Store.ImportAsync([broken], ImportOptions.WholeContentSet);
+
+        Assert.Equal((1, 2), (report.Rejected, Assert.Single(report.Documents).Version));
+        Assert.True(report.ChangedStore);
+        Assert.True(report.Generation > before);
+        Assert.Equal((1, false), (again.Rejected, again.ChangedStore));
+        var published = await Store.GetAsync(Collection.Composition, "clofarabine");
+        Assert.Equal(("Clofarabine", 1), (published!.Monograph.Title, published.Version.Number));
+        Assert.Equal([(1, false, true), (2, true, false)], (await Store.ListVersionsAsync(Collection.Composition, "clofarabine")).Select(v => (v.Number, v.IsRejected, v.IsLatest)));
+        Assert.Equal("MONO012", Assert.Single((await Store.GetVersionAsync(Collection.Composition, "clofarabine", 2))!.Monograph.Diagnostics).Code);
+        Assert.Equal(1, Assert.Single(await Store.ListAsync()).Version);
+        Assert.Empty((await Store.SearchAsync("broken", 10, 0)).Hits);
+    }
+
+    [SkippableFact]
+    public async Task BeginImport_WhileAnotherImportHoldsTheLock_WaitsAndSaysSoAndLosesNothing()
+    {
+        var first = await Store.BeginImportAsync();
+        var second = Task.Run(() => Store.ImportAsync([Composition("second", "Second", "## Usage\nB.")], ImportOptions.Partial));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(second.IsCompleted);
+
+        var firstReport = await first.ImportAsync([Composition("first", "First", "## Usage\nA.")], [], ImportOptions.Partial);
+        await first.DisposeAsync();
+        var secondReport = await second;
+
+        Assert.Equal((false, true), (firstReport.Waited, secondReport.Waited));
+        Assert.Equal(["first", "second"], (await Store.ListAsync()).Select(s => s.Slug));
+        Assert.Equal(firstReport.Generation + 1, secondReport.Generation);
+    }
+
+    [SkippableFact]
     public async Task Import_ChangedDocument_BecomesNewVersionAndOldIsKept()
     {
         await Store.ImportAsync([Composition("clofarabine", "Clofarabine", "## Usage\nOld text.")], ImportOptions.WholeContentSet);

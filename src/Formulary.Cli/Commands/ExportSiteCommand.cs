@@ -84,5 +84,5 @@ internal static class ExportSiteCommand
     }
 
     private static Task<ExportReport> ExportAsync(ContentSet set, string contentDirectory, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>
-        SiteExporter.ExportAsync(set.Monographs, Formulary.Web.Dosing.DoseRules.Load(contentDirectory).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal), output, baseUrl, TimeProvider.System, progress, cancellationToken);
+        SiteExporter.ExportAsync(set.Monographs, Formulary.Monographs.Rules.DrugProfileCatalog.Load(contentDirectory).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal), output, baseUrl, TimeProvider.System, progress, cancellationToken);
 }

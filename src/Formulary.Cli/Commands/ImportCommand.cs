@@ -1,31 +1,44 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using Formulary.Cli.Output;
 using Formulary.Monographs.Loading;
+using Formulary.Storage;
 using Formulary.Storage.Importing;
-using Formulary.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using Formulary.Storage.Publishing;
 using Spectre.Console;
 
 namespace Formulary.Cli.Commands;
 
 /// <summary>
-/// <c>formulary import PATH [--db FILE] [--json]</c>: parse a content folder (or one file) and import
-/// it into the SQLite database in one transaction. A folder is the whole content set, so documents
-/// no longer in it are marked removed; a single file imports just that file. Prints each document's
-/// diagnostics and the counts. Exit 0 when every document was accepted, 1 when one was refused or
-/// the database could not be used, 2 on bad usage.
+/// <c>formulary import PATH [--db DB] [--prune [--force]] [--json]</c>: publish a content folder (or one
+/// file) into the store through <see cref="ContentPublisher"/>: unchanged files are only hashed, changed
+/// ones become new versions, a document with errors of its own is kept as a rejected version and never
+/// published. Nothing is removed unless <c>--prune</c> (guarded: see <see cref="PruneGuard"/>). Prints each
+/// parsed document's diagnostics and the counts. Exit 0 when every document was published or unchanged,
+/// 1 when one was refused or rejected, the prune was refused or the database could not be used, 2 on bad usage.
 /// </summary>
 internal static class ImportCommand
 {
-    public const string DefaultDatabase = "formulary.db";
+    public const string DefaultDatabase = StoreLocation.DefaultSqliteFile;
+
+    public static Option<string> DatabaseOption() => new("--db")
+    {
+        Description = "The store: a SQLite file (created if missing), a PostgreSQL connection string (Host=…;Database=…) or a postgresql:// URL.",
+        DefaultValueFactory = _ => DefaultDatabase,
+    };
 
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "A content folder (compositions/, combinations/, medicines/) or one monograph file." };
-        var db = new Option<string>("--db") { Description = "The SQLite database file (created if missing).", DefaultValueFactory = _ => DefaultDatabase };
+        var db = DatabaseOption();
+        var prune = new Option<bool>("--prune") { Description = "Mark stored documents missing from the folder removed (refused above 10% of the store, or without collection folders, unless --force)." };
+        var force = new Option<bool>("--force") { Description = "With --prune: remove even when the guard would refuse." };
         var json = new Option<bool>("--json") { Description = "Write the import report as JSON (camelCase)." };
-        var command = new Command("import", "Import monographs into the database: unchanged ones are kept, changed ones become new versions.") { path, db, json };
+        var command = new Command("import", "Publish monographs into the store: unchanged ones are kept, changed ones become new versions, ones with errors are rejected.")
+        {
+            path, db, prune, force, json,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
             var target = result.GetValue(path)!;
@@ -38,76 +51,85 @@ internal static class ImportCommand
             }
 
             var asJson = result.GetValue(json);
-            var options = Directory.Exists(target) ? ImportOptions.WholeContentSet : ImportOptions.Partial;
-            var databasePath = result.GetValue(db)!;
+            var options = new PublishOptions(result.GetValue(prune), result.GetValue(force));
+            var database = result.GetValue(db)!;
             try
             {
-                await using var store = SqliteMonographStore.Open(databasePath, TimeProvider.System);
+                await using var store = await StoreLocation.OpenAsync(database, TimeProvider.System, cancellationToken);
                 var interactive = !asJson && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-                var (content, report) = interactive
+                var report = interactive
                     ? await WithProgressBarAsync(store, target, options, cancellationToken)
-                    : await RunAsync(store, target, options, null, null, cancellationToken);
-                Write(output, asJson, store.DatabasePath, content, report);
-                return report.Failed > 0 ? FormularyCli.ExitErrors : FormularyCli.ExitOk;
+                    : await ContentPublisher.PublishAsync(store, target, options, cancellationToken: cancellationToken);
+                if (report.PruneRefusal is { } refusal)
+                {
+                    await error.WriteLineAsync("error: " + refusal);
+                }
+
+                if (report.Import is { Waited: true })
+                {
+                    await error.WriteLineAsync("note: another import held the store; this one waited for it to finish");
+                }
+
+                Write(output, asJson, store.Location, report);
+                return report.HasProblems ? FormularyCli.ExitErrors : FormularyCli.ExitOk;
             }
-            catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is DbException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
             {
-                await error.WriteLineAsync($"error: cannot import into '{databasePath}': {e.Message}");
+                await error.WriteLineAsync($"error: cannot import into '{database}': {e.Message}");
                 return FormularyCli.ExitErrors;
             }
         });
         return command;
     }
 
-    private static async Task<(ContentSet Content, ImportReport Report)> RunAsync(
-        SqliteMonographStore store,
-        string target,
-        ImportOptions options,
-        IProgress<LoadProgress>? loadProgress,
-        IProgress<ImportProgress>? importProgress,
-        CancellationToken cancellationToken)
-    {
-        var content = new ContentLoader().Load(target, loadProgress, cancellationToken);
-        var report = await store.ImportAsync(content, options, importProgress, cancellationToken);
-        return (content, report);
-    }
-
-    private static async Task<(ContentSet Content, ImportReport Report)> WithProgressBarAsync(
-        SqliteMonographStore store, string target, ImportOptions options, CancellationToken cancellationToken) =>
+    private static async Task<PublishReport> WithProgressBarAsync(IMonographStore store, string target, PublishOptions options, CancellationToken cancellationToken) =>
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
-                var parsing = context.AddTask("Parsing");
+                var reading = context.AddTask("Reading");
                 var importing = context.AddTask("Importing");
-                var loadProgress = new Progress<LoadProgress>(p => (parsing.MaxValue, parsing.Value) = (p.Total, p.Done));
+                var loadProgress = new Progress<LoadProgress>(p => (reading.MaxValue, reading.Value) = (p.Total, p.Done));
                 var importProgress = new Progress<ImportProgress>(p => (importing.MaxValue, importing.Value) = (p.Total, p.Done));
-                var result = await RunAsync(store, target, options, loadProgress, importProgress, cancellationToken);
-                parsing.Value = parsing.MaxValue;
+                var result = await ContentPublisher.PublishAsync(store, target, options, loadProgress, importProgress, cancellationToken);
+                reading.Value = reading.MaxValue;
                 importing.Value = importing.MaxValue;
                 return result;
             });
 
-    private static void Write(TextWriter output, bool asJson, string databasePath, ContentSet content, ImportReport report)
+    private static void Write(TextWriter output, bool asJson, string location, PublishReport publish)
     {
-        var diagnostics = report.Documents.SelectMany(d => d.Diagnostics).ToList();
-        var summary = DiagnosticSummary.Of(content.Monographs.Count, diagnostics);
+        var report = publish.Import ?? new ImportReport([]);
+        var diagnostics = report.Documents.SelectMany(d => d.Diagnostics).Concat(publish.LooseDiagnostics).ToList();
+        var summary = DiagnosticSummary.Of(publish.Files, diagnostics);
         if (asJson)
         {
             CliJson.Write(output, new
             {
-                database = databasePath,
+                database = location,
+                files = publish.Files,
+                parsed = publish.Parsed,
                 report.Added,
                 report.Changed,
                 report.Unchanged,
                 report.Reparsed,
                 report.Removed,
                 report.Failed,
+                report.Rejected,
+                report.Waited,
+                report.Generation,
+                pruneRefused = publish.PruneRefusal,
                 summary.Errors,
                 summary.Warnings,
                 report.Documents,
+                looseDiagnostics = publish.LooseDiagnostics,
             });
             return;
+        }
+
+        foreach (var diagnostic in publish.LooseDiagnostics)
+        {
+            output.WriteLine(diagnostic.ToString());
         }
 
         foreach (var document in report.Documents)
@@ -117,13 +139,17 @@ internal static class ImportCommand
                 output.WriteLine(diagnostic.ToString());
             }
 
-            if (document.Outcome == ImportOutcome.Failed)
+            if (document.Outcome is ImportOutcome.Failed)
             {
                 output.WriteLine($"{document.SourcePath}: not imported: {document.FailureReason}");
+            }
+            else if (document.Outcome is ImportOutcome.Rejected)
+            {
+                output.WriteLine($"{document.SourcePath}: rejected as version {document.Version}: {document.FailureReason}");
             }
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{content.Monographs.Count} document(s) into {databasePath}: {report.Added} added, {report.Changed} changed, {report.Unchanged} unchanged, {report.Removed} removed, {report.Failed} failed; {summary.Errors} error(s), {summary.Warnings} warning(s){(report.Reparsed > 0 ? $"; {report.Reparsed} re-parsed (stored by another parser version)" : "")}"));
+            $"{publish.Files} document(s) into {location}: {report.Added} added, {report.Changed} changed, {report.Unchanged} unchanged, {report.Removed} removed, {report.Failed} failed, {report.Rejected} rejected; {summary.Errors} error(s), {summary.Warnings} warning(s){(report.Reparsed > 0 ? $"; {report.Reparsed} re-parsed (stored by another parser version)" : "")}"));
     }
 }

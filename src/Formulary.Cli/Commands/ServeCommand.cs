@@ -5,31 +5,31 @@ using Formulary.Web.Hosting;
 namespace Formulary.Cli.Commands;
 
 /// <summary>
-/// <c>formulary serve [--content DIR] [--db FILE] [--urls URL] [--public-url URL]</c>: imports the
-/// content into the SQLite database when it changed, then serves the site until stopped (Ctrl+C).
+/// <c>formulary serve [--content DIR] [--db DB] [--urls URL] [--public-url URL]</c>: serves the store.
+/// With <c>--content</c> it first publishes that folder incrementally (never removing anything); without
+/// it, it publishes the bundled content only into an empty store, so a node started from an older
+/// checkout changes nothing. Runs until stopped (Ctrl+C).
 /// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var content = new Option<string?>("--content") { Description = "Content folder to import on start (default: the bundled content/)." };
-        var database = new Option<string>("--db") { Description = "SQLite database file.", DefaultValueFactory = _ => "formulary.db" };
+        var content = new Option<string?>("--content") { Description = "Content folder to publish (incrementally) before serving; without it, the bundled content/ goes into an empty store only." };
+        var database = ImportCommand.DatabaseOption();
         var urls = new Option<string>("--urls") { Description = "Address to listen on.", DefaultValueFactory = _ => FormularyWebOptions.DefaultUrls };
         var publicUrl = new Option<string?>("--public-url") { Description = "Address readers use, for canonical links and the sitemap (default: the listening address)." };
         var json = new Option<bool>("--json") { Description = "Accepted for symmetry; the server always logs JSON lines." };
-        var command = new Command("serve", "Import the content (when it changed) and serve the site, JSON API and OpenAPI document.")
+        var command = new Command("serve", "Serve the store (site, JSON API, OpenAPI document), publishing --content DIR into it first.")
         {
             content, database, urls, publicUrl, json,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var error = result.InvocationConfiguration.Error;
-            var folder = result.GetValue(content) ?? BundledContent.Find();
-            if (folder is null || !Directory.Exists(folder))
+            var folder = result.GetValue(content);
+            if (folder is not null && !Directory.Exists(folder))
             {
-                await error.WriteLineAsync(folder is null
-                    ? "serve: no content folder found; pass --content DIR (a folder with compositions/, combinations/, medicines/)."
-                    : $"serve: content folder '{folder}' does not exist.").ConfigureAwait(false);
+                await error.WriteLineAsync($"serve: content folder '{folder}' does not exist.").ConfigureAwait(false);
                 return FormularyCli.ExitUsage;
             }
 

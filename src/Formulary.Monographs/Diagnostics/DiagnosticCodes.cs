@@ -16,6 +16,9 @@ public static class DiagnosticCodes
     public static DiagnosticDescriptor InvalidUtf8 { get; } = new("MONO003", Error, "The file is not valid UTF-8; invalid bytes were read as U+FFFD.");
     public static DiagnosticDescriptor EmptyFile { get; } = new("MONO004", Error, "The file is empty or holds only white space.");
     public static DiagnosticDescriptor UnreadableFile { get; } = new("MONO005", Error, "The file could not be read from disk.");
+    public static DiagnosticDescriptor SlugNormalized { get; } = new("MONO006", Warning, "The file name is not usable in a URL; the document is published under a normalized slug.");
+    public static DiagnosticDescriptor OutsideContentFolder { get; } = new("MONO007", Error, "A symbolic link resolves outside the content folder; it was not read.");
+    public static DiagnosticDescriptor NotRegularFile { get; } = new("MONO008", Error, "A special file (FIFO, device, socket) or a folder named like a monograph; it was not read.");
 
     public static DiagnosticDescriptor NoFrontMatter { get; } = new("MONO010", Warning, "The file does not start with a '---' front-matter block.");
     public static DiagnosticDescriptor UnterminatedFrontMatter { get; } = new("MONO011", Error, "The front matter has no closing '---' line; the file was not read further.");
@@ -60,7 +63,7 @@ public static class DiagnosticCodes
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        FileTooLarge, BinaryFile, InvalidUtf8, EmptyFile, UnreadableFile,
+        FileTooLarge, BinaryFile, InvalidUtf8, EmptyFile, UnreadableFile, SlugNormalized, OutsideContentFolder, NotRegularFile,
         NoFrontMatter, UnterminatedFrontMatter, YamlSyntax, YamlTooComplex, FrontMatterNotMapping, UnknownFrontMatterKey,
         TitleMissing, IsBannedNotBoolean, LastModifiedNotIso8601, MrpNotNumber, MedicineTypeInvalid,
         GenericSlugMissing, CombinationSlugMissing, MedicineLinkMismatch, FieldWrongShape, FaqEntryIncomplete,

@@ -1,18 +1,28 @@
+using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Model;
 
 namespace Formulary.Monographs.Loading;
 
-/// <summary>Which files a path names, their collections, and which slugs exist for link checks.</summary>
-internal sealed record ContentLayout(IReadOnlyList<(Collection Collection, string Path)> Files, Dictionary<Collection, HashSet<string>> KnownSlugs)
+/// <summary>
+/// Which files a path names, their collections, which slugs exist for link checks, the content folder
+/// they are read through and the entries it skipped for safety.
+/// </summary>
+internal sealed record ContentLayout(
+    ContentFolder Folder,
+    IReadOnlyList<(Collection Collection, string Path)> Files,
+    Dictionary<Collection, HashSet<string>> KnownSlugs,
+    IReadOnlyList<Diagnostic> Skipped)
 {
     public static ContentLayout Of(string path)
     {
-        if (File.Exists(path))
+        var skipped = new List<Diagnostic>();
+        if (FileProbe.KindOf(path) is FileKind.Regular or FileKind.Special)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             var inCollection = CollectionInfo.TryParse(Path.GetFileName(folder), out var collection);
-            var known = inCollection ? SlugsBeside(Path.GetDirectoryName(folder)) : [];
-            return new ContentLayout([(inCollection ? collection : Collection.Composition, path)], known);
+            var content = ContentFolder.Containing(path);
+            var known = inCollection ? SlugsBeside(content) : [];
+            return new ContentLayout(content, [(inCollection ? collection : Collection.Composition, path)], known, []);
         }
 
         if (!Directory.Exists(path))
@@ -20,38 +30,38 @@ internal sealed record ContentLayout(IReadOnlyList<(Collection Collection, strin
             throw new DirectoryNotFoundException($"'{path}' is neither a file nor a folder");
         }
 
+        var root = ContentFolder.Open(path);
         var roots = Enum.GetValues<Collection>().Where(c => Directory.Exists(Path.Combine(path, c.FolderName()))).ToList();
         if (roots.Count > 0)
         {
-            var files = roots.SelectMany(c => MarkdownFiles(Path.Combine(path, c.FolderName())).Select(f => (c, f))).ToList();
-            return new ContentLayout(files, Enum.GetValues<Collection>().ToDictionary(c => c, _ => new HashSet<string>(StringComparer.Ordinal)));
+            var files = roots.SelectMany(c => root.Files(Path.Combine(path, c.FolderName()), ".md", skipped).Select(f => (c, f))).ToList();
+            return new ContentLayout(root, files, Enum.GetValues<Collection>().ToDictionary(c => c, _ => new HashSet<string>(StringComparer.Ordinal)), skipped);
         }
 
-        if (CollectionInfo.TryParse(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))), out var only))
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        if (CollectionInfo.TryParse(Path.GetFileName(full), out var only))
         {
-            var known = SlugsBeside(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))));
-            return new ContentLayout([.. MarkdownFiles(path).Select(f => (only, f))], known);
+            var content = Path.GetDirectoryName(full) is { } parent ? ContentFolder.Open(parent) : root;
+            var known = SlugsBeside(content);
+            return new ContentLayout(content, [.. content.Files(path, ".md", skipped).Select(f => (only, f))], known, skipped);
         }
 
-        return new ContentLayout([.. MarkdownFiles(path).Select(f => (Collection.Composition, f))], []);
+        return new ContentLayout(root, [.. root.Files(path, ".md", skipped).Select(f => (Collection.Composition, f))], [], skipped);
     }
 
-    /// <summary>Slugs of the collection folders beside a linted file or folder, read from file names only.</summary>
-    private static Dictionary<Collection, HashSet<string>> SlugsBeside(string? contentRoot)
+    /// <summary>Slugs of the collection folders of a content folder, read from file names only (what they skip is the linted folder's business).</summary>
+    private static Dictionary<Collection, HashSet<string>> SlugsBeside(ContentFolder content)
     {
         var known = new Dictionary<Collection, HashSet<string>>();
         foreach (var collection in Enum.GetValues<Collection>())
         {
-            var folder = contentRoot is null ? null : Path.Combine(contentRoot, collection.FolderName());
-            if (folder is not null && Directory.Exists(folder))
+            var folder = Path.Combine(content.Root, collection.FolderName());
+            if (Directory.Exists(folder))
             {
-                known[collection] = [.. MarkdownFiles(folder).Select(Parsing.MonographParser.SlugOf)];
+                known[collection] = [.. content.Files(folder, ".md", []).Select(f => SlugRule.FromFileName(f))];
             }
         }
 
         return known;
     }
-
-    private static List<string> MarkdownFiles(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Lint;
 using Formulary.Monographs.Model;
 using Formulary.Monographs.Parsing;
@@ -31,7 +32,7 @@ public sealed class ContentLoader(MonographParser parser)
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var (collection, file) = files[i];
-            parsed[i] = Read(collection, file);
+            parsed[i] = Read(layout.Folder, collection, file);
             if (progress is not null)
             {
                 lock (gate)
@@ -48,27 +49,29 @@ public sealed class ContentLoader(MonographParser parser)
             layout.KnownSlugs.GetValueOrDefault(monograph.Collection)?.Add(monograph.Slug);
         }
 
-        return new ContentSet(monographs, [.. ContentSetLint.Run(monographs, layout.KnownSlugs), .. RulesLint.Run(monographs)]);
+        return new ContentSet(monographs, [.. layout.Skipped, .. ContentSetLint.Run(monographs, layout.KnownSlugs), .. RulesLint.Run(monographs, layout.Folder)]);
     }
 
-    /// <summary>Reads one file, refusing an oversized one without loading it into memory.</summary>
+    /// <summary>Reads one file of the content folder it sits in (see <see cref="ContentFolder.Containing"/>).</summary>
     public Monograph Read(Collection collection, string file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        try
-        {
-            var length = new FileInfo(file).Length;
-            if (length > parser.Limits.MaxBytes)
-            {
-                using var stream = File.OpenRead(file);
-                return parser.TooLarge(collection, file, length, Convert.ToHexStringLower(SHA256.HashData(stream)));
-            }
+        return Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(file)))
+            ? Read(ContentFolder.Containing(file), collection, file)
+            : parser.Refused(collection, file, DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart, "the file could not be read: its folder does not exist"));
+    }
 
-            return parser.Parse(collection, file, File.ReadAllBytes(file));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    /// <summary>Reads one file through the content folder's checks, never more than one byte past the parser's limit.</summary>
+    public Monograph Read(ContentFolder folder, Collection collection, string file)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(file);
+        var read = folder.Read(file, parser.Limits.MaxBytes);
+        return read switch
         {
-            return parser.Unreadable(collection, file, e.Message);
-        }
+            { Problem: { } problem } => parser.Refused(collection, file, problem),
+            { TooLarge: true } => parser.TooLarge(collection, file, Convert.ToHexStringLower(SHA256.HashData(read.Bytes))),
+            _ => parser.Parse(collection, file, read.Bytes),
+        };
     }
 }

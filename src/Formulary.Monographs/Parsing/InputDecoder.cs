@@ -16,7 +16,7 @@ internal static class InputDecoder
     {
         if (bytes.Length > limits.MaxBytes)
         {
-            diagnostics.Add(TooLarge(path, bytes.Length, limits));
+            diagnostics.Add(TooLarge(path, limits));
             return null;
         }
 
@@ -51,9 +51,9 @@ internal static class InputDecoder
         return text;
     }
 
-    public static Diagnostic TooLarge(string path, long length, ParserLimits limits) =>
+    public static Diagnostic TooLarge(string path, ParserLimits limits) =>
         DiagnosticCodes.FileTooLarge.At(path, SourcePosition.FileStart, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"the file is {length} bytes; the parser reads files up to {limits.MaxBytes} bytes ({limits.MaxBytes / 1024 / 1024} MiB); it was not read"));
+            $"the file holds more than {limits.MaxBytes} bytes, the most the parser reads ({limits.MaxBytes / 1024 / 1024} MiB); it was not read"));
 
     private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
     {

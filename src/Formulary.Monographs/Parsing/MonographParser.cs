@@ -48,19 +48,20 @@ public sealed class MonographParser
         return text is null ? Unread(context, hash) : Parse(context, hash, new SourceText(text));
     }
 
-    /// <summary>A file over <see cref="ParserLimits.MaxBytes"/>, refused without reading it into memory.</summary>
-    public Monograph TooLarge(Collection collection, string sourcePath, long length, string contentHash)
+    /// <summary>A file over <see cref="ParserLimits.MaxBytes"/>, refused after reading no more than one byte past the limit.</summary>
+    public Monograph TooLarge(Collection collection, string sourcePath, string contentHash)
     {
         var context = new DocumentContext(collection, sourcePath, Limits);
-        context.Report(InputDecoder.TooLarge(sourcePath, length, Limits));
+        context.Report(InputDecoder.TooLarge(sourcePath, Limits));
         return Unread(context, contentHash);
     }
 
-    /// <summary>A file that could not be read at all (I/O error).</summary>
-    public Monograph Unreadable(Collection collection, string sourcePath, string reason)
+    /// <summary>A file that was not read: refused by the content folder (a link outside it, a FIFO) or an I/O error.</summary>
+    public Monograph Refused(Collection collection, string sourcePath, Diagnostic reason)
     {
+        ArgumentNullException.ThrowIfNull(reason);
         var context = new DocumentContext(collection, sourcePath, Limits);
-        context.Report(DiagnosticCodes.UnreadableFile, SourcePosition.FileStart, "the file could not be read: " + reason);
+        context.Report(reason);
         return Unread(context, string.Empty);
     }
 
@@ -95,7 +96,7 @@ public sealed class MonographParser
             ContraindicationCheck.Run(context, body, faqs);
         }
 
-        var slug = SlugOf(context.Path);
+        var slug = SlugOf(context);
         return new Monograph
         {
             Collection = context.Collection,
@@ -117,7 +118,7 @@ public sealed class MonographParser
 
     private static Monograph Unread(DocumentContext context, string hash)
     {
-        var slug = SlugOf(context.Path);
+        var slug = SlugOf(context);
         return new Monograph
         {
             Collection = context.Collection,
@@ -136,11 +137,21 @@ public sealed class MonographParser
         };
     }
 
-    /// <summary>The slug is the file name without <c>.md</c>.</summary>
-    public static string SlugOf(string sourcePath)
+    /// <summary>The slug is the file name without <c>.md</c>, normalized by <see cref="SlugRule"/>.</summary>
+    public static string SlugOf(string sourcePath) => SlugRule.FromFileName(sourcePath);
+
+    /// <summary>The slug of the document; a file name that is not a usable URL is reported once, here.</summary>
+    private static string SlugOf(DocumentContext context)
     {
-        var name = Path.GetFileName(sourcePath);
-        return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+        var slug = SlugOf(context.Path);
+        var name = Path.GetFileName(context.Path);
+        if (!string.Equals(slug + ".md", name, StringComparison.OrdinalIgnoreCase) && !string.Equals(slug, name, StringComparison.Ordinal))
+        {
+            context.Report(DiagnosticCodes.SlugNormalized, SourcePosition.FileStart,
+                $"the file name '{name}' is not usable in a URL; the page is published as '{slug}'; rename the file to {slug}.md");
+        }
+
+        return slug;
     }
 
     private static List<Diagnostic> Sorted(List<Diagnostic> diagnostics) =>

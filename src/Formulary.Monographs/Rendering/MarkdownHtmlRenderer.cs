@@ -23,6 +23,9 @@ public sealed class MarkdownHtmlRenderer
 {
     public static MarkdownHtmlRenderer Shared { get; } = new();
 
+    /// <summary>Prefix of every id and name in rendered monograph HTML; the page never uses it for its own elements.</summary>
+    public const string AuthorIdPrefix = "user-content-";
+
     private const string ExternalRel = "nofollow noopener noreferrer";
 
     private readonly MarkdownPipeline pipeline;
@@ -56,13 +59,19 @@ public sealed class MarkdownHtmlRenderer
         return needsSanitizer ? sanitizer.Sanitize(html) : html;
     }
 
-    /// <summary>Adds <c>rel</c> to external links; true when the fragment has anything only the sanitizer may judge.</summary>
+    /// <summary>
+    /// Prefixes heading anchors as the sanitizer prefixes every author id, adds <c>rel</c> to external
+    /// links; true when the fragment has anything only the sanitizer may judge.
+    /// </summary>
     private static bool MarkExternalLinks(MarkdownDocument document)
     {
         foreach (var node in document.Descendants())
         {
             switch (node)
             {
+                case HeadingBlock heading when heading.GetAttributes() is { Id: { } id } attributes:
+                    attributes.Id = SafeHtmlPolicy.AuthorId(id);
+                    break;
                 case HtmlBlock or HtmlInline or HtmlEntityInline:
                     return true;
                 case LinkInline { IsImage: true }:

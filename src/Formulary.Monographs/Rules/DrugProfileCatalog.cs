@@ -44,13 +44,13 @@ public sealed class DrugProfileCatalog
         loader ??= new ContentLoader();
         var found = new Dictionary<string, DrugProfile>(StringComparer.Ordinal);
         var diagnostics = new List<Diagnostic>();
-        var files = Directory.EnumerateFiles(contentDirectory, "*" + RulesLoader.Suffix, SearchOption.AllDirectories).Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        var folder = ContentFolder.Open(contentDirectory);
+        foreach (var file in folder.Files(contentDirectory, RulesLoader.Suffix, diagnostics))
         {
             var monographFile = RulesLoader.MonographPathFor(file);
             var collection = CollectionInfo.TryParse(Path.GetFileName(Path.GetDirectoryName(file)), out var c) ? c : Collection.Composition;
-            var monograph = File.Exists(monographFile) ? loader.Read(collection, monographFile) : null;
-            var result = RulesLoader.LoadFile(file, monograph);
+            var monograph = FileProbe.KindOf(monographFile) == FileKind.Missing ? null : loader.Read(folder, collection, monographFile);
+            var result = RulesLoader.LoadFile(file, monograph, folder);
             diagnostics.AddRange(result.Diagnostics);
             if (result.Profile is { } profile)
             {

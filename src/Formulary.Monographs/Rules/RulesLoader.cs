@@ -1,4 +1,5 @@
 using Formulary.Monographs.Diagnostics;
+using Formulary.Monographs.Loading;
 using Formulary.Monographs.Model;
 using Formulary.Monographs.Parsing;
 using Formulary.Monographs.Parsing.Yaml;
@@ -36,27 +37,27 @@ public static class RulesLoader
     public static string SlugOf(string rulesFile)
     {
         ArgumentNullException.ThrowIfNull(rulesFile);
-        var name = Path.GetFileName(rulesFile);
-        return name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase) ? name[..^Suffix.Length] : Path.GetFileNameWithoutExtension(name);
+        return rulesFile.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase)
+            ? SlugRule.FromFileName(rulesFile, Suffix)
+            : SlugRule.Normalize(Path.GetFileNameWithoutExtension(rulesFile));
     }
 
-    /// <summary>Reads the file from disk (refusing an oversized or unreadable one) and loads it.</summary>
-    public static RulesLoadResult LoadFile(string rulesFile, Monograph? monograph)
+    /// <summary>
+    /// Reads the file through its content folder (by default the one it sits in), refusing an oversized,
+    /// special or unreadable one and a link leading outside the folder, and loads it.
+    /// </summary>
+    public static RulesLoadResult LoadFile(string rulesFile, Monograph? monograph, ContentFolder? folder = null)
     {
         ArgumentNullException.ThrowIfNull(rulesFile);
-        try
+        var read = (folder ?? ContentFolder.Containing(rulesFile)).Read(rulesFile, MaxBytes);
+        if (read.Problem is { } problem)
         {
-            if (new FileInfo(rulesFile).Length > MaxBytes)
-            {
-                return Failed(rulesFile, "the rules file is larger than 1 MiB; it was not read");
-            }
+            return new RulesLoadResult(null, [], [problem]);
+        }
 
-            return Load(rulesFile, File.ReadAllText(rulesFile), monograph);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed(rulesFile, "the rules file could not be read: " + e.Message);
-        }
+        return read.TooLarge
+            ? Failed(rulesFile, "the rules file is larger than 1 MiB; it was not read")
+            : Load(rulesFile, System.Text.Encoding.UTF8.GetString(read.Bytes), monograph);
     }
 
     public static RulesLoadResult Load(string rulesFile, string yamlText, Monograph? monograph)

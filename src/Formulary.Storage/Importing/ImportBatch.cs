@@ -12,8 +12,6 @@ internal static class ImportBatch
     /// <summary>Source text above this size is refused (the parser bounds its input well below it).</summary>
     public const int MaxSourceChars = 16 * 1024 * 1024;
 
-    public const int MaxSlugLength = 200;
-
     public static IReadOnlyList<PreparedDocument> Prepare(IReadOnlyList<ImportDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -25,7 +23,7 @@ internal static class ImportBatch
             var failure = Refusal(document) ?? (seen.Add((document.Monograph.Collection, document.Monograph.Slug))
                 ? null
                 : $"duplicate slug '{document.Monograph.Slug}' in {document.Monograph.Collection.FolderName()}: an earlier file with this slug was imported instead");
-            prepared.Add(new PreparedDocument(document, failure));
+            prepared.Add(new PreparedDocument(document, failure, failure is null && CrossDiagnostics.PublishingErrors(document.Monograph.Diagnostics).Any()));
         }
 
         return prepared;
@@ -34,9 +32,9 @@ internal static class ImportBatch
     private static string? Refusal(ImportDocument document)
     {
         var monograph = document.Monograph;
-        if (!IsValidSlug(monograph.Slug))
+        if (!SlugRule.IsValid(monograph.Slug))
         {
-            return $"slug '{Truncate(monograph.Slug)}' is not usable in a URL (1 to {MaxSlugLength} letters, digits, '-', '_' or '.')";
+            return $"slug '{Truncate(monograph.Slug)}' is not usable in a URL (1 to {SlugRule.MaxLength} letters, digits, '-', '_' or '.')";
         }
 
         if (document.SourceText.Length > MaxSourceChars)
@@ -56,14 +54,11 @@ internal static class ImportBatch
         DiagnosticCodes.BinaryFile.Code,
         DiagnosticCodes.EmptyFile.Code,
         DiagnosticCodes.UnreadableFile.Code,
+        DiagnosticCodes.OutsideContentFolder.Code,
+        DiagnosticCodes.NotRegularFile.Code,
         DiagnosticCodes.UnterminatedFrontMatter.Code,
         DiagnosticCodes.MarkdownTooDeep.Code,
     ];
-
-    private static bool IsValidSlug(string slug) =>
-        slug.Length is > 0 and <= MaxSlugLength
-        && slug[0] != '.'
-        && slug.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     private static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "…");
 }

@@ -3,7 +3,8 @@ namespace Formulary.Storage.Importing;
 /// <summary>
 /// <see cref="RemoveMissing"/>: the documents are the whole content set, so a stored document that is
 /// not among them was deleted at the source and is marked removed (its history is kept). Leave it
-/// false when importing a single file or a part of the content.
+/// false when importing a single file or a part of the content. The store applies it as told; the
+/// guard against removing by accident (<see cref="Publishing.PruneGuard"/>) is the publisher's.
 /// </summary>
 public sealed record ImportOptions(bool RemoveMissing)
 {

@@ -12,8 +12,9 @@ public enum ImportOutcome
     Unchanged,
 
     /// <summary>
-    /// Same content hash, but the stored model came from another parser version (a Formulary upgrade):
-    /// the latest version's model and search entry are replaced; no new version (the source did not change).
+    /// Same content hash, but the stored model came from another parser version (a Formulary upgrade)
+    /// or its cross-document findings changed: the latest version's model and search entry are replaced
+    /// in place; no new version (the source did not change).
     /// </summary>
     Reparsed,
 
@@ -22,4 +23,10 @@ public enum ImportOutcome
 
     /// <summary>Not accepted (see <see cref="ImportedDocument.FailureReason"/>); any stored version is left as it was.</summary>
     Failed,
+
+    /// <summary>
+    /// Read, but it has error diagnostics: kept as a rejected version (history and diagnostics), never
+    /// published; the published version, if any, stays what readers see.
+    /// </summary>
+    Rejected,
 }

@@ -1,6 +1,9 @@
 namespace Formulary.Storage.Importing;
 
-/// <summary>The result of one import: counts per outcome and one entry per document, in input order (removed ones last).</summary>
+/// <summary>
+/// The result of one import: counts per outcome and one entry per document, in input order (removed
+/// ones last). <see cref="Waited"/>: another import held the store's import lock and this one waited for it.
+/// </summary>
 public sealed record ImportReport(IReadOnlyList<ImportedDocument> Documents)
 {
     public int Added => Count(ImportOutcome.Added);
@@ -15,8 +18,15 @@ public sealed record ImportReport(IReadOnlyList<ImportedDocument> Documents)
 
     public int Failed => Count(ImportOutcome.Failed);
 
-    /// <summary>True when the import wrote anything (added, changed, re-parsed or removed a document).</summary>
-    public bool ChangedStore => Added + Changed + Reparsed + Removed > 0;
+    public int Rejected => Count(ImportOutcome.Rejected);
+
+    public bool Waited { get; init; }
+
+    /// <summary>The store generation after the import (bumped when it wrote anything).</summary>
+    public long Generation { get; init; }
+
+    /// <summary>True when the import wrote anything (a version, published or rejected, a re-parse or a removal).</summary>
+    public bool ChangedStore { get; init; }
 
     private int Count(ImportOutcome outcome) => Documents.Count(d => d.Outcome == outcome);
 }

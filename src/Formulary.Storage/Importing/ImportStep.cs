@@ -1,12 +1,17 @@
 namespace Formulary.Storage.Importing;
 
 /// <summary>
-/// One decided step of an import: the result to report and, when something must be written,
-/// the document to write as version <see cref="ImportedDocument.Version"/> (<see cref="Write"/>; for
-/// <see cref="ImportOutcome.Reparsed"/> it replaces that existing version's model),
-/// or the stored document to mark removed (<see cref="Remove"/>). <see cref="Previous"/> is the stored state before.
+/// One decided step of an import: the result to report and what to write (<see cref="Kind"/>):
+/// <see cref="Write"/> as version <see cref="ImportedDocument.Version"/> (published or rejected), the same
+/// version's model refreshed in place, or the stored document marked removed. <see cref="Previous"/> is the stored state before.
 /// </summary>
-internal sealed record ImportStep(ImportedDocument Result, ImportDocument? Write, bool Remove, StoredState? Previous)
+internal sealed record ImportStep(ImportedDocument Result, ImportStepKind Kind, ImportDocument? Write, StoredState? Previous);
+
+internal enum ImportStepKind
 {
-    public bool Reparse => Result.Outcome == ImportOutcome.Reparsed;
+    Nothing,
+    Publish,
+    Reject,
+    Refresh,
+    Remove,
 }

@@ -1,22 +1,30 @@
 using System.Data.Common;
+using System.Text.Json;
 using Formulary.Monographs;
+using Formulary.Monographs.Model;
 
 namespace Formulary.Storage.Importing;
 
-/// <summary>What an import needs to know about a stored document: its row id, latest version, hash, brand link, and the parser version and import time of its latest model.</summary>
-internal sealed record StoredState(
-    long Id, Collection Collection, string Slug, int LatestVersion, bool IsRemoved, string ContentHash, string SourcePath,
-    Collection? LinkCollection, string? LinkSlug, int ModelVersion, DateTimeOffset ImportedAt)
+/// <summary>
+/// What an import needs to know about a stored document. <see cref="HeadVersion"/> is its newest
+/// version, published or rejected (hash, parser version and path are that version's);
+/// <see cref="PublishedVersion"/> the one readers see (0: never published). <see cref="Links"/> and
+/// <see cref="CrossKey"/> let cross-document checks run without parsing unchanged documents.
+/// </summary>
+public sealed record StoredState(
+    long Id, Collection Collection, string Slug, int PublishedVersion, bool IsRemoved, string ContentHash, string SourcePath,
+    Collection? LinkCollection, string? LinkSlug, int ModelVersion, DateTimeOffset ImportedAt,
+    int HeadVersion, bool HeadRejected, IReadOnlyList<MonographLink> Links, string CrossKey)
 {
     /// <summary>The same query on both stores; <see cref="LoadAsync"/> reads its rows.</summary>
-    public const string Sql =
+    internal const string Sql =
         """
         SELECT d.id, d.collection, d.slug, d.latest_version, d.removed_at IS NOT NULL, v.content_hash, v.source_path, d.link_collection, d.link_slug,
-            v.model_version, v.imported_at
-        FROM documents d JOIN versions v ON v.document_id = d.id AND v.version = d.latest_version
+            v.model_version, v.imported_at, d.head_version, v.rejected, d.links_json, d.cross_key
+        FROM documents d JOIN versions v ON v.document_id = d.id AND v.version = d.head_version
         """;
 
-    public static async Task<Dictionary<(Collection, string), StoredState>> LoadAsync(DbCommand command, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<(Collection, string), StoredState>> LoadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.CommandText = Sql;
@@ -24,6 +32,7 @@ internal sealed record StoredState(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            var links = reader.GetString(13);
             var state = new StoredState(
                 reader.GetInt64(0),
                 StoreText.ParseCollection(reader.GetString(1)),
@@ -35,12 +44,11 @@ internal sealed record StoredState(
                 reader.IsDBNull(7) ? null : StoreText.ParseCollection(reader.GetString(7)),
                 reader.IsDBNull(8) ? null : reader.GetString(8),
                 reader.GetInt32(9),
-                reader.GetValue(10) switch
-                {
-                    string text => StoreText.ParseInstant(text),
-                    DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
-                    var other => (DateTimeOffset)other,
-                });
+                StoreText.ReadInstant(reader.GetValue(10)),
+                reader.GetInt32(11),
+                reader.GetBoolean(12),
+                links == "[]" ? [] : JsonSerializer.Deserialize<List<MonographLink>>(links, ModelJson.Options) ?? [],
+                reader.GetString(14));
             rows[(state.Collection, state.Slug)] = state;
         }
 

@@ -24,6 +24,9 @@ public sealed record MonographSummary(
     int ErrorCount,
     int WarningCount)
 {
+    /// <summary>The drug has a <c>*.rules.yaml</c> stored with this version (whether its rules load is the dose service's answer).</summary>
+    public bool HasRules { get; init; }
+
     /// <summary>The summary of a parsed monograph: the one mapping, used by the stores and the static export.</summary>
     public static MonographSummary From(Monograph monograph, int version, DateTimeOffset importedAt)
     {

@@ -1,26 +1,29 @@
-using Formulary.Monographs;
-using Formulary.Storage.Importing;
-using Formulary.Storage.Listing;
+using System.Data.Common;
+using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
-using Formulary.Storage.Versions;
 using Npgsql;
 
 namespace Formulary.Storage.Postgres;
 
 /// <summary>
 /// The same store on PostgreSQL (Npgsql): tables in the connection's current schema, full-text search
-/// with tsvector and a name vocabulary with pg_trgm. For sites that already run PostgreSQL.
+/// with tsvector and a name vocabulary with pg_trgm. For several nodes over one database.
 /// </summary>
-public sealed class PostgresMonographStore : IMonographStore
+public sealed class PostgresMonographStore : RelationalStore
 {
     private readonly NpgsqlDataSource dataSource;
-    private readonly TimeProvider timeProvider;
 
     private PostgresMonographStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
+        : base(timeProvider)
     {
         this.dataSource = dataSource;
-        this.timeProvider = timeProvider;
+        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        Location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
     }
+
+    public override string Location { get; }
+
+    private protected override StoreDialect Dialect { get; } = new PostgresDialect();
 
     /// <summary>Connects and brings the schema up to date (creating pg_trgm and unaccent in <c>public</c> when missing).</summary>
     public static async Task<PostgresMonographStore> OpenAsync(string connectionString, TimeProvider timeProvider, CancellationToken cancellationToken = default)
@@ -42,42 +45,17 @@ public sealed class PostgresMonographStore : IMonographStore
         return new PostgresMonographStore(dataSource, timeProvider);
     }
 
-    public async Task<ImportReport> ImportAsync(
-        IReadOnlyList<ImportDocument> documents, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var prepared = ImportBatch.Prepare(documents);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var report = await new PostgresImport(connection, timeProvider.GetUtcNow()).RunAsync(prepared, options.RemoveMissing, progress, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return report;
-    }
+    /// <summary>The database time one search may use (default <see cref="SearchLimits.TimeBudget"/>).</summary>
+    public TimeSpan SearchBudget { get; set; } = SearchLimits.TimeBudget;
 
-    public Task<StoredMonograph?> GetAsync(Collection collection, string slug, CancellationToken cancellationToken = default) =>
-        PostgresReads.GetAsync(dataSource, collection, slug, version: null, cancellationToken);
+    public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        PostgresSearch.SearchAsync(dataSource, request, SearchBudget, cancellationToken);
 
-    public Task<StoredMonograph?> GetVersionAsync(Collection collection, string slug, int version, CancellationToken cancellationToken = default) =>
-        PostgresReads.GetAsync(dataSource, collection, slug, version, cancellationToken);
-
-    public Task<IReadOnlyList<MonographVersion>> ListVersionsAsync(Collection collection, string slug, CancellationToken cancellationToken = default) =>
-        PostgresReads.ListVersionsAsync(dataSource, collection, slug, cancellationToken);
-
-    public async Task<VersionDiff?> DiffAsync(Collection collection, string slug, int fromVersion, int toVersion, CancellationToken cancellationToken = default)
-    {
-        var from = await GetVersionAsync(collection, slug, fromVersion, cancellationToken);
-        var to = await GetVersionAsync(collection, slug, toVersion, cancellationToken);
-        return VersionDiff.Between(collection, slug, from, to);
-    }
-
-    public Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        PostgresReads.ListAsync(dataSource, cancellationToken);
-
-    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
-        PostgresSearch.SearchAsync(dataSource, request, cancellationToken);
-
-    public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
+    public override Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
         PostgresSearch.SuggestAsync(dataSource, prefix, limit, cancellationToken);
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    private protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken);
 }

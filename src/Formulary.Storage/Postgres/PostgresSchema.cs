@@ -52,7 +52,22 @@ internal static class PostgresSchema
         """
         ALTER TABLE versions ADD COLUMN model_version integer NOT NULL DEFAULT 0;
         """,
-        // 3: names for exact-match ranking and suggestions as you type (Search/SearchName.cs); filled by
+        // 3: as SQLite 5 (rejected versions, head_version, rules, links and cross-document fingerprint), the
+        // model column named as in SQLite so both share their SQL, and the store generation.
+        """
+        ALTER TABLE versions RENAME COLUMN model_json TO model;
+        ALTER TABLE documents ADD COLUMN head_version integer NOT NULL DEFAULT 0;
+        UPDATE documents SET head_version = latest_version;
+        ALTER TABLE documents ADD COLUMN links_json text NOT NULL DEFAULT '[]';
+        ALTER TABLE documents ADD COLUMN cross_key text NOT NULL DEFAULT '';
+        ALTER TABLE versions ADD COLUMN rejected boolean NOT NULL DEFAULT false;
+        ALTER TABLE versions ADD COLUMN rules_path text NULL;
+        ALTER TABLE versions ADD COLUMN rules_text text NULL;
+        UPDATE versions SET model_version = 0;
+        CREATE TABLE store_meta (key text PRIMARY KEY, value bigint NOT NULL);
+        INSERT INTO store_meta (key, value) VALUES ('generation', 0);
+        """,
+        // 4: names for exact-match ranking and suggestions as you type (Search/SearchName.cs); filled by
         // the index refresh, and for an older database on open (PostgresSearchIndex.BackfillNamesAsync).
         // folded compares in "C" order, so a prefix is one B-tree range whatever the database collation.
         """

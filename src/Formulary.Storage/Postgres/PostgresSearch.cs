@@ -41,10 +41,10 @@ internal static class PostgresSearch
         ORDER BY p.wanted DESC, p.tier, p.collection_rank, p.rank DESC, p.slug
         """;
 
-    public static async Task<SearchResults> SearchAsync(NpgsqlDataSource dataSource, SearchRequest request, CancellationToken cancellationToken)
+    public static async Task<SearchResults> SearchAsync(NpgsqlDataSource dataSource, SearchRequest request, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var deadline = Stopwatch.GetTimestamp() + (long)(SearchLimits.TimeBudget.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         return await SearchFlow.RunAsync(

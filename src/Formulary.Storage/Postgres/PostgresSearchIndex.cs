@@ -26,7 +26,7 @@ internal static class PostgresSearchIndex
                 SELECT d.id, d.title, d.names || E'\n' || coalesce((SELECT string_agg(b.title, E'\n' ORDER BY b.slug) FROM documents b
                     WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), '') AS names,
                     left(d.body_text, {MaxIndexedBodyChars}) AS body
-                FROM documents d JOIN targets t ON t.id = d.id)
+                FROM documents d JOIN targets t ON t.id = d.id WHERE d.latest_version > 0)
             UPDATE documents d SET
                 search_vector = setweight(to_tsvector('formulary_search', x.title), 'A')
                     || setweight(to_tsvector('formulary_search', x.names), 'B')
@@ -65,7 +65,7 @@ internal static class PostgresSearchIndex
         await RefreshNamesAsync(connection, [.. ids], cancellationToken);
     }
 
-    /// <summary>A database from before schema 3 has no names yet: index every live document's names once, on open.</summary>
+    /// <summary>A database from before schema 4 has no names yet: index every live document's names once, on open.</summary>
     public static async Task BackfillNamesAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -74,7 +74,7 @@ internal static class PostgresSearchIndex
             """
             SELECT pg_advisory_xact_lock(7261535);
             SELECT CASE WHEN EXISTS (SELECT 1 FROM search_names) THEN ARRAY[]::bigint[]
-                        ELSE ARRAY(SELECT id FROM documents WHERE removed_at IS NULL) END
+                        ELSE ARRAY(SELECT id FROM documents WHERE removed_at IS NULL AND latest_version > 0) END
             """,
             connection);
         long[] ids;
@@ -100,8 +100,8 @@ internal static class PostgresSearchIndex
         await using (var read = new NpgsqlCommand(
             """
             SELECT d.id, d.title, d.names, ARRAY(SELECT b.title FROM documents b
-                WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL ORDER BY b.slug)
-            FROM documents d WHERE d.id = ANY(@ids) AND d.removed_at IS NULL
+                WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL AND b.latest_version > 0 ORDER BY b.slug)
+            FROM documents d WHERE d.id = ANY(@ids) AND d.removed_at IS NULL AND d.latest_version > 0
             """,
             connection))
         {

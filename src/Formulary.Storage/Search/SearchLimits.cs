@@ -26,8 +26,10 @@ public static class SearchLimits
     public const int MinPrefixChars = 3;
 
     /// <summary>
-    /// The database time one search may use, correction included (SQLite: a progress handler;
-    /// PostgreSQL: <c>statement_timeout</c>); a search that reaches it answers "timed out".
+    /// The database time one search may use by default, correction included (SQLite: a progress
+    /// handler; PostgreSQL: <c>statement_timeout</c>); a search that reaches it answers "timed out".
+    /// Each store's <c>SearchBudget</c> may change it (the storage tests use a long one, so that a
+    /// loaded test machine does not turn a behaviour test into a timing test).
     /// </summary>
     public static readonly TimeSpan TimeBudget = TimeSpan.FromMilliseconds(200);
 

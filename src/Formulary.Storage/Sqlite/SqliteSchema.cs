@@ -58,7 +58,21 @@ internal static class SqliteSchema
         """
         CREATE INDEX documents_rank ON documents (id, collection, slug);
         """,
-        // 5: names for exact-match ranking and suggestions as you type (Search/SearchName.cs); filled
+        // 5: rejected versions (a version with errors of its own is kept, never published: latest_version is
+        // the newest published one, head_version the newest of any), rules files versioned with their
+        // monograph, and each document's links and cross-document fingerprint for incremental imports.
+        // Every model is marked for one re-parse so the new columns are filled.
+        """
+        ALTER TABLE documents ADD COLUMN head_version INTEGER NOT NULL DEFAULT 0;
+        UPDATE documents SET head_version = latest_version;
+        ALTER TABLE documents ADD COLUMN links_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE documents ADD COLUMN cross_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE versions ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE versions ADD COLUMN rules_path TEXT NULL;
+        ALTER TABLE versions ADD COLUMN rules_text TEXT NULL;
+        UPDATE versions SET model_version = 0;
+        """,
+        // 6: names for exact-match ranking and suggestions as you type (Search/SearchName.cs); filled
         // by the index refresh, and for an older database on open (SqliteSearchIndex.BackfillNames).
         """
         CREATE TABLE search_names (folded TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, kind INTEGER NOT NULL, id INTEGER NOT NULL);

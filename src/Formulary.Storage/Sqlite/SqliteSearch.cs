@@ -64,11 +64,11 @@ internal sealed class SqliteSearch
 
     public SqliteSearch(Func<SqliteConnection> open) => this.open = open;
 
-    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    public async Task<SearchResults> SearchAsync(SearchRequest request, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (!await running.WaitAsync(SearchLimits.TimeBudget, cancellationToken))
+        if (!await running.WaitAsync(budget, cancellationToken))
         {
             return SearchResults.Empty(request) with { TimedOut = true };
         }
@@ -76,13 +76,13 @@ internal sealed class SqliteSearch
         try
         {
             await using var connection = open();
-            using var budget = SqliteQueryBudget.Start(connection, SearchLimits.TimeBudget - System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
+            using var deadline = SqliteQueryBudget.Start(connection, budget - System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
             return await SearchFlow.RunAsync(
                 request,
-                (terms, page, token) => budget.Run(() => PageAsync(connection, terms, page, token)),
+                (terms, page, token) => deadline.Run(() => PageAsync(connection, terms, page, token)),
                 async (terms, token) => SpellingSuggester.Suggest(
                     terms,
-                    await budget.Run(() => TermsWithHitsAsync(connection, terms, token)),
+                    await deadline.Run(() => TermsWithHitsAsync(connection, terms, token)),
                     await VocabularyAsync(token)),
                 cancellationToken);
         }

@@ -58,7 +58,7 @@ internal static class SqliteSearchIndex
                        WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
                    d.body_text
             FROM documents d JOIN temp.refresh_ids r ON r.id = d.id
-            WHERE d.removed_at IS NULL;
+            WHERE d.removed_at IS NULL AND d.latest_version > 0;
             """;
         await rebuild.ExecuteNonQueryAsync(cancellationToken);
         RefreshNames(connection, transaction);
@@ -67,7 +67,7 @@ internal static class SqliteSearchIndex
     }
 
     /// <summary>
-    /// A database from before schema 5 has no names yet: index every live document's names once, on
+    /// A database from before schema 6 has no names yet: index every live document's names once, on
     /// open. (Its names fields hold no <see cref="SearchDocument.NamesEnd"/>, so until a document is
     /// imported again its title and brand titles are indexed, not its alternate names.)
     /// </summary>
@@ -78,7 +78,7 @@ internal static class SqliteSearchIndex
         command.Transaction = transaction;
         command.CommandText =
             """
-            SELECT NOT EXISTS (SELECT 1 FROM search_names) AND EXISTS (SELECT 1 FROM documents WHERE removed_at IS NULL)
+            SELECT NOT EXISTS (SELECT 1 FROM search_names) AND EXISTS (SELECT 1 FROM documents WHERE removed_at IS NULL AND latest_version > 0)
             """;
         if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
@@ -88,7 +88,7 @@ internal static class SqliteSearchIndex
         command.CommandText =
             """
             CREATE TEMP TABLE IF NOT EXISTS refresh_ids (id INTEGER PRIMARY KEY); DELETE FROM temp.refresh_ids;
-            INSERT INTO temp.refresh_ids (id) SELECT id FROM documents WHERE removed_at IS NULL;
+            INSERT INTO temp.refresh_ids (id) SELECT id FROM documents WHERE removed_at IS NULL AND latest_version > 0;
             """;
         command.ExecuteNonQuery();
         RefreshNames(connection, transaction);
@@ -107,8 +107,8 @@ internal static class SqliteSearchIndex
             read.CommandText =
                 """
                 SELECT d.id, d.title, d.names, (SELECT json_group_array(b.title) FROM documents b
-                    WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL)
-                FROM documents d JOIN temp.refresh_ids r ON r.id = d.id WHERE d.removed_at IS NULL
+                    WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL AND b.latest_version > 0)
+                FROM documents d JOIN temp.refresh_ids r ON r.id = d.id WHERE d.removed_at IS NULL AND d.latest_version > 0
                 """;
             using var reader = read.ExecuteReader();
             while (reader.Read())

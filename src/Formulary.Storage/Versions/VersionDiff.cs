@@ -2,7 +2,7 @@ using Formulary.Monographs;
 
 namespace Formulary.Storage.Versions;
 
-/// <summary>The line diff of a document's source text from one version to another.</summary>
+/// <summary>The line diff of a document's source text (and its rules file) from one version to another.</summary>
 public sealed record VersionDiff(
     Collection Collection,
     string Slug,
@@ -18,5 +18,5 @@ public sealed record VersionDiff(
     internal static VersionDiff? Between(Collection collection, string slug, StoredMonograph? from, StoredMonograph? to) =>
         from is null || to is null
             ? null
-            : new VersionDiff(collection, slug, from.Version, to.Version, LineDiff.Compute(from.SourceText, to.SourceText));
+            : new VersionDiff(collection, slug, from.Version, to.Version, LineDiff.Compute(from.DiffText, to.DiffText));
 }

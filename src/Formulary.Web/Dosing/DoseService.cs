@@ -1,32 +1,76 @@
+using System.Collections.Concurrent;
 using Formulary.Clinical.Dosing;
-using Formulary.Clinical.Profiles;
+using Formulary.Monographs;
+using Formulary.Monographs.Diagnostics;
+using Formulary.Monographs.Rules;
+using Formulary.Storage;
+using Formulary.Web.Hosting;
 
 namespace Formulary.Web.Dosing;
 
 /// <summary>
-/// Connects the site to the clinical engine: finds the drug's profile (loaded from the content's
-/// <c>*.rules.yaml</c>) and hands the request to <see cref="DoseEngine"/>. No clinical logic here.
-/// The profiles are replaced as a whole when content is imported again.
+/// Connects the site to the clinical engine: loads the drug's profile from the rules stored with its
+/// monograph (never from a folder) and hands the request to <see cref="DoseEngine"/>. No clinical logic
+/// here. Profiles are kept per store generation, for drugs that have rules only (so request text cannot grow the cache).
 /// </summary>
-internal sealed class DoseService(DoseEngine engine)
+internal sealed class DoseService(DoseEngine engine, IMonographStore store, StoreGeneration generation)
 {
-    private volatile Dictionary<string, DrugProfile> profiles = new(StringComparer.Ordinal);
+    private static readonly Collection[] RuleCollections = [Collection.Composition, Collection.Combination];
 
-    public bool HasProfile(string slug) => profiles.ContainsKey(slug);
+    private (long Generation, IReadOnlySet<string> Drugs, ConcurrentDictionary<string, Task<DrugRules>> Rules)? state;
 
-    public IReadOnlyList<string> Drugs => [.. profiles.Keys.Order(StringComparer.Ordinal)];
+    /// <summary>The slugs of the drugs whose monograph has a rules file (whether or not the rules load).</summary>
+    public async Task<IReadOnlyList<string>> DrugsAsync() => [.. (await StateAsync().ConfigureAwait(false)).Drugs.Order(StringComparer.Ordinal)];
 
-    public void Replace(IEnumerable<DrugProfile> loaded) =>
-        profiles = loaded.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+    public async Task<DrugRules> RulesAsync(string? drug)
+    {
+        var slug = drug?.Trim().ToLowerInvariant() ?? string.Empty;
+        var current = await StateAsync().ConfigureAwait(false);
+        return current.Drugs.Contains(slug) ? await current.Rules.GetOrAdd(slug, LoadAsync).ConfigureAwait(false) : DrugRules.None(slug);
+    }
 
-    /// <summary>The dose answer, or null when no profile exists for <see cref="DoseRequest.Drug"/>.</summary>
-    public DoseAnswer? Dose(DoseRequest request) =>
-        Find(request) is { } profile ? engine.Dose(request, profile) : null;
+    /// <summary>The dose answer, or null (with the reason in the rules) when the drug has no usable profile.</summary>
+    public async Task<(DoseAnswer? Answer, DrugRules Rules)> DoseAsync(DoseRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var rules = await RulesAsync(request.Drug).ConfigureAwait(false);
+        return (rules.Profile is { } profile ? engine.Dose(request, profile) : null, rules);
+    }
 
     /// <summary>The screening answer (contraindications, interactions, alerts; no dose), or null when no profile exists.</summary>
-    public DoseAnswer? Check(DoseRequest request) =>
-        Find(request) is { } profile ? engine.Check(request, profile) : null;
+    public async Task<(DoseAnswer? Answer, DrugRules Rules)> CheckAsync(DoseRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var rules = await RulesAsync(request.Drug).ConfigureAwait(false);
+        return (rules.Profile is { } profile ? engine.Check(request, profile) : null, rules);
+    }
 
-    private DrugProfile? Find(DoseRequest request) =>
-        request.Drug is { } drug ? profiles.GetValueOrDefault(drug.Trim().ToLowerInvariant()) : null;
+    private async Task<(long Generation, IReadOnlySet<string> Drugs, ConcurrentDictionary<string, Task<DrugRules>> Rules)> StateAsync()
+    {
+        var now = await generation.CurrentAsync().ConfigureAwait(false);
+        if (state is { } current && current.Generation == now)
+        {
+            return current;
+        }
+
+        var drugs = (await store.ListAsync().ConfigureAwait(false))
+            .Where(s => s.HasRules && RuleCollections.Contains(s.Collection)).Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
+        var fresh = (now, (IReadOnlySet<string>)drugs, new ConcurrentDictionary<string, Task<DrugRules>>(StringComparer.Ordinal));
+        state = fresh;
+        return fresh;
+    }
+
+    private async Task<DrugRules> LoadAsync(string slug)
+    {
+        foreach (var collection in RuleCollections)
+        {
+            if (await store.GetAsync(collection, slug).ConfigureAwait(false) is { Rules: { } rules } stored)
+            {
+                var loaded = RulesLoader.Load(rules.Path, rules.Text, stored.Monograph);
+                return new DrugRules(slug, true, loaded.Profile, [.. loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)]);
+            }
+        }
+
+        return DrugRules.None(slug);
+    }
 }

@@ -3,6 +3,6 @@ namespace Formulary.Web.Hosting;
 internal static partial class ContentSiteLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
-        Message = "Imported {ContentDirectory}: {Added} added, {Changed} changed, {Unchanged} unchanged, {Removed} removed, {Failed} failed")]
-    public static partial void Imported(ILogger logger, string contentDirectory, int added, int changed, int unchanged, int removed, int failed);
+        Message = "Imported {ContentDirectory} ({Parsed} file(s) parsed): {Added} added, {Changed} changed, {Unchanged} unchanged, {Failed} failed, {Rejected} rejected")]
+    public static partial void Imported(ILogger logger, string contentDirectory, int parsed, int added, int changed, int unchanged, int failed, int rejected);
 }

@@ -19,8 +19,11 @@ internal sealed class MonographPages(IMonographStore store, SiteCache cache, Pag
         }
 
         var all = await cache.SummariesAsync().ConfigureAwait(false);
-        return MonographPageBuilder.Build(
-            stored.Monograph, all, stored.Version.Number, stored.Version.ImportedAt, dosing.HasProfile(slug));
+        var rules = collection == Collection.Composition ? await dosing.RulesAsync(slug).ConfigureAwait(false) : DrugRules.None(slug);
+        return MonographPageBuilder.Build(stored.Monograph, all, stored.Version.Number, stored.Version.ImportedAt, rules.Profile is not null) with
+        {
+            DoseRulesProblem = rules is { HasRules: true, Profile: null } ? rules.ProblemsText : null,
+        };
     }
 
     public Task<CachedPage?> GetCachedAsync(Collection collection, string slug, SiteContext site) =>

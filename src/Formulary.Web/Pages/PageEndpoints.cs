@@ -64,6 +64,12 @@ internal static class PageEndpoints
 
     private static async Task<IResult> MonographAsync(Collection collection, string slug, HttpContext context, MonographPages monographs)
     {
+        // An address written from a file name before the slug rule (an apostrophe, a comma) moves to its slug.
+        if (!SlugRule.IsValid(slug))
+        {
+            return Results.Redirect(collection.UrlPath(SlugRule.Normalize(slug)), permanent: true);
+        }
+
         if (!context.Request.Path.Value!.EndsWith('/'))
         {
             return Results.Redirect(collection.UrlPath(slug), permanent: true);
@@ -74,6 +80,11 @@ internal static class PageEndpoints
 
     private static async Task<IResult> CachedMonographAsync(Collection collection, string slug, HttpContext context, MonographPages monographs)
     {
+        if (!SlugRule.IsValid(slug))
+        {
+            return Results.NotFound();
+        }
+
         var page = await monographs.GetCachedAsync(collection, slug, SiteContext.FromRequest(context.Request)).ConfigureAwait(false);
         return page is null ? Results.NotFound() : page.ToResult(context);
     }
@@ -103,7 +114,7 @@ internal static class PageEndpoints
 
     private static async Task<IResult> DoseAsync(string slug, HttpContext context, MonographPages monographs, DoseService dosing, PageRenderer renderer)
     {
-        var page = await monographs.BuildAsync(Collection.Composition, slug).ConfigureAwait(false);
+        var page = SlugRule.IsValid(slug) ? await monographs.BuildAsync(Collection.Composition, slug).ConfigureAwait(false) : null;
         if (page is null || !page.HasDoseCalculator || !context.Request.HasFormContentType)
         {
             return Results.NotFound();
@@ -111,7 +122,7 @@ internal static class PageEndpoints
 
         var values = DoseFormValues.FromForm(await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false));
         var (request, inputErrors) = values.ToRequest(slug);
-        var answer = request is null ? null : dosing.Dose(request);
+        var answer = request is null ? null : (await dosing.DoseAsync(request).ConfigureAwait(false)).Answer;
         var html = await MonographPages.RenderAsync(renderer, page, SiteContext.FromRequest(context.Request), new DoseSubmission(values, answer, inputErrors)).ConfigureAwait(false);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Bytes(html, Html);

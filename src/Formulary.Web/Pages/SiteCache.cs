@@ -2,29 +2,37 @@ using System.Collections.Concurrent;
 using Formulary.Storage;
 using Formulary.Storage.Listing;
 using Formulary.Storage.Search;
+using Formulary.Web.Hosting;
 
 namespace Formulary.Web.Pages;
 
 /// <summary>
-/// Rendered pages and the list of live documents, kept in memory between imports. Pages are
-/// rendered on first request and served as bytes afterwards; <see cref="Invalidate"/> (called after
-/// every import that changed the store) drops everything, so a page is never older than its content.
+/// Rendered pages and the list of live documents, kept in memory for one store generation. Pages are
+/// rendered on first request and served as bytes afterwards; when the store's generation changes (an
+/// import by any process, seen through <see cref="StoreGeneration"/>) everything is dropped, so a page
+/// is never older than its content by more than the generation check interval.
 /// A miss renders at most once per key at a time (concurrent misses share one rendering).
 /// Search results are kept too (popular queries repeat), bounded to <see cref="MaxSearches"/> entries.
 /// </summary>
-internal sealed class SiteCache(IMonographStore store)
+internal sealed class SiteCache(IMonographStore store, StoreGeneration generation)
 {
     public const int MaxSearches = 10_000;
 
     private ConcurrentDictionary<SearchRequest, SearchResults> searches = new();
     private ConcurrentDictionary<string, Lazy<Task<CachedPage?>>> pages = new(StringComparer.Ordinal);
     private Lazy<Task<IReadOnlyList<MonographSummary>>> summaries = new(() => store.ListAsync());
+    private long cachedGeneration = -1;
 
-    public Task<IReadOnlyList<MonographSummary>> SummariesAsync() => summaries.Value;
+    public async Task<IReadOnlyList<MonographSummary>> SummariesAsync()
+    {
+        await SyncAsync().ConfigureAwait(false);
+        return await summaries.Value.ConfigureAwait(false);
+    }
 
     /// <summary>The cached page for <paramref name="key"/>, rendering it when absent; null (not cached) when there is no such page.</summary>
     public async Task<CachedPage?> GetOrRenderAsync(string key, Func<Task<CachedPage?>> render)
     {
+        await SyncAsync().ConfigureAwait(false);
         var current = pages;
         var entry = current.GetOrAdd(key, _ => new Lazy<Task<CachedPage?>>(render));
         try
@@ -50,6 +58,7 @@ internal sealed class SiteCache(IMonographStore store)
     /// </summary>
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
+        await SyncAsync(cancellationToken).ConfigureAwait(false);
         var current = searches;
         if (current.TryGetValue(request, out var cached))
         {
@@ -79,4 +88,14 @@ internal sealed class SiteCache(IMonographStore store)
     }
 
     public int Count => pages.Count;
+
+    /// <summary>Drops everything when the store generation moved since the cache was filled.</summary>
+    private async ValueTask SyncAsync(CancellationToken cancellationToken = default)
+    {
+        var now = await generation.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref cachedGeneration, now) != now)
+        {
+            Invalidate();
+        }
+    }
 }

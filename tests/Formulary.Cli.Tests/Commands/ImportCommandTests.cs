@@ -15,7 +15,7 @@ public sealed class ImportCommandTests
 
         Assert.Equal(0, exit);
         Assert.Contains("clofarabine.md(168,1): warning MONO050:", output, StringComparison.Ordinal);
-        Assert.Contains(": 2 added, 0 changed, 0 unchanged, 0 removed, 0 failed;", output, StringComparison.Ordinal);
+        Assert.Contains(": 2 added, 0 changed, 0 unchanged, 0 removed, 0 failed, 0 rejected;", output, StringComparison.Ordinal);
         Assert.True(File.Exists(content.Database));
     }
 
@@ -69,21 +69,50 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
-    public async Task Import_FileDeletedFromFolder_IsMarkedRemovedButSingleFileImportRemovesNothing()
+    public async Task Import_FileDeletedFromFolder_IsRemovedOnlyByForcedPruneAbove10Percent()
     {
         var content = new TestContent();
         var extra = content.Write("compositions/extra.md", TestContent.Composition("Extra", "Text."));
         CliRun.Run("import", content.Root, "--db", content.Database);
-
-        var single = CliRun.Run("import", Path.Combine(content.Root, "compositions", "clofarabine.md"), "--db", content.Database);
         File.Delete(extra);
-        var folder = CliRun.Run("import", content.Root, "--db", content.Database);
 
-        Assert.Contains(" 0 removed,", single.Out, StringComparison.Ordinal);
-        Assert.Contains(" 1 removed,", folder.Out, StringComparison.Ordinal);
+        var plain = CliRun.Run("import", content.Root, "--db", content.Database);
+        var refused = CliRun.Run("import", content.Root, "--db", content.Database, "--prune");
+        await using (var store = SqliteMonographStore.Open(content.Database, TimeProvider.System))
+        {
+            Assert.NotNull(await store.GetAsync(Collection.Composition, "extra"));
+        }
+
+        var forced = CliRun.Run("import", content.Root, "--db", content.Database, "--prune", "--force");
+
+        Assert.Equal((0, 1, 0), (plain.Exit, refused.Exit, forced.Exit));
+        Assert.Contains(" 0 removed,", plain.Out, StringComparison.Ordinal);
+        // 1 of 3 live documents is 33%, above the 10% a prune may remove unforced; the refusal names it.
+        Assert.Contains("prune refused: it would remove 1 of 3 documents", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("compositions/extra", refused.Err, StringComparison.Ordinal);
+        Assert.Contains(" 1 removed,", forced.Out, StringComparison.Ordinal);
+        await using var after = SqliteMonographStore.Open(content.Database, TimeProvider.System);
+        Assert.Null(await after.GetAsync(Collection.Composition, "extra"));
+        Assert.Single(await after.ListVersionsAsync(Collection.Composition, "extra"));
+    }
+
+    [Fact]
+    public async Task Import_EmptyFolderWithPrune_IsRefusedAndUnpublishesNothing()
+    {
+        var content = new TestContent();
+        CliRun.Run("import", content.Root, "--db", content.Database);
+        var empty = Directory.CreateTempSubdirectory("formulary-empty-").FullName;
+
+        var plain = CliRun.Run("import", empty, "--db", content.Database);
+        var pruned = CliRun.Run("import", empty, "--db", content.Database, "--prune");
+
+        Assert.Equal(0, plain.Exit);
+        Assert.Contains(" 0 removed,", plain.Out, StringComparison.Ordinal);
+        Assert.Equal(1, pruned.Exit);
+        Assert.Contains("the folder has none of compositions/, combinations/, medicines/", pruned.Err, StringComparison.Ordinal);
+        Assert.Contains("compositions/clofarabine", pruned.Err, StringComparison.Ordinal);
         await using var store = SqliteMonographStore.Open(content.Database, TimeProvider.System);
-        Assert.Null(await store.GetAsync(Collection.Composition, "extra"));
-        Assert.Single(await store.ListVersionsAsync(Collection.Composition, "extra"));
+        Assert.Equal(2, (await store.ListAsync()).Count);
     }
 
     [Fact]

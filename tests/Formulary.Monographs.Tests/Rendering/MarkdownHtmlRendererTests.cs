@@ -90,11 +90,25 @@ public sealed class MarkdownHtmlRendererTests
     }
 
     [Fact]
-    public void Render_BoldHeading_GetsAnchorIdFromItsText()
+    public void Render_BoldHeading_GetsPrefixedAnchorIdFromItsText()
     {
         var html = Renderer.Render("### **Standard Dosage**\n\nText.");
 
-        Assert.Contains("<h3 id=\"standard-dosage\"><strong>Standard Dosage</strong></h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3 id=\"user-content-standard-dosage\"><strong>Standard Dosage</strong></h3>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<div id=\"main\">x</div>", "id=\"user-content-main\"")]
+    [InlineData("<a name=\"dose\" href=\"#x\">x</a>", "name=\"user-content-dose\"")]
+    [InlineData("<span id=\"user-content-kept\">x</span>", "id=\"user-content-kept\"")]
+    [InlineData("# Main\n\n<p id=\"faqs\">x</p>", "<h1 id=\"user-content-main\">")]
+    public void Render_AuthorIdOrName_PrefixedSoItCannotTakeOverPageAnchors(string markdown, string expected)
+    {
+        var html = Renderer.Render(markdown);
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(id|name)=\"(main|dose|faqs)\"", html);
+        Assert.DoesNotContain("user-content-user-content-", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Formulary.Storage.Importing;
 using Formulary.Storage.Postgres;
 using Formulary.Storage.Search;
 using Npgsql;
@@ -7,6 +8,19 @@ namespace Formulary.Storage.Tests.Postgres;
 
 public sealed class PostgresSearchBudgetTests
 {
+    [SkippableFact]
+    public async Task Search_NoBudgetLeft_AnswersTimedOutWithNoHits()
+    {
+        await using var store = (PostgresMonographStore)await PostgresStores.CreateAsync(TimeProvider.System);
+        await store.ImportAsync([TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.")], ImportOptions.WholeContentSet);
+        store.SearchBudget = TimeSpan.Zero;
+
+        var results = await store.SearchAsync("clofarabine", 10, 0);
+
+        Assert.True(results.TimedOut);
+        Assert.Empty(results.Hits);
+    }
+
     [SkippableFact]
     public async Task Budgeted_StatementPastTheBudget_IsCanceledByStatementTimeoutAsTimedOut()
     {

@@ -1,3 +1,4 @@
+using Formulary.Storage.Importing;
 using Formulary.Storage.Search;
 using Formulary.Storage.Sqlite;
 
@@ -6,6 +7,19 @@ namespace Formulary.Storage.Tests.Sqlite;
 public sealed class SqliteQueryBudgetTests
 {
     private const string Endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
+
+    [Fact]
+    public async Task Search_NoBudgetLeft_AnswersTimedOutWithNoHits()
+    {
+        await using var store = SqliteStores.Create(TimeProvider.System);
+        await store.ImportAsync([TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.")], ImportOptions.WholeContentSet);
+        store.SearchBudget = TimeSpan.Zero;
+
+        var results = await store.SearchAsync("clofarabine", 10, 0);
+
+        Assert.True(results.TimedOut);
+        Assert.Empty(results.Hits);
+    }
 
     [Fact]
     public async Task Run_StatementPastTheBudget_IsInterruptedAsTimedOut()

@@ -19,7 +19,7 @@ public sealed partial class SiteExporterTests : IAsyncLifetime
     {
         var set = new ContentLoader().Load(content);
         documents = set.Monographs.Count;
-        var drugs = DoseRules.Load(content).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        var drugs = Formulary.Monographs.Rules.DrugProfileCatalog.Load(content).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
         report = await SiteExporter.ExportAsync(set.Monographs, drugs, output, BaseUrl, TimeProvider.System);
     }
 

@@ -123,6 +123,29 @@ public sealed partial class MonographPageTests(SiteFixture site) : IClassFixture
     }
 
     [Fact]
+    public async Task HostileMonograph_AuthorIdsAndSectionNamedMain_EveryIdOnThePageUnique()
+    {
+        var html = await GetHtmlAsync("/composition/hostile-fixture/");
+
+        var ids = ElementId().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Distinct(StringComparer.Ordinal), ids);
+        Assert.Single(ids, id => id == "main");
+        Assert.Contains("user-content-main", ids);
+        Assert.Contains("main-section", ids);
+        Assert.Contains("name=\"user-content-dose\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FileNameWithApostrophe_OldAddress_RedirectsToNormalizedSlugWhichServes()
+    {
+        using var response = await site.Client.GetAsync(new Uri("/composition/st-john's-wort/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/composition/st-johns-wort/", response.Headers.Location?.OriginalString);
+        Assert.Contains("<h1>St John's wort</h1>", await GetHtmlAsync("/composition/st-johns-wort/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PageWithoutTrailingSlash_Requested_RedirectsPermanently()
     {
         using var response = await site.Client.GetAsync(new Uri("/composition/clofarabine", UriKind.Relative));
@@ -163,4 +186,7 @@ public sealed partial class MonographPageTests(SiteFixture site) : IClassFixture
 
     [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex JsonLdScript();
+
+    [GeneratedRegex("\\sid=\"([^\"]*)\"")]
+    private static partial Regex ElementId();
 }

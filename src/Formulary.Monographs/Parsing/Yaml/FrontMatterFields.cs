@@ -67,11 +67,11 @@ internal sealed class FrontMatterFields(DocumentContext context, YamlPositions p
             case "type" when collection == Collection.Medicine: typeNode = value; return true;
             case "generic_slug" when collection == Collection.Medicine:
                 genericSlugNode = value;
-                result = result with { GenericSlug = Text(key, value) };
+                result = result with { GenericSlug = LinkSlug(Text(key, value)) };
                 return true;
             case "combination_slug" when collection == Collection.Medicine:
                 combinationSlugNode = value;
-                result = result with { CombinationSlug = Text(key, value) };
+                result = result with { CombinationSlug = LinkSlug(Text(key, value)) };
                 return true;
             case "company" when collection == Collection.Medicine: result = result with { Company = Text(key, value) }; return true;
             case "strength" when collection == Collection.Medicine: result = result with { Strength = Text(key, value) }; return true;
@@ -109,7 +109,7 @@ internal sealed class FrontMatterFields(DocumentContext context, YamlPositions p
         {
             var target = type == MedicineType.Single ? Collection.Composition : Collection.Combination;
             var position = positions.Of(wantedNode!.Start);
-            links.Add(new MonographLink(target, wanted.Trim(), type == MedicineType.Single ? "generic_slug" : "combination_slug", position.Line, position.Column));
+            links.Add(new MonographLink(target, wanted, type == MedicineType.Single ? "generic_slug" : "combination_slug", position.Line, position.Column));
         }
 
         if (!string.IsNullOrWhiteSpace(other))
@@ -197,11 +197,14 @@ internal sealed class FrontMatterFields(DocumentContext context, YamlPositions p
 
             var strengthNode = map!.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: "strength" }).Value;
             var strength = strengthNode is YamlScalarNode strengthScalar ? ScalarText(strengthScalar) : null;
-            ingredients.Add(new Ingredient(slug.Trim(), strength));
+            ingredients.Add(new Ingredient(LinkSlug(slug)!, strength));
             var position = positions.Of(slugNode.Start);
-            links.Add(new MonographLink(Collection.Composition, slug.Trim(), "ingredients", position.Line, position.Column));
+            links.Add(new MonographLink(Collection.Composition, LinkSlug(slug)!, "ingredients", position.Line, position.Column));
         }
 
         return ingredients;
     }
+
+    /// <summary>A slug named in the front matter, read with the same rule as file names so links resolve.</summary>
+    private static string? LinkSlug(string? text) => string.IsNullOrWhiteSpace(text) ? text : SlugRule.Normalize(text.Trim());
 }

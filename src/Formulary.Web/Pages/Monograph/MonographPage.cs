@@ -16,6 +16,9 @@ public sealed record MonographPage(
     int? Version,
     bool HasDoseCalculator)
 {
+    /// <summary>Why there is no dose calculator although the drug has a rules file (its RULE errors); null otherwise.</summary>
+    public string? DoseRulesProblem { get; init; }
+
     public string Path => Monograph.Collection.UrlPath(Monograph.Slug);
 
     /// <summary>The anchor a clinical citation links to; the dose section itself when the section is not found.</summary>

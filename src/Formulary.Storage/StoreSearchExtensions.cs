@@ -1,4 +1,6 @@
-namespace Formulary.Storage.Search;
+using Formulary.Storage.Search;
+
+namespace Formulary.Storage;
 
 /// <summary>The common call: a page of a query over every collection, corrected when misspelt.</summary>
 public static class StoreSearchExtensions

@@ -1,0 +1,12 @@
+using Formulary.Monographs.Diagnostics;
+
+namespace Formulary.Monographs.Loading;
+
+/// <summary>
+/// The bytes read from a content file: all of them, or the first limit + 1 when
+/// <see cref="TooLarge"/>; or, when the file was refused or could not be read, why.
+/// </summary>
+public sealed record ContentFileRead(byte[] Bytes, bool TooLarge, Diagnostic? Problem)
+{
+    public static ContentFileRead Refused(Diagnostic problem) => new([], false, problem);
+}

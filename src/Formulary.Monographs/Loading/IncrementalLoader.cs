@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+using Formulary.Monographs.Diagnostics;
+using Formulary.Monographs.Lint;
+using Formulary.Monographs.Model;
+using Formulary.Monographs.Parsing;
+using Formulary.Monographs.Rules;
+
+namespace Formulary.Monographs.Loading;
+
+/// <summary>
+/// Reads a content folder for publication: each Markdown file (and the <c>*.rules.yaml</c> beside it)
+/// is read once and hashed; a file whose hash and parser version equal what the store holds is not
+/// parsed; the others are parsed, their rules loaded and checked against the new text. Cross-document
+/// checks (links, duplicate slugs) run over every document, using the stored links of unchanged ones.
+/// </summary>
+public sealed class IncrementalLoader(MonographParser parser)
+{
+    public IncrementalLoader()
+        : this(MonographParser.Default)
+    {
+    }
+
+    /// <param name="stored">What the store holds for a collection and slug (null: nothing); called from several threads.</param>
+    public IncrementalLoad Load(
+        string path, Func<Collection, string, StoredContent?> stored, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(stored);
+        var layout = ContentLayout.Of(path);
+        var files = layout.Files;
+        var duplicates = files.GroupBy(f => (f.Collection, MonographParser.SlugOf(f.Path).ToLowerInvariant()))
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var read = new (LoadedDocument Document, IReadOnlyList<MonographLink> Links)[files.Count];
+        var done = 0;
+        var gate = new Lock();
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (collection, file) = files[i];
+            var slug = MonographParser.SlugOf(file);
+            read[i] = ReadOne(layout.Folder, collection, file, slug, duplicates.Contains((collection, slug.ToLowerInvariant())) ? null : stored(collection, slug));
+            if (progress is not null)
+            {
+                lock (gate)
+                {
+                    progress.Report(new LoadProgress(++done, files.Count, file));
+                }
+            }
+        });
+
+        foreach (var (document, _) in read)
+        {
+            layout.KnownSlugs.GetValueOrDefault(document.Collection)?.Add(document.Slug);
+        }
+
+        var cross = ContentSetLint.Run([.. read.Select(r => new DocumentLinks(r.Document.Collection, r.Document.Slug, r.Document.SourcePath, r.Links))], layout.KnownSlugs)
+            .ToLookup(d => d.File, StringComparer.Ordinal);
+        var documents = read.Select(r => r.Document with { CrossDiagnostics = [.. cross[r.Document.SourcePath]] }).ToList();
+        var isRoot = Directory.Exists(path) && Enum.GetValues<Collection>().Any(c => Directory.Exists(Path.Combine(path, c.FolderName())));
+        return new IncrementalLoad(documents, [.. layout.Skipped, .. isRoot ? OrphanRules(layout.Folder, path) : []], isRoot || File.Exists(path));
+    }
+
+    private (LoadedDocument, IReadOnlyList<MonographLink>) ReadOne(ContentFolder folder, Collection collection, string file, string slug, StoredContent? previous)
+    {
+        var read = folder.Read(file, parser.Limits.MaxBytes);
+        var rulesFile = RulesLoader.RulesPathFor(file);
+        var hasRules = FileProbe.KindOf(rulesFile) != FileKind.Missing;
+        var rulesRead = hasRules ? folder.Read(rulesFile, RulesLoader.MaxBytes) : null;
+        var usable = read is { Problem: null, TooLarge: false };
+        var rulesUsable = rulesRead is { Problem: null, TooLarge: false };
+        var hash = Convert.ToHexStringLower(SHA256.HashData(read.Bytes));
+        var contentHash = !rulesUsable ? hash : $"{hash}+{Convert.ToHexStringLower(SHA256.HashData(rulesRead!.Bytes))}";
+        if (usable && previous is not null && previous.ContentHash == contentHash && previous.ModelVersion == MonographParser.ModelVersion)
+        {
+            return (new LoadedDocument(collection, slug, file, contentHash, null, null, null, []), previous.Links);
+        }
+
+        var monograph = read switch
+        {
+            { Problem: { } problem } => parser.Refused(collection, file, problem),
+            { TooLarge: true } => parser.TooLarge(collection, file, hash),
+            _ => parser.Parse(collection, file, read.Bytes),
+        };
+        RulesSource? rules = null;
+        if (hasRules)
+        {
+            var result = rulesUsable ? RulesLoader.Load(rulesFile, Decode(rulesRead!.Bytes), monograph) : RulesLoader.LoadFile(rulesFile, monograph, folder);
+            rules = rulesUsable ? new RulesSource(rulesFile, Decode(rulesRead!.Bytes)) : null;
+            monograph = monograph with { Diagnostics = [.. monograph.Diagnostics, .. result.Diagnostics] };
+        }
+
+        var source = usable ? Decode(read.Bytes) : string.Empty;
+        return (new LoadedDocument(collection, slug, file, usable ? contentHash : monograph.ContentHash, monograph, source, rules, []), monograph.Links);
+    }
+
+    /// <summary>UTF-8 as the parser decodes it (invalid bytes as U+FFFD), without a byte-order mark.</summary>
+    private static string Decode(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3) : Encoding.UTF8.GetString(bytes);
+
+    /// <summary>Rules files with no monograph beside them: they can never be used, so say so.</summary>
+    private static List<Diagnostic> OrphanRules(ContentFolder content, string root) =>
+        [.. Enum.GetValues<Collection>()
+            .Select(c => Path.Combine(root, c.FolderName()))
+            .Where(Directory.Exists)
+            .SelectMany(folder => content.Files(folder, RulesLoader.Suffix, []))
+            .Where(f => FileProbe.KindOf(RulesLoader.MonographPathFor(f)) == FileKind.Missing)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(f => RulesLoader.LoadFile(f, null, content).Diagnostics)];
+}

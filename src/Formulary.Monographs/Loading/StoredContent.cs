@@ -1,0 +1,10 @@
+using Formulary.Monographs.Model;
+
+namespace Formulary.Monographs.Loading;
+
+/// <summary>
+/// What a store already holds for a document, as an incremental load needs it: the content hash and
+/// parser version of its latest version (equal to the file's → the file is not parsed again) and the
+/// links it makes (so cross-document checks need no parse of unchanged documents).
+/// </summary>
+public sealed record StoredContent(string ContentHash, int ModelVersion, IReadOnlyList<MonographLink> Links);

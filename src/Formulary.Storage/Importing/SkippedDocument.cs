@@ -1,0 +1,7 @@
+namespace Formulary.Storage.Importing;
+
+/// <summary>
+/// A document read again but not parsed: its content hash, parser version and cross-document findings
+/// equal the stored latest version's. It counts as present (a prune does not remove it); nothing is written.
+/// </summary>
+public sealed record SkippedDocument(Monographs.Collection Collection, string Slug, string SourcePath, string ContentHash);

@@ -1,0 +1,41 @@
+using System.Data.Common;
+using System.Text.Json;
+using Formulary.Monographs.Model;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Relational;
+using Npgsql;
+
+namespace Formulary.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL's side of the shared store code: imports into one schema are serialized by a
+/// transaction-scoped advisory lock on the schema's name; models are plain JSON text (TOAST compresses it).
+/// </summary>
+internal sealed class PostgresDialect : StoreDialect
+{
+    public override string BinaryCollation => " COLLATE \"C\"";
+
+    public override async Task<(DbTransaction Transaction, bool Waited)> BeginImportAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(hashtext(current_schema()))", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        var waited = !(bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        if (waited)
+        {
+            command.CommandText = "SELECT pg_advisory_xact_lock(hashtext(current_schema()))";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return (transaction, waited);
+    }
+
+    public override object PackModel(Monograph monograph) => StoreText.Clean(JsonSerializer.Serialize(monograph, ModelJson.Options));
+
+    public override Monograph UnpackModel(object stored) =>
+        JsonSerializer.Deserialize<Monograph>((string)stored, ModelJson.Options) ?? throw new InvalidOperationException("a stored model is empty");
+
+    public override object Instant(DateTimeOffset instant) => instant.ToUniversalTime();
+
+    public override Task RefreshSearchAsync(DbConnection connection, DbTransaction transaction, IndexRefresh refresh, CancellationToken cancellationToken) =>
+        PostgresSearchIndex.RefreshAsync((NpgsqlConnection)connection, refresh, cancellationToken);
+}

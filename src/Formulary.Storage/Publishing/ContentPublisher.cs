@@ -1,0 +1,94 @@
+using Formulary.Monographs;
+using Formulary.Monographs.Loading;
+using Formulary.Storage.Importing;
+
+namespace Formulary.Storage.Publishing;
+
+/// <summary>
+/// The one way content gets into a store, used by <c>import</c>, <c>serve --content</c>, <c>dose</c>/<c>check
+/// --content</c> and the tests: under the store's import lock, read each file once and hash it, parse only
+/// what differs from the stored newest version, run the cross-document checks over every document (stored
+/// links for unchanged ones) and the rules against their monograph, then import in one transaction.
+/// Both entry points therefore store the same model and the same diagnostics.
+/// </summary>
+public static class ContentPublisher
+{
+    public static async Task<PublishReport> PublishAsync(
+        IMonographStore store,
+        string path,
+        PublishOptions options,
+        IProgress<LoadProgress>? loadProgress = null,
+        IProgress<ImportProgress>? importProgress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        await using var session = await store.BeginImportAsync(cancellationToken);
+        var stored = session.Stored;
+        var load = new IncrementalLoader().Load(
+            path,
+            (collection, slug) => stored.TryGetValue((collection, slug), out var state) && !state.IsRemoved
+                ? new StoredContent(state.ContentHash, state.ModelVersion, state.Links)
+                : null,
+            loadProgress,
+            cancellationToken);
+        if (options.Prune)
+        {
+            var present = load.Documents.Select(d => (d.Collection, d.Slug)).ToHashSet();
+            if (PruneGuard.Check(stored, present, load.HasCollectionFolders, options.Force) is { } refusal)
+            {
+                return new PublishReport(null, load.Documents.Count, load.Parsed, load.LooseDiagnostics, refusal);
+            }
+        }
+
+        var documents = new List<ImportDocument>();
+        var skipped = new List<SkippedDocument>();
+        foreach (var loaded in load.Documents)
+        {
+            var crossKey = CrossDiagnostics.Key(loaded.CrossDiagnostics);
+            if (loaded.Monograph is { } monograph)
+            {
+                documents.Add(new ImportDocument(monograph with { Diagnostics = [.. monograph.Diagnostics, .. loaded.CrossDiagnostics] }, loaded.SourceText!)
+                {
+                    ContentHash = loaded.ContentHash,
+                    CrossKey = crossKey,
+                    Rules = loaded.Rules,
+                });
+                continue;
+            }
+
+            var state = stored[(loaded.Collection, loaded.Slug)];
+            if (state.CrossKey == crossKey && !state.HeadRejected)
+            {
+                skipped.Add(new SkippedDocument(loaded.Collection, loaded.Slug, loaded.SourcePath, loaded.ContentHash));
+            }
+            else
+            {
+                documents.Add(await FromStoreAsync(store, state, loaded, crossKey, cancellationToken));
+            }
+        }
+
+        var report = await session.ImportAsync(documents, skipped, new ImportOptions(options.Prune), importProgress, cancellationToken);
+        return new PublishReport(report, load.Documents.Count, load.Parsed, load.LooseDiagnostics, null);
+    }
+
+    /// <summary>
+    /// An unchanged file whose cross-document findings changed (a link target appeared or went) or whose
+    /// stored version is rejected (its diagnostics must be shown again): the stored model, with the new findings.
+    /// </summary>
+    private static async Task<ImportDocument> FromStoreAsync(
+        IMonographStore store, StoredState state, LoadedDocument loaded, string crossKey, CancellationToken cancellationToken)
+    {
+        var head = await store.GetVersionAsync(state.Collection, state.Slug, state.HeadVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"stored version {state.HeadVersion} of {state.Slug} is missing");
+        var own = head.Monograph.Diagnostics.Where(d => !CrossDiagnostics.IsCross(d));
+        return new ImportDocument(head.Monograph with { Diagnostics = [.. own, .. loaded.CrossDiagnostics] }, head.SourceText)
+        {
+            ContentHash = state.ContentHash,
+            ModelVersion = state.ModelVersion,
+            CrossKey = crossKey,
+            Rules = head.Rules,
+        };
+    }
+}

@@ -1,0 +1,15 @@
+using Formulary.Monographs.Diagnostics;
+using Formulary.Storage.Importing;
+
+namespace Formulary.Storage.Publishing;
+
+/// <summary>
+/// What a publication did: the store's <see cref="Import"/> report (null when the prune was refused and
+/// nothing was written), how many files were <see cref="Parsed"/> (the others were unchanged and only hashed),
+/// diagnostics about no document (a rules file without a monograph), and <see cref="PruneRefusal"/>.
+/// </summary>
+public sealed record PublishReport(ImportReport? Import, int Files, int Parsed, IReadOnlyList<Diagnostic> LooseDiagnostics, string? PruneRefusal)
+{
+    /// <summary>True when the editor must look: a document failed or was rejected, or the prune was refused.</summary>
+    public bool HasProblems => PruneRefusal is not null || Import is null || Import.Failed + Import.Rejected > 0;
+}

@@ -1,0 +1,99 @@
+using System.Data.Common;
+using Formulary.Monographs;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Listing;
+using Formulary.Storage.Search;
+using Formulary.Storage.Versions;
+
+namespace Formulary.Storage.Relational;
+
+/// <summary>
+/// The store over a relational database: import, versions, listing and the generation are the same
+/// code for SQLite and PostgreSQL (<see cref="StoreImport"/>, <see cref="StoreReads"/>); a subclass
+/// supplies connections, its <see cref="StoreDialect"/> and its search.
+/// </summary>
+public abstract class RelationalStore : IMonographStore
+{
+    private protected RelationalStore(TimeProvider timeProvider)
+    {
+        TimeProvider = timeProvider;
+    }
+
+    private protected TimeProvider TimeProvider { get; }
+
+    private protected abstract StoreDialect Dialect { get; }
+
+    /// <summary>Where the data lives, for messages (a file path, or host and database; never a password).</summary>
+    public abstract string Location { get; }
+
+    private protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    public abstract Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    public abstract Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default);
+
+    public abstract ValueTask DisposeAsync();
+
+    public async Task<IImportSession> BeginImportAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            var (transaction, waited) = await Dialect.BeginImportAsync(connection, cancellationToken);
+            await using var load = connection.CreateCommand();
+            load.Transaction = transaction;
+            var stored = await StoredState.LoadAsync(load, cancellationToken);
+            return new ImportSession(connection, transaction, Dialect, TimeProvider.GetUtcNow(), stored, waited);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<ImportReport> ImportAsync(
+        IReadOnlyList<ImportDocument> documents, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        await using var session = await BeginImportAsync(cancellationToken);
+        return await session.ImportAsync(documents, [], options, progress, cancellationToken);
+    }
+
+    public async Task<long> GetGenerationAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreReads.GenerationAsync(connection, cancellationToken);
+    }
+
+    public async Task<StoredMonograph?> GetAsync(Collection collection, string slug, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreReads.GetAsync(connection, Dialect, collection, slug, version: null, cancellationToken);
+    }
+
+    public async Task<StoredMonograph?> GetVersionAsync(Collection collection, string slug, int version, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreReads.GetAsync(connection, Dialect, collection, slug, version, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MonographVersion>> ListVersionsAsync(Collection collection, string slug, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreReads.ListVersionsAsync(connection, collection, slug, cancellationToken);
+    }
+
+    public async Task<VersionDiff?> DiffAsync(Collection collection, string slug, int fromVersion, int toVersion, CancellationToken cancellationToken = default)
+    {
+        var from = await GetVersionAsync(collection, slug, fromVersion, cancellationToken);
+        var to = await GetVersionAsync(collection, slug, toVersion, cancellationToken);
+        return VersionDiff.Between(collection, slug, from, to);
+    }
+
+    public async Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreReads.ListAsync(connection, Dialect, cancellationToken);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Data.Common;
+using System.Text.Json;
+using Formulary.Monographs;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Listing;
+using Formulary.Storage.Search;
+
+namespace Formulary.Storage.Relational;
+
+/// <summary>
+/// Carries out an <see cref="ImportPlan"/> inside the caller's transaction, with the same SQL on both
+/// stores. Until the commit nothing is visible, and a process killed before it leaves the previous state.
+/// A published version updates the document's searchable fields and summary; a rejected one only
+/// moves the document's head (history) and leaves what readers see alone.
+/// </summary>
+internal sealed class StoreImport(DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt)
+{
+    private readonly IndexRefresh refresh = new();
+
+    public async Task<ImportReport> RunAsync(IReadOnlyList<ImportStep> steps, int documentCount, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        var wrote = false;
+        foreach (var step in steps)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (step.Kind)
+            {
+                case ImportStepKind.Publish or ImportStepKind.Reject:
+                    await WriteVersionAsync(step, cancellationToken);
+                    break;
+                case ImportStepKind.Refresh:
+                    await RefreshAsync(step, cancellationToken);
+                    break;
+                case ImportStepKind.Remove:
+                    await ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellationToken, ("now", dialect.Instant(importedAt)), ("id", step.Previous!.Id));
+                    refresh.Add(step.Previous.Id, step.Previous, null);
+                    break;
+            }
+
+            wrote |= step.Kind != ImportStepKind.Nothing;
+            if (step.Kind != ImportStepKind.Remove)
+            {
+                progress?.Report(new ImportProgress(++done, documentCount, step.Result.SourcePath));
+            }
+        }
+
+        if (refresh.DocumentIds.Count > 0)
+        {
+            await dialect.RefreshSearchAsync(connection, transaction, refresh, cancellationToken);
+        }
+
+        if (wrote)
+        {
+            await ExecuteAsync("UPDATE store_meta SET value = value + 1 WHERE key = 'generation'", cancellationToken);
+        }
+
+        var generation = await ScalarAsync("SELECT value FROM store_meta WHERE key = 'generation'", cancellationToken);
+        return new ImportReport([.. steps.Select(s => s.Result)]) { ChangedStore = wrote, Generation = Convert.ToInt64(generation, System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    private async Task WriteVersionAsync(ImportStep step, CancellationToken cancellationToken)
+    {
+        var (document, previous, version) = (step.Write!, step.Previous, step.Result.Version!.Value);
+        var monograph = document.Monograph;
+        var id = previous?.Id ?? Convert.ToInt64(await ScalarAsync(
+            """
+            INSERT INTO documents (collection, slug, latest_version, head_version, title, names, body_text, summary_json)
+            VALUES (@collection, @slug, 0, 0, '', '', '', '{}') RETURNING id
+            """,
+            cancellationToken, ("collection", StoreText.Collection(monograph.Collection)), ("slug", monograph.Slug)), System.Globalization.CultureInfo.InvariantCulture);
+        var rejected = step.Kind == ImportStepKind.Reject;
+        await ExecuteAsync(
+            """
+            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model, model_version, imported_at, rejected, rules_path, rules_text)
+            VALUES (@id, @version, @hash, @path, @source, @model, @modelVersion, @now, @rejected, @rulesPath, @rulesText);
+            UPDATE documents SET head_version = @version, links_json = @links, cross_key = @crossKey WHERE id = @id;
+            """,
+            cancellationToken,
+            ("id", id), ("version", version), ("hash", document.ContentHash), ("path", monograph.SourcePath), ("source", document.SourceText),
+            ("model", dialect.PackModel(monograph)), ("modelVersion", document.ModelVersion), ("now", dialect.Instant(importedAt)), ("rejected", rejected),
+            ("rulesPath", document.Rules?.Path), ("rulesText", document.Rules?.Text),
+            ("links", JsonSerializer.Serialize(monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));
+        if (!rejected)
+        {
+            await PublishAsync(id, document, version, importedAt, "latest_version = @version, removed_at = NULL,", cancellationToken);
+            refresh.Add(id, previous, SearchDocument.From(monograph));
+        }
+    }
+
+    /// <summary>Same source and status: replaces the newest version's model (and, when published, the search fields) in place.</summary>
+    private async Task RefreshAsync(ImportStep step, CancellationToken cancellationToken)
+    {
+        var (document, previous) = (step.Write!, step.Previous!);
+        await ExecuteAsync(
+            """
+            UPDATE versions SET model = @model, model_version = @modelVersion WHERE document_id = @id AND version = @version;
+            UPDATE documents SET links_json = @links, cross_key = @crossKey WHERE id = @id;
+            """,
+            cancellationToken,
+            ("id", previous.Id), ("version", previous.HeadVersion), ("model", dialect.PackModel(document.Monograph)), ("modelVersion", document.ModelVersion),
+            ("links", JsonSerializer.Serialize(document.Monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));
+        if (!previous.HeadRejected && previous.PublishedVersion == previous.HeadVersion)
+        {
+            await PublishAsync(previous.Id, document, previous.HeadVersion, previous.ImportedAt, string.Empty, cancellationToken);
+            refresh.Add(previous.Id, previous, SearchDocument.From(document.Monograph));
+        }
+    }
+
+    private Task PublishAsync(long id, ImportDocument document, int version, DateTimeOffset versionImportedAt, string moreColumns, CancellationToken cancellationToken)
+    {
+        var search = SearchDocument.From(document.Monograph);
+        var summary = MonographSummary.From(document.Monograph, version, versionImportedAt) with { HasRules = document.Rules is not null };
+        return ExecuteAsync(
+            $"""
+            UPDATE documents SET {moreColumns} title = @title, names = @names, body_text = @body,
+                link_collection = @linkCollection, link_slug = @linkSlug, summary_json = @summary WHERE id = @id
+            """,
+            cancellationToken,
+            ("id", id), ("version", version), ("title", search.Title), ("names", search.Names), ("body", search.Body),
+            ("linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("linkSlug", search.LinkSlug),
+            ("summary", JsonSerializer.Serialize(summary, ModelJson.Options)));
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value is string text ? StoreText.Clean(text) : value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}

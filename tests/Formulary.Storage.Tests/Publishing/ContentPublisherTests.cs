@@ -1,0 +1,92 @@
+using Formulary.Monographs;
+using Formulary.Storage.Publishing;
+using Formulary.Storage.Tests.Sqlite;
+
+namespace Formulary.Storage.Tests.Publishing;
+
+/// <summary>The one publication pipeline, over real files and a real SQLite store.</summary>
+public sealed class ContentPublisherTests : IAsyncLifetime
+{
+    private readonly string root = Directory.CreateTempSubdirectory("formulary-publish-").FullName;
+    private IMonographStore store = null!;
+
+    public Task InitializeAsync()
+    {
+        store = SqliteStores.Create(TimeProvider.System);
+        Directory.CreateDirectory(Path.Combine(root, "compositions"));
+        Directory.CreateDirectory(Path.Combine(root, "medicines"));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
+
+    private void Write(string relative, string text) => File.WriteAllText(Path.Combine(root, relative), text);
+
+    [Fact]
+    public async Task Publish_UnchangedFolder_ParsesNothingAndWritesNothing()
+    {
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        Write("compositions/beta.md", "---\ntitle: Beta\n---\n## Usage\nB.\n");
+        var first = await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+        Write("compositions/beta.md", "---\ntitle: Beta\n---\n## Usage\nB, changed.\n");
+
+        var second = await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+        var third = await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+
+        Assert.Equal((2, 2), (first.Parsed, first.Import!.Added));
+        Assert.Equal((1, 1, 1), (second.Parsed, second.Import!.Changed, second.Import.Unchanged));
+        Assert.Equal((0, 2, false), (third.Parsed, third.Import!.Unchanged, third.Import.ChangedStore));
+    }
+
+    [Fact]
+    public async Task Publish_LinkTargetAddedLater_UnchangedBrandLosesItsBrokenLinkError()
+    {
+        Write("medicines/brandx.md", "---\ntitle: BrandX\ngeneric_slug: gamma\n---\n## Usage\nGamma inside.\n");
+        var before = await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+        Write("compositions/gamma.md", "---\ntitle: Gamma\n---\n## Usage\nG.\n");
+
+        var after = await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+
+        Assert.Contains(before.Import!.Documents.Single().Diagnostics, d => d.Code == "MONO040");
+        Assert.Equal(1, after.Parsed); // only gamma; the brand's links came from the store
+        Assert.Equal(1, after.Import!.Reparsed);
+        var brand = await store.GetAsync(Collection.Medicine, "brandx");
+        Assert.DoesNotContain(brand!.Monograph.Diagnostics, d => d.Code == "MONO040");
+        Assert.Equal(1, brand.Version.Number);
+    }
+
+    [Fact]
+    public async Task Publish_RulesFileChanged_IsANewVersionWithTheRulesDiffed()
+    {
+        var monograph = File.ReadAllText(Path.Combine(RepoContent, "compositions", "clofarabine.md"));
+        var rules = File.ReadAllText(Path.Combine(RepoContent, "compositions", "clofarabine.rules.yaml"));
+        Write("compositions/clofarabine.md", monograph);
+        Write("compositions/clofarabine.rules.yaml", rules);
+        await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+        Write("compositions/clofarabine.rules.yaml", rules.Replace("after at least two prior regimens.\"", "after at least three prior regimens.\"", StringComparison.Ordinal));
+
+        var report = await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+
+        var document = Assert.Single(report.Import!.Documents);
+        Assert.Equal((Storage.Importing.ImportOutcome.Changed, 2), (document.Outcome, document.Version));
+        Assert.Contains(document.Diagnostics, d => d.Code == "RULE001");
+        var stored = await store.GetAsync(Collection.Composition, "clofarabine");
+        Assert.Contains("three prior regimens", stored!.Rules!.Text, StringComparison.Ordinal);
+        var diff = await store.DiffAsync(Collection.Composition, "clofarabine", 1, 2);
+        Assert.Contains(diff!.Lines, l => l.Kind == Versions.DiffLineKind.Added && l.Text.Contains("three prior regimens", StringComparison.Ordinal));
+    }
+
+    private static string RepoContent
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(directory!.FullName, "Formulary.slnx")))
+            {
+                directory = directory.Parent;
+            }
+
+            return Path.Combine(directory.FullName, "content");
+        }
+    }
+}
