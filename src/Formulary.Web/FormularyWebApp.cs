@@ -43,7 +43,10 @@ public static class FormularyWebApp
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            // A client that stalls its headers or body is cut off (408) rather than holding a connection.
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
         });
+        builder.ConfigureTransport(options);
         ConfigureLogging(builder.Logging, options);
 
         builder.Services.AddSingleton(options);
@@ -60,9 +63,11 @@ public static class FormularyWebApp
         builder.Services.AddSingleton<DoseService>();
 
         var app = builder.Build();
+        app.UseTransport(options);
         app.UseSecurityHeaders();
         app.UseApiReferencePolicy();
         app.UseFormularyProblems();
+        app.UsePathGuard();
         // Routing after the exception handler, so routing failures are mapped to problems too.
         app.UseRouting();
         app.MapFormularyHealth();

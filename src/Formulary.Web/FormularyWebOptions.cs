@@ -14,6 +14,15 @@ public sealed record FormularyWebOptions
     /// </summary>
     public string? PublicBaseUrl { get; init; }
 
+    /// <summary>PEM certificate served for <c>https://</c> URLs (with <see cref="CertificateKeyPath"/>, or a key inside the same file).</summary>
+    public string? CertificatePath { get; init; }
+
+    /// <summary>PEM private key of <see cref="CertificatePath"/>.</summary>
+    public string? CertificateKeyPath { get; init; }
+
+    /// <summary>Reverse proxies (addresses or CIDR networks) whose X-Forwarded-For/-Proto headers are believed; none by default.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     /// <summary>Structured JSON logs on the console (serve); off in tests, which keep warnings only.</summary>
     public bool JsonConsoleLogs { get; init; } = true;
 

@@ -18,10 +18,13 @@ internal static class ServeCommand
         var database = ImportCommand.DatabaseOption();
         var urls = new Option<string>("--urls") { Description = "Address to listen on.", DefaultValueFactory = _ => FormularyWebOptions.DefaultUrls };
         var publicUrl = new Option<string?>("--public-url") { Description = "Address readers use, for canonical links and the sitemap (default: the listening address)." };
+        var certificate = new Option<string?>("--tls-cert") { Description = "PEM certificate for https:// URLs (default: Kestrel:Certificates:Default:Path from configuration)." };
+        var certificateKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert (omit when the key is in the certificate file)." };
+        var proxies = new Option<string[]>("--trusted-proxy") { Description = "Reverse proxy address or CIDR network whose X-Forwarded-For/-Proto headers are believed (repeatable; default none).", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Accepted for symmetry; the server always logs JSON lines." };
         var command = new Command("serve", "Serve the store (site, JSON API, OpenAPI document), publishing --content DIR into it first.")
         {
-            content, database, urls, publicUrl, json,
+            content, database, urls, publicUrl, certificate, certificateKey, proxies, json,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -33,7 +36,14 @@ internal static class ServeCommand
                 return FormularyCli.ExitUsage;
             }
 
-            var options = new FormularyWebOptions { Urls = result.GetValue(urls)!, PublicBaseUrl = result.GetValue(publicUrl) };
+            var options = new FormularyWebOptions
+            {
+                Urls = result.GetValue(urls)!,
+                PublicBaseUrl = result.GetValue(publicUrl),
+                CertificatePath = result.GetValue(certificate),
+                CertificateKeyPath = result.GetValue(certificateKey),
+                TrustedProxies = result.GetValue(proxies) ?? [],
+            };
             await using var app = await ContentSite.CreateAsync(options, folder, result.GetValue(database)!, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             await app.RunAsync().ConfigureAwait(false);
             return FormularyCli.ExitOk;

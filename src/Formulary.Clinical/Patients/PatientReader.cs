@@ -187,8 +187,18 @@ internal static class PatientReader
         return HepaticImpairment.None;
     }
 
-    private static DateOnly ReadStartDate(DoseRequest request, DateOnly today, List<FieldError> errors) =>
-        ReadDate("startDate", request.StartDate, errors) ?? today;
+    /// <summary>Day 1 of a cycle being prescribed is within a year of today; a date beyond is a typing error (9999-12-31).</summary>
+    private static DateOnly ReadStartDate(DoseRequest request, DateOnly today, List<FieldError> errors)
+    {
+        var start = ReadDate("startDate", request.StartDate, errors);
+        if (start is { } day && Math.Abs(day.DayNumber - today.DayNumber) > 366)
+        {
+            errors.Add(new("startDate", Invariant($"{day:yyyy-MM-dd} is more than a year from today ({today:yyyy-MM-dd}); give day 1 of the cycle being prescribed")));
+            return today;
+        }
+
+        return start ?? today;
+    }
 
     /// <summary>
     /// A height measured long before the weight misstates a growing patient's BSA: under 20 years,
@@ -257,9 +267,10 @@ internal static class PatientReader
 
         if (request.DoseRoundingMg is { } increment)
         {
-            if (increment is <= 0m or > 100m)
+            // Below 0.01 mg no preparation can be measured, and dividing a dose by 1e-28 overflows.
+            if (increment is < 0.01m or > 100m)
             {
-                errors.Add(new("doseRoundingMg", Invariant($"{increment} mg is not a usable rounding increment (greater than 0, at most 100 mg)")));
+                errors.Add(new("doseRoundingMg", Invariant($"{increment} mg is not a usable rounding increment (0.01 to 100 mg)")));
             }
             else
             {

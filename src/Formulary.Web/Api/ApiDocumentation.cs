@@ -36,7 +36,6 @@ internal static class ApiDocumentation
             .DisableDefaultFonts()
             .DisableTelemetry());
         app.MapGet("/api", () => Results.Redirect(ReferencePath)).ExcludeFromDescription();
-        app.MapGet("/api/", () => Results.Redirect(ReferencePath)).ExcludeFromDescription();
         return app;
     }
 }

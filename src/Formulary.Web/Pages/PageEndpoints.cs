@@ -3,6 +3,7 @@ using Formulary.Storage;
 using Formulary.Storage.Search;
 using Formulary.Web.Dosing;
 using Formulary.Web.Pages.Dose;
+using Formulary.Web.Problems;
 using Formulary.Web.Seo;
 
 namespace Formulary.Web.Pages;
@@ -120,7 +121,7 @@ internal static class PageEndpoints
             return Results.NotFound();
         }
 
-        var values = DoseFormValues.FromForm(await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false));
+        var values = DoseFormValues.FromForm(await FormBody.ReadAsync(context.Request).ConfigureAwait(false));
         var (request, inputErrors) = values.ToRequest(slug);
         var answer = request is null ? null : (await dosing.DoseAsync(request).ConfigureAwait(false)).Answer;
         var html = await MonographPages.RenderAsync(renderer, page, SiteContext.FromRequest(context.Request), new DoseSubmission(values, answer, inputErrors)).ConfigureAwait(false);

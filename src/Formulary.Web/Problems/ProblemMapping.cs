@@ -1,5 +1,6 @@
 using Formulary.Web.Pages;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,6 +29,17 @@ internal static class ProblemMapping
             problem.Instance ??= context.HttpContext.Request.Path;
         });
         services.AddExceptionHandler<RequestExceptionHandler>();
+        // The only form is the dose form (about fifteen short fields): anything far beyond is refused unread.
+        services.Configure<FormOptions>(options =>
+        {
+            options.ValueCountLimit = 100;
+            options.KeyLengthLimit = 200;
+            options.ValueLengthLimit = 16 * 1024;
+            options.MultipartBoundaryLengthLimit = 128;
+            options.MultipartHeadersCountLimit = 16;
+            options.MultipartHeadersLengthLimit = 16 * 1024;
+            options.MultipartBodyLengthLimit = FormularyWebApp.MaxRequestBodyBytes;
+        });
         // Model-binding failures (malformed JSON, missing body) throw, so the handler above maps them.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;

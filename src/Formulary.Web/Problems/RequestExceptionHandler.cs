@@ -4,17 +4,29 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Formulary.Web.Problems;
 
 /// <summary>
-/// Maps exceptions to problems. A bad request (oversize or malformed body) is the client's error and
-/// gets a 4xx; anything else is a bug, logged with its stack and answered with a bare 500 problem.
+/// Maps exceptions to problems. A fault in the request (oversize, stalled or malformed body, a bad
+/// form, a value that does not bind) is the client's: a 4xx with its own problem type and one log
+/// line without a stack. Anything else is a bug: logged with its stack and answered with a bare 500.
 /// </summary>
 internal sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (httpContext.RequestAborted.IsCancellationRequested && exception is OperationCanceledException or IOException)
+        {
+            // The client went away: nobody is left to answer.
+            LogAborted(logger, httpContext.Request.Method, httpContext.Request.Path);
+            return true;
+        }
+
         var (kind, detail) = Classify(exception);
         if (kind == ProblemCatalog.Internal)
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
+        }
+        else
+        {
+            LogClientFault(logger, kind.Status, kind.Code, httpContext.Request.Method, httpContext.Request.Path, detail);
         }
 
         await ProblemMapping.WriteAsync(httpContext, kind, detail).ConfigureAwait(false);
@@ -23,17 +35,21 @@ internal sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHa
 
     private static (ProblemKind Kind, string? Detail) Classify(Exception exception) => exception switch
     {
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-            (ProblemCatalog.BodyTooLarge, ProblemCatalog.BodyTooLarge.Explanation),
         BadHttpRequestException { InnerException: JsonException json } => (ProblemCatalog.MalformedJson, JsonDetail(json)),
-        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
-            (ProblemCatalog.UnsupportedMediaType, ProblemCatalog.UnsupportedMediaType.Explanation),
-        BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
+        BadHttpRequestException { InnerException: InvalidDataException or IOException } bad => (ProblemCatalog.MalformedForm, bad.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
             (ProblemCatalog.MalformedJson, bad.Message),
-        BadHttpRequestException bad => (ProblemCatalog.ForStatus(bad.StatusCode), bad.Message),
+        BadHttpRequestException bad => (ProblemCatalog.ForStatus(bad.StatusCode), StatusDetail(bad)),
         JsonException json => (ProblemCatalog.MalformedJson, JsonDetail(json)),
         _ => (ProblemCatalog.Internal, null),
     };
+
+    /// <summary>Kestrel's own message, or the kind's explanation where the message says nothing more.</summary>
+    private static string StatusDetail(BadHttpRequestException bad)
+    {
+        var kind = ProblemCatalog.ForStatus(bad.StatusCode);
+        return kind == ProblemCatalog.BodyTooLarge || kind == ProblemCatalog.UnsupportedMediaType ? kind.Explanation : bad.Message;
+    }
 
     private static string JsonDetail(JsonException json) =>
         json.LineNumber is { } line
@@ -42,4 +58,10 @@ internal sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHa
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception serving {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client fault {Status} {Problem} on {Method} {Path}: {Detail}")]
+    private static partial void LogClientFault(ILogger logger, int status, string problem, string method, string path, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client closed the connection during {Method} {Path}")]
+    private static partial void LogAborted(ILogger logger, string method, string path);
 }

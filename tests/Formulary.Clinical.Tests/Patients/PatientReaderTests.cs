@@ -47,6 +47,10 @@ public sealed class PatientReaderTests
         { "ageYears", Requests.Child with { AgeYears = decimal.MaxValue } },
         { "bsaCap", Requests.Child with { BsaCap = decimal.MaxValue } },
         { "doseRoundingMg", Requests.Child with { DoseRoundingMg = decimal.MinValue } },
+        // issue 12.7: a rounding of 1e-28 mg overflowed the division; a day 1 in 9999 overflowed the calendar
+        { "doseRoundingMg", Requests.Child with { DoseRoundingMg = 0.0000000000000000000000000001m } },
+        { "startDate", Requests.Child with { StartDate = "9999-12-31" } },
+        { "startDate", Requests.Child with { StartDate = "0001-01-01" } },
         // a 10-year-old's height measured 2 years before the weight (day 1 is 2026-03-02)
         { "heightMeasuredOn", Requests.Child with { HeightMeasuredOn = "2024-02-20", WeightMeasuredOn = "2026-02-27" } },
         { "weightMeasuredOn", Requests.Child with { WeightMeasuredOn = "2026-04-01" } },
