@@ -25,12 +25,16 @@ public static class AlertCodes
     public const string BsaCapped = "BSA_CAPPED";
     public const string MaxDoseCapped = "MAX_DOSE_CAPPED";
     public const string ToxicityNotApplicable = "TOXICITY_NO_RULE";
+    public const string RegimenNotComputed = "REGIMEN_NOT_COMPUTED";
+    public const string RegimenAvoid = "REGIMEN_AVOID";
+    public const string MonitorLevels = "MONITOR_LEVELS";
+    public const string DraftRules = "DRAFT_RULES";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Hypersensitivity, Pregnancy, Breastfeeding, SevereRenal, SevereHepatic, AgeNotEstablished, NoRegimenForAge,
         OffLabel, ScheduleNotStated, SmallPatientInfusion, RenalUpperLimitMissing, RenalBelowBands, RenalNormalizedEgfr,
         RenalCaution, RenalNotAssessed, HepaticCaution, InteractionAvoid, InteractionNotCovered, AdjustmentsCombined,
-        BsaCapped, MaxDoseCapped, ToxicityNotApplicable,
+        BsaCapped, MaxDoseCapped, ToxicityNotApplicable, RegimenNotComputed, RegimenAvoid, MonitorLevels, DraftRules,
     ];
 }

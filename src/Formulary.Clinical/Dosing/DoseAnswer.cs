@@ -1,5 +1,6 @@
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
+using Formulary.Clinical.Regimens;
 
 namespace Formulary.Clinical.Dosing;
 
@@ -36,6 +37,9 @@ public sealed record DoseAnswer
     public IReadOnlyList<AnswerAdjustment> Adjustments { get; init; } = [];
     public IReadOnlyList<AnswerAlert> Alerts { get; init; } = [];
     public IReadOnlyList<CycleDay> CycleDays { get; init; } = [];
+
+    /// <summary>Every general (schema 2) regimen that applies to the patient, computed; empty for schema-1 drugs.</summary>
+    public IReadOnlyList<RegimenDose> Regimens { get; init; } = [];
     public NextCycle? NextCycle { get; init; }
     public IReadOnlyList<ContraceptionAdvice> Contraception { get; init; } = [];
     public IReadOnlyList<CitedText> Monitoring { get; init; } = [];

@@ -1,5 +1,6 @@
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
+using Formulary.Clinical.Regimens;
 
 namespace Formulary.Clinical.Dosing;
 
@@ -33,10 +34,17 @@ public sealed class DoseEngine
             return Contraindicated(profile, renal, answer);
         }
 
+        var regimens = answer.WithheldBecause is null && profile.Dosing is { } dosing
+            ? RegimenCalculator.Compute(patient, dosing, renal, policy, answer)
+            : [];
         if (regimen is null || answer.WithheldBecause is not null)
         {
-            answer.Step("No dose computed: see the critical alerts.");
-            return Base(AnswerStatus.Ok, profile, renal, answer, regimen) with { Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria };
+            if (profile.Dosing is null || answer.WithheldBecause is not null)
+            {
+                answer.Step("No dose computed: see the critical alerts.");
+            }
+
+            return Base(AnswerStatus.Ok, profile, renal, answer, regimen) with { Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria, Regimens = regimens };
         }
 
         ApplyToxicity(patient, profile, answer);
@@ -100,6 +108,11 @@ public sealed class DoseEngine
         }
 
         var answer = new AnswerBuilder();
+        if (!profile.Review.IsReviewed)
+        {
+            answer.Alert(AlertSeverity.Critical, AlertCodes.DraftRules, DraftRulesMessage, null);
+        }
+
         Describe(patient, reading.Policy, answer);
         var regimen = Screening.Screen(patient, profile, answer);
         var renal = RenalAssessment.Assess(patient, profile, answer);
@@ -165,10 +178,13 @@ public sealed class DoseEngine
         return Base(AnswerStatus.Contraindicated, profile, renal, answer, null) with { Adjustments = [] };
     }
 
+    private const string DraftRulesMessage = "These dose rules are a machine-read draft that no editor has reviewed: for trying the draft only, never for a patient.";
+
     private static DoseAnswer Refused(DrugProfile profile, IReadOnlyList<FieldError> errors) => new()
     {
         Status = AnswerStatus.Refused,
         Drug = profile.Slug,
+        Alerts = profile.Review.IsReviewed ? [] : [new AnswerAlert(AlertSeverity.Critical, AlertCodes.DraftRules, DraftRulesMessage, null)],
         Errors = errors,
         Trace = [.. errors.Select(e => Invariant($"Refused {e.Field}: {e.Message}"))],
     };

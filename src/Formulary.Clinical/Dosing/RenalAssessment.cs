@@ -86,7 +86,11 @@ internal static class RenalAssessment
         var bands = profile.Renal?.Bands ?? [];
         if (bands.Count == 0)
         {
-            answer.Step("The profile has no renal dose bands: no renal adjustment.");
+            if (profile.Dosing is null)
+            {
+                answer.Step("The profile has no renal dose bands: no renal adjustment.");
+            }
+
             return;
         }
 

@@ -60,6 +60,12 @@ internal static class Screening
             return null;
         }
 
+        if (profile.Regimens.Count == 0 && profile.Dosing is not null)
+        {
+            // A schema-2 profile: its regimens are chosen by population in RegimenCalculator.
+            return null;
+        }
+
         var regimen = profile.Regimens.FirstOrDefault(r => r.Ages.Contains(patient.Age));
         if (regimen is null)
         {

@@ -1,3 +1,5 @@
+using Formulary.Clinical.Regimens;
+
 namespace Formulary.Clinical.Profiles;
 
 /// <summary>
@@ -19,4 +21,10 @@ public sealed record DrugProfile
     public IReadOnlyList<InteractionRule> Interactions { get; init; } = [];
     public IReadOnlyList<ContraceptionRule> Contraception { get; init; } = [];
     public IReadOnlyList<CitedText> Monitoring { get; init; } = [];
+
+    /// <summary>The general (schema 2) regimens and adjustments; null for a schema-1 profile.</summary>
+    public DosingRules? Dosing { get; init; }
+
+    /// <summary>Whether an editor has checked the rules; the calculator computes only from reviewed ones.</summary>
+    public RuleReview Review { get; init; } = RuleReview.HandWritten;
 }

@@ -59,6 +59,8 @@ public static class DiagnosticCodes
     public static DiagnosticDescriptor RuleMonographMissing { get; } = new("RULE005", Error, "There is no monograph beside the rules file to verify its citations against.");
     public static DiagnosticDescriptor RuleUnknownInteractionClass { get; } = new("RULE006", Error, "A rule names an interaction class the interaction catalog does not know.");
     public static DiagnosticDescriptor RuleUnknownKey { get; } = new("RULE007", Warning, "A rules-file key the schema does not know; it is ignored.");
+    public static DiagnosticDescriptor RuleNumberNotInQuote { get; } = new("RULE008", Error, "A number in a rule does not appear in the sentence it quotes.");
+    public static DiagnosticDescriptor RuleDraft { get; } = new("RULE009", Info, "The rules are a machine-read draft no editor has reviewed; the calculator does not use them.");
 
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
@@ -71,5 +73,6 @@ public static class DiagnosticCodes
         BrokenLink, DuplicateSlug,
         ContraindicationContradiction,
         RuleQuoteStale, RuleSectionNotFound, RuleFileUnreadable, RuleInvalid, RuleMonographMissing, RuleUnknownInteractionClass, RuleUnknownKey,
+        RuleNumberNotInQuote, RuleDraft,
     ];
 }

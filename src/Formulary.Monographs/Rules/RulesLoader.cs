@@ -105,6 +105,12 @@ public static class RulesLoader
             diagnostics.AddRange(CitationVerifier.Verify(rulesFile, monograph, yaml.Citations));
         }
 
+        if (profile is { Review.IsReviewed: false })
+        {
+            diagnostics.Add(DiagnosticCodes.RuleDraft.At(rulesFile, 1, 1,
+                "these rules are a draft: the calculator does not use them until an editor sets review: { status: reviewed, by: NAME, date: YYYY-MM-DD }"));
+        }
+
         var hasErrors = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         return new RulesLoadResult(hasErrors ? null : profile, yaml.Citations, diagnostics);
     }

@@ -1,6 +1,7 @@
 using Formulary.Clinical.Interactions;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.Quantities;
+using Formulary.Clinical.Regimens;
 using Formulary.Monographs.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
@@ -11,41 +12,69 @@ internal sealed class RulesReader(RulesYaml yaml)
 {
     public DrugProfile? Read(YamlMappingNode root, string slug)
     {
-        yaml.Keys(root, "schema", "drug", "name", "regimens", "ageNotEstablished", "smallPatientInfusion", "renal", "hepatic",
-            "toxicity", "stopCriteria", "contraindications", "interactions", "contraception", "monitoring");
-        if (yaml.Integer(root, "schema", required: true, 1, 1) is null)
+        var schema = yaml.Integer(root, "schema", required: true, 1, 2);
+        return schema switch
         {
-            return null;
-        }
+            1 => ReadSchemaOne(root, slug),
+            2 => new SchemaTwoReader(yaml, this).Read(root, slug),
+            _ => null,
+        };
+    }
 
+    /// <summary>Reads and checks <c>drug</c>: it must be the file's slug.</summary>
+    public string? Drug(YamlMappingNode root, string slug)
+    {
         var drug = yaml.Text(root, "drug", required: true);
         if (drug is not null && !string.Equals(drug, slug, StringComparison.Ordinal))
         {
             yaml.Report(DiagnosticCodes.RuleInvalid, root.Children[new YamlScalarNode("drug")].Start, $"'drug' is '{drug}' but the file belongs to '{slug}'");
         }
 
+        return drug;
+    }
+
+    /// <summary>The sections both schemas share: age limit, stop criteria, contraindications, interactions, contraception, monitoring.</summary>
+    public DrugProfile WithSharedSections(YamlMappingNode root, DrugProfile profile) => profile with
+    {
+        AgeNotEstablished = AgeNotEstablished(root),
+        StopCriteria = [.. yaml.Items(root, "stopCriteria").Select(CitedItem).OfType<CitedText>()],
+        Contraindications = [.. yaml.Items(root, "contraindications").Select(Contraindication).OfType<Contraindication>()],
+        Interactions = [.. yaml.Items(root, "interactions").Select(Interaction).OfType<InteractionRule>()],
+        Contraception = [.. yaml.Items(root, "contraception").Select(Contraception).OfType<ContraceptionRule>()],
+        Monitoring = [.. yaml.Items(root, "monitoring").Select(CitedItem).OfType<CitedText>()],
+    };
+
+    /// <summary>Severe impairment by SCr × ULN and the caution text (the part of <c>renal</c> both schemas share).</summary>
+    public RenalRules SevereRenal(YamlMappingNode node) => new()
+    {
+        SevereScrTimesUln = yaml.Number(node, "severeScrTimesUln", false, 1m, 100m),
+        SevereSource = yaml.Source(node, "severeSource", required: node.Children.ContainsKey(new YamlScalarNode("severeScrTimesUln"))),
+        Bands = [],
+        Caution = Cited(node, "caution"),
+    };
+
+    private DrugProfile? ReadSchemaOne(YamlMappingNode root, string slug)
+    {
+        yaml.Keys(root, "schema", "drug", "name", "review", "regimens", "ageNotEstablished", "smallPatientInfusion", "renal", "hepatic",
+            "toxicity", "stopCriteria", "contraindications", "interactions", "contraception", "monitoring");
+        Drug(root, slug);
         var regimens = yaml.Items(root, "regimens").Select(new RegimenReader(yaml).Read).OfType<Regimen>().ToList();
         if (regimens.Count == 0)
         {
             yaml.Report(DiagnosticCodes.RuleInvalid, root.Start, "'regimens' must list at least one regimen");
         }
 
-        return new DrugProfile
+        return WithSharedSections(root, new DrugProfile
         {
             Slug = slug,
             Name = yaml.Text(root, "name", required: true) ?? slug,
             Regimens = regimens,
-            AgeNotEstablished = AgeNotEstablished(root),
             SmallPatientInfusion = SmallPatient(root),
             Renal = Renal(root),
             Hepatic = Hepatic(root),
             Toxicity = Toxicity(root),
-            StopCriteria = [.. yaml.Items(root, "stopCriteria").Select(CitedItem).OfType<CitedText>()],
-            Contraindications = [.. yaml.Items(root, "contraindications").Select(Contraindication).OfType<Contraindication>()],
-            Interactions = [.. yaml.Items(root, "interactions").Select(Interaction).OfType<InteractionRule>()],
-            Contraception = [.. yaml.Items(root, "contraception").Select(Contraception).OfType<ContraceptionRule>()],
-            Monitoring = [.. yaml.Items(root, "monitoring").Select(CitedItem).OfType<CitedText>()],
-        };
+            Review = ReviewReader.Read(yaml, root, required: false) ?? RuleReview.HandWritten,
+        });
     }
 
     private AgeLimit? AgeNotEstablished(YamlMappingNode root)
@@ -117,13 +146,7 @@ internal sealed class RulesReader(RulesYaml yaml)
             var source = yaml.Source(band);
             return code is null || min is null || max is null || factor is null || source is null ? null : new RenalBand(code, min.Value, max.Value, factor.Value, source);
         }).OfType<RenalBand>().ToList();
-        return new RenalRules
-        {
-            SevereScrTimesUln = yaml.Number(node, "severeScrTimesUln", false, 1m, 100m),
-            SevereSource = yaml.Source(node, "severeSource", required: node.Children.ContainsKey(new YamlScalarNode("severeScrTimesUln"))),
-            Bands = bands,
-            Caution = Cited(node, "caution"),
-        };
+        return SevereRenal(node) with { Bands = bands };
     }
 
     private CitedText? Cited(YamlMappingNode parent, string key) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Formulary.Clinical.Profiles;
+using Formulary.Clinical.Regimens;
 using Formulary.Monographs.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -126,6 +127,41 @@ internal sealed class RulesYaml(string file)
         return null;
     }
 
+    /// <summary>A value (<c>15</c>) or a range (<c>{ min: 4, max: 6 }</c>), each end within [min, max].</summary>
+    public ValueRange? Range(YamlMappingNode map, string key, bool required, decimal min, decimal max)
+    {
+        var node = Node(map, key, required);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalarNode:
+                return Number(map, key, true, min, max) is { } single ? ValueRange.Of(single) : null;
+            case YamlMappingNode range:
+                Keys(range, "min", "max");
+                var low = Number(range, "min", true, min, max);
+                var high = Number(range, "max", true, min, max);
+                if (low is { } a && high is { } b)
+                {
+                    if (a <= b)
+                    {
+                        return new ValueRange(a, b);
+                    }
+
+                    Report(DiagnosticCodes.RuleInvalid, range.Start, $"'{key}': 'min' is greater than 'max'");
+                }
+
+                return null;
+            default:
+                Report(DiagnosticCodes.RuleInvalid, node.Start, $"'{key}' must be a number or {{ min, max }}");
+                return null;
+        }
+    }
+
+    /// <summary>Where a key's value starts, for diagnostics about it.</summary>
+    public static Mark At(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node.Start : map.Start;
+
     public int? Integer(YamlMappingNode map, string key, bool required, int min, int max)
     {
         if (Number(map, key, required, min, max) is not { } number)
@@ -163,11 +199,12 @@ internal sealed class RulesYaml(string file)
     public Citation? Source(YamlMappingNode map, string key = "source", bool required = true)
     {
         var node = Map(map, key, required);
-        if (node is null)
-        {
-            return null;
-        }
+        return node is null ? null : Cite(node);
+    }
 
+    /// <summary>Reads a <c>{section, quote}</c> mapping itself (an entry of <c>unread:</c>) and records it for verification.</summary>
+    public Citation? Cite(YamlMappingNode node)
+    {
         Keys(node, "section", "quote");
         var section = Text(node, "section", required: true);
         var quote = Text(node, "quote", required: true);

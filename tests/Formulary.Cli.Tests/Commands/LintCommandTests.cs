@@ -31,7 +31,7 @@ public sealed class LintCommandTests
 
         Assert.Equal(0, exit);
         Assert.DoesNotContain(": error ", output, StringComparison.Ordinal);
-        Assert.StartsWith("6 file(s): 0 error(s)", output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+        Assert.StartsWith("11 file(s): 0 error(s)", output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
     }
 
     [Fact]

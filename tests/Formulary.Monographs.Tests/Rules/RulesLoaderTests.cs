@@ -118,7 +118,7 @@ public sealed class RulesLoaderTests
 
     [Fact]
     public void Codes_RuleCodes_RegisteredOnce() =>
-        Assert.Equal(7, DiagnosticCodes.All.Count(d => d.Code.StartsWith("RULE", StringComparison.Ordinal)));
+        Assert.Equal(9, DiagnosticCodes.All.Count(d => d.Code.StartsWith("RULE", StringComparison.Ordinal)));
 
     [Fact]
     public void Catalog_BundledContent_HasClofarabineAndNoDiagnostics()

@@ -1,0 +1,234 @@
+using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
+using Formulary.Clinical.Profiles;
+using Formulary.Clinical.Quantities;
+
+namespace Formulary.Clinical.Regimens;
+
+/// <summary>
+/// Computes every general (schema 2) regimen that applies to one patient: the per-dose and per-day
+/// range, the maxima for this patient (the lower of mg/kg/day × weight and the absolute cap), the
+/// interval, and the renal, hepatic and toxicity adjustments. Order: amount × size → maxima →
+/// adjustments → maxima again → one rounding. Every step goes to the trace with its citation.
+/// </summary>
+internal static class RegimenCalculator
+{
+    public static IReadOnlyList<RegimenDose> Compute(Patient patient, DosingRules rules, RenalEstimate? renal, DosePolicy policy, AnswerBuilder answer)
+    {
+        var doses = new List<RegimenDose>();
+        IReadOnlyList<RegimenAdjustments.Applied>? adjustments = null;
+        foreach (var rule in rules.Regimens)
+        {
+            if (!rule.Population.Contains(patient))
+            {
+                answer.Step(Invariant($"Regimen '{rule.Label}' is for {rule.Population}: it does not apply to this patient."));
+                continue;
+            }
+
+            answer.Step(Invariant($"Regimen '{rule.Label}' ({rule.Population}): {rule.Amount} {RegimenBasisNames.Unit(rule.Basis)} per {(rule.Per == AmountPer.Dose ? "dose" : "day")}.") + AnswerBuilder.Cite(rule.Source));
+            adjustments ??= RegimenAdjustments.For(patient, rules, renal, answer);
+            doses.Add(One(patient, rule, adjustments, renal, policy, answer));
+        }
+
+        if (doses.Count == 0)
+        {
+            answer.Withhold(AlertCodes.NoRegimenForAge, Invariant($"No regimen in the monograph covers this patient (age {patient.Age}, weight {patient.Weight?.ToString() ?? "not given"}); no dose is computed."), null);
+        }
+
+        return doses;
+    }
+
+    private static RegimenDose One(Patient patient, DoseRule rule, IReadOnlyList<RegimenAdjustments.Applied> adjustments, RenalEstimate? renal, DosePolicy policy, AnswerBuilder answer)
+    {
+        var entry = new RegimenDose
+        {
+            Id = rule.Id,
+            Label = rule.Label,
+            Population = rule.Population.ToString(),
+            Use = rule.Use,
+            Route = rule.Route,
+            Basis = RegimenBasisNames.Wire(rule.Basis),
+            IntervalHours = rule.IntervalHours,
+            TimesPerDay = rule.TimesPerDay,
+            Days = rule.Days,
+            MaxPerDoseMg = rule.MaxPerDoseMg,
+            Source = rule.Source,
+        };
+        var maxPerDay = MaxPerDay(patient, rule, answer);
+        entry = entry with { MaxPerDayMg = maxPerDay is { } m ? Round(m, policy) : null };
+        var size = RegimenSize.Of(patient, rule, renal, policy, answer);
+        var shown = adjustments.Select(a => new RegimenAdjustment(a.Kind, AdjustmentActionNames.Wire(a.Adjustment.Action), a.Adjustment.Value, a.Reason, a.Adjustment.Source)).ToList();
+        entry = entry with { Adjustments = shown };
+        if (adjustments.FirstOrDefault(a => a.Adjustment.Action == AdjustmentAction.Avoid) is { } avoid)
+        {
+            answer.Alert(AlertSeverity.Critical, AlertCodes.RegimenAvoid, Invariant($"The monograph says to avoid {rule.Label} here ({avoid.Reason}): no dose is computed for it."), avoid.Adjustment.Source);
+            return entry;
+        }
+
+        foreach (var monitor in adjustments.Where(a => a.Adjustment.Action == AdjustmentAction.MonitorLevels))
+        {
+            answer.Alert(AlertSeverity.Warning, AlertCodes.MonitorLevels, Invariant($"Monitor drug levels ({monitor.Reason})."), monitor.Adjustment.Source);
+        }
+
+        if (size is not { } multiplier)
+        {
+            return entry;
+        }
+
+        var amount = rule.Amount;
+        var interval = rule.IntervalHours;
+        var times = rule.TimesPerDay;
+        foreach (var replacement in adjustments.Where(a => a.Adjustment.Action == AdjustmentAction.ReplacementDose && a.Adjustment.Value is not null))
+        {
+            amount = replacement.Adjustment.Value!;
+            interval = replacement.Adjustment.IntervalHours ?? interval;
+            times = replacement.Adjustment.IntervalHours is null ? times : null;
+            answer.Step(Invariant($"[{rule.Id}] Replacement dose for {replacement.Reason}: {amount} {RegimenBasisNames.Unit(rule.Basis)}{(replacement.Adjustment.IntervalHours is { } h ? Invariant($" every {h} hours") : string.Empty)}.") + AnswerBuilder.Cite(replacement.Adjustment.Source));
+        }
+
+        foreach (var extend in adjustments.Where(a => a.Adjustment.Action == AdjustmentAction.ExtendInterval && a.Adjustment.Value is not null))
+        {
+            interval = extend.Adjustment.Value!;
+            times = null;
+            answer.Step(Invariant($"[{rule.Id}] Interval extended to every {interval} hours for {extend.Reason}.") + AnswerBuilder.Cite(extend.Adjustment.Source));
+        }
+
+        var raw = amount.Times(multiplier);
+        answer.Step(Invariant($"[{rule.Id}] {amount} {RegimenBasisNames.Unit(rule.Basis)} × {multiplier:0.####} = {raw} mg per {(rule.Per == AmountPer.Dose ? "dose" : "day")}."));
+        var factor = Factor(rule, adjustments, answer);
+        var (perDose, perDay) = Split(rule, raw, factor, interval, times, maxPerDay, answer);
+        var rounded = entry with
+        {
+            PerDoseMg = perDose is null ? null : new ValueRange(Round(perDose.Min, policy), Round(perDose.Max, policy)),
+            PerDayMg = perDay is null ? null : new ValueRange(Round(perDay.Min, policy), Round(perDay.Max, policy)),
+            IntervalHours = interval,
+            TimesPerDay = times,
+        };
+        answer.Step(Invariant($"[{rule.Id}] Rounded once to a multiple of {policy.RoundingIncrementMg} mg: per dose {Show(rounded.PerDoseMg)}, per day {Show(rounded.PerDayMg)}."));
+        return rounded;
+    }
+
+    /// <summary>The dose factor range from percent-of-dose and reduce-by adjustments, multiplied when several apply (and said so).</summary>
+    private static ValueRange Factor(DoseRule rule, IReadOnlyList<RegimenAdjustments.Applied> adjustments, AnswerBuilder answer)
+    {
+        var factor = ValueRange.Of(1m);
+        var count = 0;
+        foreach (var applied in adjustments)
+        {
+            var value = applied.Adjustment.Value;
+            ValueRange? step = (applied.Adjustment.Action, value) switch
+            {
+                (AdjustmentAction.PercentOfDose, { } v) => new ValueRange(v.Min / 100m, v.Max / 100m),
+                (AdjustmentAction.ReduceByPercent, { } v) => new ValueRange(1m - (v.Max / 100m), 1m - (v.Min / 100m)),
+                _ => null,
+            };
+            if (step is null)
+            {
+                continue;
+            }
+
+            count++;
+            factor = new ValueRange(factor.Min * step.Min, factor.Max * step.Max);
+            answer.Step(Invariant($"[{rule.Id}] Adjustment ({applied.Kind}, {AdjustmentActionNames.Wire(applied.Adjustment.Action)} {value}): × {step} for {applied.Reason}.") + AnswerBuilder.Cite(applied.Adjustment.Source));
+        }
+
+        if (count > 1)
+        {
+            answer.Alert(AlertSeverity.Info, AlertCodes.AdjustmentsCombined, Invariant($"{count} reductions apply to '{rule.Label}'; the monograph does not say how they combine, so Formulary multiplies them (× {factor})."), null);
+        }
+
+        return factor;
+    }
+
+    /// <summary>
+    /// Per-dose and per-day ranges from the amount, its per, the divided doses and the doses a day the
+    /// interval allows. The stated amount is capped first (per dose, or per day), then the other is derived and capped too.
+    /// </summary>
+    private static (ValueRange? PerDose, ValueRange? PerDay) Split(DoseRule rule, ValueRange raw, ValueRange factor, ValueRange? interval, int? times, decimal? maxPerDay, AnswerBuilder answer)
+    {
+        var adjusted = new ValueRange(raw.Min * factor.Min, raw.Max * factor.Max);
+        if (factor != ValueRange.Of(1m))
+        {
+            answer.Step(Invariant($"[{rule.Id}] Adjusted: {raw} mg × {factor} = {adjusted} mg."));
+        }
+
+        var doseCap = Lower(rule.MaxPerDoseMg, maxPerDay);
+        var dosesPerDay = DosesPerDay(rule.DividedDoses ?? times, interval);
+        if (rule.Per == AmountPer.Dose)
+        {
+            var perDose = Cap(adjusted, doseCap, "per dose", rule, answer)!;
+            var perDay = dosesPerDay is { } n ? new ValueRange(perDose.Min * n.Min, perDose.Max * n.Max) : null;
+            if (perDay is not null)
+            {
+                answer.Step(Invariant($"[{rule.Id}] Per day = {perDose} mg × {dosesPerDay} doses = {perDay} mg."));
+            }
+
+            return (perDose, Cap(perDay, maxPerDay, "per day", rule, answer));
+        }
+
+        var day = Cap(adjusted, maxPerDay, "per day", rule, answer)!;
+        var dose = dosesPerDay is { } d ? new ValueRange(day.Min / d.Max, day.Max / d.Min) : null;
+        if (dose is not null)
+        {
+            answer.Step(Invariant($"[{rule.Id}] Per dose = {day} mg / {dosesPerDay} doses = {dose} mg."));
+        }
+
+        return (Cap(dose, doseCap, "per dose", rule, answer), day);
+    }
+
+    /// <summary>Doses a day: stated, or 24 / interval when the interval divides the day (every 36 hours gives none).</summary>
+    private static ValueRange? DosesPerDay(int? stated, ValueRange? interval)
+    {
+        if (stated is { } n)
+        {
+            return ValueRange.Of(n);
+        }
+
+        if (interval is { } i && i.Max <= 24m && i.Min > 0m && 24m % i.Min == 0m && 24m % i.Max == 0m)
+        {
+            return new ValueRange(24m / i.Max, 24m / i.Min);
+        }
+
+        return null;
+    }
+
+    private static decimal? MaxPerDay(Patient patient, DoseRule rule, AnswerBuilder answer)
+    {
+        decimal? byWeight = rule.MaxPerDayMgPerKg is { } perKg && patient.Weight is { } weight ? perKg * weight.Kilograms : null;
+        var lower = Lower(byWeight, rule.MaxPerDayMg);
+        if (byWeight is { } w && rule.MaxPerDayMg is { } cap)
+        {
+            answer.Step(Invariant($"[{rule.Id}] Maximum per day for this patient = lower of {rule.MaxPerDayMgPerKg} mg/kg/day × {patient.Weight!.Value.Kilograms:0.###} kg = {w:0.####} mg and {cap} mg = {lower:0.####} mg.") + AnswerBuilder.Cite(rule.Source));
+        }
+        else if (lower is { } only)
+        {
+            answer.Step(Invariant($"[{rule.Id}] Maximum per day for this patient = {only:0.####} mg.") + AnswerBuilder.Cite(rule.Source));
+        }
+
+        return lower;
+    }
+
+    private static ValueRange? Cap(ValueRange? range, decimal? max, string what, DoseRule rule, AnswerBuilder answer)
+    {
+        if (range is null || max is not { } m || range.Max <= m)
+        {
+            return range;
+        }
+
+        answer.Alert(AlertSeverity.Warning, AlertCodes.MaxDoseCapped, Invariant($"'{rule.Label}': {range} mg {what} is above the maximum of {m:0.####} mg {what}; capped."), rule.Source);
+        return new ValueRange(Math.Min(range.Min, m), m);
+    }
+
+    private static decimal? Lower(decimal? a, decimal? b) => (a, b) switch
+    {
+        ({ } x, { } y) => Math.Min(x, y),
+        ({ } x, null) => x,
+        (null, { } y) => y,
+        _ => null,
+    };
+
+    private static decimal Round(decimal mg, DosePolicy policy) =>
+        Dose.FromMilligrams(mg).RoundTo(policy.RoundingIncrementMg, policy.Midpoint).Milligrams;
+
+    private static string Show(ValueRange? range) => range is null ? "not computed" : Invariant($"{range} mg");
+}
