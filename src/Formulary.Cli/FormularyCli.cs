@@ -49,5 +49,6 @@ public static class FormularyCli
         CheckCommand.Create(),
         ServeCommand.Create(),
         ExportSiteCommand.Create(),
+        DbCommand.Create(),
     ];
 }

@@ -31,9 +31,10 @@ public sealed class PostgresMonographStore : RelationalStore
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var dataSource = NpgsqlDataSource.Create(connectionString);
+        int applied;
         try
         {
-            await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
+            applied = await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
             await PostgresSearchIndex.BackfillNamesAsync(dataSource, cancellationToken);
         }
         catch
@@ -42,7 +43,7 @@ public sealed class PostgresMonographStore : RelationalStore
             throw;
         }
 
-        return new PostgresMonographStore(dataSource, timeProvider);
+        return new PostgresMonographStore(dataSource, timeProvider) { Schema = (PostgresSchema.LatestVersion, applied) };
     }
 
     /// <summary>The database time one search may use (default <see cref="SearchLimits.TimeBudget"/>).</summary>

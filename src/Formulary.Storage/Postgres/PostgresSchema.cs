@@ -78,8 +78,12 @@ internal static class PostgresSchema
         """,
     ];
 
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static int LatestVersion => Migrations.Length;
+
+    /// <returns>How many migrations this call applied.</returns>
+    public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
+        var applied = 0;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(
@@ -103,10 +107,12 @@ internal static class PostgresSchema
             for (var version = current + 1; version <= Migrations.Length; version++)
             {
                 await ExecuteAsync(connection, Migrations[version - 1] + $"\nINSERT INTO schema_version (version) VALUES ({version});", cancellationToken);
+                applied++;
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return applied;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

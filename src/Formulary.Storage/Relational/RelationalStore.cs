@@ -23,6 +23,9 @@ public abstract class RelationalStore : IMonographStore
 
     private protected abstract StoreDialect Dialect { get; }
 
+    /// <summary>The schema version after opening, and how many numbered migrations opening applied.</summary>
+    public (int Version, int Applied) Schema { get; private protected init; }
+
     /// <summary>Where the data lives, for messages (a file path, or host and database; never a password).</summary>
     public abstract string Location { get; }
 

@@ -47,9 +47,9 @@ public sealed class SqliteMonographStore : RelationalStore
             wal.ExecuteNonQuery();
         }
 
-        SqliteSchema.Migrate(connection);
+        var applied = SqliteSchema.Migrate(connection);
         SqliteSearchIndex.BackfillNames(connection);
-        return store;
+        return new SqliteMonographStore(path, timeProvider) { Schema = (SqliteSchema.LatestVersion, applied) };
     }
 
     /// <summary>The database time one search may use (default <see cref="SearchLimits.TimeBudget"/>).</summary>

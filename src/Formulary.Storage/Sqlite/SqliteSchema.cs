@@ -85,8 +85,10 @@ internal static class SqliteSchema
     public static int LatestVersion => Migrations.Length;
 
     /// <param name="targetVersion">Stop at this version (tests build old databases with it); default: the latest.</param>
-    public static void Migrate(SqliteConnection connection, int? targetVersion = null)
+    /// <returns>How many migrations this call applied.</returns>
+    public static int Migrate(SqliteConnection connection, int? targetVersion = null)
     {
+        var applied = 0;
         var current = UserVersion(connection);
         if (current > Migrations.Length)
         {
@@ -108,7 +110,10 @@ internal static class SqliteSchema
             command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
             command.ExecuteNonQuery();
             transaction.Commit();
+            applied++;
         }
+
+        return applied;
     }
 
     public static int UserVersion(SqliteConnection connection, SqliteTransaction? transaction = null)

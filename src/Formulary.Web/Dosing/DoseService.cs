@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using Formulary.Clinical.Dosing;
-using Formulary.Monographs;
-using Formulary.Monographs.Diagnostics;
-using Formulary.Monographs.Rules;
 using Formulary.Storage;
+using Formulary.Storage.Rules;
 using Formulary.Web.Hosting;
 
 namespace Formulary.Web.Dosing;
@@ -15,8 +13,6 @@ namespace Formulary.Web.Dosing;
 /// </summary>
 internal sealed class DoseService(DoseEngine engine, IMonographStore store, StoreGeneration generation)
 {
-    private static readonly Collection[] RuleCollections = [Collection.Composition, Collection.Combination];
-
     private (long Generation, IReadOnlySet<string> Drugs, ConcurrentDictionary<string, Task<DrugRules>> Rules)? state;
 
     /// <summary>The slugs of the drugs whose monograph has a rules file (whether or not the rules load).</summary>
@@ -53,24 +49,11 @@ internal sealed class DoseService(DoseEngine engine, IMonographStore store, Stor
             return current;
         }
 
-        var drugs = (await store.ListAsync().ConfigureAwait(false))
-            .Where(s => s.HasRules && RuleCollections.Contains(s.Collection)).Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
-        var fresh = (now, (IReadOnlySet<string>)drugs, new ConcurrentDictionary<string, Task<DrugRules>>(StringComparer.Ordinal));
+        var drugs = await DrugRules.DrugsAsync(store).ConfigureAwait(false);
+        var fresh = (now, drugs, new ConcurrentDictionary<string, Task<DrugRules>>(StringComparer.Ordinal));
         state = fresh;
         return fresh;
     }
 
-    private async Task<DrugRules> LoadAsync(string slug)
-    {
-        foreach (var collection in RuleCollections)
-        {
-            if (await store.GetAsync(collection, slug).ConfigureAwait(false) is { Rules: { } rules } stored)
-            {
-                var loaded = RulesLoader.Load(rules.Path, rules.Text, stored.Monograph);
-                return new DrugRules(slug, true, loaded.Profile, [.. loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)]);
-            }
-        }
-
-        return DrugRules.None(slug);
-    }
+    private Task<DrugRules> LoadAsync(string slug) => DrugRules.LoadAsync(store, slug);
 }

@@ -1,3 +1,4 @@
+using Formulary.Storage.Rules;
 using Formulary.Monographs;
 using Formulary.Storage;
 using Formulary.Web.Dosing;

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Profiles;
-using Formulary.Monographs.Rules;
 
 namespace Formulary.Cli.Commands.Patient;
 
@@ -28,7 +27,7 @@ internal static class ClinicalCommand
         var json = new Option<bool>("--json") { Description = "Write the answer as JSON (camelCase, as the API)." };
         command.Options.Add(content);
         command.Options.Add(json);
-        command.SetAction(result =>
+        command.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
@@ -42,14 +41,14 @@ internal static class ClinicalCommand
                 return FormularyCli.ExitErrors;
             }
 
-            var catalog = DrugProfileCatalog.Load(folder);
-            var slug = request.Drug ?? string.Empty;
-            if (catalog.Find(slug) is not { } profile)
+            var slug = request.Drug?.Trim().ToLowerInvariant() ?? string.Empty;
+            var (rules, drugs) = await FolderStore.RulesAsync(folder, slug, cancellationToken);
+            if (rules.Profile is not { } profile)
             {
-                var problems = catalog.DiagnosticsFor(slug).ToList();
+                var problems = rules.Problems;
                 error.WriteLine(problems.Count > 0
                     ? $"error: the dose rules for '{slug}' have errors and are not used:"
-                    : $"error: no dose rules for '{slug}' in {folder} (drugs with rules: {string.Join(", ", catalog.Profiles.Select(p => p.Slug).Order(StringComparer.Ordinal))})");
+                    : $"error: no dose rules for '{slug}' in {folder} (drugs with rules: {string.Join(", ", drugs.Order(StringComparer.Ordinal))})");
                 foreach (var problem in problems)
                 {
                     error.WriteLine(problem.ToString());

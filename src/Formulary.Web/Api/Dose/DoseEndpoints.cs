@@ -1,3 +1,4 @@
+using Formulary.Storage.Rules;
 using Formulary.Clinical.Dosing;
 using Formulary.Web.Dosing;
 using Formulary.Web.Problems;
