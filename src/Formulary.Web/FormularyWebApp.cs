@@ -55,7 +55,11 @@ public static class FormularyWebApp
         builder.Services.AddFormularyPages();
         builder.Services.AddApiDocumentation();
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        {
+            // Real types on the wire and in the OpenAPI document: numbers are numbers, enumerations are names.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
         configureServices?.Invoke(builder.Services);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new DoseEngine(services.GetRequiredService<TimeProvider>()));

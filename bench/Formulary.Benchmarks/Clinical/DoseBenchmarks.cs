@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Formulary.Clinical.Calculators;
 using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.Quantities;
 using Formulary.Monographs.Rules;
@@ -16,17 +17,21 @@ namespace Formulary.Benchmarks.Clinical;
 [MemoryDiagnoser]
 public class DoseBenchmarks
 {
-    private static readonly DoseRequest Request = new()
+    private static readonly PatientInput Request = new()
     {
         AgeYears = 10m,
-        Sex = "male",
-        WeightKg = 32m,
-        HeightCm = 138m,
-        ScrMgDl = 0.5m,
-        ScrUlnMgDl = 0.7m,
+        Sex = Sex.Male,
+        Weight = Measure.Kilograms(32m),
+        Height = Measure.Centimetres(138m),
+        Creatinine = Measure.MgPerDl(0.5m),
+        CreatinineUpperLimit = Measure.MgPerDl(0.7m),
         PriorToxicity = true,
+        Pregnant = ScreenAnswer.No,
+        Breastfeeding = ScreenAnswer.No,
+        Hypersensitivity = ScreenAnswer.No,
+        Hepatic = HepaticImpairment.None,
         Medications = ["gentamicin", "ondansetron"],
-        StartDate = "2026-03-02",
+        StartDate = new DateOnly(2026, 3, 2),
     };
 
     private readonly DoseEngine engine = new(TimeProvider.System);

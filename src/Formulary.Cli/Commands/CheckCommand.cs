@@ -7,5 +7,5 @@ namespace Formulary.Cli.Commands;
 internal static class CheckCommand
 {
     public static Command Create() =>
-        ClinicalCommand.Create("check", "Screen a patient against a drug's rules: contraindications, indication, renal/hepatic status, interactions.", (engine, request, profile) => engine.Check(request, profile), showsDose: false);
+        ClinicalCommand.Create("check", "Screen a patient against a drug's rules: contraindications, indication, renal/hepatic status, interactions.", (engine, input, profile) => engine.Check(input, profile), showsDose: false);
 }

@@ -7,5 +7,5 @@ namespace Formulary.Cli.Commands;
 internal static class DoseCommand
 {
     public static Command Create() =>
-        ClinicalCommand.Create("dose", "Compute a patient's dose from a drug's rules, with trace, alerts and citations.", (engine, request, profile) => engine.Dose(request, profile), showsDose: true);
+        ClinicalCommand.Create("dose", "Compute a patient's dose from a drug's rules, with trace, alerts and citations.", (engine, input, profile) => engine.Dose(input, profile), showsDose: true);
 }

@@ -8,14 +8,20 @@ public static class AlertCodes
     public const string Breastfeeding = "CI_BREASTFEEDING";
     public const string SevereRenal = "CI_RENAL_SEVERE";
     public const string SevereHepatic = "CI_HEPATIC_SEVERE";
+    public const string HypersensitivityNotAsked = "SCREEN_HYPERSENSITIVITY_NOT_DONE";
+    public const string PregnancyNotAsked = "SCREEN_PREGNANCY_NOT_DONE";
+    public const string BreastfeedingNotAsked = "SCREEN_BREASTFEEDING_NOT_DONE";
+    public const string HepaticNotAssessed = "SCREEN_HEPATIC_NOT_DONE";
     public const string AgeNotEstablished = "AGE_NOT_ESTABLISHED";
     public const string NoRegimenForAge = "NO_REGIMEN_FOR_AGE";
     public const string OffLabel = "OFF_LABEL";
     public const string ScheduleNotStated = "SCHEDULE_NOT_STATED";
     public const string SmallPatientInfusion = "SMALL_PATIENT_INFUSION";
-    public const string RenalUpperLimitMissing = "RENAL_ULN_MISSING";
+    public const string RenalUpperLimitFromReference = "RENAL_ULN_REFERENCE";
+    public const string RenalUpperLimitUnavailable = "RENAL_ULN_UNAVAILABLE";
     public const string RenalBelowBands = "RENAL_BELOW_BANDS";
     public const string RenalNormalizedEgfr = "RENAL_EGFR_NORMALIZED";
+    public const string RenalCockcroftGaultObesity = "RENAL_CG_OBESITY";
     public const string RenalCaution = "RENAL_CAUTION";
     public const string RenalNotAssessed = "RENAL_NOT_ASSESSED";
     public const string HepaticCaution = "HEPATIC_CAUTION";
@@ -24,7 +30,12 @@ public static class AlertCodes
     public const string AdjustmentsCombined = "ADJUSTMENTS_COMBINED";
     public const string BsaCapped = "BSA_CAPPED";
     public const string MaxDoseCapped = "MAX_DOSE_CAPPED";
+    public const string RoundingChange = "ROUNDING_CHANGE";
     public const string ToxicityNotApplicable = "TOXICITY_NO_RULE";
+    public const string WeightPercentile = "WEIGHT_PERCENTILE";
+    public const string HeightPercentile = "HEIGHT_PERCENTILE";
+    public const string BodyMassIndexPercentile = "BMI_PERCENTILE";
+    public const string CreatinineUnit = "CREATININE_UNIT";
     public const string RegimenNotComputed = "REGIMEN_NOT_COMPUTED";
     public const string RegimenAvoid = "REGIMEN_AVOID";
     public const string MonitorLevels = "MONITOR_LEVELS";
@@ -32,9 +43,11 @@ public static class AlertCodes
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Hypersensitivity, Pregnancy, Breastfeeding, SevereRenal, SevereHepatic, AgeNotEstablished, NoRegimenForAge,
-        OffLabel, ScheduleNotStated, SmallPatientInfusion, RenalUpperLimitMissing, RenalBelowBands, RenalNormalizedEgfr,
-        RenalCaution, RenalNotAssessed, HepaticCaution, InteractionAvoid, InteractionNotCovered, AdjustmentsCombined,
-        BsaCapped, MaxDoseCapped, ToxicityNotApplicable, RegimenNotComputed, RegimenAvoid, MonitorLevels, DraftRules,
+        Hypersensitivity, Pregnancy, Breastfeeding, SevereRenal, SevereHepatic, HypersensitivityNotAsked, PregnancyNotAsked,
+        BreastfeedingNotAsked, HepaticNotAssessed, AgeNotEstablished, NoRegimenForAge, OffLabel, ScheduleNotStated,
+        SmallPatientInfusion, RenalUpperLimitFromReference, RenalUpperLimitUnavailable, RenalBelowBands, RenalNormalizedEgfr,
+        RenalCockcroftGaultObesity, RenalCaution, RenalNotAssessed, HepaticCaution, InteractionAvoid, InteractionNotCovered,
+        AdjustmentsCombined, BsaCapped, MaxDoseCapped, RoundingChange, ToxicityNotApplicable, WeightPercentile, HeightPercentile,
+        BodyMassIndexPercentile, CreatinineUnit, RegimenNotComputed, RegimenAvoid, MonitorLevels, DraftRules,
     ];
 }

@@ -1,9 +1,9 @@
 namespace Formulary.Clinical.Dosing;
 
-/// <summary>The values of <see cref="AnswerAlert.Severity"/>.</summary>
-public static class AlertSeverity
+/// <summary>How much an alert matters: critical alerts stop a dose (contraindication, withheld).</summary>
+public enum AlertSeverity
 {
-    public const string Critical = "critical";
-    public const string Warning = "warning";
-    public const string Info = "info";
+    Info,
+    Warning,
+    Critical,
 }

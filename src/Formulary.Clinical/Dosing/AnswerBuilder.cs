@@ -1,4 +1,5 @@
 using Formulary.Clinical.Profiles;
+using Formulary.Clinical.References;
 
 namespace Formulary.Clinical.Dosing;
 
@@ -22,10 +23,15 @@ internal sealed class AnswerBuilder
 
     public void Step(string line) => _trace.Add(line);
 
-    public void Alert(string severity, string code, string message, Citation? source)
+    public void Alert(AlertSeverity severity, string code, string message, Citation source) => Add(new(severity, code, message, source, null));
+
+    public void Alert(AlertSeverity severity, string code, string message, MethodReference reference) => Add(new(severity, code, message, null, reference));
+
+    /// <summary>An alert read from the patient's input (a unit warning, a screen not done).</summary>
+    public void Add(AnswerAlert alert)
     {
-        _alerts.Add(new(severity, code, message, source));
-        _trace.Add(Invariant($"Alert {severity} {code}: {message}") + Cite(source));
+        _alerts.Add(alert);
+        _trace.Add(Invariant($"Alert {Name(alert.Severity)} {alert.Code}: {alert.Message}") + Cite(alert.Source) + Cite(alert.Reference));
     }
 
     public void Contraindicate(string code, string message, Citation source)
@@ -34,10 +40,16 @@ internal sealed class AnswerBuilder
         Alert(AlertSeverity.Critical, code, message, source);
     }
 
-    public void Withhold(string code, string message, Citation? source)
+    public void Withhold(string code, string message, Citation source)
     {
         WithheldBecause ??= code;
         Alert(AlertSeverity.Critical, code, message, source);
+    }
+
+    public void Withhold(string code, string message, MethodReference reference)
+    {
+        WithheldBecause ??= code;
+        Alert(AlertSeverity.Critical, code, message, reference);
     }
 
     public void Adjust(string code, decimal factor, string reason, Citation source)
@@ -47,4 +59,8 @@ internal sealed class AnswerBuilder
     }
 
     public static string Cite(Citation? source) => source is null ? string.Empty : Invariant($" [{source.Section}: \"{source.Quote}\"]");
+
+    public static string Cite(MethodReference? reference) => reference is null ? string.Empty : Invariant($" [{reference.Title}; {reference.Url}; {reference.Decision}]");
+
+    public static string Name(AlertSeverity severity) => severity.ToString().ToLowerInvariant();
 }

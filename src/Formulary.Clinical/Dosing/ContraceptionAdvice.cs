@@ -1,6 +1,10 @@
 using Formulary.Clinical.Profiles;
+using Formulary.Clinical.Quantities;
 
 namespace Formulary.Clinical.Dosing;
 
-/// <summary>Contraception until <see cref="Until"/> (null when the last dose date is not known).</summary>
-public sealed record ContraceptionAdvice(string Sex, int MonthsAfterLastDose, DateOnly? LastDose, DateOnly? Until, Citation Source);
+/// <summary>
+/// Contraception during treatment and until <see cref="MonthsAfterLastDose"/> months after the last
+/// dose of the final cycle; <see cref="Until"/> is the date when this cycle is the final one, else null.
+/// </summary>
+public sealed record ContraceptionAdvice(Sex Sex, int MonthsAfterLastDose, string Advice, DateOnly? LastDose, DateOnly? Until, Citation Source);

@@ -1,3 +1,4 @@
+using Formulary.Clinical.Calculators;
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.Regimens;
@@ -7,11 +8,12 @@ namespace Formulary.Clinical.Dosing;
 /// <summary>
 /// The answer for one patient: the wire contract of the CLI's --json, POST /api/dose and
 /// /api/check. Amounts are decimal, rounded once; null means "not computed" and an alert or
-/// error says why. Every adjustment and alert carries the monograph sentence behind it.
+/// error says why. A dose is present only when <see cref="Status"/> is <see cref="AnswerStatus.Ok"/>.
+/// Every adjustment and alert carries its source.
 /// </summary>
 public sealed record DoseAnswer
 {
-    public required string Status { get; init; }
+    public required AnswerStatus Status { get; init; }
     public string? Drug { get; init; }
     public string? Regimen { get; init; }
     public string? Indication { get; init; }
@@ -21,13 +23,34 @@ public sealed record DoseAnswer
     public string? DoseBasis { get; init; }
 
     public string? Route { get; init; }
+
+    /// <summary>The BSA the dose was computed from (rounded to 0.01 m², after any cap).</summary>
     public decimal? BsaM2 { get; init; }
-    public string? BsaFormula { get; init; }
+
+    public BsaFormula? BsaFormula { get; init; }
     public bool BsaCapped { get; init; }
+
+    /// <summary>The patient's BSA when the institution cap replaced it.</summary>
+    public decimal? UncappedBsaM2 { get; init; }
+
+    /// <summary>The daily dose the uncapped BSA would give (rounded like the dose).</summary>
+    public decimal? UncappedDosePerDayMg { get; init; }
+
     public RenalEstimate? Renal { get; init; }
 
     /// <summary>The dose before monograph adjustments, rounded the same way, for comparison.</summary>
     public decimal? UnadjustedDosePerDayMg { get; init; }
+
+    /// <summary>The daily dose after adjustments, before rounding.</summary>
+    public decimal? CalculatedDoseMg { get; init; }
+
+    public decimal? RoundingIncrementMg { get; init; }
+
+    /// <summary>The calculated dose rounded once to the increment: the dose to give (equal to <see cref="DosePerDayMg"/>).</summary>
+    public decimal? RoundedDoseMg { get; init; }
+
+    /// <summary>(rounded − calculated) / calculated × 100, to 0.1%.</summary>
+    public decimal? PercentChange { get; init; }
 
     public decimal? DosePerDayMg { get; init; }
     public int? Days { get; init; }
@@ -46,4 +69,17 @@ public sealed record DoseAnswer
     public IReadOnlyList<CitedText> StopCriteria { get; init; } = [];
     public IReadOnlyList<string> Trace { get; init; } = [];
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
+
+    /// <summary>The answer for input refused before or by the engine: no dose, the errors, a trace of them.</summary>
+    public static DoseAnswer Refused(string? drug, IReadOnlyList<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return new()
+        {
+            Status = AnswerStatus.Refused,
+            Drug = drug,
+            Errors = errors,
+            Trace = [.. errors.Select(e => Invariant($"Refused {e.Field}: {e.Message}"))],
+        };
+    }
 }

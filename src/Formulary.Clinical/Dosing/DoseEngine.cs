@@ -1,5 +1,6 @@
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
+using Formulary.Clinical.References;
 using Formulary.Clinical.Regimens;
 
 namespace Formulary.Clinical.Dosing;
@@ -19,10 +20,10 @@ public sealed class DoseEngine
         _time = time;
     }
 
-    /// <summary>A dose answer: refused, contraindicated, or computed (a dose may be withheld, with a critical alert).</summary>
-    public DoseAnswer Dose(DoseRequest request, DrugProfile profile)
+    /// <summary>A dose answer: refused, contraindicated, withheld (with critical alerts saying why) or ok with the dose.</summary>
+    public DoseAnswer Dose(PatientInput input, DrugProfile profile)
     {
-        var (assessment, refused) = Assess(request, profile, forDose: true);
+        var (assessment, refused) = Assess(input, profile, forDose: true);
         if (assessment is null)
         {
             return refused!;
@@ -39,38 +40,46 @@ public sealed class DoseEngine
             : [];
         if (regimen is null || answer.WithheldBecause is not null)
         {
-            if (profile.Dosing is null || answer.WithheldBecause is not null)
-            {
-                answer.Step("No dose computed: see the critical alerts.");
-            }
-
-            return Base(AnswerStatus.Ok, profile, renal, answer, regimen) with { Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria, Regimens = regimens };
+            return regimens.Count > 0 && answer.WithheldBecause is null
+                ? Base(AnswerStatus.Ok, profile, renal, answer, regimen) with { Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria, Regimens = regimens }
+                : Withheld(profile, renal, answer, regimen);
         }
 
         ApplyToxicity(patient, profile, answer);
         SmallPatient(patient, profile, regimen, answer);
         var dose = DoseCalculation.Compute(patient, regimen, policy, answer.Adjustments, answer);
+        if (dose.Rounded is not { } rounded)
+        {
+            return Refused(profile, [new(PatientField.RoundingIncrement, Invariant($"rounding {dose.Calculated.Milligrams:0.####} mg to a multiple of {policy.RoundingIncrementMg} mg gives 0 mg; a dose of 0 mg is never given: use a smaller increment"))]);
+        }
+
         var days = Schedule.Days(patient.StartDate, regimen.Days);
         if (regimen.Days is null)
         {
             answer.Alert(AlertSeverity.Warning, AlertCodes.ScheduleNotStated, Invariant($"The monograph does not state how many days the '{regimen.Label}' regimen is given, so no cycle total or calendar is computed."), regimen.Source);
         }
 
-        var total = regimen.Days is { } n ? dose.Adjusted.Milligrams * n : (decimal?)null;
+        var total = regimen.Days is { } n ? rounded.Milligrams * n : (decimal?)null;
         if (total is { } t)
         {
-            answer.Step(Invariant($"Cycle total = {dose.Adjusted.Milligrams} mg × {regimen.Days} days = {t} mg."));
+            answer.Step(Invariant($"Cycle total = {rounded.Milligrams} mg × {regimen.Days} days = {t} mg."));
         }
 
         var nextCycle = Schedule.Next(patient.StartDate, regimen, answer);
         var contraception = Schedule.Contraception(patient, profile, days.Count > 0 ? days[^1].Date : null, answer);
         return Base(AnswerStatus.Ok, profile, renal, answer, regimen) with
         {
-            BsaM2 = dose.Bsa is { } bsa ? Math.Round(bsa.SquareMetres, 2, MidpointRounding.AwayFromZero) : null,
-            BsaFormula = dose.Bsa is null ? null : Calculators.BsaCalculator.WireName(policy.Formula),
-            BsaCapped = dose.BsaCapped,
+            BsaM2 = dose.Bsa?.SquareMetres,
+            BsaFormula = dose.Bsa is null ? null : policy.Formula,
+            BsaCapped = dose.UncappedBsa is not null,
+            UncappedBsaM2 = dose.UncappedBsa?.SquareMetres,
+            UncappedDosePerDayMg = dose.Uncapped?.Milligrams,
             UnadjustedDosePerDayMg = dose.Unadjusted.Milligrams,
-            DosePerDayMg = dose.Adjusted.Milligrams,
+            CalculatedDoseMg = WithoutTrailingZeros(Math.Round(dose.Calculated.Milligrams, 4, MidpointRounding.AwayFromZero)),
+            RoundingIncrementMg = policy.RoundingIncrementMg,
+            RoundedDoseMg = rounded.Milligrams,
+            PercentChange = dose.PercentChange,
+            DosePerDayMg = rounded.Milligrams,
             Days = regimen.Days,
             CycleTotalMg = total,
             InfusionHours = regimen.InfusionHours,
@@ -84,24 +93,30 @@ public sealed class DoseEngine
     }
 
     /// <summary>Screening only: contraindications, indication, renal and hepatic status, interactions; no dose.</summary>
-    public DoseAnswer Check(DoseRequest request, DrugProfile profile)
+    public DoseAnswer Check(PatientInput input, DrugProfile profile)
     {
-        var (assessment, refused) = Assess(request, profile, forDose: false);
+        var (assessment, refused) = Assess(input, profile, forDose: false);
         if (assessment is null)
         {
             return refused!;
         }
 
-        var status = assessment.Answer.Contraindicated ? AnswerStatus.Contraindicated : AnswerStatus.Ok;
-        return Base(status, profile, assessment.Renal, assessment.Answer, assessment.Regimen) with { Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria };
+        if (assessment.Answer.Contraindicated)
+        {
+            return Contraindicated(profile, assessment.Renal, assessment.Answer);
+        }
+
+        return assessment.Answer.WithheldBecause is not null
+            ? Withheld(profile, assessment.Renal, assessment.Answer, assessment.Regimen)
+            : Base(AnswerStatus.Ok, profile, assessment.Renal, assessment.Answer, assessment.Regimen) with { Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria };
     }
 
     /// <summary>What dose and check share: read and validate the patient, screen, assess kidney function.</summary>
-    private (Assessment? Assessment, DoseAnswer? Refused) Assess(DoseRequest request, DrugProfile profile, bool forDose)
+    private (Assessment? Assessment, DoseAnswer? Refused) Assess(PatientInput input, DrugProfile profile, bool forDose)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(profile);
-        var reading = PatientReader.Read(request, Today(), forDose);
+        var reading = PatientReader.Read(input, Today(), forDose);
         if (reading.Patient is not { } patient || reading.IsRefused)
         {
             return (null, Refused(profile, reading.Errors));
@@ -110,19 +125,35 @@ public sealed class DoseEngine
         var answer = new AnswerBuilder();
         if (!profile.Review.IsReviewed)
         {
-            answer.Alert(AlertSeverity.Critical, AlertCodes.DraftRules, DraftRulesMessage, null);
+            answer.Alert(AlertSeverity.Critical, AlertCodes.DraftRules, DraftRulesMessage, MethodReferences.DraftRules);
         }
 
         Describe(patient, reading.Policy, answer);
+        foreach (var warning in reading.Warnings)
+        {
+            answer.Add(warning);
+        }
+
         var regimen = Screening.Screen(patient, profile, answer);
         var renal = RenalAssessment.Assess(patient, profile, answer);
         return (new Assessment(patient, reading.Policy, answer, regimen, renal), null);
     }
 
+    /// <summary>35.8800 → 35.88: the same number, written as a person would.</summary>
+    private static decimal WithoutTrailingZeros(decimal value) =>
+        decimal.Parse(value.ToString("G29", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
     private static void Describe(Patient patient, DosePolicy policy, AnswerBuilder answer) =>
-        answer.Step(Invariant($"Patient: age {patient.Age}, {patient.Sex.ToString().ToLowerInvariant()}, weight {Show(patient.Weight)}, height {Show(patient.Height)}, serum creatinine {Show(patient.Creatinine)}, hepatic impairment {patient.Hepatic.ToString().ToLowerInvariant()}; day 1 {patient.StartDate:yyyy-MM-dd}. Policy: BSA {Calculators.BsaCalculator.WireName(policy.Formula)}{(policy.BsaCap is { } cap ? Invariant($", cap {cap}") : string.Empty)}, rounding to {policy.RoundingIncrementMg} mg."));
+        answer.Step(Invariant($"Patient: age {patient.Age}, {Lower(patient.Sex)}, weight {Show(patient.Weight)}, height {Show(patient.Height)}, serum creatinine {Show(patient.Creatinine)}{(patient.CreatinineUpperLimit is { } uln ? Invariant($" (laboratory ULN {uln})") : string.Empty)}, hepatic impairment {(patient.Hepatic is { } h ? Lower(h) : "not assessed")}; pregnant {Lower(patient.Pregnant)}, breastfeeding {Lower(patient.Breastfeeding)}, hypersensitivity {Lower(patient.Hypersensitivity)}; day 1 {patient.StartDate:yyyy-MM-dd}{(patient.FinalCycle ? " (final cycle)" : string.Empty)}. Policy: BSA {Calculators.BsaCalculator.WireName(policy.Formula)}{(policy.BsaCap is { } cap ? Invariant($", cap {cap.SquareMetres:0.00} m²") : string.Empty)}, rounding to {policy.RoundingIncrementMg} mg, warning beyond {policy.RoundingWarningPercent}%."));
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value switch
+        {
+            ScreenAnswer.NotAsked => "not asked",
+            _ => value.ToString().ToLowerInvariant(),
+        };
 
     private static string Show<T>(T? value)
         where T : struct => value?.ToString() ?? "not given";
@@ -140,7 +171,7 @@ public sealed class DoseEngine
         }
         else
         {
-            answer.Alert(AlertSeverity.Warning, AlertCodes.ToxicityNotApplicable, "Prior toxicity was reported but the monograph gives no dose reduction for it; a specialist must decide.", null);
+            answer.Alert(AlertSeverity.Warning, AlertCodes.ToxicityNotApplicable, "Prior toxicity was reported but the monograph gives no dose reduction for it; a specialist must decide.", MethodReferences.MonographSilent);
         }
     }
 
@@ -157,7 +188,7 @@ public sealed class DoseEngine
             ? Invariant($"Weight under {rule.WeightBelowKg} kg: {rule.Advice}")
             : null;
 
-    private static DoseAnswer Base(string status, DrugProfile profile, RenalEstimate? renal, AnswerBuilder answer, Regimen? regimen) => new()
+    private static DoseAnswer Base(AnswerStatus status, DrugProfile profile, RenalEstimate? renal, AnswerBuilder answer, Regimen? regimen) => new()
     {
         Status = status,
         Drug = profile.Slug,
@@ -178,15 +209,17 @@ public sealed class DoseEngine
         return Base(AnswerStatus.Contraindicated, profile, renal, answer, null) with { Adjustments = [] };
     }
 
+    private static DoseAnswer Withheld(DrugProfile profile, RenalEstimate? renal, AnswerBuilder answer, Regimen? regimen)
+    {
+        answer.Step("Withheld: no dose computed; the critical alerts say why.");
+        return Base(AnswerStatus.Withheld, profile, renal, answer, regimen) with { Adjustments = [], Monitoring = profile.Monitoring, StopCriteria = profile.StopCriteria };
+    }
+
     private const string DraftRulesMessage = "These dose rules are a machine-read draft that no editor has reviewed: for trying the draft only, never for a patient.";
 
-    private static DoseAnswer Refused(DrugProfile profile, IReadOnlyList<FieldError> errors) => new()
+    private static DoseAnswer Refused(DrugProfile profile, IReadOnlyList<FieldError> errors) => DoseAnswer.Refused(profile.Slug, errors) with
     {
-        Status = AnswerStatus.Refused,
-        Drug = profile.Slug,
-        Alerts = profile.Review.IsReviewed ? [] : [new AnswerAlert(AlertSeverity.Critical, AlertCodes.DraftRules, DraftRulesMessage, null)],
-        Errors = errors,
-        Trace = [.. errors.Select(e => Invariant($"Refused {e.Field}: {e.Message}"))],
+        Alerts = profile.Review.IsReviewed ? [] : [new AnswerAlert(AlertSeverity.Critical, AlertCodes.DraftRules, DraftRulesMessage, null, MethodReferences.DraftRules)],
     };
 
     private sealed record Assessment(Patient Patient, DosePolicy Policy, AnswerBuilder Answer, Regimen? Regimen, RenalEstimate? Renal);

@@ -2,12 +2,14 @@ using Formulary.Clinical.Calculators;
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.Quantities;
+using Formulary.Clinical.References;
 
 namespace Formulary.Clinical.Dosing;
 
 /// <summary>
-/// Renal rules: severe impairment by creatinine against the ULN for age, then a kidney-function
-/// estimate placed in the profile's bands. Where the monograph is silent the answer says so.
+/// Renal rules: severe impairment by serum creatinine against the ULN for age (the laboratory's, else
+/// the published reference in <see cref="CreatinineReference"/>, else the dose is withheld), then a
+/// kidney-function estimate placed in the profile's bands. Where the monograph is silent the answer says so.
 /// </summary>
 internal static class RenalAssessment
 {
@@ -18,18 +20,33 @@ internal static class RenalAssessment
             return;
         }
 
-        if (patient.CreatinineUpperLimit is not { } uln)
+        var severeSource = profile.Renal.SevereSource ?? rule.Source;
+        SerumCreatinine uln;
+        string whose;
+        if (patient.CreatinineUpperLimit is { } laboratory)
         {
+            (uln, whose) = (laboratory, "the laboratory's ULN");
+        }
+        else if (CreatinineReference.UpperLimit(patient.Age, patient.Sex) is var (reference, working))
+        {
+            (uln, whose) = (reference, "the published reference ULN");
             answer.Alert(
-                AlertSeverity.Warning,
-                AlertCodes.RenalUpperLimitMissing,
-                Invariant($"Severe renal impairment (a contraindication) is defined as serum creatinine ≥ {times} × the upper limit of normal for age; no ULN was given (scrUlnMgDl), so it was not tested. Formulary does not assume a ULN: it depends on age and the laboratory's assay."),
-                profile.Renal.SevereSource);
+                AlertSeverity.Info,
+                AlertCodes.RenalUpperLimitFromReference,
+                Invariant($"No laboratory ULN was given: the upper limit of normal creatinine for a {patient.Sex.ToString().ToLowerInvariant()} of {patient.Age.Years:0.##} years is taken from Pottel et al. 2017 ({working}). Give the laboratory's ULN when it differs."),
+                MethodReferences.CreatinineReference);
+        }
+        else
+        {
+            answer.Withhold(
+                AlertCodes.RenalUpperLimitUnavailable,
+                Invariant($"Severe renal impairment (a contraindication) is serum creatinine ≥ {times} × the upper limit of normal for age; no laboratory ULN was given and the reference table does not cover age {patient.Age.Years:0.##} years (it starts at {CreatinineReference.FromYears} year). The test could not be done, so no dose is computed: give the laboratory's ULN."),
+                severeSource);
             return;
         }
 
         var ratio = scr.MgPerDl / uln.MgPerDl;
-        answer.Step(Invariant($"Serum creatinine {scr} is {ratio:0.00} × the ULN for age ({uln}); severe impairment is ≥ {times} × ULN.") + AnswerBuilder.Cite(profile.Renal.SevereSource));
+        answer.Step(Invariant($"Serum creatinine {scr} is {ratio:0.00} × {whose} for age ({uln}); severe impairment is ≥ {times} × ULN.") + AnswerBuilder.Cite(severeSource));
         if (ratio >= times)
         {
             answer.Contraindicate(
@@ -42,9 +59,10 @@ internal static class RenalAssessment
     /// <summary>Estimates kidney function and applies the band's factor; null when it cannot be estimated.</summary>
     public static RenalEstimate? Assess(Patient patient, DrugProfile profile, AnswerBuilder answer)
     {
+        var renalSource = profile.Renal?.SevereSource ?? profile.Renal?.Bands.FirstOrDefault()?.Source;
         if (patient.Creatinine is not { } scr)
         {
-            answer.Alert(AlertSeverity.Warning, AlertCodes.RenalNotAssessed, "No serum creatinine was given: kidney function was not assessed.", null);
+            NotAssessed("No serum creatinine was given: kidney function was not assessed.", renalSource, answer);
             return null;
         }
 
@@ -55,30 +73,43 @@ internal static class RenalAssessment
         {
             if (patient.Weight is not { } weight)
             {
-                answer.Alert(AlertSeverity.Warning, AlertCodes.RenalNotAssessed, "Cockcroft-Gault needs the body weight, which was not given: kidney function was not assessed.", null);
+                NotAssessed("Cockcroft-Gault needs the body weight, which was not given: kidney function was not assessed.", renalSource, answer);
                 return null;
             }
 
             function = RenalCalculator.CockcroftGault(patient.Age, weight, scr, patient.Sex);
             why = Invariant($"age {patient.Age.Years:0.##} ≥ {RenalCalculator.AdultFromYears} years: Cockcroft-Gault, the adult equation drug-label CrCl bands are written in");
-            answer.Step(Invariant($"Creatinine clearance (Cockcroft-Gault, {why}) = (140 − {patient.Age.Years:0.##}) × {weight.Kilograms:0.###} kg / (72 × {scr.MgPerDl:0.###} mg/dL){(patient.Sex == Sex.Female ? " × 0.85 (female)" : string.Empty)} = {function}."));
+            answer.Step(Invariant($"Creatinine clearance (Cockcroft-Gault, {why}) = (140 − {patient.Age.Years:0.##}) × {weight.Kilograms:0.###} kg / (72 × {scr.MgPerDl:0.###} mg/dL){(patient.Sex == Sex.Female ? " × 0.85 (female)" : string.Empty)} = {function}.") + AnswerBuilder.Cite(MethodReferences.CockcroftGault));
+            ObesityCheck.Flag(patient, weight, scr, function, answer);
         }
         else
         {
             if (patient.Height is not { } height)
             {
-                answer.Alert(AlertSeverity.Warning, AlertCodes.RenalNotAssessed, "Bedside Schwartz needs the height, which was not given: kidney function was not assessed.", null);
+                NotAssessed("Bedside Schwartz needs the height, which was not given: kidney function was not assessed.", renalSource, answer);
                 return null;
             }
 
             function = RenalCalculator.BedsideSchwartz(height, scr);
             why = Invariant($"age {patient.Age.Years:0.##} < {RenalCalculator.AdultFromYears} years: bedside Schwartz (k = {RenalCalculator.SchwartzK}), the equation validated in children; Cockcroft-Gault is not valid under 18");
-            answer.Step(Invariant($"eGFR (bedside Schwartz, {why}) = {RenalCalculator.SchwartzK} × {height.Centimetres:0.##} cm / {scr.MgPerDl:0.###} mg/dL = {function}."));
+            answer.Step(Invariant($"eGFR (bedside Schwartz, {why}) = {RenalCalculator.SchwartzK} × {height.Centimetres:0.##} cm / {scr.MgPerDl:0.###} mg/dL = {function}.") + AnswerBuilder.Cite(MethodReferences.BedsideSchwartz));
         }
 
-        var estimate = new RenalEstimate(equation == RenalEquation.CockcroftGault ? "cockcroft-gault" : "bedside-schwartz", Math.Round(function.Value, 1, MidpointRounding.AwayFromZero), function.UnitSymbol, why);
+        var estimate = new RenalEstimate(equation, Math.Round(function.Value, 1, MidpointRounding.AwayFromZero), function.UnitSymbol, why);
         ApplyBands(function, profile, answer);
         return estimate;
+    }
+
+    private static void NotAssessed(string message, Citation? source, AnswerBuilder answer)
+    {
+        if (source is not null)
+        {
+            answer.Alert(AlertSeverity.Warning, AlertCodes.RenalNotAssessed, message, source);
+        }
+        else
+        {
+            answer.Step(message + " The profile has no renal rules.");
+        }
     }
 
     private static void ApplyBands(RenalFunction function, DrugProfile profile, AnswerBuilder answer)
@@ -100,7 +131,7 @@ internal static class RenalAssessment
                 AlertSeverity.Info,
                 AlertCodes.RenalNormalizedEgfr,
                 Invariant($"The monograph's bands are creatinine clearance in mL/min; Schwartz gives eGFR in mL/min/1.73 m². The normalized value {function} is compared with the bands as is (de-normalizing by a child's small BSA would put healthy children in the reduction band)."),
-                null);
+                MethodReferences.BedsideSchwartz);
         }
 
         var band = bands.FirstOrDefault(b => b.Contains(function.Value));

@@ -22,17 +22,26 @@ internal static class Schedule
         return next;
     }
 
+    /// <summary>
+    /// "During treatment and until N months after the last dose of the final cycle"; the date only when
+    /// this cycle is the final one and its last day is known.
+    /// </summary>
     public static IReadOnlyList<ContraceptionAdvice> Contraception(Patient patient, DrugProfile profile, DateOnly? lastDose, AnswerBuilder answer)
     {
         var advice = new List<ContraceptionAdvice>();
         foreach (var rule in profile.Contraception.Where(r => r.Sex == patient.Sex))
         {
-            var until = lastDose?.AddMonths(rule.MonthsAfterLastDose);
-            var sex = rule.Sex == Sex.Female ? "female" : "male";
-            advice.Add(new(sex, rule.MonthsAfterLastDose, lastDose, until, rule.Source));
-            answer.Step(until is { } date
-                ? Invariant($"Contraception during treatment and for {rule.MonthsAfterLastDose} months after the last dose ({lastDose:yyyy-MM-dd}): until {date:yyyy-MM-dd}.") + AnswerBuilder.Cite(rule.Source)
-                : Invariant($"Contraception during treatment and for {rule.MonthsAfterLastDose} months after the last dose (date unknown: the schedule is not stated).") + AnswerBuilder.Cite(rule.Source));
+            var months = rule.MonthsAfterLastDose;
+            var text = Invariant($"Effective contraception during treatment and until {months} months after the last dose of the final cycle");
+            var until = patient.FinalCycle ? lastDose?.AddMonths(months) : null;
+            text += (patient.FinalCycle, until) switch
+            {
+                (true, { } date) => Invariant($": this is the final cycle, last dose {lastDose:yyyy-MM-dd}, so until {date:yyyy-MM-dd}."),
+                (true, null) => ": this is the final cycle, but its last day is not known (the schedule is not stated).",
+                _ => ".",
+            };
+            advice.Add(new(rule.Sex, months, text, patient.FinalCycle ? lastDose : null, until, rule.Source));
+            answer.Step(text + AnswerBuilder.Cite(rule.Source));
         }
 
         return advice;

@@ -2,6 +2,7 @@ using Formulary.Clinical.Interactions;
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.Quantities;
+using Formulary.Clinical.References;
 
 namespace Formulary.Clinical.Dosing;
 
@@ -11,6 +12,9 @@ namespace Formulary.Clinical.Dosing;
 /// </summary>
 internal static class Screening
 {
+    /// <summary>Normal puberty in girls begins between 8 and 13 years; from 8 the pregnancy and breastfeeding screens apply.</summary>
+    public const decimal PubertyFromYears = 8m;
+
     public static Regimen? Screen(Patient patient, DrugProfile profile, AnswerBuilder answer)
     {
         ScreenContraindications(patient, profile, answer);
@@ -28,17 +32,20 @@ internal static class Screening
             var note = rule.Note is null ? string.Empty : " " + rule.Note;
             switch (rule.Condition)
             {
-                case ContraindicationCondition.Hypersensitivity when patient.Hypersensitivity:
-                    answer.Contraindicate(AlertCodes.Hypersensitivity, Invariant($"Known hypersensitivity to {profile.Name}: contraindicated.{note}"), rule.Source);
+                case ContraindicationCondition.Hypersensitivity:
+                    Screen(patient.Hypersensitivity, "hypersensitivity", AlertCodes.Hypersensitivity, Invariant($"Known hypersensitivity to {profile.Name}: contraindicated.{note}"), AlertCodes.HypersensitivityNotAsked, rule, answer);
                     break;
-                case ContraindicationCondition.Pregnancy when patient.Pregnant:
-                    answer.Contraindicate(AlertCodes.Pregnancy, Invariant($"{profile.Name} is contraindicated in pregnancy.{note}"), rule.Source);
+                case ContraindicationCondition.Pregnancy when CanBePregnant(patient, answer, "pregnancy"):
+                    Screen(patient.Pregnant, "pregnancy", AlertCodes.Pregnancy, Invariant($"{profile.Name} is contraindicated in pregnancy.{note}"), AlertCodes.PregnancyNotAsked, rule, answer);
                     break;
-                case ContraindicationCondition.Breastfeeding when patient.Breastfeeding:
-                    answer.Contraindicate(AlertCodes.Breastfeeding, Invariant($"{profile.Name} is contraindicated during breastfeeding.{note}"), rule.Source);
+                case ContraindicationCondition.Breastfeeding when CanBePregnant(patient, answer, "breastfeeding"):
+                    Screen(patient.Breastfeeding, "breastfeeding", AlertCodes.Breastfeeding, Invariant($"{profile.Name} is contraindicated during breastfeeding.{note}"), AlertCodes.BreastfeedingNotAsked, rule, answer);
                     break;
                 case ContraindicationCondition.SevereHepaticImpairment when patient.Hepatic == HepaticImpairment.Severe:
                     answer.Contraindicate(AlertCodes.SevereHepatic, Invariant($"Severe hepatic impairment: {profile.Name} is contraindicated.{note}"), rule.Source);
+                    break;
+                case ContraindicationCondition.SevereHepaticImpairment when patient.Hepatic is null:
+                    answer.Alert(AlertSeverity.Warning, AlertCodes.HepaticNotAssessed, Invariant($"Hepatic impairment was not assessed: the severe-hepatic-impairment screen (a contraindication) was not done. Grade it as none, mild, moderate or severe."), rule.Source);
                     break;
                 case ContraindicationCondition.SevereRenalImpairment:
                     RenalAssessment.ScreenSevere(patient, profile, rule, answer);
@@ -47,6 +54,38 @@ internal static class Screening
                     break;
             }
         }
+    }
+
+    /// <summary>Yes contraindicates; not asked is a warning naming the screen that was not done; no passes.</summary>
+    private static void Screen(ScreenAnswer given, string screen, string code, string message, string notAskedCode, Contraindication rule, AnswerBuilder answer)
+    {
+        switch (given)
+        {
+            case ScreenAnswer.Yes:
+                answer.Contraindicate(code, message, rule.Source);
+                break;
+            case ScreenAnswer.NotAsked:
+                answer.Alert(AlertSeverity.Warning, notAskedCode, Invariant($"The {screen} screen was not done (not asked), and {screen} contraindicates this drug: ask, and answer yes or no."), rule.Source);
+                break;
+            default:
+                answer.Step(Invariant($"Screen {screen}: no."));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Pregnancy and breastfeeding screens apply to female patients from 8 years (the youngest age of
+    /// normal puberty); for others the trace says why they do not apply.
+    /// </summary>
+    private static bool CanBePregnant(Patient patient, AnswerBuilder answer, string screen)
+    {
+        if (patient.Sex == Sex.Female && patient.Age.Years >= PubertyFromYears)
+        {
+            return true;
+        }
+
+        answer.Step(Invariant($"Screen {screen}: not applicable ({patient.Sex.ToString().ToLowerInvariant()}, {patient.Age.Years:0.##} years)."));
+        return false;
     }
 
     private static Regimen? ScreenAge(Patient patient, DrugProfile profile, AnswerBuilder answer)
@@ -69,10 +108,16 @@ internal static class Screening
         var regimen = profile.Regimens.FirstOrDefault(r => r.Ages.Contains(patient.Age));
         if (regimen is null)
         {
-            answer.Withhold(
-                AlertCodes.NoRegimenForAge,
-                Invariant($"No regimen in the monograph covers age {patient.Age.Years:0.##} years; no dose is computed."),
-                null);
+            var message = Invariant($"No regimen in the monograph covers age {patient.Age.Years:0.##} years; no dose is computed.");
+            if (profile.Regimens.Count > 0)
+            {
+                answer.Withhold(AlertCodes.NoRegimenForAge, message, profile.Regimens[0].IndicationSource ?? profile.Regimens[0].Source);
+            }
+            else
+            {
+                answer.Withhold(AlertCodes.NoRegimenForAge, message, MethodReferences.MonographSilent);
+            }
+
             return null;
         }
 
@@ -97,7 +142,15 @@ internal static class Screening
         }
         else if (patient.Hepatic == HepaticImpairment.Severe && !profile.Contraindications.Any(c => c.Condition == ContraindicationCondition.SevereHepaticImpairment))
         {
-            answer.Alert(AlertSeverity.Warning, AlertCodes.HepaticCaution, "Severe hepatic impairment: the monograph gives no rule for it; a specialist must decide.", profile.Hepatic?.Caution?.Source);
+            var message = "Severe hepatic impairment: the monograph gives no rule for it; a specialist must decide.";
+            if (profile.Hepatic?.Caution?.Source is { } source)
+            {
+                answer.Alert(AlertSeverity.Warning, AlertCodes.HepaticCaution, message, source);
+            }
+            else
+            {
+                answer.Alert(AlertSeverity.Warning, AlertCodes.HepaticCaution, message, MethodReferences.MonographSilent);
+            }
         }
     }
 
@@ -112,7 +165,7 @@ internal static class Screening
                     AlertSeverity.Warning,
                     AlertCodes.InteractionNotCovered,
                     Invariant($"'{medication}' is not in Formulary's interaction class list: not covered, which does not mean no interaction; check an interaction resource."),
-                    null);
+                    MethodReferences.InteractionClasses);
                 continue;
             }
 

@@ -1,4 +1,4 @@
 namespace Formulary.Clinical.Patients;
 
-/// <summary>A refused input field (its wire name, e.g. <c>weightKg</c>) and what is wrong and what is needed.</summary>
-public sealed record FieldError(string Field, string Message);
+/// <summary>A refused input (which one, by <see cref="PatientField"/>) and what is wrong and what is needed.</summary>
+public sealed record FieldError(PatientField Field, string Message);

@@ -14,11 +14,14 @@ public sealed record Patient
     /// <summary>The upper limit of normal serum creatinine for this patient's age, from the prescriber's laboratory.</summary>
     public SerumCreatinine? CreatinineUpperLimit { get; init; }
 
-    public HepaticImpairment Hepatic { get; init; }
+    /// <summary>Null when hepatic impairment was not assessed.</summary>
+    public HepaticImpairment? Hepatic { get; init; }
+
     public bool PriorToxicity { get; init; }
-    public bool Pregnant { get; init; }
-    public bool Breastfeeding { get; init; }
-    public bool Hypersensitivity { get; init; }
+    public bool FinalCycle { get; init; }
+    public ScreenAnswer Pregnant { get; init; }
+    public ScreenAnswer Breastfeeding { get; init; }
+    public ScreenAnswer Hypersensitivity { get; init; }
     public IReadOnlyList<string> Medications { get; init; } = [];
     public required DateOnly StartDate { get; init; }
 }

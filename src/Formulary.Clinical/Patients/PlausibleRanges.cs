@@ -47,6 +47,14 @@ public static class PlausibleRanges
         new(18m, 43.0m, 92.0m, 151m, 188m),
     ];
 
+    /// <summary>The 3rd and 97th percentile weight for the age (lowest girl/boy P3, highest P97); null from 20 years.</summary>
+    public static (decimal P3, decimal P97)? WeightPercentilesKg(Age age) =>
+        age.Years >= AdultFromYears ? null : Interpolate(age, r => r.WeightP3Kg, r => r.WeightP97Kg, (Rows[^1].WeightP3Kg, Rows[^1].WeightP97Kg));
+
+    /// <summary>The 3rd and 97th percentile height for the age (lowest girl/boy P3, highest P97); null from 20 years.</summary>
+    public static (decimal P3, decimal P97)? HeightPercentilesCm(Age age) =>
+        age.Years >= AdultFromYears ? null : Interpolate(age, r => r.HeightP3Cm, r => r.HeightP97Cm, (Rows[^1].HeightP3Cm, Rows[^1].HeightP97Cm));
+
     public static (decimal Min, decimal Max) WeightKg(Age age) =>
         age.Years >= AdultFromYears ? AdultWeightKg : Interpolate(age, r => r.WeightP3Kg * WeightLowFactor, r => r.WeightP97Kg * WeightHighFactor, AdultWeightKg);
 

@@ -1,6 +1,7 @@
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Quantities;
+using Formulary.Clinical.References;
 
 namespace Formulary.Clinical.Regimens;
 
@@ -35,16 +36,16 @@ internal static class RegimenAdjustments
             }
         }
 
-        if (patient.Hepatic != HepaticImpairment.None)
+        if (patient.Hepatic is { } hepatic && hepatic != HepaticImpairment.None)
         {
-            var level = rules.Hepatic.FirstOrDefault(h => h.Level == patient.Hepatic);
+            var level = rules.Hepatic.FirstOrDefault(h => h.Level == hepatic);
             if (level is not null)
             {
-                applied.Add(new("hepatic", level.Adjustment, Invariant($"{patient.Hepatic.ToString().ToLowerInvariant()} hepatic impairment")));
+                applied.Add(new("hepatic", level.Adjustment, Invariant($"{hepatic.ToString().ToLowerInvariant()} hepatic impairment")));
             }
             else if (rules.Hepatic.Count > 0)
             {
-                answer.Step(Invariant($"The monograph gives no hepatic adjustment for {patient.Hepatic.ToString().ToLowerInvariant()} impairment."));
+                answer.Step(Invariant($"The monograph gives no hepatic adjustment for {hepatic.ToString().ToLowerInvariant()} impairment."));
             }
         }
 
@@ -55,7 +56,7 @@ internal static class RegimenAdjustments
         }
         else if (patient.PriorToxicity)
         {
-            answer.Alert(AlertSeverity.Warning, AlertCodes.ToxicityNotApplicable, "Prior toxicity was reported but the monograph gives no dose change for it; a specialist must decide.", null);
+            answer.Alert(AlertSeverity.Warning, AlertCodes.ToxicityNotApplicable, "Prior toxicity was reported but the monograph gives no dose change for it; a specialist must decide.", MethodReferences.MonographSilent);
         }
 
         return applied;

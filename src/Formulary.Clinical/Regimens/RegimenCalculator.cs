@@ -2,6 +2,7 @@ using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.Quantities;
+using Formulary.Clinical.References;
 
 namespace Formulary.Clinical.Regimens;
 
@@ -32,7 +33,7 @@ internal static class RegimenCalculator
 
         if (doses.Count == 0)
         {
-            answer.Withhold(AlertCodes.NoRegimenForAge, Invariant($"No regimen in the monograph covers this patient (age {patient.Age}, weight {patient.Weight?.ToString() ?? "not given"}); no dose is computed."), null);
+            answer.Withhold(AlertCodes.NoRegimenForAge, Invariant($"No regimen in the monograph covers this patient (age {patient.Age}, weight {patient.Weight?.ToString() ?? "not given"}); no dose is computed."), MethodReferences.MonographSilent);
         }
 
         return doses;
@@ -134,7 +135,7 @@ internal static class RegimenCalculator
 
         if (count > 1)
         {
-            answer.Alert(AlertSeverity.Info, AlertCodes.AdjustmentsCombined, Invariant($"{count} reductions apply to '{rule.Label}'; the monograph does not say how they combine, so Formulary multiplies them (× {factor})."), null);
+            answer.Alert(AlertSeverity.Info, AlertCodes.AdjustmentsCombined, Invariant($"{count} reductions apply to '{rule.Label}'; the monograph does not say how they combine, so Formulary multiplies them (× {factor})."), MethodReferences.MonographSilent);
         }
 
         return factor;

@@ -1,15 +1,14 @@
 using Formulary.Clinical.Calculators;
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Patients;
+using Formulary.Clinical.Quantities;
+using Formulary.Clinical.References;
 
 namespace Formulary.Clinical.Regimens;
 
 /// <summary>What a regimen's amount is multiplied by for this patient (m², kg, 1, or GFR + 25), with the trace; null when it cannot be had.</summary>
 internal static class RegimenSize
 {
-    /// <summary>The Calvert formula's GFR is a creatinine clearance in mL/min from an adult equation.</summary>
-    private const string CalvertEquation = "cockcroft-gault";
-
     public static decimal? Of(Patient patient, DoseRule rule, RenalEstimate? renal, DosePolicy policy, AnswerBuilder answer)
     {
         switch (rule.Basis)
@@ -19,11 +18,12 @@ internal static class RegimenSize
             case RegimenBasis.PerKilogram when patient.Weight is { } weight:
                 return weight.Kilograms;
             case RegimenBasis.PerSquareMetre when patient.Weight is { } weight && patient.Height is { } height:
-                var bsa = BsaCalculator.Compute(policy.Formula, weight, height);
-                answer.Step(Invariant($"[{rule.Id}] BSA ({BsaCalculator.Describe(policy.Formula)}) with {weight}, {height} = {bsa}."));
+                var computed = BsaCalculator.Compute(policy.Formula, weight, height);
+                var bsa = BodySurfaceArea.FromSquareMetres(Math.Max(0.01m, Math.Round(computed.SquareMetres, Dosing.DoseCalculation.BsaDecimals, MidpointRounding.AwayFromZero)));
+                answer.Step(Invariant($"[{rule.Id}] BSA ({BsaCalculator.Describe(policy.Formula)}) with {weight}, {height} = {computed}, rounded to {bsa.SquareMetres:0.00} m²: the value shown and used."));
                 if (policy.BsaCap is { } cap && bsa > cap)
                 {
-                    answer.Alert(AlertSeverity.Info, AlertCodes.BsaCapped, Invariant($"BSA {bsa} is above the institution cap; {cap} is used."), null);
+                    answer.Alert(AlertSeverity.Warning, AlertCodes.BsaCapped, Invariant($"BSA {bsa.SquareMetres:0.00} m² is above the institution cap; {cap.SquareMetres:0.00} m² is used, a {(bsa.SquareMetres - cap.SquareMetres) / bsa.SquareMetres * 100m:0.0}% reduction of the dose. ASCO recommends full weight-based doses for obese adults."), MethodReferences.BsaCap);
                     bsa = cap;
                 }
 
@@ -38,7 +38,7 @@ internal static class RegimenSize
 
     private static decimal? Calvert(DoseRule rule, RenalEstimate? renal, AnswerBuilder answer)
     {
-        if (renal is not { Equation: CalvertEquation } estimate)
+        if (renal is not { Equation: RenalEquation.CockcroftGault } estimate)
         {
             answer.Alert(
                 AlertSeverity.Warning,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
 using Formulary.Storage;
 using Formulary.Storage.Rules;
 using Formulary.Web.Hosting;
@@ -8,7 +9,7 @@ namespace Formulary.Web.Dosing;
 
 /// <summary>
 /// Connects the site to the clinical engine: loads the drug's profile from the rules stored with its
-/// monograph (never from a folder) and hands the request to <see cref="DoseEngine"/>. No clinical logic
+/// monograph (never from a folder) and hands the typed input to <see cref="DoseEngine"/>. No clinical logic
 /// here. Profiles are kept per store generation, for drugs that have rules only (so request text cannot grow the cache).
 /// </summary>
 internal sealed class DoseService(DoseEngine engine, IMonographStore store, StoreGeneration generation)
@@ -26,19 +27,19 @@ internal sealed class DoseService(DoseEngine engine, IMonographStore store, Stor
     }
 
     /// <summary>The dose answer, or null (with the reason in the rules) when the drug has no usable profile.</summary>
-    public async Task<(DoseAnswer? Answer, DrugRules Rules)> DoseAsync(DoseRequest request)
+    public async Task<(DoseAnswer? Answer, DrugRules Rules)> DoseAsync(string? drug, PatientInput input)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var rules = await RulesAsync(request.Drug).ConfigureAwait(false);
-        return (rules.Profile is { } profile ? engine.Dose(request, profile) : null, rules);
+        ArgumentNullException.ThrowIfNull(input);
+        var rules = await RulesAsync(drug).ConfigureAwait(false);
+        return (rules.Profile is { } profile ? engine.Dose(input, profile) : null, rules);
     }
 
     /// <summary>The screening answer (contraindications, interactions, alerts; no dose), or null when no profile exists.</summary>
-    public async Task<(DoseAnswer? Answer, DrugRules Rules)> CheckAsync(DoseRequest request)
+    public async Task<(DoseAnswer? Answer, DrugRules Rules)> CheckAsync(string? drug, PatientInput input)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var rules = await RulesAsync(request.Drug).ConfigureAwait(false);
-        return (rules.Profile is { } profile ? engine.Check(request, profile) : null, rules);
+        ArgumentNullException.ThrowIfNull(input);
+        var rules = await RulesAsync(drug).ConfigureAwait(false);
+        return (rules.Profile is { } profile ? engine.Check(input, profile) : null, rules);
     }
 
     private async Task<(long Generation, IReadOnlySet<string> Drugs, ConcurrentDictionary<string, Task<DrugRules>> Rules)> StateAsync()

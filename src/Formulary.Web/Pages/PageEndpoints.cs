@@ -122,8 +122,8 @@ internal static class PageEndpoints
         }
 
         var values = DoseFormValues.FromForm(await FormBody.ReadAsync(context.Request).ConfigureAwait(false));
-        var (request, inputErrors) = values.ToRequest(slug);
-        var answer = request is null ? null : (await dosing.DoseAsync(request).ConfigureAwait(false)).Answer;
+        var (input, inputErrors) = values.ToInput();
+        var answer = inputErrors.Count > 0 ? null : (await dosing.DoseAsync(slug, input).ConfigureAwait(false)).Answer;
         var html = await MonographPages.RenderAsync(renderer, page, SiteContext.FromRequest(context.Request), new DoseSubmission(values, answer, inputErrors)).ConfigureAwait(false);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Bytes(html, Html);

@@ -10,6 +10,8 @@ internal static class ProblemCatalog
 {
     public static readonly ProblemKind BadRequest = new("bad-request", 400, "The request is not valid.", "A query parameter, route value or path is missing, malformed or out of range.");
     public static readonly ProblemKind MalformedJson = new("malformed-json", 400, "The request body is not valid JSON.", "The body could not be read as JSON of the expected shape.");
+    public static readonly ProblemKind UnknownProperty = new("unknown-property", 400, "The request has a property the API does not know.", "Unknown and misspelt properties are refused, never ignored: a misspelt flag must not read as absent. The property extension names it.");
+    public static readonly ProblemKind DuplicateProperty = new("duplicate-property", 400, "The request gives a property more than once.", "Which of the values was meant cannot be told, so none is used. The property extension names it.");
     public static readonly ProblemKind MalformedForm = new("malformed-form", 400, "The form is malformed or too large.", "The form body could not be read: malformed multipart or URL encoding, or more fields, longer names or values than a form here may have.");
     public static readonly ProblemKind NotFound = new("not-found", 404, "Not found.", "No resource exists at this address.");
     public static readonly ProblemKind UnknownDrug = new("unknown-drug", 404, "No dose rules for this drug.", "Doses are computed only for drugs whose monograph has a rules file; the detail lists them.");
@@ -29,7 +31,7 @@ internal static class ProblemCatalog
 
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
-        BadRequest, MalformedJson, MalformedForm, NotFound, UnknownDrug, DoseRulesInvalid, MethodNotAllowed, NotAcceptable, RequestTimeout,
+        BadRequest, MalformedJson, UnknownProperty, DuplicateProperty, MalformedForm, NotFound, UnknownDrug, DoseRulesInvalid, MethodNotAllowed, NotAcceptable, RequestTimeout,
         LengthRequired, BodyTooLarge, UriTooLong, UnsupportedMediaType, InputRefused, TooManyRequests, HeadersTooLarge,
         ClientError, Internal,
     ];

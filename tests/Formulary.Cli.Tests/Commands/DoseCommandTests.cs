@@ -18,12 +18,16 @@ public sealed class DoseCommandTests
         Assert.Equal(0, exit);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal("ok", json.GetProperty("status").GetString());
-        // Mosteller √(138 × 32 / 3600) = 1.1075 m²; 52 × 1.1075 = 57.59 → 57.6 mg; × 5 = 288.0 mg
+        // Mosteller √(138 × 32 / 3600) = 1.1075 → 1.11 m²; 52 × 1.11 = 57.72 → 57.7 mg; × 5 = 288.5 mg
         Assert.Equal(1.11m, json.GetProperty("bsaM2").GetDecimal());
         Assert.Equal("mosteller", json.GetProperty("bsaFormula").GetString());
-        Assert.Equal(57.6m, json.GetProperty("dosePerDayMg").GetDecimal());
+        Assert.Equal(57.7m, json.GetProperty("dosePerDayMg").GetDecimal());
+        Assert.Equal(57.72m, json.GetProperty("calculatedDoseMg").GetDecimal());
+        Assert.Equal(0.1m, json.GetProperty("roundingIncrementMg").GetDecimal());
+        Assert.Equal(57.7m, json.GetProperty("roundedDoseMg").GetDecimal());
+        Assert.Equal(-0.0m, json.GetProperty("percentChange").GetDecimal());
         Assert.Equal(5, json.GetProperty("days").GetInt32());
-        Assert.Equal(288.0m, json.GetProperty("cycleTotalMg").GetDecimal());
+        Assert.Equal(288.5m, json.GetProperty("cycleTotalMg").GetDecimal());
         Assert.Equal(2m, json.GetProperty("infusionHours").GetDecimal());
         Assert.Equal(JsonValueKind.Array, json.GetProperty("adjustments").ValueKind);
         var alert = json.GetProperty("alerts").EnumerateArray().First(a => a.GetProperty("code").GetString() == "INTERACTION_AVOID");
@@ -46,8 +50,8 @@ public sealed class DoseCommandTests
         var adjustment = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("adjustments").EnumerateArray());
         Assert.Equal(0.75m, adjustment.GetProperty("factor").GetDecimal());
         Assert.Equal("Dosage > Dosage Adjustments", adjustment.GetProperty("source").GetProperty("section").GetString());
-        // 57.59 × 0.75 = 43.1925 → 43.2 mg
-        Assert.Equal(43.2m, JsonDocument.Parse(output).RootElement.GetProperty("dosePerDayMg").GetDecimal());
+        // 57.72 × 0.75 = 43.29 → 43.3 mg
+        Assert.Equal(43.3m, JsonDocument.Parse(output).RootElement.GetProperty("dosePerDayMg").GetDecimal());
     }
 
     [Fact]
@@ -67,7 +71,7 @@ public sealed class DoseCommandTests
         Assert.Equal(1, exit);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal("refused", json.GetProperty("status").GetString());
-        Assert.Equal("weightKg", json.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal("weight", json.GetProperty("errors")[0].GetProperty("field").GetString());
     }
 
     [Fact]
@@ -76,7 +80,7 @@ public sealed class DoseCommandTests
         var (exit, output, _) = CliRun.Run("dose", "--drug", "clofarabine", "--age-years", "10", "--sex", "male", "--weight-kg", "32", "--height-cm", "138", "--scr-mg-dl", "88", "--content", CliRun.Content);
 
         Assert.Equal(1, exit);
-        Assert.Contains("scrMgDl", output, StringComparison.Ordinal);
+        Assert.Contains("--scr-mg-dl", output, StringComparison.Ordinal);
         Assert.Contains("µmol/L", output, StringComparison.Ordinal);
     }
 
@@ -86,7 +90,7 @@ public sealed class DoseCommandTests
         var (exit, output, _) = CliRun.Run(["dose", .. Boy]);
 
         Assert.Equal(0, exit);
-        Assert.Contains("57.6 mg", output, StringComparison.Ordinal);
+        Assert.Contains("57.7 mg", output, StringComparison.Ordinal);
         Assert.Contains("Trace:", output, StringComparison.Ordinal);
         Assert.Contains("╭", output, StringComparison.Ordinal);
     }
@@ -100,14 +104,67 @@ public sealed class DoseCommandTests
         Assert.Contains("clofarabine", error, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("--weight-kg", "heavy")]
-    [InlineData("--no-such-option", "1")]
-    public void Dose_BadUsage_ExitTwo(string option, string value)
+    [Fact]
+    public void Dose_BadUsage_ExitTwo()
     {
-        var (exit, _, _) = CliRun.Run(["dose", "--drug", "clofarabine", option, value]);
+        var (exit, _, _) = CliRun.Run(["dose", "--drug", "clofarabine", "--no-such-option", "1"]);
 
         Assert.Equal(2, exit);
+    }
+
+    [Theory]
+    // the traps: "10,5" must never be read as 105 years, nor "0,5" mg/dL as 5
+    [InlineData("--age-years", "10,5", "age", "comma")]
+    [InlineData("--scr-mg-dl", "0,5", "creatinine", "comma")]
+    [InlineData("--weight-kg", "1,000", "weight", "comma")]
+    [InlineData("--weight-kg", "heavy", "weight", "not a number")]
+    [InlineData("--dose-rounding-mg", "1e-28", "roundingIncrement", "not a number")]
+    [InlineData("--start-date", "02/03/2026", "startDate", "YYYY-MM-DD")]
+    [InlineData("--pregnant", "maybe", "pregnancy", "yes, no, not-asked")]
+    public void Dose_UnreadableNumberOrWord_RefusedNamingField(string option, string value, string field, string message)
+    {
+        var arguments = Boy.ToList();
+        var at = arguments.IndexOf(option);
+        if (at >= 0)
+        {
+            arguments[at + 1] = value;
+        }
+        else
+        {
+            arguments.AddRange([option, value]);
+        }
+
+        var (exit, output, error) = CliRun.Run(["dose", .. arguments, "--json"]);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("refused", json.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("dosePerDayMg").ValueKind);
+        var refusal = Assert.Single(json.GetProperty("errors").EnumerateArray());
+        Assert.Equal(field, refusal.GetProperty("field").GetString());
+        Assert.Contains(message, refusal.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dose_RoundingBelowRange_RefusedNeverAStackTrace()
+    {
+        var (exit, output, error) = CliRun.Run(["dose", .. Boy, "--dose-rounding-mg", "0.0000000000000000000000000001"]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--dose-rounding-mg", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dose_ScreensNotAsked_WarnedInOutput()
+    {
+        var (exit, output, _) = CliRun.Run(["dose", .. Boy, "--json"]);
+
+        Assert.Equal(0, exit);
+        var codes = JsonDocument.Parse(output).RootElement.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("code").GetString()).ToList();
+        Assert.Contains("SCREEN_HYPERSENSITIVITY_NOT_DONE", codes);
+        Assert.Contains("SCREEN_HEPATIC_NOT_DONE", codes);
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
+using Formulary.Clinical.Quantities;
 using FsCheck.Xunit;
 
 namespace Formulary.Clinical.Tests.Dosing;
 
-/// <summary>Properties over generated adult patients (30 years, 170 cm; weight 40-150 kg; creatinine 0.6-2.5 mg/dL).</summary>
+/// <summary>Properties over generated patients and policies: monotonic, deterministic, and never an exception.</summary>
 public sealed class DoseEnginePropertyTests
 {
     private static readonly DoseEngine Engine = new(FixedClock.OnFirstOfMarch2026);
@@ -39,41 +41,56 @@ public sealed class DoseEnginePropertyTests
         return first == second;
     }
 
-    [Property(MaxTest = 500)]
-    public bool Dose_AnyNumbers_AnswerNeverThrows(decimal age, decimal kg, decimal cm, decimal scr, decimal uln, bool pounds)
+    /// <summary>Every numeric input, the policy ones included, in every unit: an answer, never an exception.</summary>
+    [Property(MaxTest = 1000)]
+    public bool Dose_AnyNumbers_AnswerNeverThrows(decimal age, decimal weight, decimal height, decimal scr, decimal uln, decimal cap, decimal rounding, decimal warning, byte units)
     {
-        var request = new DoseRequest
+        var input = new PatientInput
         {
             AgeYears = age,
-            Sex = "female",
-            WeightKg = pounds ? null : kg,
-            WeightLb = pounds ? kg : null,
-            HeightCm = pounds ? null : cm,
-            HeightIn = pounds ? cm : null,
-            ScrMgDl = pounds ? null : scr,
-            ScrUmolL = pounds ? scr : null,
-            ScrUlnMgDl = uln,
+            Sex = (units & 16) == 0 ? Sex.Female : Sex.Male,
+            Weight = (units & 1) == 0 ? Measure.Kilograms(weight) : Measure.Pounds(weight),
+            Height = (units & 2) == 0 ? Measure.Centimetres(height) : Measure.Inches(height),
+            Creatinine = (units & 4) == 0 ? Measure.MgPerDl(scr) : Measure.MicromolPerLitre(scr),
+            CreatinineUpperLimit = (units & 8) == 0 ? Measure.MgPerDl(uln) : Measure.MicromolPerLitre(uln),
+            Policy = new PolicyInput { BsaCapM2 = cap, RoundingIncrementMg = rounding, RoundingWarningPercent = warning },
         };
 
-        var answer = Engine.Dose(request, TestProfiles.Invented);
+        var answer = Engine.Dose(input, TestProfiles.Invented);
+        var check = Engine.Check(input, TestProfiles.Invented);
 
-        return answer.Status is AnswerStatus.Ok or AnswerStatus.Refused or AnswerStatus.Contraindicated
-            && (answer.Status != AnswerStatus.Refused || answer.Errors.Count > 0);
+        return Valid(answer) && Valid(check);
     }
+
+    /// <summary>Plausible children with random policy values: a dose is shown only under ok, and then it is above 0.</summary>
+    [Property(MaxTest = 500)]
+    public bool Dose_ChildWithAnyPolicy_DoseOnlyWhenOk(ushort weightSeed, decimal cap, decimal rounding, decimal warning)
+    {
+        var input = Requests.Child with
+        {
+            Weight = Measure.Kilograms(24m + (weightSeed % 240 / 10m)),
+            Policy = new PolicyInput { BsaCapM2 = cap, RoundingIncrementMg = rounding, RoundingWarningPercent = warning },
+        };
+
+        var answer = Engine.Dose(input, TestProfiles.Invented);
+
+        return Valid(answer) && (answer.Status == AnswerStatus.Ok ? answer.DosePerDayMg > 0m : answer.DosePerDayMg is null);
+    }
+
+    private static bool Valid(DoseAnswer answer) =>
+        Enum.IsDefined(answer.Status)
+        && (answer.Status != AnswerStatus.Refused || answer.Errors.Count > 0)
+        && (answer.Status == AnswerStatus.Ok || (answer.DosePerDayMg is null && answer.CycleTotalMg is null))
+        && answer.Alerts.All(a => a.Source is not null || a.Reference is not null);
 
     private static decimal Weight(ushort seed) => 40m + (seed % 1101 / 10m);
 
     private static decimal Creatinine(ushort seed) => 0.6m + (seed % 191 / 100m);
 
-    private static DoseRequest Adult(decimal weightKg, decimal scrMgDl, bool toxicity) => new()
+    private static PatientInput Adult(decimal weightKg, decimal scrMgDl, bool toxicity) => Requests.Adult with
     {
-        AgeYears = 30m,
-        Sex = "male",
-        WeightKg = weightKg,
-        HeightCm = 170m,
-        ScrMgDl = scrMgDl,
-        ScrUlnMgDl = 1.2m,
+        Weight = Measure.Kilograms(weightKg),
+        Creatinine = Measure.MgPerDl(scrMgDl),
         PriorToxicity = toxicity,
-        StartDate = "2026-03-02",
     };
 }

@@ -10,60 +10,73 @@ public sealed class PatientReaderTests
 {
     private readonly DoseEngine _engine = new(FixedClock.OnFirstOfMarch2026);
 
-    public static TheoryData<string, DoseRequest> Refusals => new()
+    public static TheoryData<PatientField, PatientInput> Refusals => new()
     {
         // 180 kg for a 4-year-old (plausible 8.2-42 kg: CDC P3 12.6 × 0.65, P97 21 × 2)
-        { "weightKg", Requests.Child with { AgeYears = 4m, WeightKg = 180m, HeightCm = 105m } },
+        { PatientField.Weight, Requests.Child with { AgeYears = 4m, Weight = Measure.Kilograms(180m), Height = Measure.Centimetres(105m) } },
         // 55 "cm" for a 14-year-old (probably 55 in = 139.7 cm; plausible from 148 × 0.8 = 118.4 cm)
-        { "heightCm", Requests.Child with { AgeYears = 14m, WeightKg = 45m, HeightCm = 55m } },
+        { PatientField.Height, Requests.Child with { AgeYears = 14m, Weight = Measure.Kilograms(45m), Height = Measure.Centimetres(55m) } },
         // creatinine 88 "mg/dL" is 88 µmol/L = 1.0 mg/dL
-        { "scrMgDl", Requests.Child with { ScrMgDl = 88m } },
-        { "scrUmolL", Requests.Child with { ScrMgDl = null, ScrUmolL = 0.6m } },
-        { "weightKg", Requests.Child with { WeightKg = 0m } },
-        { "weightKg", Requests.Child with { WeightKg = -32m } },
-        { "heightCm", Requests.Child with { HeightCm = 0m } },
-        { "heightCm", Requests.Child with { HeightCm = -138m } },
-        { "scrMgDl", Requests.Child with { ScrMgDl = 0m } },
-        { "ageYears", Requests.Child with { AgeYears = -1m } },
-        { "ageYears", Requests.Child with { AgeYears = null } },
-        { "sex", Requests.Child with { Sex = null } },
-        { "sex", Requests.Child with { Sex = "x" } },
-        { "weightKg", Requests.Child with { WeightKg = null } },
-        { "weightKg", Requests.Child with { WeightLb = 70m } },
-        { "heightCm", Requests.Child with { HeightCm = null } },
-        { "scrMgDl", Requests.Child with { ScrMgDl = null } },
-        { "scrMgDl", Requests.Child with { ScrUmolL = 44m } },
-        { "scrUlnMgDl", Requests.Child with { ScrUlnMgDl = 62m } },
-        { "hepatic", Requests.Child with { Hepatic = "a bit" } },
-        { "startDate", Requests.Child with { StartDate = "02/03/2026" } },
-        { "bsaFormula", Requests.Child with { BsaFormula = "fujimoto" } },
-        { "bsaCap", Requests.Child with { BsaCap = 0m } },
-        { "doseRoundingMg", Requests.Child with { DoseRoundingMg = -1m } },
-        { "pregnant", Requests.Child with { Pregnant = true } },
+        { PatientField.Creatinine, Requests.Child with { Creatinine = Measure.MgPerDl(88m) } },
+        { PatientField.Creatinine, Requests.Child with { Creatinine = Measure.MicromolPerLitre(0.6m) } },
+        { PatientField.Weight, Requests.Child with { Weight = Measure.Kilograms(0m) } },
+        { PatientField.Weight, Requests.Child with { Weight = Measure.Kilograms(-32m) } },
+        { PatientField.Height, Requests.Child with { Height = Measure.Centimetres(0m) } },
+        { PatientField.Height, Requests.Child with { Height = Measure.Centimetres(-138m) } },
+        { PatientField.Creatinine, Requests.Child with { Creatinine = Measure.MgPerDl(0m) } },
+        { PatientField.Age, Requests.Child with { AgeYears = -1m } },
+        { PatientField.Age, Requests.Child with { AgeYears = null } },
+        { PatientField.Sex, Requests.Child with { Sex = null } },
+        { PatientField.Sex, Requests.Child with { Sex = (Sex)7 } },
+        { PatientField.Hepatic, Requests.Child with { Hepatic = (HepaticImpairment)9 } },
+        { PatientField.Pregnancy, Requests.Child with { Pregnant = (ScreenAnswer)5 } },
+        { PatientField.BsaFormula, Requests.Child with { Policy = new PolicyInput { BsaFormula = (Clinical.Calculators.BsaFormula)42 } } },
+        { PatientField.Weight, Requests.Child with { Weight = null } },
+        // 70 lb = 31.75 kg passes; 7 lb = 3.2 kg is implausible at 10 years
+        { PatientField.Weight, Requests.Child with { Weight = Measure.Pounds(7m) } },
+        { PatientField.Height, Requests.Child with { Height = null } },
+        { PatientField.Creatinine, Requests.Child with { Creatinine = null } },
+        { PatientField.CreatinineUpperLimit, Requests.Child with { CreatinineUpperLimit = Measure.MgPerDl(62m) } },
+        { PatientField.CreatinineUpperLimit, Requests.Child with { CreatinineUpperLimit = Measure.MicromolPerLitre(0.7m) } },
+        // policy bounds: BSA cap 1.5-3 m², rounding 0.01-50 mg, warning 1-10 %
+        { PatientField.BsaCap, Requests.Child with { Policy = new PolicyInput { BsaCapM2 = 0.1m } } },
+        { PatientField.BsaCap, Requests.Child with { Policy = new PolicyInput { BsaCapM2 = 1.49m } } },
+        { PatientField.RoundingIncrement, Requests.Child with { Policy = new PolicyInput { RoundingIncrementMg = -1m } } },
+        { PatientField.RoundingIncrement, Requests.Child with { Policy = new PolicyInput { RoundingIncrementMg = 0.0000000000000000000000000001m } } },
+        { PatientField.RoundingIncrement, Requests.Child with { Policy = new PolicyInput { RoundingIncrementMg = 100m } } },
+        { PatientField.RoundingWarningPercent, Requests.Child with { Policy = new PolicyInput { RoundingWarningPercent = 25m } } },
+        { PatientField.RoundingWarningPercent, Requests.Child with { Policy = new PolicyInput { RoundingWarningPercent = 0m } } },
+        { PatientField.Pregnancy, Requests.Child with { Pregnant = ScreenAnswer.Yes } },
         // the largest decimals: refused, never an overflow
-        { "weightLb", Requests.Child with { WeightKg = null, WeightLb = decimal.MaxValue } },
-        { "heightIn", Requests.Child with { HeightCm = null, HeightIn = decimal.MaxValue } },
-        { "scrUmolL", Requests.Child with { ScrMgDl = null, ScrUmolL = decimal.MaxValue } },
-        { "ageYears", Requests.Child with { AgeYears = decimal.MaxValue } },
-        { "bsaCap", Requests.Child with { BsaCap = decimal.MaxValue } },
-        { "doseRoundingMg", Requests.Child with { DoseRoundingMg = decimal.MinValue } },
-        // issue 12.7: a rounding of 1e-28 mg overflowed the division; a day 1 in 9999 overflowed the calendar
-        { "doseRoundingMg", Requests.Child with { DoseRoundingMg = 0.0000000000000000000000000001m } },
-        { "startDate", Requests.Child with { StartDate = "9999-12-31" } },
-        { "startDate", Requests.Child with { StartDate = "0001-01-01" } },
+        { PatientField.Weight, Requests.Child with { Weight = Measure.Pounds(decimal.MaxValue) } },
+        { PatientField.Height, Requests.Child with { Height = Measure.Inches(decimal.MaxValue) } },
+        { PatientField.Creatinine, Requests.Child with { Creatinine = Measure.MicromolPerLitre(decimal.MaxValue) } },
+        { PatientField.CreatinineUpperLimit, Requests.Child with { CreatinineUpperLimit = Measure.MicromolPerLitre(decimal.MinValue) } },
+        { PatientField.Age, Requests.Child with { AgeYears = decimal.MaxValue } },
+        { PatientField.BsaCap, Requests.Child with { Policy = new PolicyInput { BsaCapM2 = decimal.MaxValue } } },
+        { PatientField.RoundingIncrement, Requests.Child with { Policy = new PolicyInput { RoundingIncrementMg = decimal.MinValue } } },
+        // a day 1 in 9999 overflowed the calendar: day 1 is within a year of today (2026-03-01)
+        { PatientField.StartDate, Requests.Child with { StartDate = new(9999, 12, 31) } },
+        { PatientField.StartDate, Requests.Child with { StartDate = new(1, 1, 1) } },
         // a 10-year-old's height measured 2 years before the weight (day 1 is 2026-03-02)
-        { "heightMeasuredOn", Requests.Child with { HeightMeasuredOn = "2024-02-20", WeightMeasuredOn = "2026-02-27" } },
-        { "weightMeasuredOn", Requests.Child with { WeightMeasuredOn = "2026-04-01" } },
-        { "weightMeasuredOn", Requests.Child with { WeightMeasuredOn = "yesterday" } },
+        { PatientField.HeightDate, Requests.Child with { Height = Measure.Centimetres(138m, new(2024, 2, 20)), Weight = Measure.Kilograms(32m, new(2026, 2, 27)) } },
+        // no weight date: the weight is taken as of day 1, and the height was measured 2026-03-02 − 2025-02-28 = 367 days before
+        { PatientField.HeightDate, Requests.Child with { Height = Measure.Centimetres(138m, new(2025, 2, 28)) } },
+        // the reverse: a weight 400 days before day 1 with no height date
+        { PatientField.WeightDate, Requests.Child with { Weight = Measure.Kilograms(32m, new(2025, 1, 26)) } },
+        // measurements after day 1 are refused, the creatinine included
+        { PatientField.WeightDate, Requests.Child with { Weight = Measure.Kilograms(32m, new(2026, 4, 1)) } },
+        { PatientField.HeightDate, Requests.Child with { Height = Measure.Centimetres(138m, new(2026, 3, 3)) } },
+        { PatientField.CreatinineDate, Requests.Child with { Creatinine = Measure.MgPerDl(0.5m, new(2026, 3, 3)) } },
         // 100 kg for a 10-year-old is above 2 × P97 (48 × 2 = 96 kg)
-        { "weightKg", Requests.Child with { WeightKg = 100m } },
+        { PatientField.Weight, Requests.Child with { Weight = Measure.Kilograms(100m) } },
     };
 
     [Theory]
     [MemberData(nameof(Refusals))]
-    public void Dose_BadField_RefusedNamingField(string field, DoseRequest request)
+    public void Dose_BadField_RefusedNamingField(PatientField field, PatientInput input)
     {
-        var answer = _engine.Dose(request, TestProfiles.Invented);
+        var answer = _engine.Dose(input, TestProfiles.Invented);
 
         Assert.Equal(AnswerStatus.Refused, answer.Status);
         Assert.Contains(answer.Errors, e => e.Field == field && e.Message.Length > 10);
@@ -73,16 +86,30 @@ public sealed class PatientReaderTests
     [Fact]
     public void Dose_SeveralBadFields_NamesEach()
     {
-        var answer = _engine.Dose(Requests.Child with { WeightKg = 0m, HeightCm = -1m, Sex = "?" }, TestProfiles.Invented);
+        var answer = _engine.Dose(Requests.Child with { Weight = Measure.Kilograms(0m), Height = Measure.Centimetres(-1m), Sex = null }, TestProfiles.Invented);
 
-        Assert.Equal(["heightCm", "sex", "weightKg"], answer.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.Equal([PatientField.Sex, PatientField.Weight, PatientField.Height], answer.Errors.Select(e => e.Field).Order());
     }
 
     [Fact]
     public void Dose_AdultHeightYearsOld_Accepted()
     {
         // adults no longer grow: a 5-year-old height is fine
-        var answer = _engine.Dose(Requests.Child with { AgeYears = 40m, WeightKg = 70m, HeightCm = 170m, ScrMgDl = 0.9m, ScrUlnMgDl = 1.2m, HeightMeasuredOn = "2021-01-10", WeightMeasuredOn = "2026-03-01" }, TestProfiles.Invented);
+        var answer = _engine.Dose(Requests.Adult with { Height = Measure.Centimetres(170m, new(2021, 1, 10)), Weight = Measure.Kilograms(70m, new(2026, 3, 1)) }, TestProfiles.Invented);
+
+        Assert.Equal(AnswerStatus.Ok, answer.Status);
+    }
+
+    [Theory]
+    // exactly 365 days apart is accepted: 2025-03-02 to 2026-03-02
+    [InlineData(2025, 3, 2)]
+    // leap day: 2024-02-29 to 2025-02-28 is 365 days; with day 1 on 2025-02-28
+    [InlineData(2024, 2, 29)]
+    public void Dose_HeightAYearBeforeDayOne_Accepted(int year, int month, int day)
+    {
+        var start = year == 2024 ? new DateOnly(2025, 2, 28) : Requests.DayOne;
+
+        var answer = _engine.Dose(Requests.Child with { StartDate = start, Height = Measure.Centimetres(138m, new(year, month, day)) }, TestProfiles.Invented);
 
         Assert.Equal(AnswerStatus.Ok, answer.Status);
     }
@@ -91,7 +118,7 @@ public sealed class PatientReaderTests
     public void Dose_WeightInPoundsAndHeightInInches_Accepted()
     {
         // 70.548 lb × 0.45359237 = 32.0000 kg; 54.3307 in × 2.54 = 138.0000 cm
-        var answer = _engine.Dose(Requests.Child with { WeightKg = null, WeightLb = 70.548m, HeightCm = null, HeightIn = 54.3307m }, TestProfiles.Invented);
+        var answer = _engine.Dose(Requests.Child with { Weight = Measure.Pounds(70.548m), Height = Measure.Inches(54.3307m) }, TestProfiles.Invented);
 
         Assert.Equal(AnswerStatus.Ok, answer.Status);
         Assert.Equal(11.1m, answer.DosePerDayMg);
@@ -101,7 +128,7 @@ public sealed class PatientReaderTests
     public void Dose_CreatinineInMicromol_Accepted()
     {
         // 44.2 µmol/L / 88.4 = 0.5 mg/dL
-        var answer = _engine.Dose(Requests.Child with { ScrMgDl = null, ScrUmolL = 44.2m }, TestProfiles.Invented);
+        var answer = _engine.Dose(Requests.Child with { Creatinine = Measure.MicromolPerLitre(44.2m) }, TestProfiles.Invented);
 
         Assert.Equal(114.0m, answer.Renal!.Value);
     }

@@ -1,4 +1,6 @@
 using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
+using Formulary.Clinical.Quantities;
 using Formulary.Monographs.Rules;
 
 namespace Formulary.Monographs.Tests.Rules;
@@ -20,12 +22,21 @@ public sealed class InventedProfileTests
         return result.Profile!;
     }
 
-    private static DoseRequest Adult(decimal scr) => new() { AgeYears = 40m, Sex = "male", WeightKg = 70m, HeightCm = 170m, ScrMgDl = scr };
+    private static PatientInput Adult(decimal scr) => new()
+    {
+        AgeYears = 40m,
+        Sex = Sex.Male,
+        Weight = Measure.Kilograms(70m),
+        Height = Measure.Centimetres(170m),
+        Creatinine = Measure.MgPerDl(scr),
+        Hypersensitivity = ScreenAnswer.No,
+        Hepatic = HepaticImpairment.None,
+    };
 
     [Fact]
     public void Dose_Child_WeightBased()
     {
-        var answer = Engine.Dose(new DoseRequest { AgeYears = 10m, Sex = "male", WeightKg = 32m, HeightCm = 138m, ScrMgDl = 0.5m }, Profile);
+        var answer = Engine.Dose(Adult(0.5m) with { AgeYears = 10m, Weight = Measure.Kilograms(32m), Height = Measure.Centimetres(138m) }, Profile);
 
         // 3 mg/kg × 32 kg = 96 mg; × 10 days = 960 mg; no BSA for a mg/kg regimen
         Assert.Equal(96m, answer.DosePerDayMg);
@@ -65,6 +76,7 @@ public sealed class InventedProfileTests
         // CG 7000 / (72 × 12) = 8.10 < 10
         var answer = Engine.Dose(Adult(12m), Profile);
 
+        Assert.Equal(AnswerStatus.Withheld, answer.Status);
         Assert.Null(answer.DosePerDayMg);
         Assert.Contains(answer.Alerts, a => a.Code == AlertCodes.RenalBelowBands);
     }
@@ -72,7 +84,7 @@ public sealed class InventedProfileTests
     [Fact]
     public void Dose_Pregnant_NotContraindicatedWithoutRule()
     {
-        var answer = Engine.Dose(Adult(0.9m) with { Sex = "female", Pregnant = true }, Profile);
+        var answer = Engine.Dose(Adult(0.9m) with { Sex = Sex.Female, Pregnant = ScreenAnswer.Yes }, Profile);
 
         Assert.Equal(AnswerStatus.Ok, answer.Status);
     }

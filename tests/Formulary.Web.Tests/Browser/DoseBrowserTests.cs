@@ -19,10 +19,14 @@ public sealed class DoseBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.FillAsync("#heightCm", "138");
         await page.FillAsync("#scrMgDl", "0.5");
         await page.FillAsync("#startDate", "2026-03-02");
+        await page.SelectOptionAsync("#hepatic", "none");
+        await page.SelectOptionAsync("#pregnant", "no");
+        await page.SelectOptionAsync("#breastfeeding", "no");
+        await page.SelectOptionAsync("#hypersensitivity", "no");
         await page.ClickAsync("form.dose-form button[type=submit]");
         await page.Locator("#dose-figure").WaitForAsync();
 
-        Assert.Equal("57.6 mg per day × 5 days", await page.Locator("#dose-figure").TextContentAsync());
+        Assert.Equal("57.7 mg per day × 5 days", await page.Locator("#dose-figure").TextContentAsync());
         Assert.True(await page.Locator("#dose-trace li").CountAsync() > 0);
         Assert.True(await page.Locator("#dose-trace").IsVisibleAsync());
         Assert.Empty(errors);

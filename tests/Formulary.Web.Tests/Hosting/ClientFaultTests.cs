@@ -54,7 +54,7 @@ public sealed class ClientFaultTests(SiteFixture site) : IClassFixture<SiteFixtu
         using var response = await PostJsonAsync("/api/dose", "{" + Child + "," + field + "}");
 
         using var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "input-refused");
-        Assert.Contains(problem.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == name);
+        Assert.Contains(problem.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("property").GetString() == name);
     }
 
     [Fact]

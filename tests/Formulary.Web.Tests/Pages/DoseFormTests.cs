@@ -12,6 +12,9 @@ public sealed class DoseFormTests(SiteFixture site) : IClassFixture<SiteFixture>
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
+    /// <summary>Every screen answered "no" and hepatic impairment "none", as a careful prescriber fills the form.</summary>
+    private static readonly (string Name, string Value)[] Answered = [("pregnant", "no"), ("breastfeeding", "no"), ("hypersensitivity", "no"), ("hepatic", "none")];
+
     [Fact]
     public async Task SeedPage_WithRules_OffersDoseForm()
     {
@@ -25,14 +28,16 @@ public sealed class DoseFormTests(SiteFixture site) : IClassFixture<SiteFixture>
     [Fact]
     public async Task DoseForm_TenYearOld_ShowsDoseTraceCalendarAndCitationLinks()
     {
-        var (status, html) = await SubmitAsync(("ageYears", "10"), ("sex", "male"), ("weightKg", "32"), ("heightCm", "138"), ("scrMgDl", "0.5"), ("startDate", "2026-03-02"));
+        var (status, html) = await SubmitAsync([.. Answered, ("ageYears", "10"), ("sex", "male"), ("weightKg", "32"), ("heightCm", "138"), ("scrMgDl", "0.5"), ("startDate", "2026-03-02"), ("scrUlnMgDl", "0.7"), ("medications", "gentamicin")]);
 
+        // 52 × 1.11 = 57.72 → 57.7 mg
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("57.6 mg per day × 5 days", html, StringComparison.Ordinal);
+        Assert.Contains("57.7 mg per day × 5 days", html, StringComparison.Ordinal);
+        Assert.Contains("1.11 m²", html, StringComparison.Ordinal);
         Assert.Contains("<ol class=\"trace\" id=\"dose-trace\">", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Day 1</strong><br>Mon 2 Mar 2026", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#dosage-standard-dosage-special-cases\">Dosage > Special Cases</a>", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"dosage-standard-dosage-special-cases\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#drug-interactions\">Drug Interactions</a>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"drug-interactions\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"32\"", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"robots\" content=\"noindex\">", html, StringComparison.Ordinal);
     }
@@ -43,8 +48,46 @@ public sealed class DoseFormTests(SiteFixture site) : IClassFixture<SiteFixture>
         var (status, html) = await SubmitAsync(("ageYears", "10"), ("sex", "male"), ("weightKg", "32kg"), ("heightCm", "138"));
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("<code>weightKg</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>Weight (kg)</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("mg per day", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ageYears", "10,5", "Age (years)")]
+    [InlineData("scrMgDl", "0,5", "Serum creatinine")]
+    public async Task DoseForm_DecimalComma_RefusedSayingSo(string field, string value, string label)
+    {
+        var fields = new Dictionary<string, string> { ["ageYears"] = "10", ["sex"] = "male", ["weightKg"] = "32", ["heightCm"] = "138", ["scrMgDl"] = "0.5" };
+        fields[field] = value;
+
+        var (_, html) = await SubmitAsync([.. Answered, .. fields.Select(f => (f.Key, f.Value))]);
+
+        Assert.Contains($"<strong>{label}</strong>: '{value}' contains a comma", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("mg per day", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DoseForm_AsksEveryScreenExplicitly()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/composition/clofarabine/", UriKind.Relative));
+
+        foreach (var screen in new[] { "pregnant", "breastfeeding", "hypersensitivity", "hepatic" })
+        {
+            Assert.Contains($"<select id=\"{screen}\" name=\"{screen}\" required>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<option value=\"not-asked\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DoseForm_ScreenNotAsked_WarnsAndWithheldShowsNoDose()
+    {
+        var (_, warned) = await SubmitAsync(("ageYears", "17"), ("sex", "female"), ("weightKg", "55"), ("heightCm", "163"), ("scrMgDl", "0.7"), ("pregnant", "not-asked"), ("breastfeeding", "no"), ("hypersensitivity", "no"), ("hepatic", "none"));
+        var (_, withheld) = await SubmitAsync([.. Answered, ("ageYears", "0.5"), ("sex", "female"), ("weightKg", "7.5"), ("heightCm", "66"), ("scrMgDl", "0.3"), ("scrUlnMgDl", "0.4")]);
+
+        Assert.Contains("data-code=\"SCREEN_PREGNANCY_NOT_DONE\"", warned, StringComparison.Ordinal);
+        Assert.Contains("No dose: withheld.", withheld, StringComparison.Ordinal);
+        Assert.DoesNotContain("mg per day", withheld, StringComparison.Ordinal);
     }
 
     [Fact]

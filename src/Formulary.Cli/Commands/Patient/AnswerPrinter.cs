@@ -1,5 +1,6 @@
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Profiles;
+using Formulary.Clinical.References;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using static System.FormattableString;
@@ -20,10 +21,10 @@ internal static class AnswerPrinter
         });
         console.Profile.Width = 120;
 
-        console.WriteLine(Invariant($"{profile.Name}: {(showsDose ? "dose" : "check")} — status {answer.Status}"));
+        console.WriteLine(Invariant($"{profile.Name}: {(showsDose ? "dose" : "check")} — status {answer.Status.ToString().ToLowerInvariant()}"));
         if (answer.Errors.Count > 0)
         {
-            console.Write(Table(["Field", "Refused because"], answer.Errors.Select(e => new[] { e.Field, e.Message })));
+            console.Write(Table(["Option", "Refused because"], answer.Errors.Select(e => new[] { PatientOptions.OptionName(e.Field), e.Message })));
             return;
         }
 
@@ -35,17 +36,12 @@ internal static class AnswerPrinter
 
         if (answer.Alerts.Count > 0)
         {
-            console.Write(Table(["Severity", "Alert", "Message", "Source"], answer.Alerts.Select(a => new[] { a.Severity, a.Code, a.Message, Cite(a.Source) })));
+            console.Write(Table(["Severity", "Alert", "Message", "Source"], answer.Alerts.Select(a => new[] { a.Severity.ToString().ToLowerInvariant(), a.Code, a.Message, Cite(a.Source) + Cite(a.Reference) })));
         }
 
         if (answer.Contraception.Count > 0)
         {
-            console.Write(Table(["Contraception", "Until", "Source"], answer.Contraception.Select(c => new[]
-            {
-                Invariant($"{c.Sex}: during treatment and {c.MonthsAfterLastDose} months after the last dose"),
-                c.Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "date unknown",
-                Cite(c.Source),
-            })));
+            console.Write(Table(["Contraception", "Source"], answer.Contraception.Select(c => new[] { c.Advice, Cite(c.Source) })));
         }
 
         if (answer.Monitoring.Count > 0 || answer.StopCriteria.Count > 0)
@@ -71,13 +67,13 @@ internal static class AnswerPrinter
 
         if (answer.Renal is { } renal)
         {
-            rows.Add(["Kidney function", Invariant($"{renal.Value} {renal.Unit} ({renal.Equation})")]);
+            rows.Add(["Kidney function", Invariant($"{renal.Value} {renal.Unit} ({(renal.Equation == Clinical.Calculators.RenalEquation.CockcroftGault ? "Cockcroft-Gault" : "bedside Schwartz")})")]);
         }
 
         if (showsDose)
         {
-            rows.Add(["BSA", answer.BsaM2 is { } bsa ? Invariant($"{bsa} m² ({answer.BsaFormula}{(answer.BsaCapped ? ", capped" : string.Empty)})") : "not computed"]);
-            rows.Add(["Dose per day", answer.DosePerDayMg is { } dose ? Invariant($"{dose} mg (before adjustments {answer.UnadjustedDosePerDayMg} mg)") : "NOT COMPUTED (see alerts)"]);
+            rows.Add(["BSA", answer.BsaM2 is { } bsa ? Invariant($"{bsa:0.00} m² ({(answer.BsaFormula is { } f ? Clinical.Calculators.BsaCalculator.WireName(f) : string.Empty)}{(answer.BsaCapped ? Invariant($", capped from {answer.UncappedBsaM2:0.00} m²") : string.Empty)})") : "not computed"]);
+            rows.Add(["Dose per day", answer.DosePerDayMg is { } dose ? Invariant($"{dose} mg (calculated {answer.CalculatedDoseMg} mg, rounded to a multiple of {answer.RoundingIncrementMg} mg: {answer.PercentChange:+0.0;-0.0;0.0}%; before adjustments {answer.UnadjustedDosePerDayMg} mg)") : "NOT COMPUTED (see alerts)"]);
             rows.Add(["Days", answer.Days?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not stated"]);
             rows.Add(["Cycle total", answer.CycleTotalMg is { } total ? Invariant($"{total} mg") : "not computed"]);
             rows.Add(["Infusion", answer.InfusionHours is { } hours ? Invariant($"over {hours} h{(answer.InfusionNote is { } note ? "; " + note : string.Empty)}") : "not stated"]);
@@ -112,4 +108,6 @@ internal static class AnswerPrinter
     }
 
     private static string Cite(Citation? source) => source is null ? string.Empty : Invariant($"{source.Section}: \"{source.Quote}\"");
+
+    private static string Cite(MethodReference? reference) => reference is null ? string.Empty : Invariant($"{reference.Title} ({reference.Url}; {reference.Decision})");
 }

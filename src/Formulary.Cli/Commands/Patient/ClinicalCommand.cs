@@ -1,25 +1,19 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Formulary.Cli.Output;
 using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
 
 namespace Formulary.Cli.Commands.Patient;
 
 /// <summary>
 /// What <c>dose</c> and <c>check</c> share: the patient options, <c>--content</c> and <c>--json</c>,
-/// loading the drug's profile and printing the answer. Exit 0 for an answer (contraindicated
-/// included), 1 for refused input or a drug without usable rules, 2 for bad usage.
+/// loading the drug's profile and printing the answer. Exit 0 for an answer (withheld and
+/// contraindicated included), 1 for refused input or a drug without usable rules, 2 for bad usage.
 /// </summary>
 internal static class ClinicalCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static Command Create(string name, string description, Func<DoseEngine, DoseRequest, DrugProfile, DoseAnswer> answer, bool showsDose)
+    public static Command Create(string name, string description, Func<DoseEngine, PatientInput, DrugProfile, DoseAnswer> answer, bool showsDose)
     {
         var command = new Command(name, description);
         var patient = new PatientOptions(command);
@@ -31,7 +25,6 @@ internal static class ClinicalCommand
         {
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
-            var request = patient.Read(result);
             var folder = result.GetValue(content) ?? ContentFolder.Locate();
             if (folder is null || !Directory.Exists(folder))
             {
@@ -41,7 +34,7 @@ internal static class ClinicalCommand
                 return FormularyCli.ExitErrors;
             }
 
-            var slug = request.Drug?.Trim().ToLowerInvariant() ?? string.Empty;
+            var slug = patient.Drug(result).Trim().ToLowerInvariant();
             var (rules, drugs) = await FolderStore.RulesAsync(folder, slug, cancellationToken);
             if (rules.Profile is not { } profile)
             {
@@ -57,11 +50,13 @@ internal static class ClinicalCommand
                 return FormularyCli.ExitErrors;
             }
 
-            var engine = new DoseEngine(TimeProvider.System);
-            var computed = answer(engine, request, profile);
+            var (input, unreadable) = patient.Read(result);
+            var computed = unreadable.Count > 0
+                ? DoseAnswer.Refused(profile.Slug, unreadable)
+                : answer(new DoseEngine(TimeProvider.System), input, profile);
             if (result.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(computed, Json));
+                CliJson.Write(output, computed);
             }
             else
             {

@@ -1,5 +1,7 @@
-using Formulary.Storage.Rules;
+using System.Text.Json;
 using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
+using Formulary.Storage.Rules;
 using Formulary.Web.Dosing;
 using Formulary.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,29 +9,34 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Formulary.Web.Api.Dose;
 
 /// <summary>
-/// <c>POST /api/dose</c> and <c>POST /api/check</c>: the engine's <see cref="DoseRequest"/> in,
-/// its <see cref="DoseAnswer"/> out, the same fields as the CLI's <c>--json</c>. A refused input is
-/// a 422 problem carrying the field errors and the answer; a contraindication is a normal answer.
+/// <c>POST /api/dose</c> and <c>POST /api/check</c>: a <see cref="DoseRequestBody"/> in, read strictly
+/// (<see cref="DoseRequestJson"/>: unknown, repeated or mistyped properties get 400 naming the
+/// property), turned into the engine's <see cref="PatientInput"/>; its <see cref="DoseAnswer"/> out, the
+/// same fields as the CLI's <c>--json</c>. Refused input is a 422 problem carrying the field errors and
+/// the answer; withheld and contraindicated are normal answers without a dose.
 /// </summary>
 internal static class DoseEndpoints
 {
+    private delegate Task<(DoseAnswer? Answer, DrugRules Rules)> Compute(string? drug, PatientInput input);
+
     public static IEndpointRouteBuilder MapDoseApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/dose", async (DoseRequest request, DoseService dosing) => await AnswerAsync(request, dosing, await dosing.DoseAsync(request)))
+        app.MapPost("/api/dose", (HttpRequest request, DoseService dosing) => AnswerAsync(request, dosing, dosing.DoseAsync))
             .WithTags("Dosing")
             .WithName("Dose")
             .WithSummary("A patient-specific dose with its trace, alerts, cycle calendar and citations.")
-            .WithDescription("Bodies over 1 MB get 413; malformed JSON gets 400; refused input gets 422 with the field errors.")
-            .WithProblems();
-        app.MapPost("/api/check", async (DoseRequest request, DoseService dosing) => await AnswerAsync(request, dosing, await dosing.CheckAsync(request)))
+            .WithDescription("Bodies over 1 MB get 413; malformed JSON, unknown, repeated or mistyped properties get 400 naming the property; refused input gets 422 with the field errors.")
+            .WithDoseContract();
+        app.MapPost("/api/check", (HttpRequest request, DoseService dosing) => AnswerAsync(request, dosing, dosing.CheckAsync))
             .WithTags("Dosing")
             .WithName("Check")
             .WithSummary("Screening only: contraindications, interactions and alerts for a patient, no dose.")
-            .WithProblems();
+            .WithDoseContract();
         return app;
     }
 
-    private static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder builder) => builder
+    private static RouteHandlerBuilder WithDoseContract(this RouteHandlerBuilder builder) => builder
+        .Accepts<DoseRequestBody>("application/json")
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
@@ -37,10 +44,48 @@ internal static class DoseEndpoints
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<Results<Ok<DoseAnswer>, ProblemHttpResult>> AnswerAsync(DoseRequest request, DoseService dosing, (DoseAnswer? Answer, DrugRules Rules) found)
+    /// <summary>
+    /// The body is read here rather than bound, so that repeated and unknown properties can be seen
+    /// (binding keeps the last value and drops the rest); <see cref="DoseRequestBody"/> is its documented shape.
+    /// </summary>
+    private static async Task<Results<Ok<DoseAnswer>, ProblemHttpResult>> AnswerAsync(HttpRequest http, DoseService dosing, Compute compute)
     {
-        var (answer, rules) = found;
-        if (answer is null && rules.HasRules)
+        if (!http.HasJsonContentType())
+        {
+            return ProblemMapping.Problem(ProblemCatalog.UnsupportedMediaType, ProblemCatalog.UnsupportedMediaType.Explanation);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(http.Body, cancellationToken: http.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException json)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.MalformedJson, $"Invalid JSON at line {(json.LineNumber ?? 0) + 1}, position {(json.BytePositionInLine ?? 0) + 1}.");
+        }
+
+        DoseRequestBody? request;
+        RequestProblem? problem;
+        using (document)
+        {
+            (request, problem) = DoseRequestJson.Read(document.RootElement);
+        }
+
+        if (request is null)
+        {
+            var kind = problem!.Kind switch
+            {
+                RequestProblemKind.UnknownProperty => ProblemCatalog.UnknownProperty,
+                RequestProblemKind.DuplicateProperty => ProblemCatalog.DuplicateProperty,
+                _ => ProblemCatalog.MalformedJson,
+            };
+            return ProblemMapping.Problem(kind, problem.Detail, problem.Property is null ? null : new Dictionary<string, object?> { ["property"] = problem.Property });
+        }
+
+        var (input, unreadable) = request.ToInput();
+        var (answer, rules) = unreadable.Count > 0 ? (DoseAnswer.Refused(request.Drug, unreadable), null) : await compute(request.Drug, input).ConfigureAwait(false);
+        if (answer is null && rules is { HasRules: true })
         {
             return ProblemMapping.Problem(ProblemCatalog.DoseRulesInvalid,
                 $"The dose rules for '{rules.Slug}' do not load, so no dose is computed: {rules.ProblemsText}.",
@@ -49,16 +94,17 @@ internal static class DoseEndpoints
 
         if (answer is null)
         {
-            var known = string.Join(", ", await dosing.DrugsAsync());
+            var known = string.Join(", ", await dosing.DrugsAsync().ConfigureAwait(false));
             return ProblemMapping.Problem(ProblemCatalog.UnknownDrug,
                 request.Drug is null ? $"Give the drug's slug as \"drug\". Drugs with dose rules: {known}." : $"No dose rules for '{request.Drug}'. Drugs with dose rules: {known}.");
         }
 
         if (answer.Status == AnswerStatus.Refused)
         {
+            var errors = answer.Errors.Select(e => new ApiFieldError(e.Field, DoseRequestJson.PropertyFor(e.Field, request), e.Message)).ToList();
             return ProblemMapping.Problem(ProblemCatalog.InputRefused,
-                string.Join(" ", answer.Errors.Select(e => $"{e.Field}: {e.Message}")),
-                new Dictionary<string, object?> { ["errors"] = answer.Errors, ["answer"] = answer });
+                string.Join(" ", errors.Select(e => $"{e.Property}: {e.Message}")),
+                new Dictionary<string, object?> { ["errors"] = errors, ["answer"] = answer });
         }
 
         return TypedResults.Ok(answer);

@@ -1,31 +1,36 @@
-using System.Globalization;
-using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Calculators;
 using Formulary.Clinical.Patients;
+using Formulary.Clinical.Quantities;
 
 namespace Formulary.Web.Pages.Dose;
 
 /// <summary>
 /// The dose form as the reader typed it (kept to refill the form). Converting to a
-/// <see cref="DoseRequest"/> only reads numbers (invariant culture); a value that is not a number is
-/// refused here with the field named, never turned into "missing". All clinical checks are the engine's.
+/// <see cref="PatientInput"/> reads every value with <see cref="TextFields"/>, as the CLI does: a comma
+/// in a number, a word that is not an option or a malformed date is refused with the field named,
+/// never turned into "missing". All clinical checks are the engine's.
 /// </summary>
 public sealed record DoseFormValues
 {
     public string AgeYears { get; init; } = "";
     public string Sex { get; init; } = "";
     public string WeightKg { get; init; } = "";
+    public string WeightDate { get; init; } = "";
     public string HeightCm { get; init; } = "";
+    public string HeightDate { get; init; } = "";
     public string ScrMgDl { get; init; } = "";
     public string ScrUmolL { get; init; } = "";
+    public string ScrDate { get; init; } = "";
     public string ScrUlnMgDl { get; init; } = "";
     public string Hepatic { get; init; } = "";
+    public string Pregnant { get; init; } = "";
+    public string Breastfeeding { get; init; } = "";
+    public string Hypersensitivity { get; init; } = "";
     public string Medications { get; init; } = "";
     public string StartDate { get; init; } = "";
     public string BsaFormula { get; init; } = "";
     public bool PriorToxicity { get; init; }
-    public bool Pregnant { get; init; }
-    public bool Breastfeeding { get; init; }
-    public bool Hypersensitivity { get; init; }
+    public bool FinalCycle { get; init; }
 
     public static DoseFormValues Empty { get; } = new();
 
@@ -39,63 +44,66 @@ public sealed record DoseFormValues
             AgeYears = Text("ageYears"),
             Sex = Text("sex"),
             WeightKg = Text("weightKg"),
+            WeightDate = Text("weightDate"),
             HeightCm = Text("heightCm"),
+            HeightDate = Text("heightDate"),
             ScrMgDl = Text("scrMgDl"),
             ScrUmolL = Text("scrUmolL"),
+            ScrDate = Text("scrDate"),
             ScrUlnMgDl = Text("scrUlnMgDl"),
             Hepatic = Text("hepatic"),
+            Pregnant = Text("pregnant"),
+            Breastfeeding = Text("breastfeeding"),
+            Hypersensitivity = Text("hypersensitivity"),
             Medications = Text("medications"),
             StartDate = Text("startDate"),
             BsaFormula = Text("bsaFormula"),
             PriorToxicity = Flag("priorToxicity"),
-            Pregnant = Flag("pregnant"),
-            Breastfeeding = Flag("breastfeeding"),
-            Hypersensitivity = Flag("hypersensitivity"),
+            FinalCycle = Flag("finalCycle"),
         };
     }
 
-    public (DoseRequest? Request, IReadOnlyList<FieldError> Errors) ToRequest(string drug)
+    public (PatientInput Input, IReadOnlyList<FieldError> Errors) ToInput()
     {
-        var errors = new List<FieldError>();
-        decimal? Number(string field, string text)
+        var fields = new TextFields();
+        var input = new PatientInput
         {
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-
-            errors.Add(new FieldError(field, $"'{text}' is not a number; enter digits with a '.' for decimals."));
-            return null;
-        }
-
-        var request = new DoseRequest
-        {
-            Drug = drug,
-            AgeYears = Number("ageYears", AgeYears),
-            Sex = Blank(Sex),
-            WeightKg = Number("weightKg", WeightKg),
-            HeightCm = Number("heightCm", HeightCm),
-            ScrMgDl = Number("scrMgDl", ScrMgDl),
-            ScrUmolL = Number("scrUmolL", ScrUmolL),
-            ScrUlnMgDl = Number("scrUlnMgDl", ScrUlnMgDl),
-            Hepatic = Blank(Hepatic),
-            Medications = Medications.Length == 0
-                ? null
-                : Medications.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            StartDate = Blank(StartDate),
-            BsaFormula = Blank(BsaFormula),
+            AgeYears = fields.Number(PatientField.Age, AgeYears),
+            Sex = fields.Word<Sex>(PatientField.Sex, Sex, PatientText.TrySex),
+            Weight = fields.OneOf(PatientField.Weight, "weight (kg)", WeightKg, Measure.Kilograms, "weight (lb)", null, Measure.Pounds, fields.Date(PatientField.WeightDate, WeightDate)),
+            Height = fields.OneOf(PatientField.Height, "height (cm)", HeightCm, Measure.Centimetres, "height (in)", null, Measure.Inches, fields.Date(PatientField.HeightDate, HeightDate)),
+            Creatinine = fields.OneOf(PatientField.Creatinine, "creatinine (mg/dL)", ScrMgDl, Measure.MgPerDl, "creatinine (µmol/L)", ScrUmolL, Measure.MicromolPerLitre, fields.Date(PatientField.CreatinineDate, ScrDate)),
+            CreatinineUpperLimit = fields.Number(PatientField.CreatinineUpperLimit, ScrUlnMgDl) is { } uln ? Measure.MgPerDl(uln) : null,
+            Hepatic = Hepatic == NotAssessed ? null : fields.Word<HepaticImpairment>(PatientField.Hepatic, Hepatic, PatientText.TryHepatic),
+            Pregnant = fields.Word<ScreenAnswer>(PatientField.Pregnancy, Pregnant, PatientText.TryScreen) ?? ScreenAnswer.NotAsked,
+            Breastfeeding = fields.Word<ScreenAnswer>(PatientField.Breastfeeding, Breastfeeding, PatientText.TryScreen) ?? ScreenAnswer.NotAsked,
+            Hypersensitivity = fields.Word<ScreenAnswer>(PatientField.Hypersensitivity, Hypersensitivity, PatientText.TryScreen) ?? ScreenAnswer.NotAsked,
             PriorToxicity = PriorToxicity,
-            Pregnant = Pregnant,
-            Breastfeeding = Breastfeeding,
-            Hypersensitivity = Hypersensitivity,
+            FinalCycle = FinalCycle,
+            Medications = Medications.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            StartDate = fields.Date(PatientField.StartDate, StartDate),
+            Policy = new PolicyInput { BsaFormula = fields.Word<BsaFormula>(PatientField.BsaFormula, BsaFormula, PatientText.TryFormula) },
         };
-        return errors.Count > 0 ? (null, errors) : (request, errors);
+        return (input, fields.Errors);
     }
 
-    private static string? Blank(string text) => text.Length == 0 ? null : text;
+    /// <summary>The hepatic select's explicit "not assessed" answer.</summary>
+    public const string NotAssessed = "not-assessed";
+
+    /// <summary>The form label of a field, for the refusal list.</summary>
+    public static string Label(PatientField field) => field switch
+    {
+        PatientField.Age => "Age (years)",
+        PatientField.Weight => "Weight (kg)",
+        PatientField.WeightDate => "Weight measured on",
+        PatientField.Height => "Height (cm)",
+        PatientField.HeightDate => "Height measured on",
+        PatientField.Creatinine => "Serum creatinine",
+        PatientField.CreatinineDate => "Creatinine measured on",
+        PatientField.CreatinineUpperLimit => "Creatinine ULN for age (mg/dL)",
+        PatientField.Pregnancy => "Pregnant",
+        PatientField.StartDate => "Cycle day 1",
+        PatientField.BsaFormula => "BSA formula",
+        _ => field.ToString(),
+    };
 }

@@ -14,6 +14,6 @@ internal static class SampleProfiles
     public static DrugProfile Profile(string slug) =>
         Catalog.Find(slug) ?? throw new InvalidOperationException($"{slug}: " + string.Join("; ", Catalog.DiagnosticsFor(slug)));
 
-    public static DoseAnswer Dose(string slug, DoseRequest request) =>
-        Engine.Dose(request with { Drug = slug, StartDate = "2026-03-02" }, Profile(slug));
+    public static DoseAnswer Dose(string slug, SampleRequest request) =>
+        Engine.Dose(request.ToInput(), Profile(slug));
 }

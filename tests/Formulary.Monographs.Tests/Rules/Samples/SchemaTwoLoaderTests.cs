@@ -110,8 +110,8 @@ public sealed class SchemaTwoLoaderTests
         Assert.Equal(RulesFileStatus.Draft, Assert.Single(catalog.Files).Status);
         var draft = catalog.Find("paracetamol", includeDrafts: true)!;
         var engine = SampleProfiles.Engine;
-        var ok = engine.Dose(new DoseRequest { AgeYears = 8m, Sex = "female", WeightKg = 25m, HeightCm = 128m, ScrMgDl = 0.5m }, draft);
-        var refused = engine.Dose(new DoseRequest { AgeYears = 8m, Sex = "female" }, draft);
+        var ok = engine.Dose(new SampleRequest { AgeYears = 8m, Sex = "female", WeightKg = 25m, HeightCm = 128m, ScrMgDl = 0.5m }.ToInput(), draft);
+        var refused = engine.Dose(new SampleRequest { AgeYears = 8m, Sex = "female" }.ToInput(), draft);
         Assert.Equal(AlertSeverity.Critical, Assert.Single(ok.Alerts, a => a.Code == AlertCodes.DraftRules).Severity);
         Assert.Equal(AnswerStatus.Refused, refused.Status);
         Assert.Contains(refused.Alerts, a => a.Code == AlertCodes.DraftRules);

@@ -1,0 +1,9 @@
+namespace Formulary.Web.Api.Dose;
+
+/// <summary>Why a dose request body was not read.</summary>
+internal enum RequestProblemKind
+{
+    Malformed,
+    UnknownProperty,
+    DuplicateProperty,
+}
