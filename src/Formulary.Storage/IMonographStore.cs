@@ -59,9 +59,17 @@ public interface IMonographStore : IAsyncDisposable
 
     /// <summary>
     /// Full-text search over titles, brand and alternate names (weighted highest) and body text.
-    /// Any query text is safe: it is reduced to words before it reaches the search engine.
-    /// <paramref name="limit"/> must be within 1..<see cref="SearchLimits.MaxLimit"/> and
-    /// <paramref name="offset"/> within 0..<see cref="SearchLimits.MaxOffset"/>.
+    /// Any query text is safe: it is reduced to words before it reaches the search engine, and each
+    /// search stops at <see cref="SearchLimits.TimeBudget"/> (the result says so).
+    /// The request's limit must be within 1..<see cref="SearchLimits.MaxLimit"/> and its offset
+    /// within 0..<see cref="SearchLimits.MaxOffset"/>.
     /// </summary>
-    Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default);
+    Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> names (generic, brand, alternate, combination) that start with
+    /// the text typed, or have a word that does, compared case- and accent-insensitively; empty below
+    /// <see cref="SearchLimits.MinSuggestChars"/> letters.
+    /// </summary>
+    Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default);
 }

@@ -1,8 +1,9 @@
-using Formulary.Monographs;
 using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Model;
+using Formulary.Monographs;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
+using Formulary.Storage.Search;
 using Formulary.Storage.Versions;
 using Microsoft.Extensions.Time.Testing;
 using static Formulary.Storage.Tests.TestMonographs;

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Formulary.Storage;
 using Formulary.Storage.Search;
 using Formulary.Storage.Sqlite;
 using Microsoft.Data.Sqlite;

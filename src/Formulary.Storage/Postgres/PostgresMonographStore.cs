@@ -35,6 +35,7 @@ public sealed class PostgresMonographStore : RelationalStore
         try
         {
             applied = await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
+            await PostgresSearchIndex.BackfillNamesAsync(dataSource, cancellationToken);
         }
         catch
         {
@@ -45,8 +46,14 @@ public sealed class PostgresMonographStore : RelationalStore
         return new PostgresMonographStore(dataSource, timeProvider) { Schema = (PostgresSchema.LatestVersion, applied) };
     }
 
-    public override Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default) =>
-        PostgresSearch.SearchAsync(dataSource, query, limit, offset, cancellationToken);
+    /// <summary>The database time one search may use (default <see cref="SearchLimits.TimeBudget"/>).</summary>
+    public TimeSpan SearchBudget { get; set; } = SearchLimits.TimeBudget;
+
+    public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        PostgresSearch.SearchAsync(dataSource, request, SearchBudget, cancellationToken);
+
+    public override Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
+        PostgresSearch.SuggestAsync(dataSource, prefix, limit, cancellationToken);
 
     public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
 

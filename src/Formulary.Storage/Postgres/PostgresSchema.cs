@@ -67,6 +67,15 @@ internal static class PostgresSchema
         CREATE TABLE store_meta (key text PRIMARY KEY, value bigint NOT NULL);
         INSERT INTO store_meta (key, value) VALUES ('generation', 0);
         """,
+        // 4: names for exact-match ranking and suggestions as you type (Search/SearchName.cs); filled by
+        // the index refresh, and for an older database on open (PostgresSearchIndex.BackfillNamesAsync).
+        // folded compares in "C" order, so a prefix is one B-tree range whatever the database collation.
+        """
+        CREATE TABLE search_names (folded text COLLATE "C" NOT NULL, key text NOT NULL, name text NOT NULL, kind integer NOT NULL, id bigint NOT NULL);
+        CREATE INDEX search_names_folded ON search_names (folded, kind, id);
+        CREATE INDEX search_names_key ON search_names (key, id);
+        CREATE INDEX search_names_id ON search_names (id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

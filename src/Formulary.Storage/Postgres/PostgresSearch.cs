@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Formulary.Monographs;
 using Formulary.Storage.Search;
 using Npgsql;
 
@@ -7,63 +9,162 @@ namespace Formulary.Storage.Postgres;
 /// tsvector search with the same ordering as SQLite's: title/name matches first, then collection
 /// (composition, combination, brand), then ts_rank (weights A 1.0, B 0.8, D 0.1). "Did you mean"
 /// takes candidates from the name vocabulary by pg_trgm similarity and keeps the closest within the
-/// same Levenshtein bound as SQLite.
+/// same Levenshtein bound as SQLite. Each statement runs under <c>statement_timeout</c> set to what is
+/// left of the search's time budget.
 /// </summary>
 internal static class PostgresSearch
 {
     private const string Headline = "StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \"";
+    private const string QueryCanceled = "57014";
 
-    public static async Task<SearchResults> SearchAsync(NpgsqlDataSource dataSource, string query, int limit, int offset, CancellationToken cancellationToken)
+    private static readonly string HitsSql =
+        $$"""
+        WITH q AS (SELECT to_tsquery('formulary_search', @query) AS query),
+        page AS (
+            SELECT d.id, d.collection, d.slug, d.title,
+                   ts_rank('{0.1, 0.2, 0.8, 1.0}', d.search_vector, q.query) AS rank,
+                   CASE WHEN d.id IN (SELECT id FROM search_names WHERE key = @key) THEN 0
+                        WHEN d.names_vector @@ q.query THEN 1 ELSE 2 END AS tier,
+                   CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank,
+                   (@collection::text IS NULL OR d.collection = @collection::text) AS wanted,
+                   count(*) FILTER (WHERE d.collection = 'compositions') OVER () AS compositions,
+                   count(*) FILTER (WHERE d.collection = 'combinations') OVER () AS combinations,
+                   count(*) FILTER (WHERE d.collection = 'medicines') OVER () AS medicines
+            FROM documents d, q
+            WHERE d.removed_at IS NULL AND d.search_vector @@ q.query
+            ORDER BY wanted DESC, tier, collection_rank, rank DESC, d.slug
+            LIMIT @limit OFFSET @offset)
+        SELECT p.collection, p.slug, p.title,
+               ts_headline('formulary_search', left(d.names || E'\n' || d.body_text, {{PostgresSearchIndex.MaxIndexedBodyChars}}), q.query, @headline),
+               p.rank, p.wanted, p.compositions, p.combinations, p.medicines
+        FROM page p JOIN documents d ON d.id = p.id, q
+        ORDER BY p.wanted DESC, p.tier, p.collection_rank, p.rank DESC, p.slug
+        """;
+
+    public static async Task<SearchResults> SearchAsync(NpgsqlDataSource dataSource, SearchRequest request, TimeSpan budget, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        SearchLimits.Validate(limit, offset);
-        var terms = SearchTerms.Parse(query);
-        if (terms.Count == 0)
+        ArgumentNullException.ThrowIfNull(request);
+        var deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        return await SearchFlow.RunAsync(
+            request,
+            (terms, page, token) => Budgeted(connection, deadline, () => PageAsync(connection, terms, page, token), token),
+            (terms, token) => Budgeted(connection, deadline, () => SuggestAsync(connection, terms, token), token),
+            cancellationToken);
+    }
+
+    /// <summary>Runs one step with statement_timeout set to the budget left (SET LOCAL: it ends with the transaction).</summary>
+    internal static async Task<T> Budgeted<T>(NpgsqlConnection connection, long deadline, Func<Task<T>> step, CancellationToken cancellationToken)
+    {
+        var left = (int)Math.Ceiling(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline).TotalMilliseconds);
+        if (left <= 0)
         {
-            return SearchResults.Empty(query, limit, offset);
+            throw new SearchTimedOutException();
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var tsQuery = SearchTerms.ToTsQuery(terms);
-        var total = await CountAsync(connection, tsQuery, cancellationToken);
-        var hits = new List<SearchHit>();
-        if (total > offset)
+        await using (var timeout = new NpgsqlCommand($"SET LOCAL statement_timeout = {left}", connection))
         {
-            await using var command = new NpgsqlCommand(
-                $$"""
-                WITH q AS (SELECT to_tsquery('formulary_search', @query) AS query)
-                SELECT d.collection, d.slug, d.title,
-                       ts_headline('formulary_search', left(d.names || E'\n' || d.body_text, {{PostgresSearchIndex.MaxIndexedBodyChars}}), q.query, @headline),
-                       ts_rank('{0.1, 0.2, 0.8, 1.0}', d.search_vector, q.query) AS rank
-                FROM documents d, q
-                WHERE d.removed_at IS NULL AND d.search_vector @@ q.query
-                ORDER BY CASE WHEN d.names_vector @@ q.query THEN 0 ELSE 1 END,
-                         CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END,
-                         rank DESC, d.slug
-                LIMIT @limit OFFSET @offset
-                """,
-                connection);
+            await timeout.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await step();
+        }
+        catch (PostgresException canceled) when (canceled.SqlState == QueryCanceled && !cancellationToken.IsCancellationRequested)
+        {
+            throw new SearchTimedOutException(canceled);
+        }
+    }
+
+    private static async Task<SearchPage> PageAsync(NpgsqlConnection connection, IReadOnlyList<string> terms, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var tsQuery = SearchTerms.ToTsQuery(terms);
+        var hits = new List<SearchHit>();
+        IReadOnlyList<CollectionCount>? counts = null;
+        await using (var command = new NpgsqlCommand(HitsSql, connection))
+        {
             command.Parameters.AddWithValue("query", tsQuery);
             command.Parameters.AddWithValue("headline", Headline);
-            command.Parameters.AddWithValue("limit", limit);
-            command.Parameters.AddWithValue("offset", offset);
+            command.Parameters.Add(new NpgsqlParameter<string?>("key", NameKey.Key(string.Join(' ', terms)) is { Length: > 0 } key ? key : null));
+            command.Parameters.Add(new NpgsqlParameter<string?>("collection", request.Collection is { } wanted ? StoreText.Collection(wanted) : null));
+            command.Parameters.AddWithValue("limit", request.Limit);
+            command.Parameters.AddWithValue("offset", request.Offset);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                hits.Add(SearchHit.Read(reader, reader.GetFloat(4)));
+                counts ??= [
+                    new(Collection.Composition, checked((int)reader.GetInt64(6))),
+                    new(Collection.Combination, checked((int)reader.GetInt64(7))),
+                    new(Collection.Medicine, checked((int)reader.GetInt64(8)))];
+                if (reader.GetBoolean(5))
+                {
+                    hits.Add(SearchHit.Read(reader, reader.GetFloat(4)));
+                }
             }
         }
 
-        var didYouMean = total == 0 ? await SuggestAsync(connection, terms, cancellationToken) : null;
-        return new SearchResults(query, total, limit, offset, hits, didYouMean);
+        counts ??= await CountAsync(connection, tsQuery, cancellationToken);
+        var total = request.Collection is { } only ? counts.Single(c => c.Collection == only).Count : counts.Sum(c => c.Count);
+        return new SearchPage(hits, total, counts);
     }
 
-    private static async Task<int> CountAsync(NpgsqlConnection connection, string tsQuery, CancellationToken cancellationToken)
+    /// <summary>Names starting with the folded prefix, read in index order; see <see cref="SearchSuggestion.Pick"/>.</summary>
+    public static async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(NpgsqlDataSource dataSource, string text, int limit, CancellationToken cancellationToken)
+    {
+        var prefix = Sqlite.SqliteSearch.SuggestPrefix(text);
+        if (prefix is null)
+        {
+            return [];
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT n.name, n.kind, d.collection, d.slug, d.title
+            FROM search_names n JOIN documents d ON d.id = n.id
+            WHERE n.folded >= @from AND n.folded < @to
+            ORDER BY n.folded, n.kind LIMIT 64
+            """,
+            connection);
+        command.Parameters.AddWithValue("from", prefix);
+        command.Parameters.AddWithValue("to", prefix + char.MaxValue);
+        var rows = new List<(SearchSuggestion, SearchNameKind)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((new SearchSuggestion(reader.GetString(0), reader.GetString(4), StoreText.ParseCollection(reader.GetString(2)), reader.GetString(3)), (SearchNameKind)reader.GetInt32(1)));
+        }
+
+        return SearchSuggestion.Pick(rows, limit);
+    }
+
+    private static async Task<IReadOnlyList<CollectionCount>> CountAsync(NpgsqlConnection connection, string tsQuery, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM documents WHERE removed_at IS NULL AND search_vector @@ to_tsquery('formulary_search', @query)", connection);
+            """
+            SELECT collection, count(*) FROM documents
+            WHERE removed_at IS NULL AND search_vector @@ to_tsquery('formulary_search', @query) GROUP BY collection
+            """,
+            connection);
         command.Parameters.AddWithValue("query", tsQuery);
-        return checked((int)(long)(await command.ExecuteScalarAsync(cancellationToken))!);
+        var counts = Enum.GetValues<Collection>().ToDictionary(c => c, _ => 0);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[StoreText.ParseCollection(reader.GetString(0))] = checked((int)reader.GetInt64(1));
+        }
+
+        return [.. counts.Select(c => new CollectionCount(c.Key, c.Value))];
+    }
+
+    private static async Task<bool> AnyAsync(NpgsqlConnection connection, string tsQuery, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE removed_at IS NULL AND search_vector @@ to_tsquery('formulary_search', @query))", connection);
+        command.Parameters.AddWithValue("query", tsQuery);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<string?> SuggestAsync(NpgsqlConnection connection, IReadOnlyList<string> terms, CancellationToken cancellationToken)
@@ -72,7 +173,7 @@ internal static class PostgresSearch
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
-            if (await CountAsync(connection, SearchTerms.ToTsQuery([term]), cancellationToken) > 0)
+            if (await AnyAsync(connection, SearchTerms.ToTsQuery([term]), cancellationToken))
             {
                 termsWithHits.Add(term);
                 continue;

@@ -1,4 +1,5 @@
 using Formulary.Storage.Importing;
+using Formulary.Storage.Search;
 using Npgsql;
 
 namespace Formulary.Storage.Postgres;
@@ -41,5 +42,90 @@ internal static class PostgresSearchIndex
         command.Parameters.AddWithValue("collections", refresh.Targets.Select(t => StoreText.Collection(t.Collection)).ToArray());
         command.Parameters.AddWithValue("slugs", refresh.Targets.Select(t => t.Slug).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
+
+        await using var targets = new NpgsqlCommand(
+            """
+            SELECT id FROM documents WHERE id = ANY(@ids)
+            UNION
+            SELECT d.id FROM documents d JOIN unnest(@collections, @slugs) AS t(collection, slug) ON d.collection = t.collection AND d.slug = t.slug
+            """,
+            connection);
+        targets.Parameters.AddWithValue("ids", refresh.DocumentIds.ToArray());
+        targets.Parameters.AddWithValue("collections", refresh.Targets.Select(t => StoreText.Collection(t.Collection)).ToArray());
+        targets.Parameters.AddWithValue("slugs", refresh.Targets.Select(t => t.Slug).ToArray());
+        var ids = new List<long>();
+        await using (var reader = await targets.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        await RefreshNamesAsync(connection, [.. ids], cancellationToken);
+    }
+
+    /// <summary>A database from before schema 4 has no names yet: index every live document's names once, on open.</summary>
+    public static async Task BackfillNamesAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var check = new NpgsqlCommand(
+            """
+            SELECT pg_advisory_xact_lock(7261535);
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM search_names) THEN ARRAY[]::bigint[]
+                        ELSE ARRAY(SELECT id FROM documents WHERE removed_at IS NULL AND latest_version > 0) END
+            """,
+            connection);
+        long[] ids;
+        await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            ids = reader.GetFieldValue<long[]>(0);
+        }
+
+        if (ids.Length > 0)
+        {
+            await RefreshNamesAsync(connection, ids, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces the search_names rows of these documents (see <see cref="SearchName.For"/>).</summary>
+    private static async Task RefreshNamesAsync(NpgsqlConnection connection, long[] ids, CancellationToken cancellationToken)
+    {
+        var rows = new List<SearchName>();
+        await using (var read = new NpgsqlCommand(
+            """
+            SELECT d.id, d.title, d.names, ARRAY(SELECT b.title FROM documents b
+                WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL AND b.latest_version > 0 ORDER BY b.slug)
+            FROM documents d WHERE d.id = ANY(@ids) AND d.removed_at IS NULL AND d.latest_version > 0
+            """,
+            connection))
+        {
+            read.Parameters.AddWithValue("ids", ids);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.AddRange(SearchName.For(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<string[]>(3)));
+            }
+        }
+
+        await using var write = new NpgsqlCommand(
+            """
+            DELETE FROM search_names WHERE id = ANY(@ids);
+            INSERT INTO search_names (folded, key, name, kind, id)
+            SELECT * FROM unnest(@folded, @key, @name, @kind, @id);
+            """,
+            connection);
+        write.Parameters.AddWithValue("ids", ids);
+        write.Parameters.AddWithValue("folded", rows.Select(r => r.Folded).ToArray());
+        write.Parameters.AddWithValue("key", rows.Select(r => r.Key).ToArray());
+        write.Parameters.AddWithValue("name", rows.Select(r => r.Name).ToArray());
+        write.Parameters.AddWithValue("kind", rows.Select(r => (int)r.Kind).ToArray());
+        write.Parameters.AddWithValue("id", rows.Select(r => r.DocumentId).ToArray());
+        await write.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -31,7 +31,9 @@ public abstract class RelationalStore : IMonographStore
 
     private protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    public abstract Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default);
+    public abstract Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+
+    public abstract Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default);
 
     public abstract ValueTask DisposeAsync();
 

@@ -11,6 +11,12 @@ namespace Formulary.Storage.Search;
 /// </summary>
 internal sealed record SearchDocument(string Title, string Names, string Body, Collection? LinkCollection, string? LinkSlug)
 {
+    /// <summary>
+    /// Ends the parser's clean alternate names (one per line) at the start of <see cref="Names"/>;
+    /// the Alternate Names section text follows. <see cref="SearchName.For"/> reads names up to it.
+    /// </summary>
+    public const string NamesEnd = "\u001E";
+
     public static SearchDocument From(Monograph monograph)
     {
         ArgumentNullException.ThrowIfNull(monograph);
@@ -20,6 +26,8 @@ internal sealed record SearchDocument(string Title, string Names, string Body, C
             names.AppendLine(name);
         }
 
+        var cleanNames = SnippetMarkup.Clean(names.ToString());
+        names.Clear();
         var body = new StringBuilder();
         body.AppendLine(monograph.Description.Full);
         foreach (var section in monograph.Sections)
@@ -43,7 +51,7 @@ internal sealed record SearchDocument(string Title, string Names, string Body, C
         var (linkCollection, linkSlug) = LinkTarget(monograph);
         return new SearchDocument(
             SnippetMarkup.Clean(monograph.Title),
-            SnippetMarkup.Clean(names.ToString()),
+            cleanNames + NamesEnd + "\n" + SnippetMarkup.Clean(names.ToString()),
             SnippetMarkup.Clean(body.ToString()),
             linkCollection,
             linkSlug);

@@ -3,7 +3,8 @@ namespace Formulary.Storage.Search;
 /// <summary>
 /// The documented bounds of a search. Query text longer than <see cref="MaxQueryChars"/> is cut, and
 /// only the first <see cref="MaxTerms"/> words (each cut to <see cref="MaxTermChars"/>) are searched;
-/// limit and offset outside their ranges are a caller bug (the API answers 400 before calling).
+/// limit and offset outside their ranges are a caller bug (the API answers 400 before calling). Words
+/// shorter than <see cref="MinPrefixChars"/> are not prefixes, and each search has a <see cref="TimeBudget"/>.
 /// </summary>
 public static class SearchLimits
 {
@@ -13,6 +14,24 @@ public static class SearchLimits
     public const int MaxQueryChars = 1_000;
     public const int MaxTerms = 12;
     public const int MaxTermChars = 64;
+
+    /// <summary>Suggestions start at this many letters; at most <see cref="MaxSuggestions"/> come back.</summary>
+    public const int MinSuggestChars = 2;
+
+    public const int MaxSuggestions = 20;
+
+    public const int DefaultSuggestions = 8;
+
+    /// <summary>Shorter words are matched as whole words, longer ones as prefixes (see <see cref="SearchTerms"/>).</summary>
+    public const int MinPrefixChars = 3;
+
+    /// <summary>
+    /// The database time one search may use by default, correction included (SQLite: a progress
+    /// handler; PostgreSQL: <c>statement_timeout</c>); a search that reaches it answers "timed out".
+    /// Each store's <c>SearchBudget</c> may change it (the storage tests use a long one, so that a
+    /// loaded test machine does not turn a behaviour test into a timing test).
+    /// </summary>
+    public static readonly TimeSpan TimeBudget = TimeSpan.FromMilliseconds(200);
 
     public static void Validate(int limit, int offset)
     {

@@ -51,9 +51,18 @@ internal static class SearchTerms
         }
     }
 
-    /// <summary>FTS5 query: every word a quoted prefix term, all required. Words hold no quote, so quoting is safe.</summary>
-    public static string ToFts5(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => $"\"{t}\"*"));
+    /// <summary>
+    /// FTS5 query: every word a quoted term, all required; words of <see cref="SearchLimits.MinPrefixChars"/>
+    /// or more match as prefixes. Words hold no quote, so quoting is safe.
+    /// </summary>
+    public static string ToFts5(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => IsPrefix(t) ? $"\"{t}\"*" : $"\"{t}\""));
 
-    /// <summary>tsquery text: every word a prefix term joined with AND. Words hold no operator characters.</summary>
-    public static string ToTsQuery(IReadOnlyList<string> terms) => string.Join(" & ", terms.Select(t => $"{t}:*"));
+    /// <summary>tsquery text: the same terms joined with AND. Words hold no operator characters.</summary>
+    public static string ToTsQuery(IReadOnlyList<string> terms) => string.Join(" & ", terms.Select(t => IsPrefix(t) ? $"{t}:*" : t));
+
+    /// <summary>
+    /// A one- or two-letter prefix expands to a large part of the vocabulary and made one query cost
+    /// seconds (<c>t a o i n s h r d l c u</c>); such short words match whole words only.
+    /// </summary>
+    private static bool IsPrefix(string term) => term.Length >= SearchLimits.MinPrefixChars;
 }

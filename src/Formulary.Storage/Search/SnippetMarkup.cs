@@ -11,14 +11,16 @@ internal static class SnippetMarkup
 {
     public const char Start = '\u0002';
     public const char End = '\u0003';
+    private const char Separator = '\u001E';
 
+    /// <summary>Also removes the separator of <see cref="SearchDocument.NamesEnd"/>, so only the store writes it.</summary>
     public static string Clean(string text) =>
-        text.Contains(Start, StringComparison.Ordinal) || text.Contains(End, StringComparison.Ordinal)
-            ? text.Replace(Start, ' ').Replace(End, ' ')
+        text.AsSpan().IndexOfAny(Start, End, Separator) >= 0
+            ? text.Replace(Start, ' ').Replace(End, ' ').Replace(Separator, ' ')
             : text;
 
     public static string ToHtml(string marked) =>
-        WebUtility.HtmlEncode(marked)
+        WebUtility.HtmlEncode(marked.Replace(Separator, ' '))
             .Replace(Start.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(End.ToString(), "</mark>", StringComparison.Ordinal);
 }

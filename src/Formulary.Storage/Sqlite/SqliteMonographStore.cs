@@ -12,12 +12,13 @@ namespace Formulary.Storage.Sqlite;
 public sealed class SqliteMonographStore : RelationalStore
 {
     private readonly string connectionString;
-    private readonly SqliteSearch search = new();
+    private readonly SqliteSearch search;
 
     private SqliteMonographStore(string path, TimeProvider timeProvider)
         : base(timeProvider)
     {
         DatabasePath = Path.GetFullPath(path);
+        search = new SqliteSearch(OpenConnection);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -47,14 +48,31 @@ public sealed class SqliteMonographStore : RelationalStore
         }
 
         var applied = SqliteSchema.Migrate(connection);
+        try
+        {
+            SqliteSearchIndex.BackfillNames(connection);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            // A damaged file still opens: readiness (CheckHealthAsync's integrity check) reports it, the
+            // process stays up to say so, and nothing more is written to it.
+        }
+
         return new SqliteMonographStore(path, timeProvider) { Schema = (SqliteSchema.LatestVersion, applied) };
     }
 
-    public override async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default)
-    {
-        await using var connection = OpenConnection();
-        return await search.SearchAsync(connection, query, limit, offset, cancellationToken);
-    }
+    private const int SqliteCorrupt = 11;
+
+    private const int SqliteNotADatabase = 26;
+
+    /// <summary>The database time one search may use (default <see cref="SearchLimits.TimeBudget"/>).</summary>
+    public TimeSpan SearchBudget { get; set; } = SearchLimits.TimeBudget;
+
+    public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        search.SearchAsync(request, SearchBudget, cancellationToken);
+
+    public override Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
+        search.SuggestAsync(prefix, limit, cancellationToken);
 
     /// <summary>Closes pooled connections so the WAL is checkpointed and the file can be copied or deleted.</summary>
     public override ValueTask DisposeAsync()

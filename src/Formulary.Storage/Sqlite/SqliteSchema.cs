@@ -72,6 +72,14 @@ internal static class SqliteSchema
         ALTER TABLE versions ADD COLUMN rules_text TEXT NULL;
         UPDATE versions SET model_version = 0;
         """,
+        // 6: names for exact-match ranking and suggestions as you type (Search/SearchName.cs); filled
+        // by the index refresh, and for an older database on open (SqliteSearchIndex.BackfillNames).
+        """
+        CREATE TABLE search_names (folded TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, kind INTEGER NOT NULL, id INTEGER NOT NULL);
+        CREATE INDEX search_names_folded ON search_names (folded, kind, id);
+        CREATE INDEX search_names_key ON search_names (key, id);
+        CREATE INDEX search_names_id ON search_names (id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

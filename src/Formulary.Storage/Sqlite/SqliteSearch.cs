@@ -1,3 +1,4 @@
+using Formulary.Monographs;
 using Formulary.Storage.Search;
 using Microsoft.Data.Sqlite;
 
@@ -12,9 +13,11 @@ internal sealed class SqliteSearch
 {
     /// <summary>
     /// Ranks every match on cheap columns first and computes snippets for the requested page only
-    /// (snippet() is the expensive part); the total comes from a window count in the same pass.
-    /// Ranking reads collection and slug through the covering index <c>documents_rank</c>: the
-    /// documents rows hold the whole body text, and visiting 5,000 of them cost more than bm25 itself.
+    /// (snippet() is the expensive part). The per-collection counts come from window sums in the same
+    /// pass; hits of the wanted collection sort first, so rows of other collections reach the page
+    /// only past its end and are dropped by the reader. Ranking reads collection and slug through the
+    /// covering index <c>documents_rank</c>: the documents rows hold the whole body text, and visiting
+    /// 5,000 of them cost more than bm25 itself.
     /// </summary>
     internal const string HitsSql =
         """
@@ -23,84 +26,187 @@ internal sealed class SqliteSearch
             SELECT search.rowid AS id, bm25(search, 10.0, 8.0, 1.0) AS rank
             FROM search WHERE search MATCH $query),
         page AS MATERIALIZED (
-            SELECT r.id, r.rank, count(*) OVER () AS total, d.collection, d.slug,
-                   CASE WHEN r.id IN (SELECT id FROM name_matches) THEN 0 ELSE 1 END AS tier,
-                   CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank
+            SELECT r.id, r.rank, d.collection, d.slug,
+                   CASE WHEN r.id IN (SELECT id FROM search_names WHERE key = $key) THEN 0
+                        WHEN r.id IN (SELECT id FROM name_matches) THEN 1 ELSE 2 END AS tier,
+                   CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank,
+                   ($collection IS NULL OR d.collection = $collection) AS wanted,
+                   sum(d.collection = 'compositions') OVER () AS compositions,
+                   sum(d.collection = 'combinations') OVER () AS combinations,
+                   sum(d.collection = 'medicines') OVER () AS medicines
             FROM ranked r JOIN documents d INDEXED BY documents_rank ON d.id = r.id
-            ORDER BY tier, collection_rank, r.rank, d.slug
+            ORDER BY wanted DESC, tier, collection_rank, r.rank, d.slug
             LIMIT $limit OFFSET $offset)
-        SELECT p.collection, p.slug, t.title, snippet(search, -1, char(2), char(3), '…', 16), p.rank, p.total
+        SELECT p.collection, p.slug, t.title, snippet(search, -1, char(2), char(3), '…', 16), p.rank,
+               p.wanted, p.compositions, p.combinations, p.medicines
         FROM page p CROSS JOIN search ON search.rowid = p.id JOIN documents t ON t.id = p.id
         WHERE search MATCH $query
-        ORDER BY p.tier, p.collection_rank, p.rank, p.slug
+        ORDER BY p.wanted DESC, p.tier, p.collection_rank, p.rank, p.slug
+        """;
+
+    private const string CountsSql =
+        """
+        SELECT d.collection, count(*) FROM search JOIN documents d INDEXED BY documents_rank ON d.id = search.rowid
+        WHERE search MATCH $query GROUP BY d.collection
         """;
 
     private readonly Lock vocabularyLock = new();
     private (long Generation, NameVocabulary Words)? vocabulary;
 
-    public async Task<SearchResults> SearchAsync(SqliteConnection connection, string query, int limit, int offset, CancellationToken cancellationToken)
+    /// <summary>
+    /// Microsoft.Data.Sqlite runs statements synchronously on the calling thread: without a bound, a few
+    /// slow searches hold every thread-pool thread and even /health waits. Waiting here is asynchronous
+    /// and counts against the search's time budget.
+    /// </summary>
+    private readonly SemaphoreSlim running = new(Math.Max(1, Environment.ProcessorCount - 1));
+
+    private readonly Func<SqliteConnection> open;
+
+    public SqliteSearch(Func<SqliteConnection> open) => this.open = open;
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, TimeSpan budget, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        SearchLimits.Validate(limit, offset);
-        var terms = SearchTerms.Parse(query);
-        if (terms.Count == 0)
+        ArgumentNullException.ThrowIfNull(request);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (!await running.WaitAsync(budget, cancellationToken))
         {
-            return SearchResults.Empty(query, limit, offset);
+            return SearchResults.Empty(request) with { TimedOut = true };
         }
 
+        try
+        {
+            await using var connection = open();
+            using var deadline = SqliteQueryBudget.Start(connection, budget - System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
+            return await SearchFlow.RunAsync(
+                request,
+                (terms, page, token) => deadline.Run(() => PageAsync(connection, terms, page, token)),
+                async (terms, token) => SpellingSuggester.Suggest(
+                    terms,
+                    await deadline.Run(() => TermsWithHitsAsync(connection, terms, token)),
+                    await VocabularyAsync(token)),
+                cancellationToken);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private static async Task<SearchPage> PageAsync(SqliteConnection connection, IReadOnlyList<string> terms, SearchRequest request, CancellationToken cancellationToken)
+    {
         var match = SearchTerms.ToFts5(terms);
         var hits = new List<SearchHit>();
-        var total = -1;
+        IReadOnlyList<CollectionCount>? counts = null;
         using (var command = connection.CreateCommand())
         {
             command.CommandText = HitsSql;
             command.Parameters.AddWithValue("$query", match);
             command.Parameters.AddWithValue("$names", $"{{title names}} : ({match})");
-            command.Parameters.AddWithValue("$limit", limit);
-            command.Parameters.AddWithValue("$offset", offset);
+            command.Parameters.AddWithValue("$key", NameKey.Key(string.Join(' ', terms)) is { Length: > 0 } key ? key : DBNull.Value);
+            command.Parameters.AddWithValue("$collection", request.Collection is { } wanted ? StoreText.Collection(wanted) : DBNull.Value);
+            command.Parameters.AddWithValue("$limit", request.Limit);
+            command.Parameters.AddWithValue("$offset", request.Offset);
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                hits.Add(SearchHit.Read(reader, -reader.GetDouble(4)));
-                total = reader.GetInt32(5);
-            }
-        }
-
-        if (total < 0)
-        {
-            // An empty page says nothing about the total (offset past the end, or no match at all).
-            total = await CountAsync(connection, match, cancellationToken);
-        }
-
-        string? didYouMean = null;
-        if (total == 0)
-        {
-            var termsWithHits = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var term in terms)
-            {
-                if (await CountAsync(connection, SearchTerms.ToFts5([term]), cancellationToken) > 0)
+                counts ??= [
+                    new(Collection.Composition, reader.GetInt32(6)),
+                    new(Collection.Combination, reader.GetInt32(7)),
+                    new(Collection.Medicine, reader.GetInt32(8))];
+                if (reader.GetBoolean(5))
                 {
-                    termsWithHits.Add(term);
+                    hits.Add(SearchHit.Read(reader, -reader.GetDouble(4)));
                 }
             }
-
-            didYouMean = SpellingSuggester.Suggest(terms, termsWithHits, await VocabularyAsync(connection, cancellationToken));
         }
 
-        return new SearchResults(query, total, limit, offset, hits, didYouMean);
+        // An empty page says nothing about the counts (offset past the end, or no match at all).
+        counts ??= await CountAsync(connection, match, cancellationToken);
+        var total = request.Collection is { } only ? counts.Single(c => c.Collection == only).Count : counts.Sum(c => c.Count);
+        return new SearchPage(hits, total, counts);
     }
 
-    private static async Task<int> CountAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
+    /// <summary>
+    /// Names starting with the folded prefix, read in index order (a range scan, never a sort of every
+    /// match): 64 rows are enough to pick the best few, and the cost does not grow with the corpus.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var prefix = SuggestPrefix(text);
+        if (prefix is null)
+        {
+            return [];
+        }
+
+        await using var connection = open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT n.name, n.kind, d.collection, d.slug, d.title
+            FROM search_names n JOIN documents d ON d.id = n.id
+            WHERE n.folded >= $from AND n.folded < $to
+            ORDER BY n.folded, n.kind LIMIT 64
+            """;
+        command.Parameters.AddWithValue("$from", prefix);
+        command.Parameters.AddWithValue("$to", prefix + char.MaxValue);
+        var rows = new List<(SearchSuggestion, SearchNameKind)>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((new SearchSuggestion(reader.GetString(0), reader.GetString(4), StoreText.ParseCollection(reader.GetString(2)), reader.GetString(3)), (SearchNameKind)reader.GetInt32(1)));
+        }
+
+        return SearchSuggestion.Pick(rows, limit);
+    }
+
+    /// <summary>The folded prefix to look up, or null when it is shorter than <see cref="SearchLimits.MinSuggestChars"/>.</summary>
+    internal static string? SuggestPrefix(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = NameKey.Fold(text.Length > SearchLimits.MaxQueryChars ? text[..SearchLimits.MaxQueryChars] : text);
+        return folded.Length < SearchLimits.MinSuggestChars ? null : folded[..Math.Min(folded.Length, SearchLimits.MaxTermChars)];
+    }
+
+    private static async Task<IReadOnlyList<CollectionCount>> CountAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM search WHERE search MATCH $query";
+        command.CommandText = CountsSql;
         command.Parameters.AddWithValue("$query", match);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var counts = Enum.GetValues<Collection>().ToDictionary(c => c, _ => 0);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[StoreText.ParseCollection(reader.GetString(0))] = reader.GetInt32(1);
+        }
+
+        return [.. counts.Select(c => new CollectionCount(c.Key, c.Value))];
     }
 
-    /// <summary>The words of titles and names (FTS5's own vocabulary, already case- and accent-folded), cached per import generation.</summary>
-    private async Task<NameVocabulary> VocabularyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<string>> TermsWithHitsAsync(SqliteConnection connection, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
+        var termsWithHits = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM search WHERE search MATCH $query)";
+            command.Parameters.AddWithValue("$query", SearchTerms.ToFts5([term]));
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0)
+            {
+                termsWithHits.Add(term);
+            }
+        }
+
+        return termsWithHits;
+    }
+
+    /// <summary>
+    /// The words of titles and names (FTS5's own vocabulary, already case- and accent-folded), cached per
+    /// import generation. Read on a connection of its own, outside any search's budget: it is paid once
+    /// per import, and a budget that interrupted it would leave every later search without corrections.
+    /// </summary>
+    private async Task<NameVocabulary> VocabularyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT value FROM store_meta WHERE key = 'generation'";
         var generation = (long)(await command.ExecuteScalarAsync(cancellationToken))!;

@@ -1,4 +1,5 @@
 using Formulary.Storage.Importing;
+using Formulary.Storage.Search;
 using Microsoft.Data.Sqlite;
 
 namespace Formulary.Storage.Sqlite;
@@ -58,8 +59,79 @@ internal static class SqliteSearchIndex
                    d.body_text
             FROM documents d JOIN temp.refresh_ids r ON r.id = d.id
             WHERE d.removed_at IS NULL AND d.latest_version > 0;
-            DELETE FROM temp.refresh_ids;
             """;
         await rebuild.ExecuteNonQueryAsync(cancellationToken);
+        RefreshNames(connection, transaction);
+        rebuild.CommandText = "DELETE FROM temp.refresh_ids;";
+        await rebuild.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A database from before schema 6 has no names yet: index every live document's names once, on
+    /// open. (Its names fields hold no <see cref="SearchDocument.NamesEnd"/>, so until a document is
+    /// imported again its title and brand titles are indexed, not its alternate names.)
+    /// </summary>
+    public static void BackfillNames(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            SELECT NOT EXISTS (SELECT 1 FROM search_names) AND EXISTS (SELECT 1 FROM documents WHERE removed_at IS NULL AND latest_version > 0)
+            """;
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        command.CommandText =
+            """
+            CREATE TEMP TABLE IF NOT EXISTS refresh_ids (id INTEGER PRIMARY KEY); DELETE FROM temp.refresh_ids;
+            INSERT INTO temp.refresh_ids (id) SELECT id FROM documents WHERE removed_at IS NULL AND latest_version > 0;
+            """;
+        command.ExecuteNonQuery();
+        RefreshNames(connection, transaction);
+        command.CommandText = "DELETE FROM temp.refresh_ids;";
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>Replaces the search_names rows of the documents in temp.refresh_ids (see <see cref="SearchName.For"/>).</summary>
+    private static void RefreshNames(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var rows = new List<SearchName>();
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText =
+                """
+                SELECT d.id, d.title, d.names, (SELECT json_group_array(b.title) FROM documents b
+                    WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL AND b.latest_version > 0)
+                FROM documents d JOIN temp.refresh_ids r ON r.id = d.id WHERE d.removed_at IS NULL AND d.latest_version > 0
+                """;
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                var brands = System.Text.Json.JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? [];
+                rows.AddRange(SearchName.For(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), brands));
+            }
+        }
+
+        using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = "DELETE FROM search_names WHERE id IN (SELECT id FROM temp.refresh_ids)";
+        write.ExecuteNonQuery();
+        write.CommandText = "INSERT INTO search_names (folded, key, name, kind, id) VALUES ($folded, $key, $name, $kind, $id)";
+        var folded = write.Parameters.Add("$folded", SqliteType.Text);
+        var key = write.Parameters.Add("$key", SqliteType.Text);
+        var name = write.Parameters.Add("$name", SqliteType.Text);
+        var kind = write.Parameters.Add("$kind", SqliteType.Integer);
+        var id = write.Parameters.Add("$id", SqliteType.Integer);
+        foreach (var row in rows)
+        {
+            (folded.Value, key.Value, name.Value, kind.Value, id.Value) = (row.Folded, row.Key, row.Name, (int)row.Kind, row.DocumentId);
+            write.ExecuteNonQuery();
+        }
     }
 }

@@ -16,14 +16,18 @@ internal sealed class SiteAssets
     {
         Stylesheet = Load("site.css", "text/css; charset=utf-8");
         SearchScript = Load("search.js", "text/javascript; charset=utf-8");
+        SiteScript = Load("site.js", "text/javascript; charset=utf-8");
         Icon = Load("favicon.svg", "image/svg+xml");
-        All = [Stylesheet, SearchScript, Icon];
+        All = [Stylesheet, SearchScript, SiteScript, Icon];
     }
 
     public SiteAsset Stylesheet { get; }
 
     /// <summary>Client-side search over <c>/search-index.json</c>, used by the static export only.</summary>
     public SiteAsset SearchScript { get; }
+
+    /// <summary>Suggestions as you type, sections opened by links and for print (served site only; pages work without it).</summary>
+    public SiteAsset SiteScript { get; }
 
     public SiteAsset Icon { get; }
 

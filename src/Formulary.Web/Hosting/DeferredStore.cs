@@ -46,8 +46,11 @@ internal sealed class DeferredStore(Task<IMonographStore> opening) : IMonographS
     public async Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         await (await StoreAsync(cancellationToken)).ListAsync(cancellationToken);
 
-    public async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken = default) =>
-        await (await StoreAsync(cancellationToken)).SearchAsync(query, limit, offset, cancellationToken);
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).SearchAsync(request, cancellationToken);
+
+    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).SuggestAsync(prefix, limit, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

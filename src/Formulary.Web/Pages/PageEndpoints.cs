@@ -90,11 +90,18 @@ internal static class PageEndpoints
         return page is null ? Results.NotFound() : page.ToResult(context);
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext context, string? q, int? offset, SiteCache cache, PageRenderer renderer)
+    private static async Task<IResult> SearchAsync(HttpContext context, string? q, int? offset, int? limit, string? collection, string? correct, SiteCache cache, PageRenderer renderer)
     {
         var query = (q ?? string.Empty).Trim();
-        var start = Math.Clamp(offset ?? 0, 0, SearchLimits.MaxOffset);
-        var results = query.Length == 0 ? null : await cache.SearchAsync(query, SearchLimits.DefaultLimit, start, context.RequestAborted).ConfigureAwait(false);
+        var request = new SearchRequest(query)
+        {
+            Offset = Math.Clamp(offset ?? 0, 0, SearchLimits.MaxOffset),
+            Limit = Math.Clamp(limit ?? SearchLimits.DefaultLimit, 1, SearchLimits.MaxLimit),
+            // The page forgives what the API refuses: an unknown collection shows every collection.
+            Collection = CollectionInfo.TryParse(collection, out var only) ? only : null,
+            Correct = correct is not ("false" or "0"),
+        };
+        var results = query.Length == 0 ? null : await cache.SearchAsync(request, context.RequestAborted).ConfigureAwait(false);
         var title = query.Length == 0 ? "Search · Formulary" : $"{query}: search · Formulary";
         var html = await renderer.RenderUtf8Async<Search.SearchView>(new Dictionary<string, object?>
         {

@@ -63,19 +63,25 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
         }
     }
 
-    /// <summary>The store's results for a search, from memory when the same search was made in this generation.</summary>
-    public async Task<SearchResults> SearchAsync(string query, int limit, int offset, CancellationToken cancellationToken)
+    /// <summary>
+    /// The store's results for a search, from memory when the same search was made in this generation.
+    /// A search that ran out of time is not kept: it may well finish when the server is less busy.
+    /// </summary>
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         await SyncAsync(cancellationToken).ConfigureAwait(false);
         var current = entries;
-        var key = (query, limit, offset);
-        if (current.TryGetValue(key, out SearchResults? cached))
+        if (current.TryGetValue(request, out SearchResults? cached))
         {
             return cached!;
         }
 
-        var results = await store.SearchAsync(query, limit, offset, cancellationToken).ConfigureAwait(false);
-        current.Set(key, results, Sized(SizeOf(results)));
+        var results = await store.SearchAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!results.TimedOut)
+        {
+            current.Set(request, results, Sized(SizeOf(results)));
+        }
+
         return results;
     }
 
@@ -101,7 +107,7 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
 
     /// <summary>UTF-16 text dominates a result: two bytes per character plus a hit's objects.</summary>
     private static long SizeOf(SearchResults results) =>
-        (2L * ((results.Query?.Length ?? 0) + (results.DidYouMean?.Length ?? 0)))
+        (2L * ((results.Query?.Length ?? 0) + (results.DidYouMean?.Length ?? 0) + (results.CorrectedFrom?.Length ?? 0)))
         + results.Hits.Sum(hit => 96L + (2L * (hit.Slug.Length + hit.Title.Length + hit.SnippetHtml.Length)));
 
     /// <summary>Drops everything when the store generation moved since the cache was filled.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Formulary.Monographs;
+using Formulary.Storage;
 using Formulary.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 

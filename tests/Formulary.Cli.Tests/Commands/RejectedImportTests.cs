@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Formulary.Monographs;
+using Formulary.Storage;
 using Formulary.Storage.Sqlite;
 
 namespace Formulary.Cli.Tests.Commands;

@@ -34,6 +34,9 @@ internal static class PostgresStores
         }
 
         var builder = new NpgsqlConnectionStringBuilder(connectionString!) { SearchPath = $"{schema},public" };
-        return await PostgresMonographStore.OpenAsync(builder.ConnectionString, time);
+        // A long search budget: these tests check what a search finds, not how fast.
+        var store = await PostgresMonographStore.OpenAsync(builder.ConnectionString, time);
+        store.SearchBudget = TimeSpan.FromSeconds(30);
+        return store;
     }
 }

@@ -29,7 +29,14 @@ public sealed class SearchTermsTests
     [Fact]
     public void ToFts5_Words_AreQuotedPrefixTerms()
     {
-        Assert.Equal("\"clolar\"* \"20\"*", SearchTerms.ToFts5(["clolar", "20"]));
-        Assert.Equal("clolar:* & 20:*", SearchTerms.ToTsQuery(["clolar", "20"]));
+        Assert.Equal("\"clolar\"* \"200\"*", SearchTerms.ToFts5(["clolar", "200"]));
+        Assert.Equal("clolar:* & 200:*", SearchTerms.ToTsQuery(["clolar", "200"]));
+    }
+
+    [Fact]
+    public void ToFts5_WordsUnderThreeCharacters_AreWholeWords()
+    {
+        Assert.Equal("\"t\" \"20\" \"mg\" \"tab\"*", SearchTerms.ToFts5(["t", "20", "mg", "tab"]));
+        Assert.Equal("t & 20 & mg & tab:*", SearchTerms.ToTsQuery(["t", "20", "mg", "tab"]));
     }
 }

@@ -29,6 +29,68 @@ public sealed class SearchApiTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Equal(all.GetProperty("hits")[1].GetProperty("slug").GetString(), second.GetProperty("hits")[0].GetProperty("slug").GetString());
     }
 
+    [Fact]
+    public async Task Search_Misspelling_ReturnsCorrectedResultsWithCorrectedFrom()
+    {
+        var results = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/search?q=metotrexate", UriKind.Relative));
+
+        Assert.Equal(("methotrexate", "metotrexate"), (results.GetProperty("query").GetString(), results.GetProperty("correctedFrom").GetString()));
+        Assert.Equal("methotrexate", results.GetProperty("hits")[0].GetProperty("slug").GetString());
+    }
+
+    [Fact]
+    public async Task Search_Collection_NarrowsHitsAndCountsEveryCollection()
+    {
+        var results = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/search?q=folic&collection=medicine", UriKind.Relative));
+
+        Assert.All(results.GetProperty("hits").EnumerateArray(), hit => Assert.Equal("medicine", hit.GetProperty("collection").GetString()));
+        var counts = results.GetProperty("counts").EnumerateArray().ToDictionary(c => c.GetProperty("collection").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(counts["medicine"], results.GetProperty("total").GetInt32());
+        Assert.True(counts["combination"] >= 1);
+    }
+
+    [Fact]
+    public async Task Search_OneLetterWordsAttack_AnswersQuickly()
+    {
+        // issue 12: "t a o i n s h r d l c u" with limit=100 once cost 21.7 s of CPU; now short words are whole words.
+        var results = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/search?q=t%20a%20o%20i%20n%20s%20h%20r%20d%20l%20c%20u&limit=100", UriKind.Relative));
+
+        Assert.False(results.GetProperty("timedOut").GetBoolean());
+        Assert.Equal(0, results.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Suggest_BrandPrefix_OffersTheBrandOpeningItsGeneric()
+    {
+        var answer = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/suggest?q=Clol", UriKind.Relative));
+
+        var first = answer.GetProperty("suggestions")[0];
+        Assert.Equal(("Clolar", "Clofarabine", "composition", "/composition/clofarabine/"),
+            (first.GetProperty("name").GetString(), first.GetProperty("title").GetString(), first.GetProperty("collection").GetString(), first.GetProperty("url").GetString()));
+    }
+
+    [Theory]
+    [InlineData("c")]
+    [InlineData("")]
+    public async Task Suggest_UnderTwoLetters_IsAnEmptyList(string q)
+    {
+        var answer = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/suggest?q=" + q, UriKind.Relative));
+
+        Assert.Equal(0, answer.GetProperty("suggestions").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/suggest")]
+    [InlineData("/api/suggest?q=cl&limit=0")]
+    [InlineData("/api/suggest?q=cl&limit=21")]
+    public async Task Suggest_OutsideDocumentedLimits_ReturnsBadRequestProblem(string path)
+    {
+        using var response = await site.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("/api/search")]
     [InlineData("/api/search?q=")]
@@ -37,6 +99,8 @@ public sealed class SearchApiTests(SiteFixture site) : IClassFixture<SiteFixture
     [InlineData("/api/search?q=x&offset=-1")]
     [InlineData("/api/search?q=x&offset=10001")]
     [InlineData("/api/search?q=x&limit=abc")]
+    [InlineData("/api/search?q=x&collection=drugs")]
+    [InlineData("/api/search?q=x&correct=maybe")]
     public async Task Search_OutsideDocumentedLimits_ReturnsBadRequestProblem(string path)
     {
         using var response = await site.Client.GetAsync(new Uri(path, UriKind.Relative));

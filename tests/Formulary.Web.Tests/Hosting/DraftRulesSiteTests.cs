@@ -15,8 +15,7 @@ public sealed class DraftRulesSiteTests
     private static async Task<(HttpStatusCode Status, string Body, string Page)> AskAsync(string content)
     {
         var database = Path.Combine(Directory.CreateTempSubdirectory("formulary-site-").FullName, "formulary.db");
-        await using var app = await ContentSite.CreateAsync(Options, content, database, TimeProvider.System);
-        await app.StartAsync();
+        await using var app = await ContentSite.StartAsync(Options, content, database, TimeProvider.System);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
         using var body = new StringContent(Child, Encoding.UTF8, "application/json");
         using var response = await client.PostAsync(new Uri("/api/dose", UriKind.Relative), body);

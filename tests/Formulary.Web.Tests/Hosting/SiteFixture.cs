@@ -34,6 +34,9 @@ public sealed class SiteFixture : IAsyncLifetime
             new FixedTime(Now));
         BaseAddress = new Uri(app.Urls.Single());
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        // A search has a wall-clock budget (SearchLimits.TimeBudget); the first one also JIT-compiles
+        // the search path, which on a loaded test machine can use it all. Warm it here, uncached.
+        using var warm = await Client.GetAsync(new Uri("/api/search?q=warmup&correct=false", UriKind.Relative));
     }
 
     public async Task DisposeAsync()

@@ -31,12 +31,53 @@ public sealed partial class SearchPageTests(SiteFixture site) : IClassFixture<Si
     }
 
     [Fact]
-    public async Task Search_Misspelling_OffersDidYouMean()
+    public async Task Search_Misspelling_ShowsTheCorrectedResultsWithTheWayBack()
     {
-        var html = await site.Client.GetStringAsync(new Uri("/search?q=clofarabnie", UriKind.Relative));
+        var html = await site.Client.GetStringAsync(new Uri("/search?q=klofarabine", UriKind.Relative));
 
-        Assert.Contains("Did you mean", html, StringComparison.Ordinal);
+        Assert.Equal("/composition/clofarabine/", FirstResult().Match(html).Groups["href"].Value);
+        var corrected = Corrected().Match(html);
+        Assert.True(corrected.Success, "no correction notice");
+        Assert.Equal(("clofarabine", "/search?q=klofarabine&amp;correct=false", "klofarabine"),
+            (corrected.Groups["to"].Value, corrected.Groups["back"].Value, corrected.Groups["typed"].Value));
+    }
+
+    [Fact]
+    public async Task Search_MisspellingWithCorrectionOff_OffersDidYouMean()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/search?q=klofarabine&correct=false", UriKind.Relative));
+
+        Assert.Contains("0 results", html, StringComparison.Ordinal);
         Assert.Contains("clofarabine", DidYouMean().Match(html).Value, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Search_NextLink_IsEscapedOnceAndReachesTheSecondPage()
+    {
+        var first = await site.Client.GetStringAsync(new Uri("/search?q=the&limit=2", UriKind.Relative));
+        var next = NextLink().Match(first);
+        Assert.True(next.Success, "no Next link");
+        Assert.Equal("/search?q=the&amp;offset=2&amp;limit=2", next.Groups["href"].Value);
+
+        var second = await site.Client.GetStringAsync(new Uri(System.Net.WebUtility.HtmlDecode(next.Groups["href"].Value), UriKind.Relative));
+
+        Assert.Contains("<ol class=\"results\" start=\"3\">", second, StringComparison.Ordinal);
+        Assert.NotEqual(FirstResult().Match(first).Groups["href"].Value, FirstResult().Match(second).Groups["href"].Value);
+    }
+
+    [Fact]
+    public async Task Search_CollectionTabs_CountEachCollectionAndNarrow()
+    {
+        var all = await site.Client.GetStringAsync(new Uri("/search?q=folic", UriKind.Relative));
+        var tabs = Tabs().Matches(all).ToDictionary(m => m.Groups["name"].Value, m => (m.Groups["href"].Value, int.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(tabs["All"].Item2, tabs["Compositions"].Item2 + tabs["Combinations"].Item2 + tabs["Brands"].Item2);
+        Assert.True(tabs["Combinations"].Item2 >= 1);
+
+        var combinations = await site.Client.GetStringAsync(new Uri(System.Net.WebUtility.HtmlDecode(tabs["Combinations"].Item1), UriKind.Relative));
+
+        Assert.Equal("/composition/combination/folicacid-methotrexate/", FirstResult().Match(combinations).Groups["href"].Value);
+        Assert.Contains($"{tabs["Combinations"].Item2} result", combinations, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"page\">Combinations", combinations, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,9 +89,18 @@ public sealed partial class SearchPageTests(SiteFixture site) : IClassFixture<Si
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("<ol class=\"results\">\\s*<li>\\s*<h2><a href=\"(?<href>[^\"]+)\">[^<]*</a><span class=\"tag\">(?<tag>[^<]+)</span>")]
+    [GeneratedRegex("<ol class=\"results\"[^>]*>\\s*<li>\\s*<h2><a href=\"(?<href>[^\"]+)\">[^<]*</a><span class=\"tag\">(?<tag>[^<]+)</span>")]
     private static partial Regex FirstResult();
 
     [GeneratedRegex("<p class=\"did-you-mean\">.*?</p>", RegexOptions.Singleline)]
     private static partial Regex DidYouMean();
+
+    [GeneratedRegex("Showing results for <a href=\"[^\"]+\"><strong>(?<to>[^<]+)</strong></a> — search instead for <a href=\"(?<back>[^\"]+)\">(?<typed>[^<]+)</a>")]
+    private static partial Regex Corrected();
+
+    [GeneratedRegex("<a href=\"(?<href>[^\"]+)\" rel=\"next\">")]
+    private static partial Regex NextLink();
+
+    [GeneratedRegex("<a href=\"(?<href>[^\"]+)\"[^>]*>(?<name>\\w+) <span class=\"count\">(?<count>\\d+)</span></a>")]
+    private static partial Regex Tabs();
 }

@@ -1,5 +1,6 @@
 using Formulary.Storage.Importing;
 using Formulary.Storage.Sqlite;
+using Formulary.Storage.Search;
 using Formulary.Web.Hosting;
 using Formulary.Web.Pages;
 using Formulary.Monographs.Parsing;
@@ -33,7 +34,7 @@ public sealed class SiteCacheTests : IAsyncLifetime
     {
         for (var i = 0; i < 2000; i++)
         {
-            await cache.SearchAsync($"condition {i}", 50, 0, CancellationToken.None);
+            await cache.SearchAsync(new SearchRequest($"condition {i}") { Limit = 50 }, CancellationToken.None);
         }
 
         Assert.InRange(cache.Bytes, 1, Budget);

@@ -1,3 +1,5 @@
+using Formulary.Monographs;
+using Formulary.Storage;
 using Formulary.Storage.Search;
 using Formulary.Web.Pages;
 using Formulary.Web.Problems;
@@ -17,12 +19,49 @@ internal static class SearchEndpoints
             .WithDescription(
                 $"q: 1 to {SearchLimits.MaxQueryChars} characters (only the first {SearchLimits.MaxTerms} words are searched). "
                 + $"limit: 1 to {SearchLimits.MaxLimit}, default {SearchLimits.DefaultLimit}. offset: 0 to {SearchLimits.MaxOffset}, default 0. "
-                + "snippetHtml is escaped text with matches in <mark>; didYouMean is set when nothing matched and a close name exists.")
+                + "collection: composition, combination or medicine narrows the hits (counts per collection ignore it). "
+                + "When nothing matched and a close name exists, the results of the corrected query come back with query set to the correction "
+                + "and correctedFrom to the text sent; with correct=false (or when the correction finds nothing too) didYouMean proposes it instead. "
+                + "snippetHtml is escaped text with matches in <mark>. timedOut is true when the search used its whole time budget and was stopped.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        app.MapGet("/api/suggest", SuggestAsync)
+            .WithTags("Search")
+            .WithName("Suggest")
+            .WithSummary("Names that start with what was typed, for search as you type.")
+            .WithDescription(
+                $"q: the text typed so far (at most {SearchLimits.MaxQueryChars} characters); below {SearchLimits.MinSuggestChars} letters the list is empty. "
+                + $"limit: 1 to {SearchLimits.MaxSuggestions}, default {SearchLimits.DefaultSuggestions}. Each suggestion is a generic, brand, alternate or "
+                + "combination name (name) and the monograph it opens (title, collection, slug, url): a brand name opens its generic. "
+                + "Matching ignores case and accents and also starts at later words (\"lami\" finds \"Abacavir + Lamivudine\").")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
-    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(string? q, int? limit, int? offset, SiteCache cache, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SuggestResponse>, ProblemHttpResult>> SuggestAsync(
+        string? q, int? limit, IMonographStore store, CancellationToken cancellationToken)
+    {
+        var take = limit ?? SearchLimits.DefaultSuggestions;
+        if (q is null)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, "Give the text typed so far as ?q=.");
+        }
+
+        if (q.Length > SearchLimits.MaxQueryChars)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"q is {q.Length} characters; at most {SearchLimits.MaxQueryChars} are accepted.");
+        }
+
+        if (take is < 1 or > SearchLimits.MaxSuggestions)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"limit must be between 1 and {SearchLimits.MaxSuggestions}.");
+        }
+
+        var suggestions = await store.SuggestAsync(q, take, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new SuggestResponse(q, [.. suggestions.Select(SuggestionResponse.From)]));
+    }
+
+    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
+        string? q, int? limit, int? offset, string? collection, bool? correct, SiteCache cache, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? string.Empty;
         var take = limit ?? SearchLimits.DefaultLimit;
@@ -47,6 +86,18 @@ internal static class SearchEndpoints
             return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"offset must be between 0 and {SearchLimits.MaxOffset}.");
         }
 
-        return TypedResults.Ok(await cache.SearchAsync(query, take, skip, cancellationToken).ConfigureAwait(false));
+        Collection? only = null;
+        if (collection is not null)
+        {
+            if (!CollectionInfo.TryParse(collection, out var parsed))
+            {
+                return ProblemMapping.Problem(ProblemCatalog.BadRequest, "collection must be composition, combination or medicine.");
+            }
+
+            only = parsed;
+        }
+
+        var request = new SearchRequest(query) { Limit = take, Offset = skip, Collection = only, Correct = correct ?? true };
+        return TypedResults.Ok(await cache.SearchAsync(request, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -28,6 +28,34 @@ public sealed record MonographPage(
     public string CitationHref(string sectionPath) =>
         "#" + (SectionRendering.AnchorFor(Sections, sectionPath) ?? "dose");
 
+    /// <summary>
+    /// Sections a clinician reads for a dose, opened without a click: the first section (usage), and
+    /// dosage, contraindications, pregnancy and breastfeeding, interactions, warnings, whatever their number.
+    /// </summary>
+    public bool OpensByDefault(RenderedSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return (Sections.Count > 0 && ReferenceEquals(section, Sections[0]))
+            || ClinicalKeys.Any(k => section.Key.Contains(k, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The description as a lead paragraph, unless it is the first section's opening text (the parser
+    /// derives a missing or cut-off description from Usage, which would then be shown twice).
+    /// </summary>
+    public bool ShowsLede
+    {
+        get
+        {
+            var lede = Collapse(Monograph.Description.Full);
+            return lede.Length > 0 && !(Monograph.Sections.Count > 0 && Collapse(Monograph.Sections[0].PlainText).StartsWith(lede, StringComparison.Ordinal));
+        }
+    }
+
+    private static readonly string[] ClinicalKeys = ["dos", "contraindication", "pregnan", "breastfeed", "lactation", "interaction", "warning", "precaution"];
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     public string CollectionLabel => Monograph.Collection switch
     {
         Collection.Composition => "Composition",

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace Formulary.Storage.Search;
+
+/// <summary>
+/// Two normal forms of a name, computed the same way for stored names and for what a reader types:
+/// <see cref="Fold"/> (lower case, accents removed, every run of other characters one space) for
+/// prefix look-ups as you type, and <see cref="Key"/> (the folded words without connectives, distinct
+/// and sorted) for exact matches in any order: "Abacavir + Lamivudine", "lamivudine abacavir" and
+/// "Abacavir and Lamivudine" share one key.
+/// </summary>
+internal static class NameKey
+{
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal) { "and", "with", "plus" };
+
+    // The app runs with invariant globalization, where string.Normalize does not decompose: Latin
+    // letters with diacritics (U+00C0-U+024F, lower case) and their base letters, as FTS5's
+    // remove_diacritics and PostgreSQL's unaccent fold them. Ligatures are expanded in Fold.
+    private const string Accented = "àáâãäåçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľłńņňōŏőŕŗřśŝşšţťŧũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳ";
+    private const string Plain = "aaaaaaceeeeiiiidnoooooouuuuytyaaaccccddeeeeegggghhiiiiijkllllnnnooorrrsssstttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooy";
+
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                if (pendingSpace && folded.Length > 0)
+                {
+                    folded.Append(' ');
+                }
+
+                pendingSpace = false;
+                AppendPlain(folded, Rune.ToLowerInvariant(rune));
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return folded.ToString();
+    }
+
+    private static void AppendPlain(StringBuilder folded, Rune lower)
+    {
+        var at = lower.IsBmp ? Accented.IndexOf((char)lower.Value, StringComparison.Ordinal) : -1;
+        if (at >= 0)
+        {
+            folded.Append(Plain[at]);
+            return;
+        }
+
+        folded.Append(lower.Value switch
+        {
+            'æ' => "ae",
+            'œ' => "oe",
+            'ß' => "ss",
+            _ => lower.ToString(),
+        });
+    }
+
+    public static string Key(string text)
+    {
+        var words = Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !Connectives.Contains(w))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        return string.Join(' ', words);
+    }
+}

@@ -1,0 +1,121 @@
+using Formulary.Web.Tests.Hosting;
+using Microsoft.Playwright;
+
+namespace Formulary.Web.Tests.Browser;
+
+/// <summary>Search as a reader uses it, in Chromium at desktop and phone widths.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
+{
+    [Theory]
+    [InlineData(Screenshots.DesktopWidth, Screenshots.DesktopHeight, "desktop")]
+    [InlineData(Screenshots.PhoneWidth, Screenshots.PhoneHeight, "phone")]
+    public async Task Typeahead_KeyboardOnly_OpensTheBrandsGeneric(int width, int height, string label)
+    {
+        var (page, errors) = await browser.NewPageAsync(site.BaseAddress, width, height);
+        await page.GotoAsync("/");
+
+        await page.Locator("#home-search").PressSequentiallyAsync("clol");
+        var first = page.Locator("#home-search-suggestions [role=option]").First;
+        await first.WaitForAsync();
+        Assert.Equal("true", await page.Locator("#home-search").GetAttributeAsync("aria-expanded"));
+        Assert.Contains("Clolar", await first.TextContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"typeahead-{label}") });
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(await first.GetAttributeAsync("id"), await page.Locator("#home-search").GetAttributeAsync("aria-activedescendant"));
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync("**/composition/clofarabine/");
+        Assert.Equal("Clofarabine", await page.Locator("h1").TextContentAsync());
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Typeahead_Escape_ClosesAndEnterSearches()
+    {
+        var (page, errors) = await browser.NewPageAsync(site.BaseAddress, Screenshots.DesktopWidth, Screenshots.DesktopHeight);
+        await page.GotoAsync("/composition/folicacid/");
+
+        await page.Locator("#site-search").PressSequentiallyAsync("folic");
+        await page.Locator("#site-search-suggestions [role=option]").First.WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        Assert.Equal("false", await page.Locator("#site-search").GetAttributeAsync("aria-expanded"));
+        Assert.Equal("folic", await page.Locator("#site-search").InputValueAsync());
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.EndsWith("/search?q=folic", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        Assert.True(await page.Locator("ol.results li").CountAsync() > 0);
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(Screenshots.DesktopWidth, Screenshots.DesktopHeight, "desktop")]
+    [InlineData(Screenshots.PhoneWidth, Screenshots.PhoneHeight, "phone")]
+    public async Task Misspelling_ShowsCorrectedResultsAndTheWayBack(int width, int height, string label)
+    {
+        var (page, errors) = await browser.NewPageAsync(site.BaseAddress, width, height);
+        await page.GotoAsync("/search?q=klofarabine");
+
+        Assert.Contains("Showing results for clofarabine", await page.Locator("#corrected").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("/composition/clofarabine/", await page.Locator("ol.results li h2 a").First.GetAttributeAsync("href"));
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"search-corrected-{label}") });
+        await page.Locator("#corrected a", new() { HasText = "klofarabine" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/search?q=klofarabine&correct=false");
+        Assert.Contains("Did you mean", await page.Locator(".did-you-mean").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task FilterTabsAndPaging_NarrowThenReachTheNextPage()
+    {
+        var (page, errors) = await browser.NewPageAsync(site.BaseAddress, Screenshots.DesktopWidth, Screenshots.DesktopHeight);
+        await page.GotoAsync("/search?q=the&limit=2");
+
+        await page.Locator("nav.tabs a", new() { HasText = "Brands" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("collection=medicines", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        Assert.Equal(["brand", "brand"], await page.Locator("ol.results .tag").AllTextContentsAsync());
+        var firstPage = await page.Locator("ol.results li h2 a").AllTextContentsAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("search-filtered-desktop") });
+        await page.Locator("a[rel=next]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("offset=2", StringComparison.Ordinal), new() { Timeout = 10_000 });
+
+        Assert.All(await page.Locator("ol.results .tag").AllTextContentsAsync(), tag => Assert.Equal("brand", tag));
+        Assert.Empty(firstPage.Intersect(await page.Locator("ol.results li h2 a").AllTextContentsAsync()));
+        Assert.Equal("page", await page.Locator("nav.tabs a", new() { HasText = "Brands" }).GetAttributeAsync("aria-current"));
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(Screenshots.DesktopWidth, Screenshots.DesktopHeight, "desktop")]
+    [InlineData(Screenshots.PhoneWidth, Screenshots.PhoneHeight, "phone")]
+    public async Task Monograph_ClinicalSectionsOpen_ContentsLinkOpensItsSection_PrintShowsAll(int width, int height, string label)
+    {
+        var (page, errors) = await browser.NewPageAsync(site.BaseAddress, width, height);
+        await page.GotoAsync("/composition/clofarabine/");
+
+        foreach (var id in new[] { "usage", "dosage", "contraindications", "drug-interactions", "pregnancy-and-breastfeeding" })
+        {
+            Assert.NotNull(await page.Locator($"details#{id}").GetAttributeAsync("open"));
+        }
+
+        var h1 = await page.Locator("h1").BoundingBoxAsync();
+        var contents = await page.Locator("nav.toc").BoundingBoxAsync();
+        Assert.True(h1!.Y < contents!.Y || h1.X < contents.X, "the drug name comes before the contents (above it on a phone, left of it on a desktop)");
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"monograph-dose-first-{label}") });
+
+        Assert.Null(await page.Locator("details#side-effects").GetAttributeAsync("open"));
+        await page.Locator("nav.toc a[href='#side-effects']").ClickAsync();
+        Assert.NotNull(await page.Locator("details#side-effects").GetAttributeAsync("open"));
+
+        await page.GotoAsync("/composition/clofarabine/");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.True(await page.Locator("details#how-it-works .section-body").IsVisibleAsync());
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+}
