@@ -410,8 +410,8 @@ public sealed class ClofarabinePatientTests
     [Fact]
     public void InchesAsCentimetres_WarnsWithConvertedValue()
     {
-        // 14 years, 62 "cm" is refused (plausible from 118.4); 12 years, 56 in = 142.2 cm entered as 120 "cm"? no: use 6 years,
-        // 46 "cm" is refused too; a 2-year-old at 33 in = 83.8 cm entered as 75 cm: P3 81 → warning, 75 × 2.54 = 190.5 cm is no height
+        // 2 years, 75 cm: inside the hard limits (81 × 0.8 = 64.8 cm) but below the P3 of 81 cm: a warning that names the
+        // inches reading (75 × 2.54 = 190.5 cm) and says the dose uses 75 cm as entered
         var answer = Dose(Patient(2m, Sex.Female, 12m, 75m, 0.3m, 0.4m));
 
         var alert = Assert.Single(answer.Alerts, a => a.Code == AlertCodes.HeightPercentile);
