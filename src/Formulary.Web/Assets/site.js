@@ -92,8 +92,11 @@
       if (e.key === "ArrowDown" && items.length > 0) { e.preventDefault(); select((active + 1) % items.length); }
       else if (e.key === "ArrowUp" && items.length > 0) { e.preventDefault(); select(active <= 0 ? items.length - 1 : active - 1); }
       else if (e.key === "Enter" && active >= 0) { e.preventDefault(); window.location.href = items[active].url; }
-      else if (e.key === "Escape" && !list.hidden) { e.preventDefault(); close(); }
+      else if (e.key === "Escape" && !list.hidden) { e.preventDefault(); cancel(); close(); }
+      else if (e.key === "Enter" || e.key === "Escape") { cancel(); }
     });
+    // A suggestion answer still on its way must not reopen a list the reader closed or searched past.
+    function cancel() { clearTimeout(timer); latest++; }
     input.addEventListener("blur", function () { setTimeout(close, 0); });
   });
 })();
