@@ -55,6 +55,8 @@
       }
     }
     function show(suggestions) {
+      // An answer that arrives after the reader chose with the arrows keeps that choice when it is still listed.
+      var chosen = active >= 0 && items[active] ? items[active].url : null;
       close();
       suggestions.forEach(function (s, i) {
         var li = document.createElement("li");
@@ -76,6 +78,7 @@
         items.push({ element: li, url: s.url });
       });
       if (items.length > 0) { list.hidden = false; input.setAttribute("aria-expanded", "true"); }
+      items.forEach(function (item, i) { if (item.url === chosen && active < 0) { select(i); } });
     }
     function fetchSuggestions() {
       var text = input.value.trim();

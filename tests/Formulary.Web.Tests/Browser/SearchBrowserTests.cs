@@ -42,7 +42,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.Keyboard.PressAsync("Escape");
         Assert.Equal("false", await page.Locator("#site-search").GetAttributeAsync("aria-expanded"));
         Assert.Equal("folic", await page.Locator("#site-search").InputValueAsync());
-        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#site-search").PressAsync("Enter");
 
         await page.WaitForURLAsync(url => url.EndsWith("/search?q=folic", StringComparison.Ordinal), new() { Timeout = 10_000 });
         Assert.True(await page.Locator("ol.results li").CountAsync() > 0);
