@@ -20,7 +20,8 @@ public sealed class ClofarabinePatientTests
     /// <summary>10-year-old boy, 32 kg, 138 cm, SCr 0.5 mg/dL (laboratory ULN 0.7).</summary>
     private static PatientInput Boy { get; } = Patient(10m, Sex.Male, 32m, 138m, 0.5m, 0.7m);
 
-    private static PatientInput Patient(decimal age, Sex sex, decimal kg, decimal cm, decimal scr, decimal? uln = null) => new()
+    /// <summary>A patient with every screen answered "no", no hepatic impairment and day 1 on 2026-03-02 (shared with the golden trace tests).</summary>
+    internal static PatientInput Patient(decimal age, Sex sex, decimal kg, decimal cm, decimal scr, decimal? uln = null) => new()
     {
         AgeYears = age,
         Sex = sex,

@@ -18,17 +18,15 @@ public sealed class GoldenTraceTests
 {
     private static readonly DoseEngine Engine = new(new FixedClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
 
-    private static readonly DateOnly DayOne = new(2026, 3, 2);
-
     public static TheoryData<string> Patients => [.. Cases.Keys];
 
     private static Dictionary<string, PatientInput> Cases { get; } = new(StringComparer.Ordinal)
     {
-        ["boy-10y-gentamicin"] = Answered(10m, Sex.Male, 32m, 138m, 0.5m, 0.7m) with { Medications = ["gentamicin"] },
-        ["girl-8y-creatinine-1.2-no-uln"] = Answered(8m, Sex.Female, 26m, 128m, 1.2m, null),
-        ["man-20y-crcl-47-prior-toxicity"] = Answered(20m, Sex.Male, 70m, 175m, 2.5m, 1.3m) with { PriorToxicity = true, FinalCycle = true },
-        ["infant-6m"] = Answered(0.5m, Sex.Female, 7.5m, 66m, 0.3m, 0.4m),
-        ["woman-30y-obese-capped-rounded"] = Answered(30m, Sex.Female, 120m, 165m, 0.8m, 1.0m) with
+        ["boy-10y-gentamicin"] = ClofarabinePatientTests.Patient(10m, Sex.Male, 32m, 138m, 0.5m, 0.7m) with { Medications = ["gentamicin"] },
+        ["girl-8y-creatinine-1.2-no-uln"] = ClofarabinePatientTests.Patient(8m, Sex.Female, 26m, 128m, 1.2m, null),
+        ["man-20y-crcl-47-prior-toxicity"] = ClofarabinePatientTests.Patient(20m, Sex.Male, 70m, 175m, 2.5m, 1.3m) with { PriorToxicity = true, FinalCycle = true },
+        ["infant-6m"] = ClofarabinePatientTests.Patient(0.5m, Sex.Female, 7.5m, 66m, 0.3m, 0.4m),
+        ["woman-30y-obese-capped-rounded"] = ClofarabinePatientTests.Patient(30m, Sex.Female, 120m, 165m, 0.8m, 1.0m) with
         {
             Pregnant = ScreenAnswer.NotAsked,
             Policy = new PolicyInput { BsaCapM2 = 2m, RoundingIncrementMg = 5m },
@@ -66,19 +64,4 @@ public sealed class GoldenTraceTests
 
         return text.ToString();
     }
-
-    private static PatientInput Answered(decimal age, Sex sex, decimal kg, decimal cm, decimal scr, decimal? uln) => new()
-    {
-        AgeYears = age,
-        Sex = sex,
-        Weight = Measure.Kilograms(kg),
-        Height = Measure.Centimetres(cm),
-        Creatinine = Measure.MgPerDl(scr),
-        CreatinineUpperLimit = uln is { } u ? Measure.MgPerDl(u) : null,
-        Hepatic = HepaticImpairment.None,
-        Pregnant = ScreenAnswer.No,
-        Breastfeeding = ScreenAnswer.No,
-        Hypersensitivity = ScreenAnswer.No,
-        StartDate = DayOne,
-    };
 }

@@ -1,3 +1,4 @@
+using Formulary.Cli.Output;
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.References;
@@ -12,14 +13,7 @@ internal static class AnswerPrinter
 {
     public static void Print(DoseAnswer answer, DrugProfile profile, bool showsDose, TextWriter writer)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 120;
+        var console = PlainConsole.Create(writer, 120);
 
         console.WriteLine(Invariant($"{profile.Name}: {(showsDose ? "dose" : "check")} — status {answer.Status.ToString().ToLowerInvariant()}"));
         if (answer.Errors.Count > 0)

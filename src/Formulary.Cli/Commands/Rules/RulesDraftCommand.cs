@@ -115,14 +115,7 @@ internal static class RulesDraftCommand
 
     private static void Print(TextWriter output, IReadOnlyList<DraftSummary> drafts)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160;
+        var console = PlainConsole.Create(output, 160);
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var header in new[] { "Drug", "Regimens", "Renal bands", "Unread", "File" })
         {

@@ -35,14 +35,7 @@ internal static class RulesStatusCommand
                 return FormularyCli.ExitOk;
             }
 
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Out = new AnsiConsoleOutput(output),
-                Interactive = InteractionSupport.No,
-            });
-            console.Profile.Width = 160;
+            var console = PlainConsole.Create(output, 160);
             var table = new Table().Border(TableBorder.Rounded);
             foreach (var header in new[] { "Status", "Drug", "Regimens", "Reviewed by", "On", "Errors" })
             {
