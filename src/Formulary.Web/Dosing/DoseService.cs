@@ -14,7 +14,8 @@ namespace Formulary.Web.Dosing;
 /// </summary>
 internal sealed class DoseService(DoseEngine engine, IMonographStore store, StoreGeneration generation)
 {
-    private (long Generation, IReadOnlySet<string> Drugs, ConcurrentDictionary<string, Task<DrugRules>> Rules)? state;
+    /// <summary>Swapped whole (a reference, so never read half-written by a concurrent request).</summary>
+    private State? state;
 
     /// <summary>The slugs of the drugs whose monograph has a rules file (whether or not the rules load).</summary>
     public async Task<IReadOnlyList<string>> DrugsAsync() => [.. (await StateAsync().ConfigureAwait(false)).Drugs.Order(StringComparer.Ordinal)];
@@ -23,7 +24,22 @@ internal sealed class DoseService(DoseEngine engine, IMonographStore store, Stor
     {
         var slug = drug?.Trim().ToLowerInvariant() ?? string.Empty;
         var current = await StateAsync().ConfigureAwait(false);
-        return current.Drugs.Contains(slug) ? await current.Rules.GetOrAdd(slug, LoadAsync).ConfigureAwait(false) : DrugRules.None(slug);
+        if (!current.Drugs.Contains(slug))
+        {
+            return DrugRules.None(slug);
+        }
+
+        var loading = current.Rules.GetOrAdd(slug, LoadAsync);
+        try
+        {
+            return await loading.ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed read (the store busy or away) is not remembered for the generation: the next request tries again.
+            current.Rules.TryRemove(new KeyValuePair<string, Task<DrugRules>>(slug, loading));
+            throw;
+        }
     }
 
     /// <summary>The dose answer, or null (with the reason in the rules) when the drug has no usable profile.</summary>
@@ -42,19 +58,20 @@ internal sealed class DoseService(DoseEngine engine, IMonographStore store, Stor
         return (rules.Profile is { } profile ? engine.Check(input, profile) : null, rules);
     }
 
-    private async Task<(long Generation, IReadOnlySet<string> Drugs, ConcurrentDictionary<string, Task<DrugRules>> Rules)> StateAsync()
+    private async Task<State> StateAsync()
     {
         var now = await generation.CurrentAsync().ConfigureAwait(false);
-        if (state is { } current && current.Generation == now)
+        if (Volatile.Read(ref state) is { } current && current.Generation == now)
         {
             return current;
         }
 
-        var drugs = await DrugRules.DrugsAsync(store).ConfigureAwait(false);
-        var fresh = (now, drugs, new ConcurrentDictionary<string, Task<DrugRules>>(StringComparer.Ordinal));
-        state = fresh;
+        var fresh = new State(now, await DrugRules.DrugsAsync(store).ConfigureAwait(false), new ConcurrentDictionary<string, Task<DrugRules>>(StringComparer.Ordinal));
+        Volatile.Write(ref state, fresh);
         return fresh;
     }
+
+    private sealed record State(long Generation, IReadOnlySet<string> Drugs, ConcurrentDictionary<string, Task<DrugRules>> Rules);
 
     private Task<DrugRules> LoadAsync(string slug) => DrugRules.LoadAsync(store, slug);
 }

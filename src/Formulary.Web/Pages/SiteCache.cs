@@ -25,41 +25,40 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
     /// <summary>What an entry costs beyond its text: objects, dictionary slot, key.</summary>
     private const int EntryOverheadBytes = 512;
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<CachedPage?>>> rendering = new(StringComparer.Ordinal);
-    private MemoryCache entries = NewCache(options);
-    private Lazy<Task<IReadOnlyList<MonographSummary>>> summaries = new(() => store.ListAsync());
-    private long cachedGeneration = -1;
+    /// <summary>Renderings in progress, keyed by generation and page: a request never joins a rendering of an older generation.</summary>
+    private readonly ConcurrentDictionary<(long Generation, string Key), Lazy<Task<CachedPage?>>> rendering = new();
+    private Snapshot current = new(-1, NewCache(options), store);
 
     public async Task<IReadOnlyList<MonographSummary>> SummariesAsync()
     {
-        await SyncAsync().ConfigureAwait(false);
-        return await summaries.Value.ConfigureAwait(false);
+        var snapshot = await SyncAsync().ConfigureAwait(false);
+        return await snapshot.SummariesAsync().ConfigureAwait(false);
     }
 
     /// <summary>The cached page for <paramref name="key"/>, rendering it when absent; null (not cached) when there is no such page.</summary>
     public async Task<CachedPage?> GetOrRenderAsync(string key, Func<Task<CachedPage?>> render)
     {
-        await SyncAsync().ConfigureAwait(false);
-        var current = entries;
-        if (current.TryGetValue(key, out CachedPage? cached))
+        var snapshot = await SyncAsync().ConfigureAwait(false);
+        if (snapshot.Entries.TryGetValue(key, out CachedPage? cached))
         {
             return cached;
         }
 
-        var entry = rendering.GetOrAdd(key, _ => new Lazy<Task<CachedPage?>>(render));
+        var slot = (snapshot.Generation, key);
+        var entry = rendering.GetOrAdd(slot, _ => new Lazy<Task<CachedPage?>>(render));
         try
         {
             var page = await entry.Value.ConfigureAwait(false);
             if (page is not null)
             {
-                current.Set(key, page, Sized(page.Body.Length + page.ETag.Length));
+                snapshot.Entries.Set(key, page, Sized(page.Body.Length + page.ETag.Length));
             }
 
             return page;
         }
         finally
         {
-            rendering.TryRemove(new KeyValuePair<string, Lazy<Task<CachedPage?>>>(key, entry));
+            rendering.TryRemove(new KeyValuePair<(long, string), Lazy<Task<CachedPage?>>>(slot, entry));
         }
     }
 
@@ -69,9 +68,8 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
     /// </summary>
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        await SyncAsync(cancellationToken).ConfigureAwait(false);
-        var current = entries;
-        if (current.TryGetValue(request, out SearchResults? cached))
+        var snapshot = await SyncAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Entries.TryGetValue(request, out SearchResults? cached))
         {
             return cached!;
         }
@@ -79,26 +77,19 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
         var results = await store.SearchAsync(request, cancellationToken).ConfigureAwait(false);
         if (!results.TimedOut)
         {
-            current.Set(request, results, Sized(SizeOf(results)));
+            snapshot.Entries.Set(request, results, Sized(SizeOf(results)));
         }
 
         return results;
     }
 
-    public void Invalidate()
-    {
-        var old = Interlocked.Exchange(ref entries, NewCache(options));
-        summaries = new Lazy<Task<IReadOnlyList<MonographSummary>>>(() => store.ListAsync());
-        old.Dispose();
-    }
-
     /// <summary>Entries held now (pages and searches).</summary>
-    public int Count => entries.Count;
+    public int Count => Volatile.Read(ref current).Entries.Count;
 
     /// <summary>Estimated bytes held now; never above <see cref="FormularyWebOptions.CacheBytes"/> for long.</summary>
-    public long Bytes => entries.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+    public long Bytes => Volatile.Read(ref current).Entries.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
-    public void Dispose() => entries.Dispose();
+    public void Dispose() => Volatile.Read(ref current).Entries.Dispose();
 
     private static MemoryCache NewCache(FormularyWebOptions options) =>
         new(new MemoryCacheOptions { SizeLimit = options.CacheBytes, CompactionPercentage = 0.25, TrackStatistics = true });
@@ -110,13 +101,52 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
         (2L * ((results.Query?.Length ?? 0) + (results.DidYouMean?.Length ?? 0) + (results.CorrectedFrom?.Length ?? 0)))
         + results.Hits.Sum(hit => 96L + (2L * (hit.Slug.Length + hit.Title.Length + hit.SnippetHtml.Length)));
 
-    /// <summary>Drops everything when the store generation moved since the cache was filled.</summary>
-    private async ValueTask SyncAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The snapshot for the store's current generation, replacing the held one when the generation moved.
+    /// The old cache is cleared, never disposed: requests that began in the old generation may still be
+    /// reading or filling it, and a disposed <see cref="MemoryCache"/> throws on use (it was a 500 under load).
+    /// </summary>
+    private async ValueTask<Snapshot> SyncAsync(CancellationToken cancellationToken = default)
     {
         var now = await generation.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        if (Interlocked.Exchange(ref cachedGeneration, now) != now)
+        while (true)
         {
-            Invalidate();
+            var held = Volatile.Read(ref current);
+            if (held.Generation == now)
+            {
+                return held;
+            }
+
+            var fresh = new Snapshot(now, NewCache(options), store);
+            if (ReferenceEquals(Interlocked.CompareExchange(ref current, fresh, held), held))
+            {
+                held.Entries.Clear();
+                return fresh;
+            }
+
+            fresh.Entries.Dispose();
+        }
+    }
+
+    /// <summary>One generation's cache and its list of live documents (listed once, again only if the listing failed).</summary>
+    private sealed class Snapshot(long generation, MemoryCache entries, IMonographStore store)
+    {
+        private Lazy<Task<IReadOnlyList<MonographSummary>>> summaries = new(() => store.ListAsync());
+
+        public long Generation { get; } = generation;
+
+        public MemoryCache Entries { get; } = entries;
+
+        public Task<IReadOnlyList<MonographSummary>> SummariesAsync()
+        {
+            var held = Volatile.Read(ref summaries);
+            if (held.IsValueCreated && held.Value.IsFaulted)
+            {
+                Interlocked.CompareExchange(ref summaries, new Lazy<Task<IReadOnlyList<MonographSummary>>>(() => store.ListAsync()), held);
+                held = Volatile.Read(ref summaries);
+            }
+
+            return held.Value;
         }
     }
 }

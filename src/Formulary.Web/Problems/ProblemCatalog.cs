@@ -27,13 +27,14 @@ internal static class ProblemCatalog
     public static readonly ProblemKind TooManyRequests = new("too-many-requests", 429, "Too many requests.", "Slow down and retry after the time the Retry-After header gives.");
     public static readonly ProblemKind HeadersTooLarge = new("headers-too-large", 431, "The request headers are too large.", "The request's header fields are larger than the server accepts.");
     public static readonly ProblemKind ClientError = new("client-error", 400, "The request cannot be served.", "The request has a fault the other problem types do not describe; the status and detail say which.");
+    public static readonly ProblemKind StoreUnavailable = new("store-unavailable", 503, "The store is busy or unreachable.", "The database did not answer in time (another process holding its write lock too long, or the server away); nothing was changed. Retry after the time the Retry-After header gives.");
     public static readonly ProblemKind Internal = new("internal", 500, "An unexpected error occurred.", "The server failed; the error was logged with the trace id given.");
 
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
         BadRequest, MalformedJson, UnknownProperty, DuplicateProperty, MalformedForm, NotFound, UnknownDrug, DoseRulesInvalid, MethodNotAllowed, NotAcceptable, RequestTimeout,
         LengthRequired, BodyTooLarge, UriTooLong, UnsupportedMediaType, InputRefused, TooManyRequests, HeadersTooLarge,
-        ClientError, Internal,
+        ClientError, StoreUnavailable, Internal,
     ];
 
     /// <summary>The kind to report for a bare status code (one that no handler described further).</summary>

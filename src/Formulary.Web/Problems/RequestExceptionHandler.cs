@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Formulary.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Formulary.Web.Problems;
@@ -24,6 +25,11 @@ internal sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHa
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
         }
+        else if (kind == ProblemCatalog.StoreUnavailable)
+        {
+            LogStoreUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
         else
         {
             LogClientFault(logger, kind.Status, kind.Code, httpContext.Request.Method, httpContext.Request.Path, detail);
@@ -33,7 +39,7 @@ internal sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHa
         return true;
     }
 
-    private static (ProblemKind Kind, string? Detail) Classify(Exception exception) => exception switch
+    internal static (ProblemKind Kind, string? Detail) Classify(Exception exception) => exception switch
     {
         BadHttpRequestException { InnerException: JsonException json } => (ProblemCatalog.MalformedJson, JsonDetail(json)),
         BadHttpRequestException { InnerException: InvalidDataException or IOException } bad => (ProblemCatalog.MalformedForm, bad.Message),
@@ -41,6 +47,7 @@ internal sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHa
             (ProblemCatalog.MalformedJson, bad.Message),
         BadHttpRequestException bad => (ProblemCatalog.ForStatus(bad.StatusCode), StatusDetail(bad)),
         JsonException json => (ProblemCatalog.MalformedJson, JsonDetail(json)),
+        _ when StoreFaults.IsTransient(exception) => (ProblemCatalog.StoreUnavailable, null),
         _ => (ProblemCatalog.Internal, null),
     };
 
@@ -58,6 +65,9 @@ internal sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHa
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception serving {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store unavailable on {Method} {Path}: {Exception}: {Reason}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string method, string path, string exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client fault {Status} {Problem} on {Method} {Path}: {Detail}")]
     private static partial void LogClientFault(ILogger logger, int status, string problem, string method, string path, string? detail);

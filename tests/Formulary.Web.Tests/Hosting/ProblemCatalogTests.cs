@@ -33,6 +33,23 @@ public sealed class ProblemCatalogTests
         Assert.Equal(("client-error", status), (kind.Code, kind.Status));
     }
 
+    [Theory]
+    [InlineData(5)] // SQLITE_BUSY: another process held the database past the busy timeout
+    [InlineData(6)] // SQLITE_LOCKED
+    public void Classify_TransientStoreFailure_StoreUnavailable503NotInternal(int sqliteCode)
+    {
+        var (kind, _) = RequestExceptionHandler.Classify(new Microsoft.Data.Sqlite.SqliteException("database is locked", sqliteCode));
+
+        Assert.Equal(("store-unavailable", 503), (kind.Code, kind.Status));
+    }
+
+    [Fact]
+    public void Classify_PermanentStoreFailureOrBug_Internal500()
+    {
+        Assert.Same(ProblemCatalog.Internal, RequestExceptionHandler.Classify(new Microsoft.Data.Sqlite.SqliteException("database disk image is malformed", 11)).Kind);
+        Assert.Same(ProblemCatalog.Internal, RequestExceptionHandler.Classify(new ObjectDisposedException("cache")).Kind);
+    }
+
     [Fact]
     public void All_Codes_UniqueAndDocumented()
     {

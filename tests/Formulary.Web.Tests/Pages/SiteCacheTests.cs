@@ -14,6 +14,7 @@ public sealed class SiteCacheTests : IAsyncLifetime
     private const long Budget = 256 * 1024;
 
     private SqliteMonographStore store = null!;
+    private StoreGeneration generation = null!;
     private SiteCache cache = null!;
 
     public async Task InitializeAsync()
@@ -26,7 +27,8 @@ public sealed class SiteCacheTests : IAsyncLifetime
             return new ImportDocument(monograph, text);
         }).ToList();
         await store.ImportAsync(documents, ImportOptions.WholeContentSet);
-        cache = new SiteCache(store, new StoreGeneration(store, TimeProvider.System), new FormularyWebOptions { CacheBytes = Budget });
+        generation = new StoreGeneration(store, TimeProvider.System);
+        cache = new SiteCache(store, generation, new FormularyWebOptions { CacheBytes = Budget });
     }
 
     [Fact]
@@ -63,6 +65,28 @@ public sealed class SiteCacheTests : IAsyncLifetime
 
         Assert.Equal(101, rendered);
         Assert.InRange(cache.Bytes, 1, Budget);
+    }
+
+    /// <summary>
+    /// A rendering that began before an import finishes after it: it must neither fail (the old
+    /// generation's cache used to be disposed under it, a 500) nor be handed to a request of the new generation.
+    /// </summary>
+    [Fact]
+    public async Task GenerationMovesDuringARendering_OldRenderingCompletesAndNewRequestRendersAfresh()
+    {
+        var before = await generation.CurrentAsync();
+        var held = new TaskCompletionSource<CachedPage?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var old = cache.GetOrRenderAsync("/page/x", () => held.Task);
+        await cache.SearchAsync(new SearchRequest("condition") { Limit = 5 }, CancellationToken.None);
+
+        generation.Observe(before + 1);
+        var fresh = cache.GetOrRenderAsync("/page/x", () => Task.FromResult<CachedPage?>(CachedPage.Html("new"u8.ToArray())));
+        held.SetResult(CachedPage.Html("old"u8.ToArray()));
+
+        Assert.Equal("old"u8.ToArray(), (await old)!.Body);
+        Assert.Equal("new"u8.ToArray(), (await fresh)!.Body);
+        Assert.Equal("new"u8.ToArray(), (await cache.GetOrRenderAsync("/page/x", () => throw new InvalidOperationException("cached, not rendered")))!.Body);
+        Assert.NotEmpty((await cache.SearchAsync(new SearchRequest("condition") { Limit = 5 }, CancellationToken.None)).Hits);
     }
 
     public async Task DisposeAsync()
