@@ -61,7 +61,8 @@ internal static class ProblemMapping
 
     public static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
+        || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments("/cds-services", StringComparison.OrdinalIgnoreCase);
 
     private static async Task WriteStatusCodeAsync(StatusCodeContext statusContext)
     {
