@@ -30,7 +30,8 @@ internal static class CdsHooksEndpoints
 
     public static RouteGroupBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/cds-services").WithTags("CDS Hooks");
+        // Described by its own discovery document and the CDS Hooks specification, not in the OpenAPI document.
+        var group = app.MapGroup("/cds-services").ExcludeFromDescription();
         group.MapGet("", () => TypedResults.Json(new { services = CdsServiceCatalog.All }, CdsJson.Options))
             .WithName("CdsDiscovery")
             .WithSummary("CDS Hooks 2.0 discovery: the order-select and order-sign dose-check services and their prefetch templates.");

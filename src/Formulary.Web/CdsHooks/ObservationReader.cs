@@ -22,7 +22,7 @@ internal static class ObservationReader
         var name = Invariant($"The {kind.Name} Observation{(observation.Id is { } id ? $" '{id}'" : string.Empty)}");
         if (observation.Status is not { } status || !Usable.Contains(status))
         {
-            return Fail($"{name} has status '{observation.Status?.ToString().ToLowerInvariant() ?? "none"}'; only a final, amended or corrected result is used.");
+            return Fail($"{name} has status '{(observation.Status is { } s ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(s) : "none")}'; only a final, amended or corrected result is used.");
         }
 
         var loinc = observation.Code?.Coding.Where(c => c.System == LoincSystem && c.Code is not null).ToList() ?? [];

@@ -49,5 +49,14 @@ public sealed class ConformanceVectorTests(SiteFixture site) : IClassFixture<Sit
 
         var difference = JsonContainment.FirstDifference(expected.RootElement.GetProperty("body"), body);
         Assert.True(expected.RootElement.GetProperty("status").GetInt32() == (int)response.StatusCode && difference is null, $"{(int)response.StatusCode} {difference}\n{body}");
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("cards", out var cards))
+        {
+            Assert.All(cards.EnumerateArray(), card =>
+            {
+                Assert.InRange(card.GetProperty("summary").GetString()!.Length, 1, 140);
+                Assert.Contains(card.GetProperty("indicator").GetString(), new[] { "info", "warning", "critical" });
+                Assert.False(string.IsNullOrEmpty(card.GetProperty("source").GetProperty("label").GetString()));
+            });
+        }
     }
 }
