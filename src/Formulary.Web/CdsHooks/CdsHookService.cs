@@ -1,5 +1,5 @@
 using Formulary.Clinical.Dosing;
-using Formulary.Web.Api.Dose;
+using Formulary.Web.Problems;
 using Formulary.Web.Dosing;
 using Hl7.Fhir.Model;
 

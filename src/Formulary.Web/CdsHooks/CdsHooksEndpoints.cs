@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Formulary.Web.Api.Dose;
 using Formulary.Web.Pages;
 using Formulary.Web.Problems;
 
@@ -52,19 +50,10 @@ internal static class CdsHooksEndpoints
             return ProblemMapping.Problem(ProblemCatalog.NotFound, $"No CDS service '{id}'. Services: {string.Join(", ", CdsServiceCatalog.All.Select(s => s.Id))}.");
         }
 
-        if (!http.HasJsonContentType())
+        var (document, unreadable) = await JsonBody.ReadAsync(http).ConfigureAwait(false);
+        if (document is null)
         {
-            return ProblemMapping.Problem(ProblemCatalog.UnsupportedMediaType, ProblemCatalog.UnsupportedMediaType.Explanation);
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(http.Body, cancellationToken: http.HttpContext.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException json)
-        {
-            return ProblemMapping.Problem(ProblemCatalog.MalformedJson, $"Invalid JSON at line {(json.LineNumber ?? 0) + 1}, position {(json.BytePositionInLine ?? 0) + 1}.");
+            return unreadable!;
         }
 
         CdsRequest? request;
@@ -76,13 +65,13 @@ internal static class CdsHooksEndpoints
 
         if (request is null)
         {
-            return Problem(problem!);
+            return JsonBody.Problem(problem!, ProblemCatalog.InvalidCdsRequest);
         }
 
         var outcome = await hooks.AnswerAsync(request, SiteContext.FromRequest(http).BaseUrl, http.HttpContext.RequestAborted).ConfigureAwait(false);
         if (outcome.Problem is not null)
         {
-            return Problem(outcome.Problem);
+            return JsonBody.Problem(outcome.Problem, ProblemCatalog.InvalidCdsRequest);
         }
 
         if (outcome.Response is null)
@@ -93,16 +82,5 @@ internal static class CdsHooksEndpoints
         }
 
         return TypedResults.Json(outcome.Response, CdsJson.Options);
-    }
-
-    private static IResult Problem(RequestProblem problem)
-    {
-        var kind = problem.Kind switch
-        {
-            RequestProblemKind.UnknownProperty => ProblemCatalog.UnknownProperty,
-            RequestProblemKind.DuplicateProperty => ProblemCatalog.DuplicateProperty,
-            _ => ProblemCatalog.InvalidCdsRequest,
-        };
-        return ProblemMapping.Problem(kind, problem.Detail, problem.Property is null ? null : new Dictionary<string, object?> { ["property"] = problem.Property });
     }
 }

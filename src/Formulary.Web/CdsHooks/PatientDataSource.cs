@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Formulary.Web.Api.Dose;
+using Formulary.Web.Problems;
 using Hl7.Fhir.Model;
 
 namespace Formulary.Web.CdsHooks;
