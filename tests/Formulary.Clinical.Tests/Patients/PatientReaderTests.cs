@@ -66,6 +66,8 @@ public sealed class PatientReaderTests
         { PatientField.HeightDate, Requests.Child with { Height = Measure.Centimetres(138m, new(2024, 2, 20)), Weight = Measure.Kilograms(32m, new(2026, 2, 27)) } },
         // no weight date: the weight is taken as of day 1, and the height was measured 2026-03-02 − 2025-02-28 = 367 days before
         { PatientField.HeightDate, Requests.Child with { Height = Measure.Centimetres(138m, new(2025, 2, 28)) } },
+        // a 25-year-old's height from 2016-03-02: 10 years before day 1, measured at 25 − 3653 / 365.25 = 15.0 years, still growing
+        { PatientField.HeightDate, Requests.Adult with { AgeYears = 25m, Height = Measure.Centimetres(170m, new(2016, 3, 2)), Weight = Measure.Kilograms(70m, new(2026, 3, 1)) } },
         // the reverse: a weight 400 days before day 1 with no height date
         { PatientField.WeightDate, Requests.Child with { Weight = Measure.Kilograms(32m, new(2025, 1, 26)) } },
         // measurements after day 1 are refused, the creatinine included
