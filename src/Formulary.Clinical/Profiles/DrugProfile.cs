@@ -10,6 +10,9 @@ public sealed record DrugProfile
 {
     public required string Slug { get; init; }
     public required string Name { get; init; }
+
+    /// <summary>RxNorm concept ids (RxCUI) that name this drug; orders carrying one are matched to it by code.</summary>
+    public IReadOnlyList<string> RxNorm { get; init; } = [];
     public required IReadOnlyList<Regimen> Regimens { get; init; }
     public AgeLimit? AgeNotEstablished { get; init; }
     public SmallPatientInfusion? SmallPatientInfusion { get; init; }

@@ -37,6 +37,7 @@ internal sealed class RulesReader(RulesYaml yaml)
     public DrugProfile WithSharedSections(YamlMappingNode root, DrugProfile profile) => profile with
     {
         AgeNotEstablished = AgeNotEstablished(root),
+        RxNorm = RxNorm(root),
         StopCriteria = [.. yaml.Items(root, "stopCriteria").Select(CitedItem).OfType<CitedText>()],
         Contraindications = [.. yaml.Items(root, "contraindications").Select(Contraindication).OfType<Contraindication>()],
         Interactions = [.. yaml.Items(root, "interactions").Select(Interaction).OfType<InteractionRule>()],
@@ -55,7 +56,7 @@ internal sealed class RulesReader(RulesYaml yaml)
 
     private DrugProfile? ReadSchemaOne(YamlMappingNode root, string slug)
     {
-        yaml.Keys(root, "schema", "drug", "name", "review", "regimens", "ageNotEstablished", "smallPatientInfusion", "renal", "hepatic",
+        yaml.Keys(root, "schema", "drug", "name", "rxnorm", "review", "regimens", "ageNotEstablished", "smallPatientInfusion", "renal", "hepatic",
             "toxicity", "stopCriteria", "contraindications", "interactions", "contraception", "monitoring");
         Drug(root, slug);
         var regimens = yaml.Items(root, "regimens").Select(new RegimenReader(yaml).Read).OfType<Regimen>().ToList();
@@ -75,6 +76,39 @@ internal sealed class RulesReader(RulesYaml yaml)
             Toxicity = Toxicity(root),
             Review = ReviewReader.Read(yaml, root, required: false) ?? RuleReview.HandWritten,
         });
+    }
+
+    /// <summary>
+    /// The RxNorm concept ids (RxCUI, digits only) that name this drug, for matching orders by code (CDS Hooks);
+    /// optional, a list of scalars. An id that is not digits is RULE004: a wrong code would match the wrong drug.
+    /// </summary>
+    private IReadOnlyList<string> RxNorm(YamlMappingNode root)
+    {
+        if (yaml.Node(root, "rxnorm", required: false) is not { } node)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            yaml.Report(DiagnosticCodes.RuleInvalid, node.Start, "'rxnorm' must be a list of RxNorm concept ids (RxCUI), e.g. [\"12345\"]");
+            return [];
+        }
+
+        var codes = new List<string>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 and <= 12 } code } && code.All(char.IsAsciiDigit))
+            {
+                codes.Add(code);
+            }
+            else
+            {
+                yaml.Report(DiagnosticCodes.RuleInvalid, item.Start, "each 'rxnorm' entry must be an RxNorm concept id: 1 to 12 digits");
+            }
+        }
+
+        return codes;
     }
 
     private AgeLimit? AgeNotEstablished(YamlMappingNode root)

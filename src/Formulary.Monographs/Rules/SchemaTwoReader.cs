@@ -15,7 +15,7 @@ internal sealed class SchemaTwoReader(RulesYaml yaml, RulesReader shared)
 {
     public DrugProfile? Read(YamlMappingNode root, string slug)
     {
-        yaml.Keys(root, "schema", "drug", "name", "review", "regimens", "renal", "hepatic", "toxicity", "unread",
+        yaml.Keys(root, "schema", "drug", "name", "rxnorm", "review", "regimens", "renal", "hepatic", "toxicity", "unread",
             "ageNotEstablished", "stopCriteria", "contraindications", "interactions", "contraception", "monitoring");
         shared.Drug(root, slug);
         var review = ReviewReader.Read(yaml, root, required: true);

@@ -1,6 +1,7 @@
 using Formulary.Monographs;
 using Formulary.Storage;
 using Formulary.Storage.Search;
+using Formulary.Web.Dosing;
 using Hl7.Fhir.Model;
 
 namespace Formulary.Web.CdsHooks;
@@ -11,14 +12,21 @@ namespace Formulary.Web.CdsHooks;
 /// are the code's text, each coding's display, the reference's display and a contained Medication's code.
 /// A name matches when the order's text, folded (<see cref="NameKey.Fold"/>), is the name or starts with it
 /// followed by more words ("Clofarabine 1 mg/mL injection"); the longest matching name wins; two monographs
-/// matched by equally long names is ambiguous and neither is used. The rules carry no RxNorm codes yet, so
-/// codes are not matched on (ADR 0011).
+/// matched by equally long names is ambiguous and neither is used. Before names, an RxNorm coding matches the
+/// drug whose rules list that RxCUI (<c>rxnorm:</c> in the rules file): a code names the drug exactly.
 /// </summary>
-internal sealed class MedicationMatcher(IMonographStore store)
+internal sealed class MedicationMatcher(IMonographStore store, DoseService dosing)
 {
+    public const string RxNormSystem = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
     public async Task<MedicationMatch> MatchAsync(MedicationRequest order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
+        if (await ByCodeAsync(order, cancellationToken).ConfigureAwait(false) is { } coded)
+        {
+            return coded;
+        }
+
         var names = Names(order).OfType<string>().Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal).ToList();
         var shown = names.FirstOrDefault() ?? "a medication without a name";
         foreach (var name in names)
@@ -49,6 +57,48 @@ internal sealed class MedicationMatcher(IMonographStore store)
         }
 
         return new MedicationMatch(shown, Collection.Composition, null, null, []);
+    }
+
+    /// <summary>The drug whose rules name one of the order's RxNorm codes; ambiguous when two do; null when none does.</summary>
+    private async Task<MedicationMatch?> ByCodeAsync(MedicationRequest order, CancellationToken cancellationToken)
+    {
+        var codes = Codings(order).Where(c => c.System == RxNormSystem && !string.IsNullOrEmpty(c.Code)).ToList();
+        if (codes.Count == 0)
+        {
+            return null;
+        }
+
+        var matched = new List<(string Slug, string Name)>();
+        foreach (var slug in await dosing.DrugsAsync().ConfigureAwait(false))
+        {
+            var rules = await dosing.RulesAsync(slug).ConfigureAwait(false);
+            if ((rules.Profile ?? rules.Draft) is { } profile && codes.Any(c => profile.RxNorm.Contains(c.Code)))
+            {
+                matched.Add((slug, profile.Name));
+            }
+        }
+
+        var ordered = Invariant($"RxNorm {codes[0].Code}{(codes[0].Display is { } d ? $" ({d})" : string.Empty)}");
+        if (matched.Count != 1)
+        {
+            return matched.Count == 0 ? null : new MedicationMatch(ordered, Collection.Composition, null, null, [.. matched.Select(m => m.Name)]);
+        }
+
+        var (found, name) = matched[0];
+        var collection = await store.GetAsync(Collection.Composition, found, cancellationToken).ConfigureAwait(false) is null ? Collection.Combination : Collection.Composition;
+        return new MedicationMatch(ordered, collection, found, name, []);
+    }
+
+    private static IEnumerable<Coding> Codings(MedicationRequest order)
+    {
+        var concept = order.Medication as CodeableConcept;
+        if (order.Medication is ResourceReference reference)
+        {
+            var id = reference.Reference?.TrimStart('#');
+            concept = order.Contained.OfType<Medication>().FirstOrDefault(m => m.Id == id)?.Code;
+        }
+
+        return concept?.Coding ?? [];
     }
 
     private static IEnumerable<string?> Names(MedicationRequest order)

@@ -107,6 +107,28 @@ public sealed class RulesLoaderTests
     }
 
     [Fact]
+    public void Load_RxNormCodes_ReadIntoTheProfile()
+    {
+        // test-only ids: the bundled rules name no RxCUI until an editor checks them against RxNorm
+        var result = RulesFixtures.ClofarabineWith("name: Clofarabine\n", "name: Clofarabine\nrxnorm: [\"900001\", \"900002\"]\n");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(["900001", "900002"], result.Profile!.RxNorm);
+    }
+
+    [Theory]
+    [InlineData("rxnorm: 900001")]
+    [InlineData("rxnorm: [\"RX900001\"]")]
+    [InlineData("rxnorm: [\"\"]")]
+    [InlineData("rxnorm: [{ code: 1 }]")]
+    public void Load_RxNormNotAListOfIds_Rule004(string line)
+    {
+        var result = RulesFixtures.ClofarabineWith("name: Clofarabine\n", "name: Clofarabine\n" + line + "\n");
+
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.RuleInvalid.Code && d.Message.Contains("rxnorm", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_MissingRequiredField_NamesItAtItsMapping()
     {
         var result = RulesFixtures.ClofarabineWith("    amountMg: 52\n", string.Empty);
