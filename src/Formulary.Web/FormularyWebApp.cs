@@ -8,6 +8,7 @@ using Formulary.Web.Api.Monographs;
 using Formulary.Web.Api.Search;
 using Formulary.Web.Assets;
 using Formulary.Web.Dosing;
+using Formulary.Web.Fhir;
 using Formulary.Web.Health;
 using Formulary.Web.Hosting;
 using Formulary.Web.Pages;
@@ -54,6 +55,7 @@ public static class FormularyWebApp
         builder.Services.AddFormularyHealth();
         builder.Services.AddFormularyPages();
         builder.Services.AddApiDocumentation();
+        builder.Services.AddFormularyFhir();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             // Real types on the wire and in the OpenAPI document: numbers are numbers, enumerations are names.
@@ -81,6 +83,7 @@ public static class FormularyWebApp
         app.MapMonographApi();
         app.MapSearchApi();
         app.MapDoseApi();
+        app.MapFhir();
         app.MapApiDocumentation();
         return app;
     }
