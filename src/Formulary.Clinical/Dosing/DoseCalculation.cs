@@ -74,22 +74,15 @@ internal static class DoseCalculation
         }
 
         var uncapped = uncappedBsa is { } before ? Uncapped(before, regimen, factor, policy) : (Dose?)null;
-        var rounded = calculated.RoundTo(policy.RoundingIncrementMg, policy.Midpoint);
-        var percent = calculated.Milligrams == 0m ? 0m : Math.Round((rounded.Milligrams - calculated.Milligrams) / calculated.Milligrams * 100m, 1, MidpointRounding.AwayFromZero);
+        var outcome = DoseRounding.Apply(calculated, policy);
+        var (rounded, percent) = (outcome.Rounded, outcome.PercentChange);
         answer.Step(Invariant($"Rounded once to a multiple of {policy.RoundingIncrementMg} mg ({policy.Midpoint}): {calculated.Milligrams:0.####} mg → {rounded} ({percent:+0.0;-0.0;0.0}%)."));
-        if (rounded.Milligrams == 0m)
+        if (outcome.IsZero)
         {
             return new(bsa, uncappedBsa, uncapped, raw.RoundTo(policy.RoundingIncrementMg, policy.Midpoint), calculated, null, percent);
         }
 
-        if (Math.Abs(percent) > policy.RoundingWarningPercent)
-        {
-            answer.Alert(
-                AlertSeverity.Warning,
-                AlertCodes.RoundingChange,
-                Invariant($"Rounding to a multiple of {policy.RoundingIncrementMg} mg changes the dose by {percent:+0.0;-0.0}% ({calculated.Milligrams:0.####} mg → {rounded}), more than the {policy.RoundingWarningPercent}% threshold (HOPA: round within 10% of the calculated dose). Check the rounding increment."),
-                MethodReferences.DoseRounding);
-        }
+        DoseRounding.WarnWhenFar(outcome, policy, answer);
 
         if (uncappedBsa is { } over && uncapped is { } full && policy.BsaCap is { } limit)
         {

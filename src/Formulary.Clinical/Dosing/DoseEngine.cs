@@ -35,9 +35,15 @@ public sealed class DoseEngine
             return Contraindicated(profile, renal, answer);
         }
 
-        var regimens = answer.WithheldBecause is null && profile.Dosing is { } dosing
+        var computed = answer.WithheldBecause is null && profile.Dosing is { } dosing
             ? RegimenCalculator.Compute(patient, dosing, renal, policy, answer)
-            : [];
+            : null;
+        if (computed is { Refusals.Count: > 0 })
+        {
+            return Refused(profile, computed.Refusals);
+        }
+
+        var regimens = computed?.Doses ?? [];
         if (regimen is null || answer.WithheldBecause is not null)
         {
             return regimens.Count > 0 && answer.WithheldBecause is null
@@ -50,7 +56,7 @@ public sealed class DoseEngine
         var dose = DoseCalculation.Compute(patient, regimen, policy, answer.Adjustments, answer);
         if (dose.Rounded is not { } rounded)
         {
-            return Refused(profile, [new(PatientField.RoundingIncrement, Invariant($"rounding {dose.Calculated.Milligrams:0.####} mg to a multiple of {policy.RoundingIncrementMg} mg gives 0 mg; a dose of 0 mg is never given: use a smaller increment"))]);
+            return Refused(profile, [new(PatientField.RoundingIncrement, DoseRounding.ZeroMessage(dose.Calculated, policy))]);
         }
 
         var days = Schedule.Days(patient.StartDate, regimen.Days);

@@ -14,9 +14,13 @@ namespace Formulary.Clinical.Regimens;
 /// </summary>
 internal static class RegimenCalculator
 {
-    public static IReadOnlyList<RegimenDose> Compute(Patient patient, DosingRules rules, RenalEstimate? renal, DosePolicy policy, AnswerBuilder answer)
+    /// <summary>The regimens computed, and the refusals (a regimen whose dose rounds to 0 mg): any refusal refuses the answer.</summary>
+    public sealed record Results(IReadOnlyList<RegimenDose> Doses, IReadOnlyList<FieldError> Refusals);
+
+    public static Results Compute(Patient patient, DosingRules rules, RenalEstimate? renal, DosePolicy policy, AnswerBuilder answer)
     {
         var doses = new List<RegimenDose>();
+        var refusals = new List<FieldError>();
         IReadOnlyList<RegimenAdjustments.Applied>? adjustments = null;
         foreach (var rule in rules.Regimens)
         {
@@ -28,7 +32,7 @@ internal static class RegimenCalculator
 
             answer.Step(Invariant($"Regimen '{rule.Label}' ({rule.Population}): {rule.Amount} {RegimenBasisNames.Unit(rule.Basis)} per {(rule.Per == AmountPer.Dose ? "dose" : "day")}.") + AnswerBuilder.Cite(rule.Source));
             adjustments ??= RegimenAdjustments.For(patient, rules, renal, answer);
-            doses.Add(One(patient, rule, adjustments, renal, policy, answer));
+            doses.Add(One(patient, rule, adjustments, renal, policy, answer, refusals));
         }
 
         if (doses.Count == 0)
@@ -36,10 +40,10 @@ internal static class RegimenCalculator
             answer.Withhold(AlertCodes.NoRegimenForAge, Invariant($"No regimen in the monograph covers this patient (age {patient.Age}, weight {patient.Weight?.ToString() ?? "not given"}); no dose is computed."), MethodReferences.MonographSilent);
         }
 
-        return doses;
+        return new(doses, refusals);
     }
 
-    private static RegimenDose One(Patient patient, DoseRule rule, IReadOnlyList<RegimenAdjustments.Applied> adjustments, RenalEstimate? renal, DosePolicy policy, AnswerBuilder answer)
+    private static RegimenDose One(Patient patient, DoseRule rule, IReadOnlyList<RegimenAdjustments.Applied> adjustments, RenalEstimate? renal, DosePolicy policy, AnswerBuilder answer, List<FieldError> refusals)
     {
         var entry = new RegimenDose
         {
@@ -98,16 +102,40 @@ internal static class RegimenCalculator
         answer.Step(Invariant($"[{rule.Id}] {amount} {RegimenBasisNames.Unit(rule.Basis)} × {multiplier:0.####} = {raw} mg per {(rule.Per == AmountPer.Dose ? "dose" : "day")}."));
         var factor = Factor(rule, adjustments, answer);
         var (perDose, perDay) = Split(rule, raw, factor, interval, times, maxPerDay, answer);
+        var ends = new[] { ("per dose ", perDose?.Min), ("per dose ", perDose?.Max), ("per day ", perDay?.Min), ("per day ", perDay?.Max) }
+            .Where(e => e.Item2 is not null)
+            .Select(e => (What: e.Item1, Outcome: DoseRounding.Apply(Dose.FromMilligrams(e.Item2!.Value), policy)))
+            .ToList();
+        if (ends.FirstOrDefault(e => e.Outcome.IsZero) is { Outcome: not null } zero)
+        {
+            refusals.Add(new FieldError(PatientField.RoundingIncrement, Invariant($"'{rule.Label}': ") + DoseRounding.ZeroMessage(zero.Outcome.Calculated, policy, zero.What)));
+            return entry;
+        }
+
+        var farthest = ends.Count == 0 ? null : ends.MaxBy(e => Math.Abs(e.Outcome.PercentChange)).Outcome;
         var rounded = entry with
         {
             PerDoseMg = perDose is null ? null : new ValueRange(Round(perDose.Min, policy), Round(perDose.Max, policy)),
             PerDayMg = perDay is null ? null : new ValueRange(Round(perDay.Min, policy), Round(perDay.Max, policy)),
+            CalculatedPerDoseMg = Shown(perDose),
+            CalculatedPerDayMg = Shown(perDay),
+            RoundingIncrementMg = policy.RoundingIncrementMg,
+            PercentChange = farthest?.PercentChange,
             IntervalHours = interval,
             TimesPerDay = times,
         };
-        answer.Step(Invariant($"[{rule.Id}] Rounded once to a multiple of {policy.RoundingIncrementMg} mg: per dose {Show(rounded.PerDoseMg)}, per day {Show(rounded.PerDayMg)}."));
+        answer.Step(Invariant($"[{rule.Id}] Rounded once to a multiple of {policy.RoundingIncrementMg} mg: per dose {Show(perDose)} → {Show(rounded.PerDoseMg)}, per day {Show(perDay)} → {Show(rounded.PerDayMg)} (largest change {farthest?.PercentChange ?? 0m:+0.0;-0.0;0.0}%)."));
+        if (farthest is not null)
+        {
+            DoseRounding.WarnWhenFar(farthest, policy, answer, Invariant($"'{rule.Label}' "));
+        }
+
         return rounded;
     }
+
+    /// <summary>A calculated (unrounded) range as the answer shows it: to 0.0001 mg.</summary>
+    private static ValueRange? Shown(ValueRange? range) =>
+        range is null ? null : new ValueRange(Math.Round(range.Min, 4, MidpointRounding.AwayFromZero), Math.Round(range.Max, 4, MidpointRounding.AwayFromZero));
 
     /// <summary>The dose factor range from percent-of-dose and reduce-by adjustments, multiplied when several apply (and said so).</summary>
     private static ValueRange Factor(DoseRule rule, IReadOnlyList<RegimenAdjustments.Applied> adjustments, AnswerBuilder answer)
@@ -231,5 +259,5 @@ internal static class RegimenCalculator
     private static decimal Round(decimal mg, DosePolicy policy) =>
         Dose.FromMilligrams(mg).RoundTo(policy.RoundingIncrementMg, policy.Midpoint).Milligrams;
 
-    private static string Show(ValueRange? range) => range is null ? "not computed" : Invariant($"{range} mg");
+    private static string Show(ValueRange? range) => range is null ? "not computed" : Invariant($"{Shown(range)} mg");
 }

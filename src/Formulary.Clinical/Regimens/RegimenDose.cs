@@ -18,8 +18,22 @@ public sealed record RegimenDose
     /// <summary><c>mg/m2</c>, <c>mg/kg</c>, <c>mg</c> or <c>auc</c>.</summary>
     public required string Basis { get; init; }
 
+    /// <summary>The dose given: rounded once by the policy.</summary>
     public ValueRange? PerDoseMg { get; init; }
+
     public ValueRange? PerDayMg { get; init; }
+
+    /// <summary>The calculated dose before rounding (to 0.0001 mg), so the change rounding made is visible.</summary>
+    public ValueRange? CalculatedPerDoseMg { get; init; }
+
+    public ValueRange? CalculatedPerDayMg { get; init; }
+
+    /// <summary>The rounding increment of the policy, mg.</summary>
+    public decimal? RoundingIncrementMg { get; init; }
+
+    /// <summary>The largest change rounding made to any of the amounts, in % of the calculated amount (signed).</summary>
+    public decimal? PercentChange { get; init; }
+
     public ValueRange? IntervalHours { get; init; }
     public int? TimesPerDay { get; init; }
     public int? Days { get; init; }

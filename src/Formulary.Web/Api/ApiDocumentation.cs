@@ -13,7 +13,16 @@ internal static class ApiDocumentation
     public const string ReferencePath = "/api/reference";
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddSchemaTransformer((schema, context, _) =>
+        {
+            // The dose request refuses unknown and misspelt properties (400 unknown-property); the schema says so.
+            if (context.JsonTypeInfo.Type == typeof(Dose.DoseRequestBody))
+            {
+                schema.AdditionalPropertiesAllowed = false;
+            }
+
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

@@ -40,4 +40,14 @@ public sealed class OpenApiDocumentTests(SiteFixture site) : IClassFixture<SiteF
 
         Assert.DoesNotContain("\"/composition/", document, StringComparison.Ordinal);
     }
+
+    /// <summary>Issue 8.1/8.2: the API refuses unknown properties, and its document must not promise otherwise.</summary>
+    [Fact]
+    public async Task OpenApiDocument_DoseRequest_ClosedToUnknownProperties()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await site.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("DoseRequestBody");
+        Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
+    }
 }

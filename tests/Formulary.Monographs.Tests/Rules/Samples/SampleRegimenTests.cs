@@ -32,6 +32,60 @@ public sealed class SampleRegimenTests
     }
 
     [Fact]
+    public void Paracetamol_RoundingIncrement_CalculatedRoundedAndChangeAreFields()
+    {
+        var answer = Dose("paracetamol", new() { AgeYears = 2m, Sex = "male", WeightKg = 12.3m, HeightCm = 88m, ScrMgDl = 0.3m, RoundingIncrementMg = 20m });
+
+        var regimen = Assert.Single(answer.Regimens);
+        // 15 mg/kg × 12.3 kg = 184.5 mg per dose → nearest multiple of 20 mg = 180 mg (−2.4%);
+        // 4-6 doses a day = 738-1107 mg; maximum per day 75 × 12.3 = 922.5 mg → 738-922.5 mg → 740-920 mg
+        Assert.Equal(new ValueRange(184.5m, 184.5m), regimen.CalculatedPerDoseMg);
+        Assert.Equal(new ValueRange(180m, 180m), regimen.PerDoseMg);
+        Assert.Equal(new ValueRange(738m, 922.5m), regimen.CalculatedPerDayMg);
+        Assert.Equal(new ValueRange(740m, 920m), regimen.PerDayMg);
+        Assert.Equal(20m, regimen.RoundingIncrementMg);
+        // largest change: 184.5 → 180 = −4.5 / 184.5 = −2.44% → −2.4%
+        Assert.Equal(-2.4m, regimen.PercentChange);
+        Assert.DoesNotContain(answer.Alerts, a => a.Code == AlertCodes.RoundingChange);
+    }
+
+    [Fact]
+    public void Paracetamol_RoundingMoreThan10Percent_WarnedWithTheHopaSource()
+    {
+        var answer = Dose("paracetamol", new() { AgeYears = 2m, Sex = "male", WeightKg = 12.3m, HeightCm = 88m, ScrMgDl = 0.3m, RoundingIncrementMg = 50m });
+
+        var regimen = Assert.Single(answer.Regimens);
+        // 184.5 mg → 200 mg (+8.4%); 738 → 750 (+1.6%); 922.5 → 900 (−2.4%): under 10%, no warning yet.
+        Assert.Equal(new ValueRange(200m, 200m), regimen.PerDoseMg);
+        Assert.Equal(8.4m, regimen.PercentChange);
+        Assert.Equal(AnswerStatus.Ok, answer.Status);
+
+        var wider = Dose("paracetamol", new() { AgeYears = 2m, Sex = "male", WeightKg = 11m, HeightCm = 86m, ScrMgDl = 0.3m, RoundingIncrementMg = 50m });
+        // 15 × 11 = 165 mg → 150 mg: −15 / 165 = −9.09%; per day 660-825 → 650-800: 825 → 800 = −3.0%, 660 → 650 = −1.5%
+        Assert.Equal(-9.1m, Assert.Single(wider.Regimens).PercentChange);
+
+        var far = Dose("paracetamol", new() { AgeYears = 2m, Sex = "male", WeightKg = 12m, HeightCm = 87m, ScrMgDl = 0.3m, RoundingIncrementMg = 50m });
+        // 15 × 12 = 180 mg → 200 mg: +20 / 180 = +11.1% > 10% → ROUNDING_CHANGE warning, dose still given
+        Assert.Equal(11.1m, Assert.Single(far.Regimens).PercentChange);
+        var alert = Assert.Single(far.Alerts, a => a.Code == AlertCodes.RoundingChange);
+        Assert.Equal(AlertSeverity.Warning, alert.Severity);
+        Assert.Contains("Hematology/Oncology Pharmacy Association", alert.Reference!.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Paracetamol_DoseRoundsToZero_RefusedNamingTheIncrement()
+    {
+        var answer = Dose("paracetamol", new() { AgeYears = 0.05m, Sex = "male", WeightKg = 1.2m, HeightCm = 40m, ScrMgDl = 0.3m, RoundingIncrementMg = 50m });
+
+        // 15 mg/kg × 1.2 kg = 18 mg to a multiple of 50 mg (the largest increment allowed): 18 / 50 = 0.36 → 0 mg: never a dose of 0
+        Assert.Equal(AnswerStatus.Refused, answer.Status);
+        Assert.Empty(answer.Regimens);
+        var error = Assert.Single(answer.Errors);
+        Assert.Equal(Clinical.Patients.PatientField.RoundingIncrement, error.Field);
+        Assert.Contains("gives 0 mg", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Paracetamol_Adolescent80Kg_SingleDoseCappedAt1Gram()
     {
         var answer = Dose("paracetamol", new() { AgeYears = 16m, Sex = "male", WeightKg = 80m, HeightCm = 175m, ScrMgDl = 0.8m });

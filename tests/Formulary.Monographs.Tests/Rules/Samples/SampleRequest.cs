@@ -14,6 +14,7 @@ internal sealed record SampleRequest
     public decimal? ScrUlnMgDl { get; init; }
     public string? Hepatic { get; init; }
     public bool PriorToxicity { get; init; }
+    public decimal? RoundingIncrementMg { get; init; }
 
     public PatientInput ToInput() => new()
     {
@@ -29,5 +30,6 @@ internal sealed record SampleRequest
         Hypersensitivity = ScreenAnswer.No,
         PriorToxicity = PriorToxicity,
         StartDate = new DateOnly(2026, 3, 2),
+        Policy = new PolicyInput { RoundingIncrementMg = RoundingIncrementMg },
     };
 }
