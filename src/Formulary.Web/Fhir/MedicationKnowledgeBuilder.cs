@@ -84,55 +84,37 @@ internal static class MedicationKnowledgeBuilder
         }
     }
 
-    private static IEnumerable<Extension> Pregnancy(DrugProfile? profile, FhirUrls urls, string noRules)
-    {
-        var extension = SafetyExtension.Pregnancy;
-        if (profile is null)
-        {
-            return [ExtensionDefinitions.Statement(extension, urls, "not-stated", noRules)];
-        }
+    private static IEnumerable<Extension> Pregnancy(DrugProfile? profile, FhirUrls urls, string noRules) =>
+        Statements(profile, SafetyExtension.Pregnancy, urls, noRules, "The reviewed rules say nothing about pregnancy: this is not a statement that the drug is safe in pregnancy.", p =>
+            Contraindicated(p, SafetyExtension.Pregnancy, urls, ContraindicationCondition.Pregnancy, "Contraindicated in pregnancy.")
+                .Concat(p.Contraception.Select(c => ExtensionDefinitions.Statement(
+                    SafetyExtension.Pregnancy,
+                    urls,
+                    "contraception",
+                    Invariant($"{(c.Sex == Clinical.Quantities.Sex.Female ? "Females" : "Males")}: effective contraception during treatment and for {c.MonthsAfterLastDose} months after the last dose."),
+                    c.Sex.ToString().ToLowerInvariant(),
+                    c.Source))));
 
-        var statements = profile.Contraindications.Where(c => c.Condition == ContraindicationCondition.Pregnancy)
-            .Select(c => ExtensionDefinitions.Statement(extension, urls, "contraindicated", "Contraindicated in pregnancy." + (c.Note is { } note ? " " + note : string.Empty), source: c.Source))
-            .Concat(profile.Contraception.Select(c => ExtensionDefinitions.Statement(
-                extension,
-                urls,
-                "contraception",
-                Invariant($"{(c.Sex == Clinical.Quantities.Sex.Female ? "Females" : "Males")}: effective contraception during treatment and for {c.MonthsAfterLastDose} months after the last dose."),
-                c.Sex.ToString().ToLowerInvariant(),
-                c.Source)))
-            .ToList();
-        return statements.Count > 0 ? statements : [ExtensionDefinitions.Statement(extension, urls, "not-stated", "The reviewed rules say nothing about pregnancy: this is not a statement that the drug is safe in pregnancy.")];
+    private static IEnumerable<Extension> Lactation(DrugProfile? profile, FhirUrls urls, string noRules) =>
+        Statements(profile, SafetyExtension.Lactation, urls, noRules, "The reviewed rules say nothing about breastfeeding: this is not a statement that the drug is safe during breastfeeding.", p =>
+            Contraindicated(p, SafetyExtension.Lactation, urls, ContraindicationCondition.Breastfeeding, "Contraindicated during breastfeeding."));
+
+    private static IEnumerable<Extension> Monitoring(DrugProfile? profile, FhirUrls urls, string noRules) =>
+        Statements(profile, SafetyExtension.Monitoring, urls, noRules, "The reviewed rules list no monitoring.", p =>
+            p.Monitoring.Select(m => ExtensionDefinitions.Statement(SafetyExtension.Monitoring, urls, "monitor", m.Text, m.Code, m.Source))
+                .Concat(p.Regimens.Select(r => r.Cycle).OfType<CycleRule>().SelectMany(c => c.Criteria).DistinctBy(c => c.Code)
+                    .Select(c => ExtensionDefinitions.Statement(SafetyExtension.Monitoring, urls, "before-next-cycle", c.Text, c.Code, c.Source))));
+
+    /// <summary>What the rules state, or one <c>not-stated</c> statement saying why nothing is (no reviewed rules, or silent rules).</summary>
+    private static IEnumerable<Extension> Statements(DrugProfile? profile, SafetyExtension extension, FhirUrls urls, string noRules, string silent, Func<DrugProfile, IEnumerable<Extension>> read)
+    {
+        var statements = profile is null ? [] : read(profile).ToList();
+        return statements.Count > 0 ? statements : [ExtensionDefinitions.Statement(extension, urls, "not-stated", profile is null ? noRules : silent)];
     }
 
-    private static IEnumerable<Extension> Lactation(DrugProfile? profile, FhirUrls urls, string noRules)
-    {
-        var extension = SafetyExtension.Lactation;
-        if (profile is null)
-        {
-            return [ExtensionDefinitions.Statement(extension, urls, "not-stated", noRules)];
-        }
-
-        var statements = profile.Contraindications.Where(c => c.Condition == ContraindicationCondition.Breastfeeding)
-            .Select(c => ExtensionDefinitions.Statement(extension, urls, "contraindicated", "Contraindicated during breastfeeding." + (c.Note is { } note ? " " + note : string.Empty), source: c.Source))
-            .ToList();
-        return statements.Count > 0 ? statements : [ExtensionDefinitions.Statement(extension, urls, "not-stated", "The reviewed rules say nothing about breastfeeding: this is not a statement that the drug is safe during breastfeeding.")];
-    }
-
-    private static IEnumerable<Extension> Monitoring(DrugProfile? profile, FhirUrls urls, string noRules)
-    {
-        var extension = SafetyExtension.Monitoring;
-        if (profile is null)
-        {
-            return [ExtensionDefinitions.Statement(extension, urls, "not-stated", noRules)];
-        }
-
-        var statements = profile.Monitoring.Select(m => ExtensionDefinitions.Statement(extension, urls, "monitor", m.Text, m.Code, m.Source))
-            .Concat(profile.Regimens.Select(r => r.Cycle).OfType<CycleRule>().SelectMany(c => c.Criteria).DistinctBy(c => c.Code)
-                .Select(c => ExtensionDefinitions.Statement(extension, urls, "before-next-cycle", c.Text, c.Code, c.Source)))
-            .ToList();
-        return statements.Count > 0 ? statements : [ExtensionDefinitions.Statement(extension, urls, "not-stated", "The reviewed rules list no monitoring.")];
-    }
+    private static IEnumerable<Extension> Contraindicated(DrugProfile profile, SafetyExtension extension, FhirUrls urls, ContraindicationCondition condition, string text) =>
+        profile.Contraindications.Where(c => c.Condition == condition)
+            .Select(c => ExtensionDefinitions.Statement(extension, urls, "contraindicated", text + (c.Note is { } note ? " " + note : string.Empty), source: c.Source));
 
     private static string Label(ContraindicationCondition condition) => condition switch
     {
