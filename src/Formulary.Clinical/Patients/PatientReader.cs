@@ -22,9 +22,9 @@ internal static class PatientReader
         var warnings = new List<AnswerAlert>();
         var age = ReadAge(input.AgeYears, errors);
         var sex = ReadSex(input.Sex, errors);
-        var weight = BodyReader.ReadWeight(input.Weight, age, forDose, errors, warnings);
-        var height = BodyReader.ReadHeight(input.Height, age, forDose, errors, warnings);
-        BodyReader.CheckBodyMassIndex(weight, height, age, errors, warnings);
+        var weight = BodyReader.ReadWeight(input.Weight, age, sex, forDose, errors, warnings);
+        var height = BodyReader.ReadHeight(input.Height, age, sex, forDose, errors, warnings);
+        BodyReader.CheckBodyMassIndex(weight, height, age, sex, errors, warnings);
         var creatinine = CreatinineReader.Read(input.Creatinine, age, forDose, errors, warnings);
         var upperLimit = CreatinineReader.ReadUpperLimit(input.CreatinineUpperLimit, errors);
         var start = ReadStartDate(input.StartDate, today, errors);

@@ -73,7 +73,8 @@ public sealed class PatientReaderTests
         { PatientField.HeightDate, Requests.Child with { Height = Measure.Centimetres(138m, new(2026, 3, 3)) } },
         { PatientField.CreatinineDate, Requests.Child with { Creatinine = Measure.MgPerDl(0.5m, new(2026, 3, 3)) } },
         // 100 kg for a 10-year-old is above 2 × P97 (48 × 2 = 96 kg)
-        { PatientField.Weight, Requests.Child with { Weight = Measure.Kilograms(100m) } },
+        // 10 years: the widest P97 is the girls' 51.42912799 kg, rounded up to 51.5; × 2 = 103 kg
+        { PatientField.Weight, Requests.Child with { Weight = Measure.Kilograms(110m) } },
     };
 
     [Theory]
@@ -138,20 +139,23 @@ public sealed class PatientReaderTests
     }
 
     [Theory]
-    // 4 years: CDC P3 12.6 × 0.65 = 8.19 → 8.2; P97 21.0 × 2 = 42.0
-    [InlineData(4, 8.2, 42.0)]
-    // 14 years: 35 × 0.65 = 22.75 → 22.8; 75 × 2 = 150
-    [InlineData(14, 22.8, 150.0)]
-    // 3 years: halfway between 2 (6.37-30.6) and 4 (8.19-42): 7.28, 36.3
-    [InlineData(3, 7.3, 36.3)]
+    // CDC 2000 wtage.csv, girls and boys, the lower P3 and higher P97 (rounded outward to 0.1):
+    // 4 years (Agemos 48.5): P3 girls 12.77431816 → 12.7; P97 girls 21.28615884 → 21.3; 12.7 × 0.65 = 8.255 → 8.3; 21.3 × 2 = 42.6
+    [InlineData(4, 8.3, 42.6)]
+    // 14 years (168.5): P3 girls 36.70143915 → 36.7; P97 girls 77.68816668 → 77.7; 36.7 × 0.65 = 23.855 → 23.9; 77.7 × 2 = 155.4
+    [InlineData(14, 23.9, 155.4)]
+    // 3 years (36.5): P3 girls 11.38824099 → 11.3; P97 boys 18.04570363 → 18.1; 11.3 × 0.65 = 7.345 → 7.3; 18.1 × 2 = 36.2
+    [InlineData(3, 7.3, 36.2)]
+    // at birth: the extreme-prematurity floor, 0.5 kg; P97 WHO boys 4.3 × 2 = 8.6
+    [InlineData(0, 0.5, 8.6)]
     // adults
     [InlineData(40, 25, 400)]
     public void WeightKg_Age_WidenedGrowthChartRange(decimal age, decimal min, decimal max) =>
         Assert.Equal((min, max), PlausibleRanges.WeightKg(Age.FromYears(age)));
 
     [Theory]
-    // 14 years: 148 × 0.8 = 118.4; 178 × 1.12 = 199.36 → 199.4
-    [InlineData(14, 118.4, 199.4)]
+    // CDC statage.csv 14 years (168.5): P3 girls 148.1173446 → 148.1 × 0.8 = 118.48 → 118.5; P97 boys 178.8164693 → 178.9 × 1.12 = 200.368 → 200.4
+    [InlineData(14, 118.5, 200.4)]
     [InlineData(30, 90, 250)]
     public void HeightCm_Age_WidenedGrowthChartRange(decimal age, decimal min, decimal max) =>
         Assert.Equal((min, max), PlausibleRanges.HeightCm(Age.FromYears(age)));

@@ -390,13 +390,14 @@ public sealed class ClofarabinePatientTests
 
     [Theory]
     // pounds typed as kilograms at several ages: each value is the child's weight in lb (kg × 2.20462)
-    // 4 years, 16 kg = 35.3 lb; P97 21.0 kg: if pounds, 35.3 × 0.45359237 = 16.0 kg
+    // P97 of boys' weight, CDC 2000 wtage.csv, rounded up to 0.1 kg:
+    // 4 years, 16 kg = 35.3 lb; P97 21.00792648 → 21.1 kg: if pounds, 35.3 × 0.45359237 = 16.0 kg
     [InlineData(4, 35.3, 100, "if this was pounds, 16.0 kg")]
-    // 6 years, 20 kg = 44.1 lb; P97 27.5: 44.1 × 0.45359237 = 20.0 kg
+    // 6 years, 20 kg = 44.1 lb; P97 28.3: 44.1 × 0.45359237 = 20.0 kg
     [InlineData(6, 44.1, 115, "if this was pounds, 20.0 kg")]
-    // 10 years, 70.5 "kg": 70.5 × 0.45359237 = 31.98 → 32.0 kg (the example)
+    // 10 years, 70.5 "kg"; P97 49.41515104 → 49.5: 70.5 × 0.45359237 = 31.98 → 32.0 kg (the example)
     [InlineData(10, 70.5, 138, "if this was pounds, 32.0 kg")]
-    // 14 years, 50 kg = 110.2 lb; P97 75: 110.2 × 0.45359237 = 49.99 → 50.0 kg
+    // 14 years, 50 kg = 110.2 lb; P97 76.96389688 → 77.0: 110.2 × 0.45359237 = 49.99 → 50.0 kg
     [InlineData(14, 110.2, 160, "if this was pounds, 50.0 kg")]
     public void PoundsAsKilograms_WarnsWithConvertedValue(decimal age, decimal kg, decimal cm, string expected)
     {
@@ -411,12 +412,27 @@ public sealed class ClofarabinePatientTests
     [Fact]
     public void InchesAsCentimetres_WarnsWithConvertedValue()
     {
-        // 2 years, 75 cm: inside the hard limits (81 × 0.8 = 64.8 cm) but below the P3 of 81 cm: a warning that names the
+        // 2 years, 75 cm: inside the hard limits (the lower P3 of girls and boys, CDC statage.csv Agemos 24.5, girls
+        // 78.8 cm × 0.8 = 63.0 cm) but below the girls' P3 of 78.8 cm: a warning that names the
         // inches reading (75 × 2.54 = 190.5 cm) and says the dose uses 75 cm as entered
         var answer = Dose(Patient(2m, Sex.Female, 12m, 75m, 0.3m, 0.4m));
 
         var alert = Assert.Single(answer.Alerts, a => a.Code == AlertCodes.HeightPercentile);
         Assert.Contains("below the 3rd percentile", alert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PercentileBands_BySex_GirlAndBoyOfOneHeightJudgedAgainstTheirOwnChart()
+    {
+        // 14 years, 175 cm (CDC 2000 statage.csv, Agemos 168.5): boys' P97 178.8164693 → 178.9 cm, so a boy is inside;
+        // girls' P97 172.8795764 → 172.9 cm, so a girl is above it. 50 kg is inside both weight bands (P3 37.0 / 36.7).
+        var boy = Dose(Patient(14m, Sex.Male, 50m, 175m, 0.6m, 0.9m));
+        var girl = Dose(Patient(14m, Sex.Female, 50m, 175m, 0.6m, 0.9m));
+
+        Assert.DoesNotContain(boy.Alerts, a => a.Code == AlertCodes.HeightPercentile);
+        var alert = Assert.Single(girl.Alerts, a => a.Code == AlertCodes.HeightPercentile);
+        Assert.Contains("above the 97th percentile for girls of that age (148.1-172.9 cm)", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("CDC", alert.Reference!.Title, StringComparison.Ordinal);
     }
 
     [Fact]
