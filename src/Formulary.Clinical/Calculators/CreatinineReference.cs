@@ -11,9 +11,12 @@ namespace Formulary.Clinical.Calculators;
 /// linearly with age in children (Q = 0.0270 × age + 0.2329 mg/dL) and is constant in adults
 /// (0.70 mg/dL women, 0.90 mg/dL men); the reference interval of creatinine / Q is 0.67-1.33, so
 /// ULN = 1.33 × Q. IDMS-traceable (enzymatic) creatinine, as laboratories report today.
+/// Checked against the paper's Q table (ages 1-19, by sex; tests/…/CreatinineReferenceTests): the child
+/// line is within 2 µmol/L of it for both sexes to 14 years and for girls to 19.
 /// Choices (docs/decisions/0002-clinical-engine.md): under 1 year no value (neonatal creatinine
-/// does not follow the line), and boys keep the child line until 18, below the paper's steeper
-/// adolescent rise, so the severe-renal test errs toward a contraindication rather than away from it.
+/// does not follow the line), and boys keep the child line until 20, below the paper's steeper
+/// adolescent rise (64-78 µmol/L at 15-19 years), so the severe-renal test errs toward a
+/// contraindication rather than away from it.
 /// </summary>
 public static class CreatinineReference
 {
@@ -23,6 +26,9 @@ public static class CreatinineReference
     public const decimal AdultFemaleMedianMgPerDl = 0.70m;
     public const decimal AdultMaleMedianMgPerDl = 0.90m;
     public const decimal UpperLimitTimesMedian = 1.33m;
+
+    /// <summary>The equation's adults: from 20 years. Before that boys keep the child line (see the remarks).</summary>
+    public const decimal AdultMaleFromYears = 20m;
 
     /// <summary>The ULN (rounded to 0.01 mg/dL, as laboratories report it) and how it was worked out; null under 1 year.</summary>
     public static (SerumCreatinine UpperLimit, string Working)? UpperLimit(Age age, Sex sex)
@@ -36,7 +42,7 @@ public static class CreatinineReference
         var (median, how) = sex switch
         {
             Sex.Female when child >= AdultFemaleMedianMgPerDl => (AdultFemaleMedianMgPerDl, Invariant($"Q = {AdultFemaleMedianMgPerDl} mg/dL (adult women)")),
-            Sex.Male when age.Years >= RenalCalculator.AdultFromYears => (AdultMaleMedianMgPerDl, Invariant($"Q = {AdultMaleMedianMgPerDl} mg/dL (adult men)")),
+            Sex.Male when age.Years >= AdultMaleFromYears => (AdultMaleMedianMgPerDl, Invariant($"Q = {AdultMaleMedianMgPerDl} mg/dL (adult men)")),
             _ => (child, Invariant($"Q = {ChildSlopeMgPerDlPerYear} × {age.Years:0.##} + {ChildInterceptMgPerDl} = {child:0.####} mg/dL")),
         };
         var uln = Math.Round(UpperLimitTimesMedian * median, 2, MidpointRounding.AwayFromZero);
