@@ -7,6 +7,7 @@ using Formulary.Web.Api.Dose;
 using Formulary.Web.Api.Monographs;
 using Formulary.Web.Api.Search;
 using Formulary.Web.Assets;
+using Formulary.Web.CdsHooks;
 using Formulary.Web.Dosing;
 using Formulary.Web.Fhir;
 using Formulary.Web.Health;
@@ -67,6 +68,7 @@ public static class FormularyWebApp
         builder.Services.AddSingleton(services => new DoseEngine(services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<StoreGeneration>();
         builder.Services.AddSingleton<DoseService>();
+        builder.Services.AddCdsHooks();
 
         var app = builder.Build();
         app.UseTransport(options);
@@ -83,6 +85,7 @@ public static class FormularyWebApp
         app.MapMonographApi();
         app.MapSearchApi();
         app.MapDoseApi();
+        app.MapCdsHooks();
         app.MapFhir();
         app.MapApiDocumentation();
         return app;

@@ -10,7 +10,7 @@ namespace Formulary.Storage.Search;
 /// and sorted) for exact matches in any order: "Abacavir + Lamivudine", "lamivudine abacavir" and
 /// "Abacavir and Lamivudine" share one key.
 /// </summary>
-internal static class NameKey
+public static class NameKey
 {
     private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal) { "and", "with", "plus" };
 

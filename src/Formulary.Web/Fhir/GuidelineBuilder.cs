@@ -1,7 +1,6 @@
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.Regimens;
 using Hl7.Fhir.Model;
-using static System.FormattableString;
 
 namespace Formulary.Web.Fhir;
 

@@ -2,7 +2,6 @@ using System.Security;
 using Formulary.Clinical.Profiles;
 using Formulary.Monographs;
 using Hl7.Fhir.Model;
-using static System.FormattableString;
 
 namespace Formulary.Web.Fhir;
 

@@ -42,6 +42,7 @@ internal static class PageEndpoints
         pages.MapGet("/medicines/{slug}/index.html", (string slug, HttpContext context, MonographPages monographs) =>
             CachedMonographAsync(Collection.Medicine, slug, context, monographs));
         pages.MapPost("/composition/{slug}/dose", DoseAsync).DisableAntiforgery();
+        pages.MapGet("/composition/{slug}/dose", DoseFromQueryAsync);
         pages.MapGet("/sitemap.xml", SitemapAsync);
         pages.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text(SitemapWriter.Robots(SiteContext.FromRequest(context.Request)), "text/plain; charset=utf-8"));
@@ -122,6 +123,27 @@ internal static class PageEndpoints
         }
 
         var values = DoseFormValues.FromForm(await FormBody.ReadAsync(context.Request).ConfigureAwait(false));
+        return await AnswerDoseAsync(slug, page, values, context, dosing, renderer).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The dose form filled from the query string (the links CDS Hooks cards carry, prefilled with the
+    /// patient), computed and shown like a submitted form; read with the same field names and rules.
+    /// </summary>
+    private static async Task<IResult> DoseFromQueryAsync(string slug, HttpContext context, MonographPages monographs, DoseService dosing, PageRenderer renderer)
+    {
+        var page = SlugRule.IsValid(slug) ? await monographs.BuildAsync(Collection.Composition, slug).ConfigureAwait(false) : null;
+        if (page is null || !page.HasDoseCalculator)
+        {
+            return Results.NotFound();
+        }
+
+        var values = DoseFormValues.FromForm(new FormCollection(context.Request.Query.ToDictionary(q => q.Key, q => q.Value, StringComparer.Ordinal)));
+        return await AnswerDoseAsync(slug, page, values, context, dosing, renderer).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> AnswerDoseAsync(string slug, Monograph.MonographPage page, DoseFormValues values, HttpContext context, DoseService dosing, PageRenderer renderer)
+    {
         var (input, inputErrors) = values.ToInput();
         var answer = inputErrors.Count > 0 ? null : (await dosing.DoseAsync(slug, input).ConfigureAwait(false)).Answer;
         var html = await MonographPages.RenderAsync(renderer, page, SiteContext.FromRequest(context.Request), new DoseSubmission(values, answer, inputErrors)).ConfigureAwait(false);

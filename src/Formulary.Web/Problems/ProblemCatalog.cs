@@ -23,6 +23,8 @@ internal static class ProblemCatalog
     public static readonly ProblemKind BodyTooLarge = new("body-too-large", 413, "The request body is too large.", "Request bodies are limited to 1 MB (1,048,576 bytes).");
     public static readonly ProblemKind UriTooLong = new("uri-too-long", 414, "The address is too long.", "The request line is longer than the server accepts.");
     public static readonly ProblemKind UnsupportedMediaType = new("unsupported-media-type", 415, "Unsupported media type.", "Send the body as application/json (the API) or as a form (the dose page).");
+    public static readonly ProblemKind InvalidCdsRequest = new("invalid-cds-request", 400, "The CDS Hooks request is not valid.", "A field the service reads is missing, of the wrong type or inconsistent (a hook other than the service's, fhirAuthorization without fhirServer, draft orders or prefetched resources that are not valid FHIR R4, data about another patient). The property extension names it.");
+    public static readonly ProblemKind PrefetchMissing = new("prefetch-missing", 412, "The patient data the service needs could not be had.", "CDS Hooks 2.0: the data named in the missing extension was not prefetched and could not be fetched from fhirServer (none given with fhirAuthorization, or it did not answer). Send it as prefetch, or give fhirServer and fhirAuthorization.");
     public static readonly ProblemKind InputRefused = new("input-refused", 422, "The input was refused.", "The values given cannot be used safely; the errors say what is wrong and what is needed.");
     public static readonly ProblemKind TooManyRequests = new("too-many-requests", 429, "Too many requests.", "Slow down and retry after the time the Retry-After header gives.");
     public static readonly ProblemKind HeadersTooLarge = new("headers-too-large", 431, "The request headers are too large.", "The request's header fields are larger than the server accepts.");
@@ -33,7 +35,7 @@ internal static class ProblemCatalog
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
         BadRequest, MalformedJson, UnknownProperty, DuplicateProperty, MalformedForm, NotFound, UnknownDrug, DoseRulesInvalid, MethodNotAllowed, NotAcceptable, RequestTimeout,
-        LengthRequired, BodyTooLarge, UriTooLong, UnsupportedMediaType, InputRefused, TooManyRequests, HeadersTooLarge,
+        LengthRequired, BodyTooLarge, UriTooLong, UnsupportedMediaType, InvalidCdsRequest, PrefetchMissing, InputRefused, TooManyRequests, HeadersTooLarge,
         ClientError, StoreUnavailable, Internal,
     ];
 
@@ -46,6 +48,7 @@ internal static class ProblemCatalog
         406 => NotAcceptable,
         408 => RequestTimeout,
         411 => LengthRequired,
+        412 => PrefetchMissing,
         413 => BodyTooLarge,
         414 => UriTooLong,
         415 => UnsupportedMediaType,

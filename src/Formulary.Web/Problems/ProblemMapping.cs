@@ -66,6 +66,7 @@ internal static class ProblemMapping
     public static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments("/cds-services", StringComparison.OrdinalIgnoreCase)
         || OperationOutcomeWriter.IsFhirRequest(request);
 
     private static async Task WriteStatusCodeAsync(StatusCodeContext statusContext)

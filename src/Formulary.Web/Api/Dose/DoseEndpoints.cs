@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Patients;
 using Formulary.Storage.Rules;
@@ -50,19 +49,10 @@ internal static class DoseEndpoints
     /// </summary>
     private static async Task<Results<Ok<DoseAnswer>, ProblemHttpResult>> AnswerAsync(HttpRequest http, DoseService dosing, Compute compute)
     {
-        if (!http.HasJsonContentType())
+        var (document, unreadable) = await JsonBody.ReadAsync(http).ConfigureAwait(false);
+        if (document is null)
         {
-            return ProblemMapping.Problem(ProblemCatalog.UnsupportedMediaType, ProblemCatalog.UnsupportedMediaType.Explanation);
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(http.Body, cancellationToken: http.HttpContext.RequestAborted).ConfigureAwait(false);
-        }
-        catch (JsonException json)
-        {
-            return ProblemMapping.Problem(ProblemCatalog.MalformedJson, $"Invalid JSON at line {(json.LineNumber ?? 0) + 1}, position {(json.BytePositionInLine ?? 0) + 1}.");
+            return unreadable!;
         }
 
         DoseRequestBody? request;
@@ -74,17 +64,11 @@ internal static class DoseEndpoints
 
         if (request is null)
         {
-            var kind = problem!.Kind switch
-            {
-                RequestProblemKind.UnknownProperty => ProblemCatalog.UnknownProperty,
-                RequestProblemKind.DuplicateProperty => ProblemCatalog.DuplicateProperty,
-                _ => ProblemCatalog.MalformedJson,
-            };
-            return ProblemMapping.Problem(kind, problem.Detail, problem.Property is null ? null : new Dictionary<string, object?> { ["property"] = problem.Property });
+            return JsonBody.Problem(problem!, ProblemCatalog.MalformedJson);
         }
 
-        var (input, unreadable) = request.ToInput();
-        var (answer, rules) = unreadable.Count > 0 ? (DoseAnswer.Refused(request.Drug, unreadable), null) : await compute(request.Drug, input).ConfigureAwait(false);
+        var (input, inputErrors) = request.ToInput();
+        var (answer, rules) = inputErrors.Count > 0 ? (DoseAnswer.Refused(request.Drug, inputErrors), null) : await compute(request.Drug, input).ConfigureAwait(false);
         if (answer is null && rules is { HasRules: true })
         {
             return ProblemMapping.Problem(ProblemCatalog.DoseRulesInvalid,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Formulary.Clinical.Patients;
+using Formulary.Web.Problems;
 
 namespace Formulary.Web.Api.Dose;
 

@@ -1,6 +1,6 @@
-namespace Formulary.Web.Api.Dose;
+namespace Formulary.Web.Problems;
 
-/// <summary>Why a dose request body was not read.</summary>
+/// <summary>Why a JSON request body was not read.</summary>
 internal enum RequestProblemKind
 {
     Malformed,

@@ -1,0 +1,262 @@
+using System.Text;
+using System.Text.Json;
+using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
+using Formulary.Monographs;
+using Formulary.Storage.Rules;
+using Formulary.Web.Fhir;
+using Hl7.Fhir.Model;
+
+namespace Formulary.Web.CdsHooks;
+
+/// <summary>
+/// Turns the outcome for one order into a card. Indicators: <c>critical</c> for a contraindication;
+/// <c>warning</c> for a dose adjusted, off-label use, an ordered dose that differs from the computed one, a
+/// data problem or a dose not computed; <c>info</c> for a computed dose with nothing to act on, and for an
+/// order Formulary cannot check (said so, never silent). Every card links to the monograph on this server.
+/// </summary>
+internal sealed class CardBuilder(string hookInstance, string baseUrl)
+{
+    public const string OverrideSystem = "urn:formulary:cds-hooks:override-reason";
+
+    private static readonly IReadOnlyList<CardCoding> OverrideReasons =
+    [
+        new("benefit-outweighs-risk", OverrideSystem, "Benefit outweighs the risk (specialist decision)"),
+        new("record-data-wrong", OverrideSystem, "The patient data in the record is wrong"),
+        new("reviewed-with-pharmacy", OverrideSystem, "Reviewed with pharmacy or the prescribing team"),
+    ];
+
+    public Card NotMatched(MedicationMatch match, int order) => new()
+    {
+        Uuid = Id(order, "not-matched"),
+        Summary = CardText.Summary(match.Ambiguous.Count > 0
+            ? $"Not checked: '{match.Ordered}' matches more than one Formulary monograph"
+            : $"Not checked: Formulary has no monograph for '{match.Ordered}'"),
+        Detail = match.Ambiguous.Count > 0
+            ? $"The order's medication **{CardText.Escape(match.Ordered)}** matches {string.Join(" and ", match.Ambiguous.Select(CardText.Escape))} equally well, so no dose check was done. Name the drug as one of them."
+            : $"Formulary found no monograph for **{CardText.Escape(match.Ordered)}** (matched on the medication's text and display names), so no dose check was done: this is not a statement that the order is right.",
+        Indicator = "info",
+        Source = new CardSource("Formulary", baseUrl + "/search?q=" + Uri.EscapeDataString(match.Ordered)),
+    };
+
+    public Card NoRules(MedicationMatch match, DrugRules rules, int order) => new()
+    {
+        Uuid = Id(order, "no-rules"),
+        Summary = CardText.Summary(rules.HasRules
+            ? $"Not checked: the dose rules for {match.Title} are not usable ({(rules.Draft is not null ? "unreviewed draft" : "errors")})"
+            : $"Not checked: the {match.Title} monograph has no computable dose rules"),
+        Detail = rules.HasRules
+            ? (rules.Draft is not null
+                ? "The dose rules for this drug are a machine-read draft that no editor has reviewed, so no dose is computed for a patient."
+                : $"The dose rules stored with this monograph do not load ({CardText.Escape(rules.ProblemsText)}), so no dose is computed.")
+            : "The monograph has no dose rules file, so Formulary computes no dose for it; read its Dosage section.",
+        Indicator = rules.HasRules ? "warning" : "info",
+        Source = Source(match),
+    };
+
+    /// <summary>The record's data cannot give a dose; the screening done with what could be read rides along.</summary>
+    public Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, int order)
+    {
+        var contraindicated = screening?.Status == AnswerStatus.Contraindicated;
+        var detail = new StringBuilder();
+        detail.Append(Invariant($"No dose is computed for **{CardText.Escape(match.Title!)}**: the patient data in the record cannot be used as it is.\n\n"));
+        foreach (var problem in problems)
+        {
+            detail.Append("- ").Append(CardText.Escape(problem)).Append('\n');
+        }
+
+        if (contraindicated)
+        {
+            detail.Append("\nWith the data that could be read, the drug is **contraindicated**:\n\n");
+            AppendAlerts(detail, screening!.Alerts.Where(a => a.Severity == AlertSeverity.Critical));
+        }
+
+        return new Card
+        {
+            Uuid = Id(order, "data"),
+            Summary = CardText.Summary(contraindicated
+                ? $"{match.Title} is contraindicated; no dose computed: {problems[0]}"
+                : $"{match.Title}: no dose computed: {problems[0]}"),
+            Detail = detail.ToString(),
+            Indicator = contraindicated ? "critical" : "warning",
+            Source = Source(match),
+            OverrideReasons = contraindicated ? OverrideReasons : null,
+        };
+    }
+
+    public Card Answer(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, int order) => answer.Status switch
+    {
+        AnswerStatus.Contraindicated => Contraindicated(match, answer, input, order),
+        AnswerStatus.Ok => Dose(request, match, answer, input, order),
+        _ => NoDose(match, answer, input, order),
+    };
+
+    private Card Contraindicated(MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
+    {
+        var reasons = answer.Alerts.Where(a => a.Severity == AlertSeverity.Critical).ToList();
+        var detail = new StringBuilder();
+        detail.Append(Invariant($"**{CardText.Escape(match.Title!)} must not be given to this patient.**\n\n"));
+        AppendAlerts(detail, reasons);
+        AppendTrace(detail, answer);
+        return new Card
+        {
+            Uuid = Id(order, "contraindicated"),
+            Summary = CardText.Summary($"{match.Title} is contraindicated: {reasons.FirstOrDefault()?.Message ?? "see the detail"}"),
+            Detail = detail.ToString(),
+            Indicator = "critical",
+            Source = Source(match),
+            OverrideReasons = OverrideReasons,
+            Links = [DoseLink(match, input)],
+        };
+    }
+
+    private Card NoDose(MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
+    {
+        var refused = answer.Status == AnswerStatus.Refused;
+        var why = refused
+            ? answer.Errors.Select(e => $"{FieldSource(e.Field)}: {e.Message}").ToList()
+            : [.. answer.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Message)];
+        var detail = new StringBuilder();
+        detail.Append(Invariant($"No dose is computed for **{CardText.Escape(match.Title!)}**{(refused ? ": the patient data was refused" : string.Empty)}.\n\n"));
+        foreach (var reason in why)
+        {
+            detail.Append("- ").Append(CardText.Escape(reason)).Append('\n');
+        }
+
+        AppendAlerts(detail, answer.Alerts.Where(a => a.Severity != AlertSeverity.Critical || refused));
+        AppendTrace(detail, answer);
+        return new Card
+        {
+            Uuid = Id(order, refused ? "refused" : "withheld"),
+            Summary = CardText.Summary($"{match.Title}: no dose computed: {why.FirstOrDefault() ?? "see the detail"}"),
+            Detail = detail.ToString(),
+            Indicator = "warning",
+            Source = Source(match),
+            Links = [DoseLink(match, input)],
+        };
+    }
+
+    private Card Dose(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
+    {
+        var detail = new StringBuilder();
+        var (ordered, notCompared) = OrderedDose.Read(request);
+        string summary;
+        IReadOnlyList<CardSuggestion>? suggestions = null;
+        var differs = false;
+        if (answer.DosePerDayMg is { } dose)
+        {
+            var route = answer.Route is { } r ? " " + r : string.Empty;
+            var days = answer.Days is { } n ? Invariant($" for {n} days") : string.Empty;
+            var basis = answer.BsaM2 is { } bsa ? Invariant($" ({answer.DoseBasis} × {bsa:0.00} m²)") : answer.DoseBasis is { } b ? $" ({b})" : string.Empty;
+            detail.Append(Invariant($"**{CardText.Escape(match.Title!)} for this patient: {dose} mg per day{route}{days}**{CardText.Escape(basis)}"));
+            detail.Append(answer.CycleTotalMg is { } total ? Invariant($", cycle total {total} mg.\n\n") : ".\n\n");
+            var tolerance = (answer.RoundingIncrementMg ?? 0m) / 2m;
+            differs = ordered is { } o && Math.Abs(o - dose) > tolerance;
+            summary = differs
+                ? Invariant($"{match.Title}: ordered {ordered:0.####} mg, computed {dose} mg/day{basis}")
+                : Invariant($"{match.Title}: {dose} mg/day{route}{days}{basis}");
+            if (differs)
+            {
+                var percent = Math.Round((ordered!.Value - dose) / dose * 100m, 1, MidpointRounding.AwayFromZero);
+                detail.Append(Invariant($"The order gives **{ordered:0.####} mg**, {percent:+0.0;-0.0}% from the computed {dose} mg.\n\n"));
+                suggestions = [Suggestion(request, dose, order)];
+            }
+            else if (notCompared is not null)
+            {
+                detail.Append(CardText.Escape(notCompared)).Append("\n\n");
+            }
+        }
+        else
+        {
+            summary = $"{match.Title}: {answer.Regimens.Count} regimen(s) computed for this patient; see the detail";
+            foreach (var regimen in answer.Regimens)
+            {
+                detail.Append(Invariant($"- **{CardText.Escape(regimen.Label)}** ({CardText.Escape(regimen.Population)}): "));
+                detail.Append(regimen.PerDoseMg is { } perDose ? Invariant($"{perDose} mg per dose") : "per-dose amount not stated");
+                detail.Append(regimen.PerDayMg is { } perDay ? Invariant($", {perDay} mg per day") : string.Empty);
+                detail.Append(regimen.IntervalHours is { } every ? Invariant($", every {every} hours") : string.Empty);
+                detail.Append(regimen.Route is { } route ? $", {CardText.Escape(route)}" : string.Empty).Append('\n');
+            }
+
+            detail.Append('\n');
+        }
+
+        foreach (var adjustment in answer.Adjustments)
+        {
+            detail.Append(Invariant($"- Adjusted ×{adjustment.Factor}: {CardText.Escape(adjustment.Reason)} ({Cite(adjustment.Source)})\n"));
+        }
+
+        AppendAlerts(detail, answer.Alerts);
+        AppendTrace(detail, answer);
+        var actionable = differs || answer.Adjustments.Count > 0 || answer.Approved == false
+            || answer.Alerts.Any(a => a.Severity != AlertSeverity.Info && !a.Code.StartsWith("SCREEN_", StringComparison.Ordinal));
+        return new Card
+        {
+            Uuid = Id(order, "dose"),
+            Summary = CardText.Summary(summary + (answer.Approved == false ? " (off-label)" : string.Empty)),
+            Detail = detail.ToString(),
+            Indicator = actionable ? "warning" : "info",
+            Source = Source(match),
+            Suggestions = suggestions,
+            SelectionBehavior = suggestions is null ? null : "at-most-one",
+            Links = [DoseLink(match, input)],
+        };
+    }
+
+    private CardSuggestion Suggestion(MedicationRequest request, decimal dose, int order)
+    {
+        var corrected = OrderedDose.WithDose(request, dose);
+        using var json = JsonDocument.Parse(FhirJson.Write(corrected));
+        return new CardSuggestion(
+            Invariant($"Change the dose to {dose} mg"),
+            Id(order, "suggest-dose"),
+            true,
+            [new CardAction("update", Invariant($"Set the ordered dose to the computed {dose} mg per day."), json.RootElement.Clone())]);
+    }
+
+    private static void AppendAlerts(StringBuilder detail, IEnumerable<AnswerAlert> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            var source = alert.Source is { } s ? Cite(s) : alert.Reference is { } m ? $"[{CardText.Escape(m.Title)}]({m.Url})" : "Formulary";
+            detail.Append(Invariant($"- **{alert.Severity.ToString().ToLowerInvariant()}** `{alert.Code}`: {CardText.Escape(alert.Message)} ({source})\n"));
+        }
+    }
+
+    private static void AppendTrace(StringBuilder detail, DoseAnswer answer)
+    {
+        if (answer.Trace.Count == 0)
+        {
+            return;
+        }
+
+        detail.Append("\n**How this was worked out**\n\n");
+        var step = 1;
+        foreach (var line in answer.Trace)
+        {
+            detail.Append(Invariant($"{step++}. {CardText.Escape(line)}\n"));
+        }
+    }
+
+    private static string Cite(Formulary.Clinical.Profiles.Citation citation) =>
+        $"{CardText.Escape(citation.Section)}: \"{CardText.Escape(citation.Quote)}\"";
+
+    private CardSource Source(MedicationMatch match) =>
+        new($"Formulary: {match.Title} monograph", baseUrl + match.Collection.UrlPath(match.Slug!) + "#dose");
+
+    private CardLink DoseLink(MedicationMatch match, PatientInput input) =>
+        new("Open the Formulary dose calculator with this patient", baseUrl + match.Collection.UrlPath(match.Slug!) + "dose?" + DoseQuery.For(input), "absolute");
+
+    private string Id(int order, string what) => CardText.Uuid(hookInstance, Invariant($"{order}:{what}"));
+
+    /// <summary>Where a refused value came from in the record, for the clinician to correct it there.</summary>
+    private static string FieldSource(PatientField field) => field switch
+    {
+        PatientField.Age => "Patient.birthDate (age)",
+        PatientField.Sex => "Patient.gender (female or male)",
+        PatientField.Weight or PatientField.WeightDate => "body weight Observation (LOINC 29463-7)",
+        PatientField.Height or PatientField.HeightDate => "body height Observation (LOINC 8302-2)",
+        PatientField.Creatinine or PatientField.CreatinineDate => "serum creatinine Observation (LOINC 2160-0)",
+        _ => field.ToString(),
+    };
+}

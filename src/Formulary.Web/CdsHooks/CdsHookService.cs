@@ -1,0 +1,69 @@
+using Formulary.Clinical.Dosing;
+using Formulary.Web.Problems;
+using Formulary.Web.Dosing;
+using Hl7.Fhir.Model;
+
+namespace Formulary.Web.CdsHooks;
+
+/// <summary>
+/// Answers one call: each MedicationRequest is matched to a monograph; when any order has usable dose rules,
+/// the patient's data is gathered (prefetch, else the client's FHIR server; 412 when it cannot be had), read
+/// into the engine's typed input and dosed by <see cref="DoseService"/> with the rules stored for the current
+/// generation. One card per order; no clinical logic here.
+/// </summary>
+internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSource data, DoseService dosing, TimeProvider time)
+{
+    public sealed record Outcome(CdsResponse? Response, IReadOnlyList<string> Missing, RequestProblem? Problem);
+
+    public async Task<Outcome> AnswerAsync(CdsRequest request, string baseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cards = new CardBuilder(request.HookInstance, baseUrl);
+        var checks = new List<(int Index, MedicationRequest Order, MedicationMatch Match)>();
+        var answered = new SortedDictionary<int, Card>();
+        for (var index = 0; index < request.Orders.Count; index++)
+        {
+            var match = await matcher.MatchAsync(request.Orders[index], cancellationToken).ConfigureAwait(false);
+            if (match.Slug is null)
+            {
+                answered[index] = cards.NotMatched(match, index);
+                continue;
+            }
+
+            var rules = await dosing.RulesAsync(match.Slug).ConfigureAwait(false);
+            if (rules.Profile is null)
+            {
+                answered[index] = cards.NoRules(match, rules, index);
+                continue;
+            }
+
+            checks.Add((index, request.Orders[index], match));
+        }
+
+        if (checks.Count > 0)
+        {
+            var gathered = await data.GatherAsync(request, cancellationToken).ConfigureAwait(false);
+            if (gathered.Record is null)
+            {
+                return new(null, gathered.Missing, gathered.Problem);
+            }
+
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var (input, problems) = PatientInputBuilder.Build(gathered.Record, today);
+            foreach (var (index, order, match) in checks)
+            {
+                if (problems.Count > 0)
+                {
+                    var (screening, _) = await dosing.CheckAsync(match.Slug, input).ConfigureAwait(false);
+                    answered[index] = cards.DataProblems(match, problems, screening, index);
+                    continue;
+                }
+
+                var (answer, _) = await dosing.DoseAsync(match.Slug, input).ConfigureAwait(false);
+                answered[index] = cards.Answer(order, match, answer!, input, index);
+            }
+        }
+
+        return new(new CdsResponse([.. answered.Values]), [], null);
+    }
+}

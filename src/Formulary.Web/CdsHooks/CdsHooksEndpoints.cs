@@ -1,0 +1,86 @@
+using Formulary.Web.Pages;
+using Formulary.Web.Problems;
+
+namespace Formulary.Web.CdsHooks;
+
+/// <summary>
+/// CDS Hooks 2.0: <c>GET /cds-services</c> (discovery) and <c>POST /cds-services/{id}</c> (a service call),
+/// mapped in one route group so authentication and other filters can be put in front of all of them at once
+/// (<see cref="MapCdsHooks"/> returns the group). Faults are problem details from the one mapping point:
+/// 400 for a request that cannot be read, 404 for an unknown service, 415 for a body that is not JSON,
+/// 412 when the patient data the service needs is neither prefetched nor fetchable (CDS Hooks 2.0 §Prefetch).
+/// </summary>
+internal static class CdsHooksEndpoints
+{
+    public static IServiceCollection AddCdsHooks(this IServiceCollection services)
+    {
+        services.AddHttpClient(FhirServerClient.ClientName, client =>
+        {
+            client.Timeout = FhirServerClient.Timeout;
+            client.MaxResponseContentBufferSize = FhirServerClient.MaxResponseBytes;
+        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<FhirServerClient>();
+        services.AddSingleton<PatientDataSource>();
+        services.AddSingleton<MedicationMatcher>();
+        services.AddSingleton<CdsHookService>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCdsHooks(this IEndpointRouteBuilder app)
+    {
+        // Described by its own discovery document and the CDS Hooks specification, not in the OpenAPI document.
+        var group = app.MapGroup("/cds-services").ExcludeFromDescription();
+        group.MapGet("", () => TypedResults.Json(new { services = CdsServiceCatalog.All }, CdsJson.Options))
+            .WithName("CdsDiscovery")
+            .WithSummary("CDS Hooks 2.0 discovery: the order-select and order-sign dose-check services and their prefetch templates.");
+        group.MapPost("/{id}", CallAsync)
+            .WithName("CdsService")
+            .WithSummary("A CDS Hooks 2.0 service call: cards for each medication order (dose, contraindications, data problems).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return group;
+    }
+
+    private static async Task<IResult> CallAsync(string id, HttpRequest http, CdsHookService hooks)
+    {
+        if (CdsServiceCatalog.Find(id) is not { } service)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.NotFound, $"No CDS service '{id}'. Services: {string.Join(", ", CdsServiceCatalog.All.Select(s => s.Id))}.");
+        }
+
+        var (document, unreadable) = await JsonBody.ReadAsync(http).ConfigureAwait(false);
+        if (document is null)
+        {
+            return unreadable!;
+        }
+
+        CdsRequest? request;
+        RequestProblem? problem;
+        using (document)
+        {
+            (request, problem) = CdsRequestReader.Read(document.RootElement, service);
+        }
+
+        if (request is null)
+        {
+            return JsonBody.Problem(problem!, ProblemCatalog.InvalidCdsRequest);
+        }
+
+        var outcome = await hooks.AnswerAsync(request, SiteContext.FromRequest(http).BaseUrl, http.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (outcome.Problem is not null)
+        {
+            return JsonBody.Problem(outcome.Problem, ProblemCatalog.InvalidCdsRequest);
+        }
+
+        if (outcome.Response is null)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.PrefetchMissing,
+                $"The service needs {string.Join(", ", outcome.Missing)} (see the discovery prefetch templates); they were not prefetched and could not be fetched{(request.FhirServer is null ? " (no fhirServer with fhirAuthorization was given)" : " from fhirServer")}.",
+                new Dictionary<string, object?> { ["missing"] = outcome.Missing });
+        }
+
+        return TypedResults.Json(outcome.Response, CdsJson.Options);
+    }
+}

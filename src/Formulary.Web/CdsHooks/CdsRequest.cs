@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+
+namespace Formulary.Web.CdsHooks;
+
+/// <summary>
+/// A CDS Hooks 2.0 call as read (§HTTP Request): the fields Formulary uses, checked. <see cref="Orders"/> are
+/// the MedicationRequests to check (from <c>context.draftOrders</c>, or the older <c>context.medications</c>;
+/// for <c>order-select</c>, only the <c>selections</c>). <see cref="Prefetch"/> keeps each prefetched value
+/// unparsed (null when the client sent null) until it is needed.
+/// </summary>
+internal sealed record CdsRequest(
+    string Hook,
+    string HookInstance,
+    Uri? FhirServer,
+    string? AccessToken,
+    string PatientId,
+    IReadOnlyList<MedicationRequest> Orders,
+    IReadOnlyDictionary<string, JsonElement?> Prefetch);

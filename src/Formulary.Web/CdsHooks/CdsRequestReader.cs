@@ -1,0 +1,192 @@
+using System.Text.Json;
+using Formulary.Web.Problems;
+using Hl7.Fhir.Model;
+
+namespace Formulary.Web.CdsHooks;
+
+/// <summary>
+/// Reads a CDS Hooks request strictly where Formulary reads it and tolerantly where the specification
+/// leaves room. Refused (400, naming the property): a property given twice anywhere in the body (which value
+/// was meant cannot be told), a top-level property the specification does not define (its request fields plus
+/// <c>extension</c>), a hook other than the service's, a missing <c>hookInstance</c> or <c>context.patientId</c>,
+/// <c>fhirAuthorization</c> without <c>fhirServer</c> (cds-r-1), draft orders that are not valid R4 JSON.
+/// Tolerated: <c>extension</c> and context fields Formulary does not read (a later minor version of a hook may
+/// add optional context fields), resources other than MedicationRequest among the draft orders.
+/// </summary>
+internal static class CdsRequestReader
+{
+    private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal)
+    {
+        "hook", "hookInstance", "fhirServer", "fhirAuthorization", "context", "prefetch", "extension",
+    };
+
+    public static (CdsRequest? Request, RequestProblem? Problem) Read(JsonElement root, CdsService service)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(null, $"The body must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+
+        if (FirstDuplicate(root, "") is { } duplicate)
+        {
+            return (null, new(RequestProblemKind.DuplicateProperty, duplicate, $"'{duplicate}' is given more than once; give each property once (which value was meant cannot be told)."));
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!TopLevel.Contains(property.Name))
+            {
+                return (null, new(RequestProblemKind.UnknownProperty, property.Name, $"'{property.Name}' is not a field of a CDS Hooks request. Known fields: {string.Join(", ", TopLevel)}."));
+            }
+        }
+
+        var hook = Text(root, "hook");
+        if (hook != service.Hook)
+        {
+            return Fail("hook", hook is null ? $"'hook' is missing; this service answers '{service.Hook}'." : $"This service answers '{service.Hook}', not '{hook}'.");
+        }
+
+        if (Text(root, "hookInstance") is not { Length: > 0 } instance)
+        {
+            return Fail("hookInstance", "'hookInstance' is missing or not a string; give the UUID of this hook call.");
+        }
+
+        var (server, serverProblem) = ReadServer(root);
+        if (serverProblem is not null)
+        {
+            return (null, serverProblem);
+        }
+
+        var (token, tokenProblem) = ReadAuthorization(root, server);
+        if (tokenProblem is not null)
+        {
+            return (null, tokenProblem);
+        }
+
+        if (!root.TryGetProperty("context", out var context) || context.ValueKind != JsonValueKind.Object)
+        {
+            return Fail("context", "'context' is missing or not an object.");
+        }
+
+        if (Text(context, "patientId") is not { Length: > 0 } patientId)
+        {
+            return Fail("context.patientId", "'context.patientId' is missing or not a string.");
+        }
+
+        var (orders, ordersProblem) = CdsOrders.Read(context, service);
+        if (ordersProblem is not null)
+        {
+            return (null, ordersProblem);
+        }
+
+        var (prefetch, prefetchProblem) = ReadPrefetch(root);
+        return prefetchProblem is not null
+            ? (null, prefetchProblem)
+            : (new CdsRequest(hook, instance, server, token, patientId, orders!, prefetch!), null);
+    }
+
+    public static string? Text(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    public static (CdsRequest? Request, RequestProblem? Problem) Fail(string? property, string detail) =>
+        (null, new(RequestProblemKind.Malformed, property, detail));
+
+    private static (Uri? Server, RequestProblem? Problem) ReadServer(JsonElement root)
+    {
+        if (!root.TryGetProperty("fhirServer", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+
+        return value.ValueKind == JsonValueKind.String && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? (uri, null)
+            : (null, new(RequestProblemKind.Malformed, "fhirServer", "'fhirServer' must be the absolute http(s) base URL of the client's FHIR server."));
+    }
+
+    private static (string? Token, RequestProblem? Problem) ReadAuthorization(JsonElement root, Uri? server)
+    {
+        if (!root.TryGetProperty("fhirAuthorization", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return (null, null);
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return (null, new(RequestProblemKind.Malformed, "fhirAuthorization", "'fhirAuthorization' must be an object."));
+        }
+
+        if (server is null)
+        {
+            return (null, new(RequestProblemKind.Malformed, "fhirAuthorization", "'fhirAuthorization' is given without 'fhirServer' (cds-r-1): give the server the token is for."));
+        }
+
+        var type = Text(value, "token_type");
+        return Text(value, "access_token") is { Length: > 0 } token && string.Equals(type, "Bearer", StringComparison.OrdinalIgnoreCase)
+            ? (token, null)
+            : (null, new(RequestProblemKind.Malformed, "fhirAuthorization", "'fhirAuthorization' needs 'access_token' (a string) and 'token_type' \"Bearer\"."));
+    }
+
+    private static (IReadOnlyDictionary<string, JsonElement?>? Prefetch, RequestProblem? Problem) ReadPrefetch(JsonElement root)
+    {
+        var prefetch = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
+        if (!root.TryGetProperty("prefetch", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return (prefetch, null);
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return (null, new(RequestProblemKind.Malformed, "prefetch", "'prefetch' must be an object of prefetch keys."));
+        }
+
+        foreach (var entry in value.EnumerateObject())
+        {
+            if (entry.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            {
+                return (null, new(RequestProblemKind.Malformed, "prefetch." + entry.Name, $"'prefetch.{entry.Name}' must be a FHIR resource (an object) or null."));
+            }
+
+            prefetch[entry.Name] = entry.Value.ValueKind == JsonValueKind.Null ? null : entry.Value.Clone();
+        }
+
+        return (prefetch, null);
+    }
+
+    /// <summary>The path of the first property given twice in one object, at any depth; null when none is.</summary>
+    private static string? FirstDuplicate(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var at = path.Length == 0 ? property.Name : path + "." + property.Name;
+                    if (!seen.Add(property.Name))
+                    {
+                        return at;
+                    }
+
+                    if (FirstDuplicate(property.Value, at) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FirstDuplicate(item, Invariant($"{path}[{index++}]")) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+}

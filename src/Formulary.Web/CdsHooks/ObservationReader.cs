@@ -1,0 +1,92 @@
+using Hl7.Fhir.Model;
+
+namespace Formulary.Web.CdsHooks;
+
+/// <summary>
+/// Reads one Observation as a patient value, or says why it cannot be used: a status other than final,
+/// amended or corrected; a code that is not the kind asked for (a weight-for-length percentile, LOINC
+/// 77606-2, is not a body weight); no Quantity value, a comparator (&lt; 5), a unit that is not UCUM or
+/// that UCUM cannot convert to the kind's units; no full measurement date; a date after today or more than
+/// the kind's limit before it. Nothing here is a clinical range: the engine checks plausibility.
+/// </summary>
+internal static class ObservationReader
+{
+    public const string LoincSystem = "http://loinc.org";
+
+    private static readonly HashSet<ObservationStatus> Usable = [ObservationStatus.Final, ObservationStatus.Amended, ObservationStatus.Corrected];
+
+    public static (ObservedValue? Value, string? Problem) Read(Observation observation, ObservationKind kind, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        ArgumentNullException.ThrowIfNull(kind);
+        var name = Invariant($"The {kind.Name} Observation{(observation.Id is { } id ? $" '{id}'" : string.Empty)}");
+        if (observation.Status is not { } status || !Usable.Contains(status))
+        {
+            return Fail($"{name} has status '{(observation.Status is { } s ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(s) : "none")}'; only a final, amended or corrected result is used.");
+        }
+
+        var loinc = observation.Code?.Coding.Where(c => c.System == LoincSystem && c.Code is not null).ToList() ?? [];
+        if (!loinc.Any(c => kind.Loinc.Contains(c.Code)))
+        {
+            var sent = loinc.Count == 0 ? "no LOINC code" : string.Join(", ", loinc.Select(c => $"LOINC {c.Code}{(c.Display is { } d ? $" ({d})" : string.Empty)}"));
+            return Fail($"{name} has {sent}: it is not a {kind.Name} (LOINC {string.Join(" or ", kind.Loinc)}).");
+        }
+
+        if (observation.Value is not Quantity quantity || quantity.Value is not { } value)
+        {
+            return Fail($"{name} has no numeric value{(observation.DataAbsentReason?.Text is { } why ? $" ({why})" : string.Empty)}.");
+        }
+
+        if (quantity.Comparator is not null)
+        {
+            return Fail($"{name} is not an exact value ({quantity.Comparator} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}); an exact measurement is needed.");
+        }
+
+        if (quantity.System != UcumUnits.System || string.IsNullOrWhiteSpace(quantity.Code))
+        {
+            return Fail($"{name} has the unit '{quantity.Unit ?? quantity.Code ?? "none"}' without a UCUM code (system {UcumUnits.System}); the unit cannot be told, so the value is not used.");
+        }
+
+        var converted = kind.TargetUnits.Select(unit => (Unit: unit, Value: UcumUnits.Convert(value, quantity.Code, unit))).FirstOrDefault(c => c.Value is not null);
+        if (converted.Value is not { } number)
+        {
+            return Fail($"{name} is in '{quantity.Code}', which UCUM cannot convert to {string.Join(" or ", kind.TargetUnits)}; the value is not used.");
+        }
+
+        if (MeasuredOn(observation) is not { } day)
+        {
+            return Fail($"{name} has no full measurement date (effectiveDateTime, effectivePeriod or effectiveInstant to the day); how old it is cannot be told.");
+        }
+
+        if (day > today)
+        {
+            return Fail(Invariant($"{name} is dated {day:yyyy-MM-dd}, after today ({today:yyyy-MM-dd})."));
+        }
+
+        var age = today.DayNumber - day.DayNumber;
+        if (kind.MaxAgeDays is { } limit && age > limit)
+        {
+            return Fail(Invariant($"{name} was measured on {day:yyyy-MM-dd}, {age} days ago; a dose needs one measured within {limit} days of day 1: measure it again."));
+        }
+
+        return (new ObservedValue(number, converted.Unit, value, quantity.Code, day), null);
+    }
+
+    /// <summary>The day the value describes: the effective date (the start of a period), to the day; null when partial or absent.</summary>
+    public static DateOnly? MeasuredOn(Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var text = observation.Effective switch
+        {
+            FhirDateTime dateTime => dateTime.Value,
+            Period period => period.Start ?? period.End,
+            Instant instant => instant.Value?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            _ => null,
+        };
+        return text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : null;
+    }
+
+    private static (ObservedValue? Value, string? Problem) Fail(string problem) => (null, problem);
+}

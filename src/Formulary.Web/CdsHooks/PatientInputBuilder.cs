@@ -1,0 +1,100 @@
+using System.Globalization;
+using Formulary.Clinical.Patients;
+using Formulary.Clinical.Quantities;
+using Hl7.Fhir.Model;
+using Measure = Formulary.Clinical.Patients.Measure;
+
+namespace Formulary.Web.CdsHooks;
+
+/// <summary>
+/// Maps FHIR data into the engine's typed <see cref="PatientInput"/>, the way the API, the CLI and the page
+/// form map theirs: age from a full birth date, sex from the administrative gender (other and unknown stay
+/// unset, so the engine refuses and says it needs female or male), weight, height and creatinine from their
+/// Observations through <see cref="ObservationReader"/>, each with the day it was measured. Screens the
+/// record does not answer (pregnancy, breastfeeding, hypersensitivity) stay "not asked", never "no".
+/// Problems reading the data come back as sentences; the engine checks every value that gets through.
+/// </summary>
+internal static class PatientInputBuilder
+{
+    public static (PatientInput Input, IReadOnlyList<string> Problems) Build(PatientRecord record, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var problems = new List<string>();
+        var input = new PatientInput
+        {
+            AgeYears = AgeYears(record.Patient, today, problems),
+            Sex = record.Patient.Gender switch
+            {
+                AdministrativeGender.Female => Sex.Female,
+                AdministrativeGender.Male => Sex.Male,
+                _ => null,
+            },
+        };
+        var values = new Dictionary<string, ObservedValue>(StringComparer.Ordinal);
+        foreach (var kind in ObservationKind.All)
+        {
+            if (!record.Observations.TryGetValue(kind.Key, out var observation) || observation is null)
+            {
+                problems.Add($"The record holds no {kind.Name} (LOINC {kind.Loinc[0]}); one is needed for a dose.");
+                continue;
+            }
+
+            var (value, problem) = ObservationReader.Read(observation, kind, today);
+            if (value is null)
+            {
+                problems.Add(problem!);
+                continue;
+            }
+
+            values[kind.Key] = value;
+        }
+
+        return (input with
+        {
+            Weight = values.TryGetValue(CdsServiceCatalog.WeightKey, out var w) ? Measure.Kilograms(w.Value, w.MeasuredOn) : null,
+            Height = values.TryGetValue(CdsServiceCatalog.HeightKey, out var h) ? Measure.Centimetres(h.Value, h.MeasuredOn) : null,
+            Creatinine = values.TryGetValue(CdsServiceCatalog.CreatinineKey, out var c)
+                ? c.Unit == "umol/L" ? Measure.MicromolPerLitre(c.Value, c.MeasuredOn) : Measure.MgPerDl(c.Value, c.MeasuredOn)
+                : null,
+        }, problems);
+    }
+
+    /// <summary>
+    /// Completed years plus the fraction of the current year of life (days since the last birthday over the
+    /// days to the next), truncated to 4 decimals so a boundary ("under 22") is never crossed early.
+    /// </summary>
+    public static decimal? AgeYears(Hl7.Fhir.Model.Patient patient, DateOnly today, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(problems);
+        var text = patient.BirthDate;
+        if (text is not { Length: 10 } || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+        {
+            problems.Add(text is null
+                ? "The Patient has no birth date; the age is needed."
+                : $"The Patient's birth date '{text}' is not a full date (YYYY-MM-DD); the exact age is needed.");
+            return null;
+        }
+
+        if (born > today)
+        {
+            problems.Add(Invariant($"The Patient's birth date {born:yyyy-MM-dd} is after today ({today:yyyy-MM-dd})."));
+            return null;
+        }
+
+        var years = today.Year - born.Year;
+        var birthday = AddYears(born, years);
+        if (birthday > today)
+        {
+            years--;
+            birthday = AddYears(born, years);
+        }
+
+        var next = AddYears(born, years + 1);
+        var fraction = (decimal)(today.DayNumber - birthday.DayNumber) / (next.DayNumber - birthday.DayNumber);
+        return years + Math.Truncate(fraction * 10_000m) / 10_000m;
+    }
+
+    /// <summary>A birthday in a given year; 29 February falls on 28 February in common years.</summary>
+    private static DateOnly AddYears(DateOnly born, int years) => born.AddYears(years);
+}

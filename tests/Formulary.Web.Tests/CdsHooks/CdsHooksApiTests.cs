@@ -1,0 +1,311 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Formulary.Web.Tests.Hosting;
+
+namespace Formulary.Web.Tests.CdsHooks;
+
+/// <summary>
+/// The CDS Hooks endpoints over real HTTP: discovery as a wire contract, what a request may and may not carry,
+/// the fhirServer fetch against a FHIR fake on loopback, and data the service must not use silently. The base
+/// request is the conformance vector 01-child (a 10-year-old girl, 30 kg, 135 cm: 55.1 mg/day, worked there).
+/// </summary>
+public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private const string Sign = "/cds-services/formulary-dose-check";
+
+    private static string GoldenPath => Path.Combine(RepositoryPaths.Root, "tests", "Formulary.Web.Tests", "Golden", "cds-services.json");
+
+    private static JsonObject Child() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(ConformanceVectorTests.Folder, "01-child.request.json")))!.AsObject();
+
+    private async Task<(HttpStatusCode Status, JsonElement Body, string? MediaType)> PostAsync(string json, string path = Sign, string mediaType = "application/json")
+    {
+        using var content = new StringContent(json, Encoding.UTF8, mediaType);
+        using var response = await site.Client.PostAsync(new Uri(path, UriKind.Relative), content);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static JsonElement OnlyCard(JsonElement body) => Assert.Single(body.GetProperty("cards").EnumerateArray().ToList());
+
+    [Fact]
+    public async Task Discovery_Get_MatchesGoldenFile()
+    {
+        using var response = await site.Client.GetAsync(new Uri("/cds-services", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var actual = (await response.Content.ReadAsStringAsync()).ReplaceLineEndings("\n");
+        if (Environment.GetEnvironmentVariable("FORMULARY_REGENERATE_GOLDEN") == "1")
+        {
+            await File.WriteAllTextAsync(GoldenPath, actual);
+        }
+
+        Assert.Equal((await File.ReadAllTextAsync(GoldenPath)).ReplaceLineEndings("\n"), actual);
+    }
+
+    [Fact]
+    public async Task Discovery_Get_OffersBothHooksWithThePrefetchTemplatesOfTheIssue()
+    {
+        var body = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/cds-services", UriKind.Relative));
+
+        var services = body.GetProperty("services").EnumerateArray().ToList();
+        Assert.Equal(["order-select", "order-sign"], services.Select(s => s.GetProperty("hook").GetString()!).ToArray());
+        foreach (var service in services)
+        {
+            var prefetch = service.GetProperty("prefetch");
+            Assert.Equal("Patient/{{context.patientId}}", prefetch.GetProperty("patient").GetString());
+            Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7&_sort=-date&_count=1", prefetch.GetProperty("weight").GetString());
+            Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|8302-2&_sort=-date&_count=1", prefetch.GetProperty("height").GetString());
+            Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|2160-0&_sort=-date&_count=1", prefetch.GetProperty("creatinine").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(service.GetProperty("title").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(service.GetProperty("description").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task Call_UnknownTopLevelField_Returns400NamingIt()
+    {
+        var request = Child();
+        request["hookinstance"] = "typo";
+
+        var (status, problem, mediaType) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", mediaType);
+        Assert.Equal("/problems/unknown-property", problem.GetProperty("type").GetString());
+        Assert.Equal("hookinstance", problem.GetProperty("property").GetString());
+    }
+
+    [Fact]
+    public async Task Call_PropertyRepeatedInsidePrefetch_Returns400NamingItsPath()
+    {
+        var json = Child().ToJsonString().Replace("\"gender\":\"female\"", "\"gender\":\"female\",\"gender\":\"male\"", StringComparison.Ordinal);
+
+        var (status, problem, _) = await PostAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("/problems/duplicate-property", problem.GetProperty("type").GetString());
+        Assert.Equal("prefetch.patient.gender", problem.GetProperty("property").GetString());
+    }
+
+    [Fact]
+    public async Task Call_ExtensionAndUnreadContextField_AreTolerated()
+    {
+        var request = Child();
+        request["extension"] = new JsonObject { ["com.example.ehr.site"] = "north" };
+        request["context"]!["encounterId"] = "enc-1";
+        request["fhirServer"] = null;
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("info", OnlyCard(body).GetProperty("indicator").GetString());
+    }
+
+    [Theory]
+    [InlineData("hook", "patient-view")]
+    [InlineData("hookInstance", null)]
+    public async Task Call_WrongHookOrNoInstance_Returns400(string field, string? value)
+    {
+        var request = Child();
+        request[field] = value;
+
+        var (status, problem, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("/problems/invalid-cds-request", problem.GetProperty("type").GetString());
+        Assert.Equal(field, problem.GetProperty("property").GetString());
+    }
+
+    [Fact]
+    public async Task Call_AuthorizationWithoutServer_Returns400()
+    {
+        var request = Child();
+        request["fhirAuthorization"] = new JsonObject { ["access_token"] = "t", ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "formulary" };
+
+        var (status, problem, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("fhirAuthorization", problem.GetProperty("property").GetString());
+    }
+
+    [Fact]
+    public async Task Call_UnknownService_Returns404Problem()
+    {
+        var (status, problem, mediaType) = await PostAsync(Child().ToJsonString(), "/cds-services/no-such-service");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("application/problem+json", mediaType);
+        Assert.Equal("/problems/not-found", problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Call_NotJson_Returns415()
+    {
+        var (status, _, _) = await PostAsync(Child().ToJsonString(), mediaType: "text/plain");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+    }
+
+    [Fact]
+    public async Task Call_DraftOrderWithUnknownFhirElement_Returns400()
+    {
+        var request = Child();
+        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosis"] = 5;
+
+        var (status, problem, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("context.draftOrders", problem.GetProperty("property").GetString());
+        Assert.Contains("dosis", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_OlderMedicationsShape_IsCheckedLikeDraftOrders()
+    {
+        var request = Child();
+        var context = request["context"]!.AsObject();
+        var order = context["draftOrders"]!["entry"]![0]!["resource"]!.DeepClone();
+        context.Remove("draftOrders");
+        context["medications"] = new JsonArray(order);
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", OnlyCard(body).GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Call_PrefetchOfAnotherPatient_Returns400AndNoCard()
+    {
+        var request = Child();
+        request["prefetch"]!["weight"]!["entry"]![0]!["resource"]!["subject"]!["reference"] = "Patient/someone-else";
+
+        var (status, problem, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("prefetch.weight", problem.GetProperty("property").GetString());
+    }
+
+    [Theory]
+    [InlineData("unit", "lbs", "UCUM cannot convert")]
+    [InlineData("status", "entered-in-error", "status 'entered-in-error'")]
+    [InlineData("date", "2026-01-15", "46 days ago")]
+    [InlineData("comparator", ">", "not an exact value")]
+    public async Task Call_WeightThatCannotBeUsed_IsAWarningCardNotANumber(string what, string value, string expected)
+    {
+        var request = Child();
+        var weight = request["prefetch"]!["weight"]!["entry"]![0]!["resource"]!;
+        switch (what)
+        {
+            case "unit":
+                weight["valueQuantity"]!["code"] = value;
+                weight["valueQuantity"]!["unit"] = value;
+                break;
+            case "status":
+                weight["status"] = value;
+                break;
+            case "date":
+                weight["effectiveDateTime"] = value;
+                break;
+            default:
+                weight["valueQuantity"]!["comparator"] = value;
+                break;
+        }
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("warning", card.GetProperty("indicator").GetString());
+        Assert.StartsWith("Clofarabine: no dose computed", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains(expected, card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("mg per day", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_WeightInGrams_IsConvertedByUcum()
+    {
+        var request = Child();
+        var quantity = request["prefetch"]!["weight"]!["entry"]![0]!["resource"]!["valueQuantity"]!;
+        quantity["value"] = 30000;
+        quantity["unit"] = "g";
+        quantity["code"] = "g";
+
+        var (_, body, _) = await PostAsync(request.ToJsonString());
+
+        // 30000 g = 30 kg: the same patient as 01-child, so the same 55.1 mg.
+        Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", OnlyCard(body).GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Call_PrefetchMissingWithFhirServer_FetchesItWithTheBearerToken()
+    {
+        var request = Child();
+        var prefetch = request["prefetch"]!.AsObject();
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Observation?patient=child-1&code=http://loinc.org|29463-7&_sort=-date&_count=1"] = prefetch["weight"]!.ToJsonString(),
+            ["Observation?patient=child-1&code=http://loinc.org|8302-2&_sort=-date&_count=1"] = prefetch["height"]!.ToJsonString(),
+            ["Observation?patient=child-1&code=http://loinc.org|2160-0&_sort=-date&_count=1"] = prefetch["creatinine"]!.ToJsonString(),
+        };
+        await using var fhir = await FakeFhirServer.StartAsync(answers);
+        prefetch.Remove("weight");
+        prefetch["height"] = null;
+        prefetch["creatinine"] = JsonNode.Parse("""{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"timeout"}]}""");
+        request["fhirServer"] = fhir.BaseAddress.ToString();
+        request["fhirAuthorization"] = new JsonObject { ["access_token"] = "secret-token", ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/Observation.read", ["subject"] = "formulary" };
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", OnlyCard(body).GetProperty("summary").GetString());
+        Assert.Equal(3, fhir.Requests.Count);
+        Assert.All(fhir.Requests, r => Assert.Equal("Bearer secret-token", r.Authorization));
+        Assert.Equal(answers.Keys.Order(StringComparer.Ordinal), fhir.Requests.Select(r => r.PathAndQuery).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Call_FhirServerFailing_Returns412NamingWhatIsMissing()
+    {
+        await using var fhir = await FakeFhirServer.StartAsync(new Dictionary<string, string>(), status: 500);
+        var request = Child();
+        request["prefetch"]!.AsObject().Remove("creatinine");
+        request["fhirServer"] = fhir.BaseAddress.ToString();
+        request["fhirAuthorization"] = new JsonObject { ["access_token"] = "t", ["token_type"] = "Bearer" };
+
+        var (status, problem, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, status);
+        Assert.Equal("/problems/prefetch-missing", problem.GetProperty("type").GetString());
+        Assert.Equal(["creatinine"], problem.GetProperty("missing").EnumerateArray().Select(m => m.GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task Call_EmptySearchResult_IsACardSayingTheRecordHoldsNone()
+    {
+        var request = Child();
+        request["prefetch"]!["creatinine"] = JsonNode.Parse("""{"resourceType":"Bundle","type":"searchset","total":0}""");
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("holds no serum creatinine", OnlyCard(body).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DoseLink_OfACard_OpensTheDosePagePrefilledAndComputed()
+    {
+        var (_, body, _) = await PostAsync(Child().ToJsonString());
+        var link = new Uri(OnlyCard(body).GetProperty("links")[0].GetProperty("url").GetString()!);
+
+        using var page = await site.Client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("55.1", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"135\"", html, StringComparison.Ordinal);
+    }
+}
