@@ -16,16 +16,26 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.GotoAsync("/");
 
         await page.Locator("#home-search").PressSequentiallyAsync("clol");
+        // The list answers each prefix as it is typed ("clo" first lists Clofarabine): wait for the answer to "clol".
         var first = page.Locator("#home-search-suggestions [role=option]").First;
-        await first.WaitForAsync();
-        Assert.Equal("true", await page.Locator("#home-search").GetAttributeAsync("aria-expanded"));
-        Assert.Contains("Clolar", await first.TextContentAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(first).ToContainTextAsync("Clolar");
+        await Assertions.Expect(page.Locator("#home-search")).ToHaveAttributeAsync("aria-expanded", "true");
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"typeahead-{label}") });
         await page.Keyboard.PressAsync("ArrowDown");
-        Assert.Equal(await first.GetAttributeAsync("id"), await page.Locator("#home-search").GetAttributeAsync("aria-activedescendant"));
-        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#home-search")).ToHaveAttributeAsync("aria-activedescendant", (await first.GetAttributeAsync("id"))!);
+        await page.Locator("#home-search").PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/composition/clofarabine/");
+        try
+        {
+            await page.WaitForURLAsync("**/composition/clofarabine/");
+        }
+        catch (TimeoutException)
+        {
+            // Say where the page went and what the box held, so an intermittent failure can be explained.
+            var box = await page.Locator("#home-search").EvaluateAsync<string>("e => e.outerHTML + ' value=' + e.value");
+            Assert.Fail($"Enter on the chosen suggestion did not open the monograph: at {page.Url}; {box}");
+        }
+
         Assert.Equal("Clofarabine", await page.Locator("h1").TextContentAsync());
         Assert.Empty(errors);
         await page.Context.CloseAsync();

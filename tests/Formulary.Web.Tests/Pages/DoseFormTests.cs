@@ -5,10 +5,12 @@ namespace Formulary.Web.Tests.Pages;
 
 public sealed class DoseFormTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
-    private async Task<(HttpStatusCode Status, string Html)> SubmitAsync(params (string Name, string Value)[] fields)
+    private Task<(HttpStatusCode Status, string Html)> SubmitAsync(params (string Name, string Value)[] fields) => SubmitAsync("clofarabine", fields);
+
+    private async Task<(HttpStatusCode Status, string Html)> SubmitAsync(string slug, params (string Name, string Value)[] fields)
     {
         using var form = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        using var response = await site.Client.PostAsync(new Uri("/composition/clofarabine/dose", UriKind.Relative), form);
+        using var response = await site.Client.PostAsync(new Uri($"/composition/{slug}/dose", UriKind.Relative), form);
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
@@ -40,6 +42,24 @@ public sealed class DoseFormTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Contains("id=\"drug-interactions\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"32\"", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"robots\" content=\"noindex\">", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 10: a sample drug's general regimens computed on its page, one table row per regimen, each cited.</summary>
+    [Fact]
+    public async Task DoseForm_ParacetamolChild_RegimenTableWithMaximaAndCitation()
+    {
+        var (status, html) = await SubmitAsync("paracetamol", [.. Answered, ("ageYears", "8"), ("sex", "female"), ("weightKg", "25"), ("heightCm", "128"), ("scrMgDl", "0.5")]);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var row = html[html.IndexOf("<tr data-regimen=\"children\">", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        // 15 mg/kg × 25 kg = 375 mg per dose; 4-6 doses a day = 1500-2250 mg, capped at 75 mg/kg/day × 25 = 1875 mg
+        Assert.Contains("<td>375 mg</td>", row, StringComparison.Ordinal);
+        Assert.Contains("<td>1500-1875 mg</td>", row, StringComparison.Ordinal);
+        Assert.Contains("every 4-6 hours", row, StringComparison.Ordinal);
+        Assert.Contains("1000 mg per dose; 1875 mg per day", row, StringComparison.Ordinal);
+        Assert.Contains("“Under 18 years: 15 mg/kg/dose", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-regimen=\"adults\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
