@@ -6,7 +6,8 @@ namespace Formulary.Benchmarks.Parsing;
 /// <summary>
 /// A deterministic corpus of monographs made from the bundled content (the seed and the samples):
 /// 70% compositions, 15% combinations of two generated compositions, 15% brand pages linking to
-/// them, with varied names, heading styles, missing sections, FAQ shapes and descriptions.
+/// them, with varied names, heading styles, missing sections, FAQ shapes and descriptions; each
+/// composition's Standard Dosage is generated prose in the shapes real monographs use (<see cref="DosingProse"/>).
 /// The same count always gives the same bytes.
 /// </summary>
 public static class CorpusGenerator
@@ -33,7 +34,8 @@ public static class CorpusGenerator
             var template = compositionTemplates[i % compositionTemplates.Count];
             var name = Name(random, i);
             names.Add(name);
-            documents.Add(Document(Collection.Composition, name.ToLowerInvariant(), Composition(random, template, name)));
+            var dosing = DosingProse.Generate(random);
+            documents.Add(Document(Collection.Composition, name.ToLowerInvariant(), Composition(random, DosingProse.Replace(template, dosing), name)));
         }
 
         var combinationSlugs = new List<string>(combinations);

@@ -40,6 +40,7 @@ public static class AlertCodes
     public const string RegimenAvoid = "REGIMEN_AVOID";
     public const string MonitorLevels = "MONITOR_LEVELS";
     public const string DraftRules = "DRAFT_RULES";
+    public const string RegimenPopulationUnbounded = "REGIMEN_POPULATION_UNBOUNDED";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -48,6 +49,6 @@ public static class AlertCodes
         SmallPatientInfusion, RenalUpperLimitFromReference, RenalUpperLimitUnavailable, RenalBelowBands, RenalNormalizedEgfr,
         RenalCockcroftGaultObesity, RenalCaution, RenalNotAssessed, HepaticCaution, InteractionAvoid, InteractionNotCovered,
         AdjustmentsCombined, BsaCapped, MaxDoseCapped, RoundingChange, ToxicityNotApplicable, WeightPercentile, HeightPercentile,
-        BodyMassIndexPercentile, CreatinineUnit, RegimenNotComputed, RegimenAvoid, MonitorLevels, DraftRules,
+        BodyMassIndexPercentile, CreatinineUnit, RegimenNotComputed, RegimenAvoid, MonitorLevels, DraftRules, RegimenPopulationUnbounded,
     ];
 }

@@ -1,3 +1,4 @@
+using Formulary.Clinical.Calculators;
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
@@ -27,6 +28,11 @@ internal static class RegimenCalculator
             if (!rule.Population.Contains(patient))
             {
                 answer.Step(Invariant($"Regimen '{rule.Label}' is for {rule.Population}: it does not apply to this patient."));
+                continue;
+            }
+
+            if (!Bounded(rule, patient, answer))
+            {
                 continue;
             }
 
@@ -136,6 +142,41 @@ internal static class RegimenCalculator
     /// <summary>A calculated (unrounded) range as the answer shows it: to 0.0001 mg.</summary>
     private static ValueRange? Shown(ValueRange? range) =>
         range is null ? null : new ValueRange(Math.Round(range.Min, 4, MidpointRounding.AwayFromZero), Math.Round(range.Max, 4, MidpointRounding.AwayFromZero));
+
+    /// <summary>
+    /// A regimen whose population states no age or weight band would apply to everyone. When its heading names a
+    /// group the patient is not in ("adults" for a child, "children" for an adult) it is not computed; otherwise it
+    /// is, with a warning. Either way the editor is told to add the band the monograph states.
+    /// </summary>
+    private static bool Bounded(DoseRule rule, Patient patient, AnswerBuilder answer)
+    {
+        var population = rule.Population;
+        if (population.AgeMin is not null || population.AgeBelow is not null || population.WeightMinKg is not null || population.WeightBelowKg is not null)
+        {
+            return true;
+        }
+
+        var label = population.Label?.ToLowerInvariant() ?? string.Empty;
+        var saysAdults = label.Contains("adult", StringComparison.Ordinal);
+        var saysChildren = new[] { "child", "pediatric", "paediatric", "infant", "neonat", "newborn", "adolescent" }.Any(w => label.Contains(w, StringComparison.Ordinal));
+        var isAdult = patient.Age.Years >= RenalCalculator.AdultFromYears;
+        if ((saysAdults && !isAdult) || (saysChildren && isAdult))
+        {
+            answer.Alert(
+                AlertSeverity.Warning,
+                AlertCodes.RegimenPopulationUnbounded,
+                Invariant($"'{rule.Label}' is for {population.Label} but its rule states no age band: it is not computed for a patient of {patient.Age.Years:0.##} years. The rules need the age band the monograph states."),
+                rule.Source);
+            return false;
+        }
+
+        answer.Alert(
+            AlertSeverity.Warning,
+            AlertCodes.RegimenPopulationUnbounded,
+            Invariant($"'{rule.Label}' states no age or weight band, so it is computed for every patient, this one ({patient.Age.Years:0.##} years) included: check that the monograph means it for this patient."),
+            rule.Source);
+        return true;
+    }
 
     /// <summary>The dose factor range from percent-of-dose and reduce-by adjustments, multiplied when several apply (and said so).</summary>
     private static ValueRange Factor(DoseRule rule, IReadOnlyList<RegimenAdjustments.Applied> adjustments, AnswerBuilder answer)

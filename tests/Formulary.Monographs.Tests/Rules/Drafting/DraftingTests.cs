@@ -181,4 +181,19 @@ public sealed class DraftingTests
             }
         }
     }
+
+    /// <summary>The corpus test found "three times daily" drafted as every 8 hours while RULE008 did not count 8 as stated.</summary>
+    [Theory]
+    [InlineData("375 mg three times daily.", 8)]
+    [InlineData("50 mg two times a day.", 12)]
+    [InlineData("1 g four times daily.", 6)]
+    [InlineData("5 mg three times daily.", 3)]
+    public void QuoteNumbers_SpeltCountsADay_CountTheirInterval(string quote, int number) =>
+        Assert.True(QuoteNumbers.Contains(quote, number));
+
+    [Theory]
+    [InlineData("375 mg three times daily.", 12)]
+    [InlineData("15 mg/kg every 6 hours.", 20)]
+    public void QuoteNumbers_NumberNotStated_NotContained(string quote, int number) =>
+        Assert.False(QuoteNumbers.Contains(quote, number));
 }

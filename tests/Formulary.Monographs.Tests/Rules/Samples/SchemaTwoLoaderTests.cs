@@ -116,4 +116,25 @@ public sealed class SchemaTwoLoaderTests
         Assert.Equal(AnswerStatus.Refused, refused.Status);
         Assert.Contains(refused.Alerts, a => a.Code == AlertCodes.DraftRules);
     }
+
+    /// <summary>A reviewed rule whose population names a group but no age band must not dose a patient outside the group.</summary>
+    [Fact]
+    public void Dose_PopulationWithoutAgeBand_NotComputedForTheOtherGroupAndWarnedOtherwise()
+    {
+        var result = LoadWith("population: { label: adults, ageMin: 18 }", "population: { label: adults }");
+        var engine = SampleProfiles.Engine;
+
+        // An 8-year-old: the "children" regimen (under 18) applies; the unbounded "adults" one is not computed for her.
+        var child = engine.Dose(new SampleRequest { AgeYears = 8m, Sex = "female", WeightKg = 25m, HeightCm = 128m, ScrMgDl = 0.5m }.ToInput(), result.Profile!);
+        Assert.Equal("children", Assert.Single(child.Regimens).Id);
+        var warning = Assert.Single(child.Alerts, a => a.Code == AlertCodes.RegimenPopulationUnbounded);
+        Assert.Equal(AlertSeverity.Warning, warning.Severity);
+        Assert.Contains("not computed for a patient of 8 years", warning.Message, StringComparison.Ordinal);
+        Assert.NotNull(warning.Source);
+
+        // A 40-year-old: computed, and told that the rule states no band.
+        var adult = engine.Dose(new SampleRequest { AgeYears = 40m, Sex = "male", WeightKg = 80m, HeightCm = 180m, ScrMgDl = 0.9m }.ToInput(), result.Profile!);
+        Assert.Equal("adults", Assert.Single(adult.Regimens).Id);
+        Assert.Contains(adult.Alerts, a => a.Code == AlertCodes.RegimenPopulationUnbounded && a.Message.Contains("computed for every patient", StringComparison.Ordinal));
+    }
 }
