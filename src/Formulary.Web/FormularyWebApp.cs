@@ -9,6 +9,7 @@ using Formulary.Web.Api.Search;
 using Formulary.Web.Assets;
 using Formulary.Web.CdsHooks;
 using Formulary.Web.Dosing;
+using Formulary.Web.Fhir;
 using Formulary.Web.Health;
 using Formulary.Web.Hosting;
 using Formulary.Web.Pages;
@@ -55,6 +56,7 @@ public static class FormularyWebApp
         builder.Services.AddFormularyHealth();
         builder.Services.AddFormularyPages();
         builder.Services.AddApiDocumentation();
+        builder.Services.AddFormularyFhir();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             // Real types on the wire and in the OpenAPI document: numbers are numbers, enumerations are names.
@@ -84,6 +86,7 @@ public static class FormularyWebApp
         app.MapSearchApi();
         app.MapDoseApi();
         app.MapCdsHooks();
+        app.MapFhir();
         app.MapApiDocumentation();
         return app;
     }

@@ -4,6 +4,7 @@ using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Patients;
 using Formulary.Monographs;
 using Formulary.Storage.Rules;
+using Formulary.Web.Fhir;
 using Hl7.Fhir.Model;
 
 namespace Formulary.Web.CdsHooks;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Formulary.Web.Fhir;
 using Formulary.Web.Problems;
 using Hl7.Fhir.Model;
 

@@ -1,3 +1,4 @@
+using Formulary.Web.Fhir;
 using Formulary.Web.Pages;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,12 +11,15 @@ namespace Formulary.Web.Problems;
 /// The one place where failures become HTTP answers: exceptions from reading a request (oversize or
 /// malformed body), bare status codes (404, 405) and problems returned by endpoints all leave as
 /// <c>application/problem+json</c> with a stable <c>type</c> from <see cref="ProblemCatalog"/>.
-/// Browsers asking for a page that does not exist get the HTML 404 page instead.
+/// Browsers asking for a page that does not exist get the HTML 404 page instead. Under <c>/fhir</c> the
+/// same problems are written as FHIR <c>OperationOutcome</c>s (<see cref="OperationOutcomeWriter"/>).
 /// </summary>
 internal static class ProblemMapping
 {
     public static IServiceCollection AddFormularyProblems(this IServiceCollection services)
     {
+        // Ahead of the default problem+json writer: the problem details service asks writers in order.
+        services.AddSingleton<IProblemDetailsWriter, OperationOutcomeWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
@@ -62,7 +66,8 @@ internal static class ProblemMapping
     public static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/cds-services", StringComparison.OrdinalIgnoreCase);
+        || request.Path.StartsWithSegments("/cds-services", StringComparison.OrdinalIgnoreCase)
+        || OperationOutcomeWriter.IsFhirRequest(request);
 
     private static async Task WriteStatusCodeAsync(StatusCodeContext statusContext)
     {

@@ -1,0 +1,78 @@
+using Formulary.Web.Problems;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+
+namespace Formulary.Web.Fhir;
+
+/// <summary>
+/// <c>/fhir</c>: the R4 CapabilityStatement, MedicationKnowledge read and search, and the extension
+/// definitions. Every answer is <c>application/fhir+json</c>; every error an OperationOutcome
+/// (<see cref="OperationOutcomeWriter"/>, through the one problem mapping).
+/// </summary>
+internal static class FhirEndpoints
+{
+    public static IServiceCollection AddFormularyFhir(this IServiceCollection services)
+    {
+        services.AddSingleton<MedicationKnowledgeCatalog>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFhir(this IEndpointRouteBuilder app)
+    {
+        var fhir = app.MapGroup("/fhir").ExcludeFromDescription();
+        fhir.MapGet("/metadata", (HttpContext context) => (IResult)new FhirResult(CapabilityStatementBuilder.Build(FhirUrls.For(context))));
+        fhir.MapGet("/MedicationKnowledge/{id}", ReadAsync);
+        fhir.MapGet("/MedicationKnowledge", SearchAsync);
+        fhir.MapGet("/StructureDefinition/{id}", (string id, HttpContext context) =>
+            SafetyExtension.Find(id) is { } extension
+                ? (IResult)new FhirResult(ExtensionDefinitions.For(extension, FhirUrls.For(context)))
+                : ProblemMapping.Problem(ProblemCatalog.NotFound, $"No StructureDefinition '{id}' here; this server defines {string.Join(", ", SafetyExtension.All.Select(e => e.Id))}."));
+        return app;
+    }
+
+    private static async Task<IResult> ReadAsync(string id, HttpContext context, MedicationKnowledgeCatalog catalog)
+    {
+        var source = await catalog.FindAsync(id, context.RequestAborted).ConfigureAwait(false);
+        return source is null
+            ? ProblemMapping.Problem(ProblemCatalog.NotFound, $"No MedicationKnowledge '{id}': ids are the slugs of compositions and combinations.")
+            : new FhirResult(MedicationKnowledgeBuilder.Build(source, FhirUrls.For(context)));
+    }
+
+    private static async Task<IResult> SearchAsync(HttpContext context, MedicationKnowledgeCatalog catalog)
+    {
+        var urls = FhirUrls.For(context);
+        var (query, error) = MedicationKnowledgeQuery.Parse(context.Request.Query, urls);
+        if (query is null)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.BadRequest, error);
+        }
+
+        IEnumerable<string> ids = query.Codes ?? [];
+        if (query.Name is { } name)
+        {
+            var named = await catalog.IdsByNameAsync(name, context.RequestAborted).ConfigureAwait(false);
+            ids = query.Codes is null ? named : named.Intersect(query.Codes, StringComparer.Ordinal);
+        }
+
+        var bundle = new Bundle
+        {
+            Type = Bundle.BundleType.Searchset,
+            Link = [new Bundle.LinkComponent { Relation = "self", Url = urls.Base + "/MedicationKnowledge?" + MedicationKnowledgeQuery.SelfQuery(context.Request.Query) }],
+        };
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            if (await catalog.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is { } source)
+            {
+                bundle.Entry.Add(new Bundle.EntryComponent
+                {
+                    FullUrl = urls.Resource("MedicationKnowledge", id),
+                    Resource = MedicationKnowledgeBuilder.Build(source, urls),
+                    Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+                });
+            }
+        }
+
+        bundle.Total = bundle.Entry.Count;
+        return new FhirResult(bundle);
+    }
+}

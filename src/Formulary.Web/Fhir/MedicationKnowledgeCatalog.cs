@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Formulary.Monographs;
+using Formulary.Storage;
+using Formulary.Storage.Listing;
+using Formulary.Storage.Search;
+using Formulary.Web.Dosing;
+using Formulary.Web.Pages;
+
+namespace Formulary.Web.Fhir;
+
+/// <summary>
+/// Finds the compositions and combinations the FHIR endpoints serve, by id (the slug) or by search,
+/// and gathers what <see cref="MedicationKnowledgeBuilder"/> needs: the stored monograph, its brands
+/// (from the cached summaries of the store generation) and its rules (through <see cref="DoseService"/>,
+/// the one way the site gets a profile).
+/// </summary>
+internal sealed partial class MedicationKnowledgeCatalog(IMonographStore store, SiteCache cache, DoseService dosing)
+{
+    private static readonly Collection[] Served = [Collection.Composition, Collection.Combination];
+
+    /// <summary>The FHIR id rule: a slug outside it (longer than 64, other characters) has no FHIR address.</summary>
+    public static bool IsFhirId(string? id) => id is not null && FhirId().IsMatch(id);
+
+    public async Task<MedicationKnowledgeSource?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsFhirId(id))
+        {
+            return null;
+        }
+
+        foreach (var collection in Served)
+        {
+            if (await store.GetAsync(collection, id, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                var all = await cache.SummariesAsync().ConfigureAwait(false);
+                var brands = MonographLinks.For(all, collection, id).Brands.Select(b => b.Title).ToList();
+                var rules = await dosing.RulesAsync(id).ConfigureAwait(false);
+                return new MedicationKnowledgeSource(stored.Monograph, brands, rules, stored.Version.ImportedAt);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The ids whose generic, alternate or brand name has a word starting with <paramref name="name"/> (case and accents ignored), best first.</summary>
+    public async Task<IReadOnlyList<string>> IdsByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var suggestions = await store.SuggestAsync(name, SearchLimits.MaxSuggestions, cancellationToken).ConfigureAwait(false);
+        return [.. suggestions.Where(s => Served.Contains(s.Collection) && IsFhirId(s.Slug)).Select(s => s.Slug).Distinct(StringComparer.Ordinal)];
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9\\-\\.]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex FhirId();
+}
