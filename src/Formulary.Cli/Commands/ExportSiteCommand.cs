@@ -8,26 +8,36 @@ using Spectre.Console;
 namespace Formulary.Cli.Commands;
 
 /// <summary>
-/// <c>formulary export-site --content DIR --out DIR [--base-url URL]</c>: the whole site as static
-/// files for a CDN, with a progress bar (Spectre.Console) on a terminal.
+/// <c>formulary export-site [--db DB | --content DIR] --out DIR [--base-url URL]</c>: the whole site as
+/// static files for a CDN, with a progress bar (Spectre.Console) on a terminal. With <c>--db</c> the
+/// pages come from the store (the latest accepted version of each document, as <c>serve</c> shows them);
+/// with <c>--content</c> (or neither: the bundled content) from a folder, for an editor's preview.
 /// </summary>
 internal static class ExportSiteCommand
 {
     public static Command Create()
     {
         var content = new Option<string?>("--content") { Description = "Content folder (default: the bundled content/)." };
+        var database = new Option<string?>("--db") { Description = "Export what the store holds (a SQLite file, a PostgreSQL connection string or URL) instead of a folder." };
         var output = new Option<string>("--out") { Description = "Folder to write the site into.", Required = true };
         var baseUrl = new Option<string>("--base-url") { Description = "Public address of the exported site, for canonical links and the sitemap.", DefaultValueFactory = _ => "http://localhost" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var command = new Command("export-site", "Write every page, the sitemap, robots.txt, assets and a client-side search index as static files.")
         {
-            content, output, baseUrl, json,
+            content, database, output, baseUrl, json,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var stdout = result.InvocationConfiguration.Output;
-            var folder = result.GetValue(content) ?? BundledContent.Find();
-            if (folder is null || !Directory.Exists(folder))
+            var db = result.GetValue(database);
+            if (db is not null && result.GetValue(content) is not null)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync("export-site: give --db or --content, not both.").ConfigureAwait(false);
+                return FormularyCli.ExitUsage;
+            }
+
+            var folder = db is not null ? null : result.GetValue(content) ?? BundledContent.Find();
+            if (db is null && (folder is null || !Directory.Exists(folder)))
             {
                 await result.InvocationConfiguration.Error.WriteLineAsync($"export-site: content folder '{folder}' does not exist; pass --content DIR.").ConfigureAwait(false);
                 return FormularyCli.ExitUsage;
@@ -37,23 +47,23 @@ internal static class ExportSiteCommand
             var started = TimeProvider.System.GetTimestamp();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             var asJson = result.GetValue(json);
-            ContentSet? set = null;
+            Source? set = null;
             ExportReport? report = null;
             if (asJson || !console.Profile.Capabilities.Interactive)
             {
-                set = new ContentLoader().Load(folder, progress: null, cancellationToken);
-                report = await ExportAsync(set, folder, result.GetValue(output)!, result.GetValue(baseUrl)!, progress: null, cancellationToken).ConfigureAwait(false);
+                set = await ReadAsync(folder, db, progress: null, cancellationToken).ConfigureAwait(false);
+                report = await ExportAsync(set, result.GetValue(output)!, result.GetValue(baseUrl)!, progress: null, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .StartAsync(async context =>
                     {
-                        var load = context.AddTask("Reading monographs");
-                        set = new ContentLoader().Load(folder, new Progress<LoadProgress>(p => { load.MaxValue = p.Total; load.Value = p.Done; }), cancellationToken);
+                        var load = context.AddTask(db is null ? "Reading monographs" : "Reading the store");
+                        set = await ReadAsync(folder, db, new Progress<LoadProgress>(p => { load.MaxValue = p.Total; load.Value = p.Done; }), cancellationToken).ConfigureAwait(false);
                         load.Value = load.MaxValue;
                         var write = context.AddTask("Writing pages");
-                        report = await ExportAsync(set, folder, result.GetValue(output)!, result.GetValue(baseUrl)!,
+                        report = await ExportAsync(set, result.GetValue(output)!, result.GetValue(baseUrl)!,
                             new Progress<ExportProgress>(p => { write.MaxValue = p.Total; write.Value = p.Done; }), cancellationToken).ConfigureAwait(false);
                         write.Value = write.MaxValue;
                     }).ConfigureAwait(false);
@@ -83,6 +93,33 @@ internal static class ExportSiteCommand
         return command;
     }
 
-    private static Task<ExportReport> ExportAsync(ContentSet set, string contentDirectory, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>
-        SiteExporter.ExportAsync(set.Monographs, Formulary.Monographs.Rules.DrugProfileCatalog.Load(contentDirectory).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal), output, baseUrl, TimeProvider.System, progress, cancellationToken);
+    /// <summary>The documents to export and the drugs whose pages get the dose section.</summary>
+    private sealed record Source(IReadOnlyList<Formulary.Monographs.Model.Monograph> Monographs, IReadOnlySet<string> DrugsWithDoseRules);
+
+    private static async Task<Source> ReadAsync(string? folder, string? database, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (database is null)
+        {
+            var set = new ContentLoader().Load(folder!, progress, cancellationToken);
+            return new Source(set.Monographs, Formulary.Monographs.Rules.DrugProfileCatalog.Load(folder!).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal));
+        }
+
+        await using var store = await Formulary.Storage.StoreLocation.OpenAsync(database, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        var summaries = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var monographs = new List<Formulary.Monographs.Model.Monograph>(summaries.Count);
+        foreach (var summary in summaries)
+        {
+            if (await store.GetAsync(summary.Collection, summary.Slug, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                monographs.Add(stored.Monograph);
+            }
+
+            progress?.Report(new LoadProgress(monographs.Count, summaries.Count, summary.Slug));
+        }
+
+        return new Source(monographs, await Formulary.Storage.Rules.DrugRules.DrugsAsync(store, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static Task<ExportReport> ExportAsync(Source source, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>
+        SiteExporter.ExportAsync(source.Monographs, source.DrugsWithDoseRules, output, baseUrl, TimeProvider.System, progress, cancellationToken);
 }

@@ -7,7 +7,7 @@ using Formulary.Web.Hosting;
 namespace Formulary.Cli.Commands;
 
 /// <summary>
-/// <c>formulary serve [--content DIR] [--db DB] [--urls URL] [--public-url URL] [--cds-trust ISSUER=JWKS]... [--cds-insecure-dev]</c>: serves the store.
+/// <c>formulary serve [--content DIR [--watch]] [--db DB] [--urls URL] [--public-url URL] [--cds-trust ISSUER=JWKS]... [--cds-insecure-dev]</c>: serves the store.
 /// With <c>--content</c> it first publishes that folder incrementally (never removing anything); without
 /// it, it publishes the bundled content only into an empty store, so a node started from an older
 /// checkout changes nothing. Runs until stopped (Ctrl+C).
@@ -26,9 +26,10 @@ internal static class ServeCommand
         var cdsTrust = new Option<string[]>("--cds-trust") { Description = "An EHR trusted to call the CDS Hooks services: ISSUER=JWKS, its JWT iss and its JWKS file path or URL (repeatable; default none).", AllowMultipleArgumentsPerToken = true };
         var cdsInsecure = new Option<bool>("--cds-insecure-dev") { Description = "Development only: answer CDS Hooks calls without verifying JWTs (announced in a response header and the log)." };
         var json = new Option<bool>("--json") { Description = "Accepted for symmetry; the server always logs JSON lines." };
+        var watch = new Option<bool>("--watch") { Description = "With --content: publish the folder again (incrementally) whenever a monograph or rules file in it is saved." };
         var command = new Command("serve", "Serve the store (site, JSON API, OpenAPI document), publishing --content DIR into it first.")
         {
-            content, database, urls, publicUrl, certificate, certificateKey, proxies, cdsTrust, cdsInsecure, json,
+            content, database, urls, publicUrl, certificate, certificateKey, proxies, cdsTrust, cdsInsecure, json, watch,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -37,6 +38,12 @@ internal static class ServeCommand
             if (folder is not null && !Directory.Exists(folder))
             {
                 await error.WriteLineAsync($"serve: content folder '{folder}' does not exist.").ConfigureAwait(false);
+                return FormularyCli.ExitUsage;
+            }
+
+            if (result.GetValue(watch) && folder is null)
+            {
+                await error.WriteLineAsync("serve: --watch needs --content DIR (the folder to watch).").ConfigureAwait(false);
                 return FormularyCli.ExitUsage;
             }
 
@@ -66,7 +73,7 @@ internal static class ServeCommand
             WebApplication app;
             try
             {
-                app = await ContentSite.StartAsync(options, folder, result.GetValue(database)!, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+                app = await ContentSite.StartAsync(options, folder, result.GetValue(database)!, TimeProvider.System, cancellationToken, result.GetValue(watch)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -19,7 +19,8 @@ public static class ContentSite
         string? contentDirectory,
         string database,
         TimeProvider time,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        bool watch = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -43,6 +44,11 @@ public static class ContentSite
                 await ImportAsync(app.Services, folder, cancellationToken).ConfigureAwait(false);
             }
 
+            if (watch && contentDirectory is not null)
+            {
+                Watch(app, contentDirectory);
+            }
+
             app.Services.GetRequiredService<StoreReadinessCheck>().Start();
             return app;
         }
@@ -57,6 +63,14 @@ public static class ContentSite
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Re-publishes <paramref name="contentDirectory"/> whenever a monograph or rules file in it is saved, until the site stops.</summary>
+    private static void Watch(WebApplication app, string contentDirectory)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentWatcher));
+        var watcher = new ContentWatcher(contentDirectory, token => ImportAsync(app.Services, contentDirectory, token), logger);
+        app.Lifetime.ApplicationStopping.Register(() => watcher.DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
 
     /// <summary>Publishes a content folder into the running site's store (never removing); every cache sees the new generation at once.</summary>

@@ -68,6 +68,18 @@ public sealed class ServeStartupTests
         Assert.False(File.Exists(Path.Combine(folder, "f.db")));
     }
 
+    [Fact]
+    public void WatchWithoutContent_Serve_UsageErrorAndNoDatabaseCreated()
+    {
+        var folder = Directory.CreateTempSubdirectory("formulary-serve-").FullName;
+
+        var (exit, _, err) = CliRun.Run("serve", "--db", Path.Combine(folder, "f.db"), "--urls", "http://127.0.0.1:0", "--watch");
+
+        Assert.Equal(2, exit);
+        AssertOneLine(err, "--watch needs --content DIR");
+        Assert.False(File.Exists(Path.Combine(folder, "f.db")));
+    }
+
     private static void AssertOneLine(string err, string expected)
     {
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));

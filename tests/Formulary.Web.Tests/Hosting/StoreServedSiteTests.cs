@@ -53,4 +53,37 @@ public sealed class StoreServedSiteTests
         Assert.Equal(generation, await store.GetGenerationAsync());
         Assert.NotNull(await store.GetAsync(Monographs.Collection.Composition, "folicacid"));
     }
+
+    /// <summary>Issue 7.3: <c>serve --content DIR --watch</c>; an editor saves a monograph and the page shows it within 2 s.</summary>
+    [Fact]
+    public async Task Watch_EditorSavesAMonograph_PageShowsTheChangeWithin2Seconds()
+    {
+        var content = RepositoryPaths.CreateContentCopy();
+        var database = Path.Combine(Directory.CreateTempSubdirectory("formulary-site-").FullName, "formulary.db");
+        await using var app = await ContentSite.StartAsync(Options, content, database, TimeProvider.System, watch: true);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        var file = Path.Combine(content, "compositions", "folicacid.md");
+        Assert.DoesNotContain("Quillwort", await client.GetStringAsync(new Uri("/composition/folicacid/", UriKind.Relative)), StringComparison.Ordinal);
+
+        // Saved the way many editors save: a temporary file, then a rename over the monograph.
+        var temporary = file + ".tmp";
+        File.WriteAllText(temporary, File.ReadAllText(file) + "\n\nQuillwort note.\n");
+        File.Move(temporary, file, overwrite: true);
+        var saved = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan? seen = null;
+        while (seen is null && saved.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var started = saved.Elapsed;
+            if ((await client.GetStringAsync(new Uri("/composition/folicacid/", UriKind.Relative))).Contains("Quillwort", StringComparison.Ordinal))
+            {
+                seen = started;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.NotNull(seen);
+        Assert.True(seen <= TimeSpan.FromSeconds(2), $"the page showed the saved change {seen.Value.TotalSeconds:0.00} s after the save");
+        Assert.Equal(2, (await app.Services.GetRequiredService<Storage.IMonographStore>().ListVersionsAsync(Monographs.Collection.Composition, "folicacid")).Count);
+    }
 }
