@@ -8,6 +8,7 @@ using Formulary.Web.Api.Monographs;
 using Formulary.Web.Api.Search;
 using Formulary.Web.Assets;
 using Formulary.Web.CdsHooks;
+using Formulary.Web.CdsHooks.Security;
 using Formulary.Web.Dosing;
 using Formulary.Web.Fhir;
 using Formulary.Web.Health;
@@ -69,6 +70,7 @@ public static class FormularyWebApp
         builder.Services.AddSingleton<StoreGeneration>();
         builder.Services.AddSingleton<DoseService>();
         builder.Services.AddCdsHooks();
+        builder.Services.AddCdsSecurity(options, builder.Configuration);
 
         var app = builder.Build();
         app.UseTransport(options);
@@ -85,7 +87,7 @@ public static class FormularyWebApp
         app.MapMonographApi();
         app.MapSearchApi();
         app.MapDoseApi();
-        app.MapCdsHooks();
+        app.MapCdsHooks().RequireCdsJwt();
         app.MapFhir();
         app.MapApiDocumentation();
         return app;

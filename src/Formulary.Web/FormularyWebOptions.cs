@@ -29,6 +29,12 @@ public sealed record FormularyWebOptions
     /// <summary>Structured JSON logs on the console (serve); off in tests, which keep warnings only.</summary>
     public bool JsonConsoleLogs { get; init; } = true;
 
+    /// <summary>EHRs whose JWTs the CDS Hooks endpoints accept (<c>--cds-trust ISSUER=JWKS</c>); none by default.</summary>
+    public IReadOnlyList<CdsHooks.Security.CdsTrustedIssuer> CdsTrust { get; init; } = [];
+
+    /// <summary>Answer CDS Hooks calls without verifying JWTs (development only; off by default, announced in a header and the log).</summary>
+    public bool CdsInsecureDev { get; init; }
+
     /// <summary>Minimum level for the application's own categories.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 }

@@ -7,7 +7,7 @@ using Formulary.Web.Hosting;
 namespace Formulary.Cli.Commands;
 
 /// <summary>
-/// <c>formulary serve [--content DIR [--watch]] [--db DB] [--urls URL] [--public-url URL]</c>: serves the store.
+/// <c>formulary serve [--content DIR [--watch]] [--db DB] [--urls URL] [--public-url URL] [--cds-trust ISSUER=JWKS]... [--cds-insecure-dev]</c>: serves the store.
 /// With <c>--content</c> it first publishes that folder incrementally (never removing anything); without
 /// it, it publishes the bundled content only into an empty store, so a node started from an older
 /// checkout changes nothing. Runs until stopped (Ctrl+C).
@@ -23,11 +23,13 @@ internal static class ServeCommand
         var certificate = new Option<string?>("--tls-cert") { Description = "PEM certificate for https:// URLs (default: Kestrel:Certificates:Default:Path from configuration)." };
         var certificateKey = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert (omit when the key is in the certificate file)." };
         var proxies = new Option<string[]>("--trusted-proxy") { Description = "Reverse proxy address or CIDR network whose X-Forwarded-For/-Proto headers are believed (repeatable; default none).", AllowMultipleArgumentsPerToken = true };
+        var cdsTrust = new Option<string[]>("--cds-trust") { Description = "An EHR trusted to call the CDS Hooks services: ISSUER=JWKS, its JWT iss and its JWKS file path or URL (repeatable; default none).", AllowMultipleArgumentsPerToken = true };
+        var cdsInsecure = new Option<bool>("--cds-insecure-dev") { Description = "Development only: answer CDS Hooks calls without verifying JWTs (announced in a response header and the log)." };
         var json = new Option<bool>("--json") { Description = "Accepted for symmetry; the server always logs JSON lines." };
         var watch = new Option<bool>("--watch") { Description = "With --content: publish the folder again (incrementally) whenever a monograph or rules file in it is saved." };
         var command = new Command("serve", "Serve the store (site, JSON API, OpenAPI document), publishing --content DIR into it first.")
         {
-            content, database, urls, publicUrl, certificate, certificateKey, proxies, json, watch,
+            content, database, urls, publicUrl, certificate, certificateKey, proxies, cdsTrust, cdsInsecure, json, watch,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -45,6 +47,19 @@ internal static class ServeCommand
                 return FormularyCli.ExitUsage;
             }
 
+            var trusted = new List<Formulary.Web.CdsHooks.Security.CdsTrustedIssuer>();
+            foreach (var entry in result.GetValue(cdsTrust) ?? [])
+            {
+                var (issuer, problem) = Formulary.Web.CdsHooks.Security.CdsTrustedIssuer.Parse(entry);
+                if (issuer is null)
+                {
+                    await error.WriteLineAsync("serve: --cds-trust " + problem).ConfigureAwait(false);
+                    return FormularyCli.ExitUsage;
+                }
+
+                trusted.Add(issuer);
+            }
+
             var options = new FormularyWebOptions
             {
                 Urls = result.GetValue(urls)!,
@@ -52,6 +67,8 @@ internal static class ServeCommand
                 CertificatePath = result.GetValue(certificate),
                 CertificateKeyPath = result.GetValue(certificateKey),
                 TrustedProxies = result.GetValue(proxies) ?? [],
+                CdsTrust = trusted,
+                CdsInsecureDev = result.GetValue(cdsInsecure),
             };
             WebApplication app;
             try

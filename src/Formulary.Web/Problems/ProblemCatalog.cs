@@ -13,6 +13,7 @@ internal static class ProblemCatalog
     public static readonly ProblemKind UnknownProperty = new("unknown-property", 400, "The request has a property the API does not know.", "Unknown and misspelt properties are refused, never ignored: a misspelt flag must not read as absent. The property extension names it.");
     public static readonly ProblemKind DuplicateProperty = new("duplicate-property", 400, "The request gives a property more than once.", "Which of the values was meant cannot be told, so none is used. The property extension names it.");
     public static readonly ProblemKind MalformedForm = new("malformed-form", 400, "The form is malformed or too large.", "The form body could not be read: malformed multipart or URL encoding, or more fields, longer names or values than a form here may have.");
+    public static readonly ProblemKind Unauthorized = new("unauthorized", 401, "The caller is not authenticated.", "CDS Hooks calls must carry 'Authorization: Bearer <JWT>' signed (RS384 or ES384) by a trusted EHR, with aud the URL called, a near exp and a fresh jti; the detail says which check failed.");
     public static readonly ProblemKind NotFound = new("not-found", 404, "Not found.", "No resource exists at this address.");
     public static readonly ProblemKind UnknownDrug = new("unknown-drug", 404, "No dose rules for this drug.", "Doses are computed only for drugs whose monograph has a rules file; the detail lists them.");
     public static readonly ProblemKind DoseRulesInvalid = new("dose-rules-invalid", 409, "This drug's dose rules do not load.", "The rules stored with the monograph have errors (RULE codes, e.g. a quote no longer in the monograph); no dose is computed until they are fixed and imported again.");
@@ -34,7 +35,7 @@ internal static class ProblemCatalog
 
     public static IReadOnlyList<ProblemKind> All { get; } =
     [
-        BadRequest, MalformedJson, UnknownProperty, DuplicateProperty, MalformedForm, NotFound, UnknownDrug, DoseRulesInvalid, MethodNotAllowed, NotAcceptable, RequestTimeout,
+        BadRequest, MalformedJson, UnknownProperty, DuplicateProperty, MalformedForm, Unauthorized, NotFound, UnknownDrug, DoseRulesInvalid, MethodNotAllowed, NotAcceptable, RequestTimeout,
         LengthRequired, BodyTooLarge, UriTooLong, UnsupportedMediaType, InvalidCdsRequest, PrefetchMissing, InputRefused, TooManyRequests, HeadersTooLarge,
         ClientError, StoreUnavailable, Internal,
     ];
@@ -43,6 +44,7 @@ internal static class ProblemCatalog
     public static ProblemKind ForStatus(int status) => status switch
     {
         400 => BadRequest,
+        401 => Unauthorized,
         404 => NotFound,
         405 => MethodNotAllowed,
         406 => NotAcceptable,

@@ -6,8 +6,10 @@ namespace Formulary.Web.Tests.Hosting;
 /// The real site on a free loopback port, started exactly as <c>formulary serve</c> starts it: a
 /// fresh SQLite file, the bundled content plus test fixtures imported, then Kestrel. Requests go
 /// over real HTTP. The clock is fixed so dose answers (default start date) are deterministic.
+/// CDS Hooks calls are answered without JWTs here (development mode), so the clinical CDS tests need no
+/// signed tokens; the JWT checks are tested on a site that trusts test issuers (<see cref="CdsHooks.CdsSecuredSiteFixture"/>).
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
@@ -23,12 +25,12 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public IServiceProvider Services => app!.Services;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ContentDirectory = RepositoryPaths.CreateContentCopy();
         DatabasePath = Path.Combine(ContentDirectory, "..", Path.GetFileName(ContentDirectory) + ".db");
         app = await ContentSite.StartAsync(
-            new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning },
+            Options(new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning }),
             ContentDirectory,
             DatabasePath,
             new FixedTime(Now));
@@ -39,7 +41,10 @@ public sealed class SiteFixture : IAsyncLifetime
         using var warm = await Client.GetAsync(new Uri("/api/search?q=warmup&correct=false", UriKind.Relative));
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The options the site starts with; a derived fixture changes them.</summary>
+    protected virtual FormularyWebOptions Options(FormularyWebOptions defaults) => defaults with { CdsInsecureDev = true };
+
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         if (app is not null)
