@@ -78,6 +78,7 @@ public static class FormularyWebApp
         app.UseApiReferencePolicy();
         app.UseFormularyProblems();
         app.UsePathGuard();
+        app.UseHeadAsGet();
         // Routing after the exception handler, so routing failures are mapped to problems too.
         app.UseRouting();
         app.MapFormularyHealth();

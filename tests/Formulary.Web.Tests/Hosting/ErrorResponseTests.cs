@@ -37,4 +37,18 @@ public sealed class ErrorResponseTests(SiteFixture site) : IClassFixture<SiteFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("1 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    /// <summary>CDNs and link checkers ask with HEAD: the headers GET would send, no body; a POST-only path stays 405.</summary>
+    [Fact]
+    public async Task Head_PageAndApi_HeadersOfGetWithoutBody()
+    {
+        var page = await site.Client.GetByteArrayAsync(new Uri("/composition/clofarabine/", UriKind.Relative));
+        using var head = await site.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/composition/clofarabine/", UriKind.Relative)));
+        using var dose = await site.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/api/dose", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(page.Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, dose.StatusCode);
+    }
 }
