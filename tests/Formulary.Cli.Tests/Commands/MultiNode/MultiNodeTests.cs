@@ -9,8 +9,9 @@ namespace Formulary.Cli.Tests.Commands.MultiNode;
 /// <summary>
 /// Several nodes over one store, as deployed: two real <c>formulary serve</c> processes on one database
 /// (PostgreSQL, and a SQLite file shared by two processes), content changed through the real CLI.
-/// "Within 2 s" is the generation contract (each node re-reads it at most every 0.5 s): it is measured
-/// from the end of the import to the start of the first request that saw the change.
+/// "Within 2 s" is the generation contract (each node re-reads it at most every 0.5 s): no request that
+/// starts 2 s or more after the end of the import may get the old content (a search that ran out of its
+/// time budget on a loaded machine is no answer either way).
 /// </summary>
 public sealed class MultiNodeTests
 {
@@ -51,14 +52,16 @@ public sealed class MultiNodeTests
         Assert.Equal(0, (await FormularyProcess.RunAsync("import", content.Root, "--db", db)).Exit);
         var imported = Stopwatch.StartNew();
 
-        // Both nodes are watched at once; each aspect counts from the start of the first request that saw it.
-        var seen = await Task.WhenAll(new[] { a, b }.SelectMany(node => new[]
+        // Both nodes are watched at once, each aspect until it shows the change. The contract: no answer from a request
+        // that started 2 s or more after the import is stale. A search that used up its time budget (timedOut, which a
+        // loaded CI machine can cause) says nothing either way and is not counted.
+        var watched = await Task.WhenAll(new[] { a, b }.SelectMany(node => new[]
         {
-            FirstSeenAsync(node, async client => (await client.GetStringAsync(new Uri("/composition/clofarabine/", UriKind.Relative))).Contains("Zyloquartz", StringComparison.Ordinal), imported),
-            FirstSeenAsync(node, async client => (await client.GetStringAsync(new Uri("/api/search?q=zyloquartz", UriKind.Relative))).Contains("\"slug\":\"clofarabine\"", StringComparison.Ordinal), imported),
-            FirstSeenAsync(node, async _ => (await DoseAsync(node)).Body.Contains("RULE001", StringComparison.Ordinal), imported),
+            WatchAsync(node, async client => (await client.GetStringAsync(new Uri("/composition/clofarabine/", UriKind.Relative))).Contains("Zyloquartz", StringComparison.Ordinal), imported),
+            WatchAsync(node, async client => Search(await client.GetStringAsync(new Uri("/api/search?q=zyloquartz", UriKind.Relative))), imported),
+            WatchAsync(node, async _ => (await DoseAsync(node)).Body.Contains("RULE001", StringComparison.Ordinal), imported),
         }));
-        Assert.All(seen, s => Assert.True(s <= Freshness, $"a node served the change {s.TotalSeconds:0.00} s after the import"));
+        Assert.All(watched, w => Assert.True(w.StaleAfter is null, $"a request started {w.StaleAfter?.TotalSeconds:0.00} s after the import got the old content"));
 
         var (status, body) = await DoseAsync(b);
         Assert.Equal(HttpStatusCode.Conflict, status);
@@ -99,15 +102,32 @@ public sealed class MultiNodeTests
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>When (after the import) the first request started that saw the change; fails after 90 s.</summary>
-    private static async Task<TimeSpan> FirstSeenAsync(ServeNode node, Func<HttpClient, Task<bool>> changed, Stopwatch sinceImport)
+    /// <summary>Whether a search answer shows the new document; null when the search ran out of time (no evidence).</summary>
+    private static bool? Search(string json)
     {
+        using var results = System.Text.Json.JsonDocument.Parse(json);
+        return results.RootElement.GetProperty("timedOut").GetBoolean() ? null : json.Contains("\"slug\":\"clofarabine\"", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Asks until an answer shows the change (fails after 90 s); returns the start time, after the import, of the
+    /// latest request that began <see cref="Freshness"/> or more after it and still got the old content, or null.
+    /// </summary>
+    private static async Task<(TimeSpan Seen, TimeSpan? StaleAfter)> WatchAsync(ServeNode node, Func<HttpClient, Task<bool?>> changed, Stopwatch sinceImport)
+    {
+        TimeSpan? staleAfter = null;
         while (sinceImport.Elapsed < TimeSpan.FromSeconds(90))
         {
             var started = sinceImport.Elapsed;
-            if (await changed(node.Client))
+            var answer = await changed(node.Client);
+            if (answer == true)
             {
-                return started;
+                return (started, staleAfter);
+            }
+
+            if (answer == false && started >= Freshness)
+            {
+                staleAfter = started;
             }
 
             await Task.Delay(50);
