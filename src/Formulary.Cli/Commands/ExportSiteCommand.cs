@@ -117,7 +117,7 @@ internal static class ExportSiteCommand
             progress?.Report(new LoadProgress(monographs.Count, summaries.Count, summary.Slug));
         }
 
-        return new Source(monographs, await Formulary.Storage.Rules.DrugRules.DrugsAsync(store, cancellationToken).ConfigureAwait(false));
+        return new Source(monographs, Formulary.Storage.Rules.DrugRules.Drugs(summaries));
     }
 
     private static Task<ExportReport> ExportAsync(Source source, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>

@@ -108,9 +108,10 @@ internal static class RegimenCalculator
         answer.Step(Invariant($"[{rule.Id}] {amount} {RegimenBasisNames.Unit(rule.Basis)} × {multiplier:0.####} = {raw} mg per {(rule.Per == AmountPer.Dose ? "dose" : "day")}."));
         var factor = Factor(rule, adjustments, answer);
         var (perDose, perDay) = Split(rule, raw, factor, interval, times, maxPerDay, answer);
-        var ends = new[] { ("per dose ", perDose?.Min), ("per dose ", perDose?.Max), ("per day ", perDay?.Min), ("per day ", perDay?.Max) }
+        var (dose, day) = (RoundEnds(perDose, policy), RoundEnds(perDay, policy));
+        var ends = new[] { ("per dose ", dose), ("per day ", day) }
             .Where(e => e.Item2 is not null)
-            .Select(e => (What: e.Item1, Outcome: DoseRounding.Apply(Dose.FromMilligrams(e.Item2!.Value), policy)))
+            .SelectMany(e => new[] { (What: e.Item1, Outcome: e.Item2!.Value.Min), (What: e.Item1, Outcome: e.Item2!.Value.Max) })
             .ToList();
         if (ends.FirstOrDefault(e => e.Outcome.IsZero) is { Outcome: not null } zero)
         {
@@ -121,8 +122,8 @@ internal static class RegimenCalculator
         var farthest = ends.Count == 0 ? null : ends.MaxBy(e => Math.Abs(e.Outcome.PercentChange)).Outcome;
         var rounded = entry with
         {
-            PerDoseMg = perDose is null ? null : new ValueRange(Round(perDose.Min, policy), Round(perDose.Max, policy)),
-            PerDayMg = perDay is null ? null : new ValueRange(Round(perDay.Min, policy), Round(perDay.Max, policy)),
+            PerDoseMg = Given(dose),
+            PerDayMg = Given(day),
             CalculatedPerDoseMg = Shown(perDose),
             CalculatedPerDayMg = Shown(perDay),
             RoundingIncrementMg = policy.RoundingIncrementMg,
@@ -138,6 +139,13 @@ internal static class RegimenCalculator
 
         return rounded;
     }
+
+    /// <summary>Both ends of a range rounded once by the policy; null when the range is not computed.</summary>
+    private static (DoseRounding.Outcome Min, DoseRounding.Outcome Max)? RoundEnds(ValueRange? range, DosePolicy policy) =>
+        range is null ? null : (DoseRounding.Apply(Dose.FromMilligrams(range.Min), policy), DoseRounding.Apply(Dose.FromMilligrams(range.Max), policy));
+
+    private static ValueRange? Given((DoseRounding.Outcome Min, DoseRounding.Outcome Max)? ends) =>
+        ends is var (min, max) ? new ValueRange(min.Rounded.Milligrams, max.Rounded.Milligrams) : null;
 
     /// <summary>A calculated (unrounded) range as the answer shows it: to 0.0001 mg.</summary>
     private static ValueRange? Shown(ValueRange? range) =>
@@ -297,8 +305,7 @@ internal static class RegimenCalculator
         _ => null,
     };
 
-    private static decimal Round(decimal mg, DosePolicy policy) =>
-        Dose.FromMilligrams(mg).RoundTo(policy.RoundingIncrementMg, policy.Midpoint).Milligrams;
+    private static decimal Round(decimal mg, DosePolicy policy) => DoseRounding.Apply(Dose.FromMilligrams(mg), policy).Rounded.Milligrams;
 
     private static string Show(ValueRange? range) => range is null ? "not computed" : Invariant($"{Shown(range)} mg");
 }

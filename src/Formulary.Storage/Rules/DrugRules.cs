@@ -45,9 +45,12 @@ public sealed record DrugRules(string Slug, bool HasRules, DrugProfile? Profile,
     public static async Task<IReadOnlySet<string>> DrugsAsync(IMonographStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return (await store.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => s.HasRules && RuleCollections.Contains(s.Collection)).Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
+        return Drugs(await store.ListAsync(cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>The same set from a listing already read.</summary>
+    public static IReadOnlySet<string> Drugs(IEnumerable<Listing.MonographSummary> summaries) =>
+        summaries.Where(s => s.HasRules && RuleCollections.Contains(s.Collection)).Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>"RULE001 at clofarabine.rules.yaml(12,5): …" for each problem, without server paths.</summary>
     public string ProblemsText => string.Join("; ", Problems.Select(d =>
