@@ -50,7 +50,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.Locator("#site-search").PressSequentiallyAsync("folic");
         await page.Locator("#site-search-suggestions [role=option]").First.WaitForAsync();
         await page.Keyboard.PressAsync("Escape");
-        Assert.Equal("false", await page.Locator("#site-search").GetAttributeAsync("aria-expanded"));
+        await Assertions.Expect(page.Locator("#site-search")).ToHaveAttributeAsync("aria-expanded", "false");
         Assert.Equal("folic", await page.Locator("#site-search").InputValueAsync());
         await page.Locator("#site-search").PressAsync("Enter");
 
@@ -120,7 +120,8 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
 
         Assert.Null(await page.Locator("details#side-effects").GetAttributeAsync("open"));
         await page.Locator("nav.toc a[href='#side-effects']").ClickAsync();
-        Assert.NotNull(await page.Locator("details#side-effects").GetAttributeAsync("open"));
+        // The section opens on the hashchange event, which fires after the click returns.
+        await Assertions.Expect(page.Locator("details#side-effects")).ToHaveJSPropertyAsync("open", true);
 
         await page.GotoAsync("/composition/clofarabine/");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
