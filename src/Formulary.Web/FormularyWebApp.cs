@@ -13,6 +13,7 @@ using Formulary.Web.Dosing;
 using Formulary.Web.Fhir;
 using Formulary.Web.Health;
 using Formulary.Web.Hosting;
+using Formulary.Web.Hosting.Compression;
 using Formulary.Web.Pages;
 using Formulary.Web.Problems;
 
@@ -53,6 +54,7 @@ public static class FormularyWebApp
         ConfigureLogging(builder.Logging, options);
 
         builder.Services.AddSingleton(options);
+        builder.Services.AddFormularyCompression();
         builder.Services.AddFormularyProblems();
         builder.Services.AddFormularyHealth();
         builder.Services.AddFormularyPages();
@@ -74,6 +76,8 @@ public static class FormularyWebApp
 
         var app = builder.Build();
         app.UseTransport(options);
+        // Outside the problem mapping, so problems and the 404 page are compressed too.
+        app.UseResponseCompression();
         app.UseSecurityHeaders();
         app.UseApiReferencePolicy();
         app.UseFormularyProblems();

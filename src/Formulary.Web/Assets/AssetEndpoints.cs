@@ -6,11 +6,8 @@ internal static class AssetEndpoints
     {
         foreach (var asset in SiteAssets.Shared.All)
         {
-            app.MapGet(asset.Url, (HttpContext context) =>
-            {
-                context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-                return Results.Bytes(asset.Content, asset.ContentType);
-            }).ExcludeFromDescription();
+            app.MapGet(asset.Url, (HttpContext context) => asset.Body.WriteAsync(context, "public, max-age=31536000, immutable"))
+                .ExcludeFromDescription();
         }
 
         return app;

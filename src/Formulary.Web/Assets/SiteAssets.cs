@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Formulary.Web.Hosting.Compression;
 
 namespace Formulary.Web.Assets;
 
@@ -42,6 +43,6 @@ internal sealed class SiteAssets
         var bytes = buffer.ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
         var dot = name.LastIndexOf('.');
-        return new SiteAsset($"/assets/{name[..dot]}.{hash}{name[dot..]}", contentType, bytes);
+        return new SiteAsset($"/assets/{name[..dot]}.{hash}{name[dot..]}", EncodedBody.Create(bytes, contentType));
     }
 }

@@ -1,25 +1,24 @@
-using System.Security.Cryptography;
+using Formulary.Web.Hosting.Compression;
 
 namespace Formulary.Web.Pages;
 
-/// <summary>A rendered response kept in memory: its bytes, content type and a strong ETag.</summary>
-internal sealed record CachedPage(byte[] Body, string ContentType, string ETag)
+/// <summary>A rendered response kept in memory: its bytes in every content coding, each with a strong ETag.</summary>
+internal sealed class CachedPage
 {
+    private const string CacheControl = "public, max-age=60";
+
+    private CachedPage(EncodedBody body) => Body = body;
+
+    public EncodedBody Body { get; }
+
     public static CachedPage Html(byte[] body) => Create(body, "text/html; charset=utf-8");
 
-    public static CachedPage Create(byte[] body, string contentType) =>
-        new(body, contentType, "\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..20] + "\"");
+    public static CachedPage Create(byte[] body, string contentType) => new(EncodedBody.Create(body, contentType));
 
-    public IResult ToResult(HttpContext context)
+    public IResult ToResult(HttpContext context) => new Answer(Body);
+
+    private sealed class Answer(EncodedBody body) : IResult
     {
-        var headers = context.Response.Headers;
-        headers.ETag = ETag;
-        headers.CacheControl = "public, max-age=60";
-        if (context.Request.Headers.IfNoneMatch == ETag)
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return Results.Bytes(Body, ContentType);
+        public Task ExecuteAsync(HttpContext httpContext) => body.WriteAsync(httpContext, CacheControl);
     }
 }

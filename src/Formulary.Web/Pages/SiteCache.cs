@@ -51,7 +51,7 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
             var page = await entry.Value.ConfigureAwait(false);
             if (page is not null)
             {
-                snapshot.Entries.Set(key, page, Sized(page.Body.Length + page.ETag.Length));
+                snapshot.Entries.Set(key, page, Sized(page.Body.Size));
             }
 
             return page;
