@@ -101,14 +101,25 @@ public static class FormularyWebApp
     private static void ConfigureLogging(ILoggingBuilder logging, FormularyWebOptions options)
     {
         logging.ClearProviders();
-        if (options.JsonConsoleLogs)
+        // The built-in formatters; the console logger writes to standard output, whose redirection chose the format.
+        switch (options.ConsoleLogs)
         {
-            logging.AddJsonConsole(json =>
-            {
-                json.IncludeScopes = true;
-                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-                json.UseUtcTimestamp = true;
-            });
+            case ConsoleLogFormat.Json:
+                logging.AddJsonConsole(json =>
+                {
+                    json.IncludeScopes = true;
+                    json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                    json.UseUtcTimestamp = true;
+                });
+                break;
+            case ConsoleLogFormat.Readable:
+                logging.AddSimpleConsole(simple =>
+                {
+                    simple.SingleLine = true;
+                    simple.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+                    simple.UseUtcTimestamp = true;
+                });
+                break;
         }
 
         logging.SetMinimumLevel(options.MinimumLogLevel);

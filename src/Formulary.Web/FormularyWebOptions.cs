@@ -26,8 +26,11 @@ public sealed record FormularyWebOptions
     /// <summary>Most bytes the rendered-page and search-result cache may hold (64 MiB); least recently used entries go first.</summary>
     public long CacheBytes { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>Structured JSON logs on the console (serve); off in tests, which keep warnings only.</summary>
-    public bool JsonConsoleLogs { get; init; } = true;
+    /// <summary>
+    /// The console log: readable lines when a person watches a terminal, JSON lines when the output goes to a
+    /// file, a pipe or a log collector (<c>serve --json</c> asks for JSON on a terminal too); none in tests.
+    /// </summary>
+    public ConsoleLogFormat ConsoleLogs { get; init; } = Console.IsOutputRedirected ? ConsoleLogFormat.Json : ConsoleLogFormat.Readable;
 
     /// <summary>EHRs whose JWTs the CDS Hooks endpoints accept (<c>--cds-trust ISSUER=JWKS</c>); none by default.</summary>
     public IReadOnlyList<CdsHooks.Security.CdsTrustedIssuer> CdsTrust { get; init; } = [];

@@ -3,6 +3,7 @@ using Formulary.Monographs.Model;
 using Formulary.Monographs;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
+using Formulary.Storage.Publishing;
 using Formulary.Storage.Search;
 using Formulary.Storage.Versions;
 using Microsoft.Extensions.Time.Testing;
@@ -163,6 +164,43 @@ public abstract class StoreContractTests : IAsyncLifetime
         var summary = Assert.Single(await Store.ListAsync());
         Assert.Equal(("Clofarabine Injection", 1, 1, firstImport), (summary.Title, summary.WarningCount, summary.Version, summary.ImportedAt));
         Assert.Equal("clofarabine", Assert.Single((await Store.SearchAsync("evoltra", 10, 0)).Hits).Slug);
+    }
+
+    /// <summary>Issue 9.9: a store never holds the folder a node read from, only paths relative to the content root.</summary>
+    [SkippableFact]
+    public async Task Publish_Folder_StoresPathsRelativeToTheContentRoot()
+    {
+        var root = Directory.CreateTempSubdirectory("formulary-paths-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "medicines"));
+        File.WriteAllText(Path.Combine(root, "medicines", "brandx.md"), "---\ntitle: BrandX\ngeneric_slug: gamma\n---\n## Usage\nGamma.\n");
+
+        await ContentPublisher.PublishAsync(Store, root, PublishOptions.Incremental);
+
+        var stored = await Store.GetAsync(Collection.Medicine, "brandx");
+        Assert.Equal("medicines/brandx.md", stored!.Monograph.SourcePath);
+        Assert.Equal("medicines/brandx.md", Assert.Single(await Store.ListVersionsAsync(Collection.Medicine, "brandx")).SourcePath);
+        var brokenLink = Assert.Single(stored.Monograph.Diagnostics, d => d.Code == "MONO040");
+        Assert.Equal("medicines/brandx.md", brokenLink.File);
+    }
+
+    /// <summary>A store written before paths were relative is corrected by the re-parse the new parser version brings.</summary>
+    [SkippableFact]
+    public async Task Publish_StoredWithAbsolutePathByOlderParser_ReparseMakesItRelative()
+    {
+        var root = Directory.CreateTempSubdirectory("formulary-paths-").FullName;
+        var file = Path.Combine(root, "compositions", "gamma.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "---\ntitle: Gamma\n---\n## Usage\nGamma.\n");
+        var parsed = Monographs.Parsing.MonographParser.Default.Parse(Collection.Composition, file, File.ReadAllBytes(file));
+        await Store.ImportAsync([new ImportDocument(parsed, File.ReadAllText(file)) { ModelVersion = 1 }], ImportOptions.WholeContentSet);
+        Assert.Equal(file, (await Store.GetAsync(Collection.Composition, "gamma"))!.Version.SourcePath);
+
+        var report = await ContentPublisher.PublishAsync(Store, root, PublishOptions.Incremental);
+
+        Assert.Equal(1, report.Import!.Reparsed);
+        var version = Assert.Single(await Store.ListVersionsAsync(Collection.Composition, "gamma"));
+        Assert.Equal("compositions/gamma.md", version.SourcePath);
+        Assert.Equal("compositions/gamma.md", (await Store.GetAsync(Collection.Composition, "gamma"))!.Monograph.SourcePath);
     }
 
     [SkippableFact]

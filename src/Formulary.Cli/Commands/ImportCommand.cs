@@ -107,6 +107,7 @@ internal static class ImportCommand
             CliJson.Write(output, new
             {
                 database = location,
+                contentRoot = publish.ContentRoot,
                 files = publish.Files,
                 parsed = publish.Parsed,
                 report.Added,
@@ -127,25 +128,27 @@ internal static class ImportCommand
             return;
         }
 
+        // The store keeps paths relative to the content root; an editor wants them as the folder was given.
+        string Located(string file) => Path.Join(publish.ContentRoot, file);
         foreach (var diagnostic in publish.LooseDiagnostics)
         {
-            output.WriteLine(diagnostic.ToString());
+            output.WriteLine((diagnostic with { File = Located(diagnostic.File) }).ToString());
         }
 
         foreach (var document in report.Documents)
         {
             foreach (var diagnostic in document.Diagnostics)
             {
-                output.WriteLine(diagnostic.ToString());
+                output.WriteLine((diagnostic with { File = Located(diagnostic.File) }).ToString());
             }
 
             if (document.Outcome is ImportOutcome.Failed)
             {
-                output.WriteLine($"{document.SourcePath}: not imported: {document.FailureReason}");
+                output.WriteLine($"{Located(document.SourcePath)}: not imported: {document.FailureReason}");
             }
             else if (document.Outcome is ImportOutcome.Rejected)
             {
-                output.WriteLine($"{document.SourcePath}: rejected as version {document.Version}: {document.FailureReason}");
+                output.WriteLine($"{Located(document.SourcePath)}: rejected as version {document.Version}: {document.FailureReason}");
             }
         }
 

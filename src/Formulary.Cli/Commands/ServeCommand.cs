@@ -25,7 +25,7 @@ internal static class ServeCommand
         var proxies = new Option<string[]>("--trusted-proxy") { Description = "Reverse proxy address or CIDR network whose X-Forwarded-For/-Proto headers are believed (repeatable; default none).", AllowMultipleArgumentsPerToken = true };
         var cdsTrust = new Option<string[]>("--cds-trust") { Description = "An EHR trusted to call the CDS Hooks services: ISSUER=JWKS, its JWT iss and its JWKS file path or URL (repeatable; default none).", AllowMultipleArgumentsPerToken = true };
         var cdsInsecure = new Option<bool>("--cds-insecure-dev") { Description = "Development only: answer CDS Hooks calls without verifying JWTs (announced in a response header and the log)." };
-        var json = new Option<bool>("--json") { Description = "Accepted for symmetry; the server always logs JSON lines." };
+        var json = new Option<bool>("--json") { Description = "Log JSON lines (the default when the output is redirected; on a terminal, readable lines)." };
         var watch = new Option<bool>("--watch") { Description = "With --content: publish the folder again (incrementally) whenever a monograph or rules file in it is saved." };
         var command = new Command("serve", "Serve the store (site, JSON API, OpenAPI document), publishing --content DIR into it first.")
         {
@@ -70,6 +70,11 @@ internal static class ServeCommand
                 CdsTrust = trusted,
                 CdsInsecureDev = result.GetValue(cdsInsecure),
             };
+            if (result.GetValue(json))
+            {
+                options = options with { ConsoleLogs = ConsoleLogFormat.Json };
+            }
+
             WebApplication app;
             try
             {

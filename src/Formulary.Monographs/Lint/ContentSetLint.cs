@@ -20,7 +20,7 @@ internal static class ContentSetLint
             foreach (var duplicate in group.Skip(1))
             {
                 diagnostics.Add(DiagnosticCodes.DuplicateSlug.At(duplicate.SourcePath, SourcePosition.FileStart,
-                    $"slug '{duplicate.Slug}' is also used by {first.SourcePath} in {first.Collection.FolderName()}; each URL must name one document"));
+                    $"slug '{duplicate.Slug}' is also used by {first.Collection.FolderName()}/{Path.GetFileName(first.SourcePath)}; each URL must name one document"));
             }
         }
 

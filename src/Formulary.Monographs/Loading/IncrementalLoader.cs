@@ -57,7 +57,7 @@ public sealed class IncrementalLoader(MonographParser parser)
             .ToLookup(d => d.File, StringComparer.Ordinal);
         var documents = read.Select(r => r.Document with { CrossDiagnostics = [.. cross[r.Document.SourcePath]] }).ToList();
         var isRoot = Directory.Exists(path) && Enum.GetValues<Collection>().Any(c => Directory.Exists(Path.Combine(path, c.FolderName())));
-        return new IncrementalLoad(documents, [.. layout.Skipped, .. isRoot ? OrphanRules(layout.Folder, path) : []], isRoot || File.Exists(path));
+        return new IncrementalLoad(documents, [.. layout.Skipped, .. isRoot ? OrphanRules(layout.Folder, path) : []], isRoot || File.Exists(path), layout.Folder.Root);
     }
 
     private (LoadedDocument, IReadOnlyList<MonographLink>) ReadOne(ContentFolder folder, Collection collection, string file, string slug, StoredContent? previous)

@@ -31,7 +31,7 @@ public sealed class MonographParser
     /// bytes changes (a new repair, new or changed diagnostics, new section keys, a new model member):
     /// stores re-parse every document whose stored model came from another version.
     /// </summary>
-    public const int ModelVersion = 1;
+    public const int ModelVersion = 2;
 
     /// <summary>The parser with default limits and lint on.</summary>
     public static MonographParser Default { get; } = new MonographParserBuilder().Build();

@@ -22,14 +22,14 @@ internal static class CitationVerifier
             if (sections.Count == 0)
             {
                 yield return DiagnosticCodes.RuleSectionNotFound.At(rulesFile, located.Line, located.Column,
-                    $"section '{located.Citation.Section}' is not in {monograph.SourcePath}");
+                    $"section '{located.Citation.Section}' is not in {Path.GetFileName(monograph.SourcePath)}");
                 continue;
             }
 
             if (!sections.Any(s => QuoteText.Contains(Text(s), located.Citation.Quote)))
             {
                 yield return DiagnosticCodes.RuleQuoteStale.At(rulesFile, located.Line, located.Column,
-                    $"the quote is no longer in section '{located.Citation.Section}' of {monograph.SourcePath}: \"{located.Citation.Quote}\"; update the rule and its quote together");
+                    $"the quote is no longer in section '{located.Citation.Section}' of {Path.GetFileName(monograph.SourcePath)}: \"{located.Citation.Quote}\"; update the rule and its quote together");
             }
         }
     }

@@ -9,7 +9,8 @@ namespace Formulary.Storage.Publishing;
 /// --content</c> and the tests: under the store's import lock, read each file once and hash it, parse only
 /// what differs from the stored newest version, run the cross-document checks over every document (stored
 /// links for unchanged ones) and the rules against their monograph, then import in one transaction.
-/// Both entry points therefore store the same model and the same diagnostics.
+/// Both entry points therefore store the same model and the same diagnostics. Paths are stored relative
+/// to the content root (<see cref="SourcePaths"/>).
 /// </summary>
 public static class ContentPublisher
 {
@@ -38,22 +39,25 @@ public static class ContentPublisher
             var present = load.Documents.Select(d => (d.Collection, d.Slug)).ToHashSet();
             if (PruneGuard.Check(stored, present, load.HasCollectionFolders, options.Force) is { } refusal)
             {
-                return new PublishReport(null, load.Documents.Count, load.Parsed, load.LooseDiagnostics, refusal);
+                return new PublishReport(null, load.Documents.Count, load.Parsed, SourcePaths.Relative(load.ContentRoot, load.LooseDiagnostics), refusal) { ContentRoot = load.ContentRoot };
             }
         }
 
         var documents = new List<ImportDocument>();
         var skipped = new List<SkippedDocument>();
-        foreach (var loaded in load.Documents)
+        var root = load.ContentRoot;
+        foreach (var found in load.Documents)
         {
+            var loaded = found with { SourcePath = SourcePaths.Relative(root, found.SourcePath), CrossDiagnostics = SourcePaths.Relative(root, found.CrossDiagnostics) };
             var crossKey = CrossDiagnostics.Key(loaded.CrossDiagnostics);
-            if (loaded.Monograph is { } monograph)
+            if (loaded.Monograph is { } parsed)
             {
+                var monograph = SourcePaths.Relative(root, parsed);
                 documents.Add(new ImportDocument(monograph with { Diagnostics = [.. monograph.Diagnostics, .. loaded.CrossDiagnostics] }, loaded.SourceText!)
                 {
                     ContentHash = loaded.ContentHash,
                     CrossKey = crossKey,
-                    Rules = loaded.Rules,
+                    Rules = SourcePaths.Relative(root, loaded.Rules),
                 });
                 continue;
             }
@@ -70,7 +74,7 @@ public static class ContentPublisher
         }
 
         var report = await session.ImportAsync(documents, skipped, new ImportOptions(options.Prune), importProgress, cancellationToken);
-        return new PublishReport(report, load.Documents.Count, load.Parsed, load.LooseDiagnostics, null);
+        return new PublishReport(report, load.Documents.Count, load.Parsed, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root };
     }
 
     /// <summary>

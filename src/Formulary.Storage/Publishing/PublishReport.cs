@@ -10,6 +10,9 @@ namespace Formulary.Storage.Publishing;
 /// </summary>
 public sealed record PublishReport(ImportReport? Import, int Files, int Parsed, IReadOnlyList<Diagnostic> LooseDiagnostics, string? PruneRefusal)
 {
+    /// <summary>The content folder as given; every path in the report is relative to it (as stored).</summary>
+    public string ContentRoot { get; init; } = string.Empty;
+
     /// <summary>True when the editor must look: a document failed or was rejected, or the prune was refused.</summary>
     public bool HasProblems => PruneRefusal is not null || Import is null || Import.Failed + Import.Rejected > 0;
 }

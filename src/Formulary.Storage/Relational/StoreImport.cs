@@ -94,11 +94,11 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
         var (document, previous) = (step.Write!, step.Previous!);
         await ExecuteAsync(
             """
-            UPDATE versions SET model = @model, model_version = @modelVersion WHERE document_id = @id AND version = @version;
+            UPDATE versions SET model = @model, model_version = @modelVersion, source_path = @path WHERE document_id = @id AND version = @version;
             UPDATE documents SET links_json = @links, cross_key = @crossKey WHERE id = @id;
             """,
             cancellationToken,
-            ("id", previous.Id), ("version", previous.HeadVersion), ("model", dialect.PackModel(document.Monograph)), ("modelVersion", document.ModelVersion),
+            ("id", previous.Id), ("version", previous.HeadVersion), ("model", dialect.PackModel(document.Monograph)), ("modelVersion", document.ModelVersion), ("path", document.Monograph.SourcePath),
             ("links", JsonSerializer.Serialize(document.Monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));
         if (!previous.HeadRejected && previous.PublishedVersion == previous.HeadVersion)
         {

@@ -192,7 +192,7 @@ public sealed class CdsSecurityTests(CdsSecuredSiteFixture site) : IClassFixture
     [Fact]
     public async Task MissingJwksFile_StopsTheStartWithOneLine()
     {
-        var options = new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, CdsTrust = [new CdsTrustedIssuer("https://ehr.example.org", "/no/such/jwks.json")] };
+        var options = new FormularyWebOptions { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, CdsTrust = [new CdsTrustedIssuer("https://ehr.example.org", "/no/such/jwks.json")] };
 
         var failure = await Assert.ThrowsAsync<StartupException>(() => ContentSite.StartAsync(options, site.ContentDirectory, Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db"), TimeProvider.System));
 
@@ -267,7 +267,7 @@ public sealed class CdsInsecureDevTests(SiteFixture site) : IClassFixture<SiteFi
     public async Task ByDefault_NoEhrIsTrusted_AndCallsAre401()
     {
         var database = Path.Combine(Path.GetTempPath(), "formulary-" + Guid.NewGuid().ToString("N") + ".db");
-        var app = await ContentSite.StartAsync(new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning }, site.ContentDirectory, database, TimeProvider.System);
+        var app = await ContentSite.StartAsync(new FormularyWebOptions { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, MinimumLogLevel = LogLevel.Warning }, site.ContentDirectory, database, TimeProvider.System);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };

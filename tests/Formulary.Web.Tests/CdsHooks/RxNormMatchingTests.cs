@@ -24,7 +24,7 @@ public sealed class RxNormMatchingTests : IAsyncLifetime
         await File.WriteAllTextAsync(rules, (await File.ReadAllTextAsync(rules)).Replace("name: Clofarabine\n", "name: Clofarabine\nrxnorm: [\"900001\"]\n", StringComparison.Ordinal));
         app = await ContentSite.StartAsync(
             // CDS Hooks without JWTs (development mode), as SiteFixture: this test is about matching, not security.
-            new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning, CdsInsecureDev = true },
+            new FormularyWebOptions { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, MinimumLogLevel = LogLevel.Warning, CdsInsecureDev = true },
             content,
             content + ".db",
             new FixedTime(SiteFixture.Now));

@@ -8,7 +8,7 @@ namespace Formulary.Web.Tests.Hosting;
 /// <summary>Schema-2 rules on the site: a reviewed sample answers with regimens; a draft shows its statements and computes nothing.</summary>
 public sealed class DraftRulesSiteTests
 {
-    private static readonly FormularyWebOptions Options = new() { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning };
+    private static readonly FormularyWebOptions Options = new() { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, MinimumLogLevel = LogLevel.Warning };
 
     private const string Child = "{\"drug\":\"paracetamol\",\"ageYears\":8,\"sex\":\"female\",\"weightKg\":25,\"heightCm\":128,\"scrMgDl\":0.5}";
 

@@ -25,7 +25,7 @@ public sealed class HealthTests(SiteFixture site) : IClassFixture<SiteFixture>
         var folder = Directory.CreateTempSubdirectory("formulary-health-").FullName;
         var store = SqliteMonographStore.Open(Path.Combine(folder, "empty.db"), TimeProvider.System);
         await using var app = FormularyWebApp.Create(
-            new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Error },
+            new FormularyWebOptions { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, MinimumLogLevel = LogLevel.Error },
             services => services.AddSingleton<IMonographStore>(store));
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };

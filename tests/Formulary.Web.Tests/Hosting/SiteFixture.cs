@@ -30,7 +30,7 @@ public class SiteFixture : IAsyncLifetime
         ContentDirectory = RepositoryPaths.CreateContentCopy();
         DatabasePath = Path.Combine(ContentDirectory, "..", Path.GetFileName(ContentDirectory) + ".db");
         app = await ContentSite.StartAsync(
-            Options(new FormularyWebOptions { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning }),
+            Options(new FormularyWebOptions { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, MinimumLogLevel = LogLevel.Warning }),
             ContentDirectory,
             DatabasePath,
             new FixedTime(Now));

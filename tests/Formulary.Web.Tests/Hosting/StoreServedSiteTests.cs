@@ -8,7 +8,7 @@ namespace Formulary.Web.Tests.Hosting;
 /// <summary>The site serves the store: dose rules come from it, and a start without a folder changes nothing.</summary>
 public sealed class StoreServedSiteTests
 {
-    private static readonly FormularyWebOptions Options = new() { Urls = "http://127.0.0.1:0", JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning };
+    private static readonly FormularyWebOptions Options = new() { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, MinimumLogLevel = LogLevel.Warning };
 
     [Fact]
     public async Task Dose_RuleQuoteWentStale_AnswersProblemNamingRule001AndPageSaysWhy()

@@ -67,7 +67,7 @@ public sealed class TransportSecurityTests : IDisposable
     public void TrustedProxy_NotAnAddress_StartupException()
     {
         Assert.Throws<Formulary.Web.Hosting.StartupException>(() =>
-            FormularyWebApp.Create(new FormularyWebOptions { TrustedProxies = ["proxy.example"], JsonConsoleLogs = false }));
+            FormularyWebApp.Create(new FormularyWebOptions { TrustedProxies = ["proxy.example"], ConsoleLogs = ConsoleLogFormat.None }));
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
@@ -75,7 +75,7 @@ public sealed class TransportSecurityTests : IDisposable
     private async Task<WebApplication> StartAsync(FormularyWebOptions options)
     {
         var store = SqliteMonographStore.Open(Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db"), TimeProvider.System);
-        var app = FormularyWebApp.Create(options with { JsonConsoleLogs = false, MinimumLogLevel = LogLevel.Warning },
+        var app = FormularyWebApp.Create(options with { ConsoleLogs = ConsoleLogFormat.None, MinimumLogLevel = LogLevel.Warning },
             services => services.AddSingleton<IMonographStore>(store));
         await app.StartAsync();
         return app;

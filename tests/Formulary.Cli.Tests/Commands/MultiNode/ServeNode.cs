@@ -24,6 +24,9 @@ internal sealed class ServeNode : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Everything the process wrote to standard output, complete once it is disposed.</summary>
+    public Task<string> Output => output;
+
     public static async Task<ServeNode> StartAsync(params string[] arguments)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
