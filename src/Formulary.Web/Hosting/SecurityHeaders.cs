@@ -18,11 +18,16 @@ internal static class SecurityHeaders
         app.Use(static (context, next) =>
         {
             // OnStarting, so headers survive the exception handler clearing the response.
-            context.Response.OnStarting(static state => Apply((HttpResponse)state), context.Response);
+            context.Response.OnStarting(static state =>
+            {
+                Apply((HttpResponse)state);
+                return Task.CompletedTask;
+            }, context.Response);
             return next(context);
         });
 
-    private static Task Apply(HttpResponse response)
+    /// <summary>Sets the headers on a response about to start (the middleware above, or a page served before it).</summary>
+    public static void Apply(HttpResponse response)
     {
         var headers = response.Headers;
         if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
@@ -40,7 +45,5 @@ internal static class SecurityHeaders
         {
             headers.StrictTransportSecurity = "max-age=31536000";
         }
-
-        return Task.CompletedTask;
     }
 }

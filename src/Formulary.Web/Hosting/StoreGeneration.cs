@@ -40,6 +40,13 @@ internal sealed class StoreGeneration(IMonographStore store, TimeProvider time)
         }
     }
 
+    /// <summary>The generation without any I/O, when it was read within <see cref="CheckInterval"/>; false when a check is due.</summary>
+    public bool TryGetFresh(out long generation)
+    {
+        generation = Volatile.Read(ref current);
+        return generation >= 0 && time.GetElapsedTime(Volatile.Read(ref checkedAt)) < CheckInterval;
+    }
+
     public void Observe(long generation)
     {
         Volatile.Write(ref current, generation);

@@ -5,7 +5,7 @@ namespace Formulary.Web.Pages;
 /// <summary>A rendered response kept in memory: its bytes in every content coding, each with a strong ETag.</summary>
 internal sealed class CachedPage
 {
-    private const string CacheControl = "public, max-age=60";
+    public const string CacheControl = "public, max-age=60";
 
     private CachedPage(EncodedBody body) => Body = body;
 

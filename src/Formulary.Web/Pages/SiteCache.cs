@@ -35,7 +35,21 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
         return await snapshot.SummariesAsync().ConfigureAwait(false);
     }
 
-    /// <summary>The cached page for <paramref name="key"/>, rendering it when absent; null (not cached) when there is no such page.</summary>
+    /// <summary>
+    /// The page already rendered for <paramref name="key"/> in the current generation, found without I/O;
+    /// null when it is not rendered yet or the generation is due for a check (the caller then takes the
+    /// ordinary path, <see cref="GetOrRenderAsync"/>).
+    /// </summary>
+    public CachedPage? TryGetRendered(string key)
+    {
+        var held = Volatile.Read(ref current);
+        return generation.TryGetFresh(out var now) && held.Generation == now && held.Entries.TryGetValue(key, out CachedPage? page) ? page : null;
+    }
+
+    /// <summary>
+    /// The cached page for <paramref name="key"/>, rendering it when absent; null (not cached) when there is no such page.
+    /// A key is the path of the query-less GET whose whole answer the page is (<see cref="CachedPageShortcut"/> serves it by path).
+    /// </summary>
     public async Task<CachedPage?> GetOrRenderAsync(string key, Func<Task<CachedPage?>> render)
     {
         var snapshot = await SyncAsync().ConfigureAwait(false);
