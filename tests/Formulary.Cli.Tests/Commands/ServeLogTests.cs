@@ -75,7 +75,7 @@ public sealed partial class ServeLogTests
         try
         {
             var buffer = new char[4096];
-            while (!seen.ToString().Contains("Now listening on", StringComparison.Ordinal))
+            while (!ListeningLineComplete(seen.ToString()))
             {
                 var read = await process.StandardOutput.ReadAsync(buffer, giveUp.Token);
                 if (read == 0)
@@ -85,9 +85,6 @@ public sealed partial class ServeLogTests
 
                 seen.Append(buffer, 0, read);
             }
-
-            // The rest of the line that announced the address.
-            await Task.Delay(200, CancellationToken.None);
         }
         finally
         {
@@ -96,6 +93,13 @@ public sealed partial class ServeLogTests
         }
 
         return Lines(AnsiEscape().Replace(seen.ToString(), string.Empty));
+    }
+
+    /// <summary>The line announcing the address has arrived whole (a terminal gets it in pieces).</summary>
+    private static bool ListeningLineComplete(string text)
+    {
+        var at = text.IndexOf("Now listening on", StringComparison.Ordinal);
+        return at >= 0 && text.IndexOf('\n', at) > 0;
     }
 
     private static IReadOnlyList<string> Lines(string text) =>
