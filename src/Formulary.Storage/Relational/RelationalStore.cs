@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Formulary.Monographs;
+using Formulary.Storage.Browsing;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
 using Formulary.Storage.Search;
@@ -118,5 +119,23 @@ public abstract class RelationalStore : IMonographStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await StoreReads.ListAsync(connection, Dialect, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LetterCount>> CountByLetterAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreBrowse.CountByLetterAsync(connection, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MonographSummary>> BrowseAsync(Collection collection, string letter, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreBrowse.BrowseAsync(connection, Dialect, collection, letter, offset, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RecentVersion>> ListRecentAsync(int limit, bool everyVersion, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreBrowse.ListRecentAsync(connection, limit, everyVersion, cancellationToken);
     }
 }
