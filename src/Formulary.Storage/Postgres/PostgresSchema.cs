@@ -76,7 +76,26 @@ internal static class PostgresSchema
         CREATE INDEX search_names_key ON search_names (key, id);
         CREATE INDEX search_names_id ON search_names (id);
         """,
-        // 5: as SQLite 7, the A-Z listing and recent changes; the key compares in "C" order, as SQLite's BINARY.
+        // 5: the CDS Hooks cards issued and the feedback on them (Feedback/ICardFeedbackStore.cs). No patient
+        // identifier is kept. A retried call or feedback is recognised by its key and not counted twice.
+        """
+        CREATE TABLE cds_cards (uuid text PRIMARY KEY, service text NOT NULL, kind text NOT NULL, indicator text NOT NULL, slug text NULL, issued_at timestamptz NOT NULL);
+        CREATE INDEX cds_cards_kind ON cds_cards (kind, indicator);
+        CREATE TABLE cds_feedback (
+            id bigserial PRIMARY KEY,
+            card_uuid text NOT NULL,
+            service text NOT NULL,
+            outcome text NOT NULL CHECK (outcome IN ('accepted', 'overridden')),
+            accepted_suggestions text NOT NULL,
+            reason_system text NULL,
+            reason_code text NULL,
+            reason_display text NULL,
+            user_comment text NULL,
+            outcome_at timestamptz NOT NULL,
+            received_at timestamptz NOT NULL,
+            UNIQUE (card_uuid, outcome, outcome_at));
+        """,
+        // 6: as SQLite 8, the A-Z listing and recent changes; the key compares in "C" order, as SQLite's BINARY.
         """
         ALTER TABLE documents ADD COLUMN browse_key text COLLATE "C" NULL;
         ALTER TABLE documents ADD COLUMN browse_letter text NULL;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Formulary.Monographs;
 using Formulary.Storage.Browsing;
+using Formulary.Storage.Feedback;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
 using Formulary.Storage.Search;
@@ -13,7 +14,7 @@ namespace Formulary.Storage.Relational;
 /// code for SQLite and PostgreSQL (<see cref="StoreImport"/>, <see cref="StoreReads"/>); a subclass
 /// supplies connections, its <see cref="StoreDialect"/> and its search.
 /// </summary>
-public abstract class RelationalStore : IMonographStore
+public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
 {
     private protected RelationalStore(TimeProvider timeProvider)
     {
@@ -137,5 +138,30 @@ public abstract class RelationalStore : IMonographStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await StoreBrowse.ListRecentAsync(connection, limit, everyVersion, cancellationToken);
+    }
+
+    public async Task RecordCardsAsync(IReadOnlyList<IssuedCard> cards, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cards);
+        if (cards.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await StoreFeedback.RecordCardsAsync(connection, Dialect, cards, cancellationToken);
+    }
+
+    public async Task<int> RecordFeedbackAsync(IReadOnlyList<CardFeedback> feedback, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreFeedback.RecordFeedbackAsync(connection, Dialect, feedback, cancellationToken);
+    }
+
+    public async Task<FeedbackSummary> SummarizeFeedbackAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreFeedback.SummarizeAsync(connection, cancellationToken);
     }
 }

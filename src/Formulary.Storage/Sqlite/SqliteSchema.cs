@@ -80,7 +80,26 @@ internal static class SqliteSchema
         CREATE INDEX search_names_key ON search_names (key, id);
         CREATE INDEX search_names_id ON search_names (id);
         """,
-        // 7: the A-Z listing (Browsing/BrowseLetter.cs: a folded sort key and its letter, filled by the
+        // 7: the CDS Hooks cards issued and the feedback on them (Feedback/ICardFeedbackStore.cs). No patient
+        // identifier is kept. A retried call or feedback is recognised by its key and not counted twice.
+        """
+        CREATE TABLE cds_cards (uuid TEXT PRIMARY KEY, service TEXT NOT NULL, kind TEXT NOT NULL, indicator TEXT NOT NULL, slug TEXT NULL, issued_at TEXT NOT NULL);
+        CREATE INDEX cds_cards_kind ON cds_cards (kind, indicator);
+        CREATE TABLE cds_feedback (
+            id INTEGER PRIMARY KEY,
+            card_uuid TEXT NOT NULL,
+            service TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'overridden')),
+            accepted_suggestions TEXT NOT NULL,
+            reason_system TEXT NULL,
+            reason_code TEXT NULL,
+            reason_display TEXT NULL,
+            user_comment TEXT NULL,
+            outcome_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            UNIQUE (card_uuid, outcome, outcome_at));
+        """,
+        // 8: the A-Z listing (Browsing/BrowseLetter.cs: a folded sort key and its letter, filled by the
         // import and for an older database on open, StoreBrowse.BackfillAsync) over a partial index of
         // live documents, and recent changes in import order.
         """

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Formulary.Web.CdsHooks;
 
@@ -24,6 +25,14 @@ internal sealed record Card
 
     public IReadOnlyList<CardCoding>? OverrideReasons { get; init; }
     public IReadOnlyList<CardLink>? Links { get; init; }
+
+    /// <summary>What the card is about (<c>dose</c>, <c>dose-change</c>, <c>contraindicated</c>, ...), for the feedback record; not sent (so not <c>required</c>: System.Text.Json refuses a required member it ignores).</summary>
+    [JsonIgnore]
+    public string Kind { get; init; } = "unknown";
+
+    /// <summary>The monograph the card is about (null when the order matched none); not sent.</summary>
+    [JsonIgnore]
+    public string? Slug { get; init; }
 }
 
 /// <summary>Where a card's knowledge comes from: the monograph section on this server.</summary>

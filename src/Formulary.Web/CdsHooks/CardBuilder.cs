@@ -29,6 +29,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     public Card NotMatched(MedicationMatch match, int order) => new()
     {
         Uuid = Id(order, "not-matched"),
+        Kind = "not-matched",
         Summary = CardText.Summary(match.Ambiguous.Count > 0
             ? $"Not checked: '{match.Ordered}' matches more than one Formulary monograph"
             : $"Not checked: Formulary has no monograph for '{match.Ordered}'"),
@@ -42,6 +43,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     public Card NoRules(MedicationMatch match, DrugRules rules, int order) => new()
     {
         Uuid = Id(order, "no-rules"),
+        Kind = "no-rules",
         Summary = CardText.Summary(rules.HasRules
             ? $"Not checked: the dose rules for {match.Title} are not usable ({(rules.Draft is not null ? "unreviewed draft" : "errors")})"
             : $"Not checked: the {match.Title} monograph has no computable dose rules"),
@@ -52,6 +54,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             : "The monograph has no dose rules file, so Formulary computes no dose for it; read its Dosage section.",
         Indicator = rules.HasRules ? "warning" : "info",
         Source = Source(match),
+        Slug = match.Slug,
     };
 
     /// <summary>The record's data cannot give a dose; the screening done with what could be read rides along.</summary>
@@ -74,12 +77,14 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         return new Card
         {
             Uuid = Id(order, "data"),
+            Kind = "data",
             Summary = CardText.Summary(contraindicated
                 ? $"{match.Title} is contraindicated; no dose computed: {problems[0]}"
                 : $"{match.Title}: no dose computed: {problems[0]}"),
             Detail = detail.ToString(),
             Indicator = contraindicated ? "critical" : "warning",
             Source = Source(match),
+            Slug = match.Slug,
             OverrideReasons = contraindicated ? OverrideReasons : null,
         };
     }
@@ -101,10 +106,12 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         return new Card
         {
             Uuid = Id(order, "contraindicated"),
+            Kind = "contraindicated",
             Summary = CardText.Summary($"{match.Title} is contraindicated: {reasons.FirstOrDefault()?.Message ?? "see the detail"}"),
             Detail = detail.ToString(),
             Indicator = "critical",
             Source = Source(match),
+            Slug = match.Slug,
             OverrideReasons = OverrideReasons,
             Links = [DoseLink(match, input)],
         };
@@ -128,10 +135,12 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         return new Card
         {
             Uuid = Id(order, refused ? "refused" : "withheld"),
+            Kind = refused ? "refused" : "withheld",
             Summary = CardText.Summary($"{match.Title}: no dose computed: {why.FirstOrDefault() ?? "see the detail"}"),
             Detail = detail.ToString(),
             Indicator = "warning",
             Source = Source(match),
+            Slug = match.Slug,
             Links = [DoseLink(match, input)],
         };
     }
@@ -139,7 +148,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     private Card Dose(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {
         var detail = new StringBuilder();
-        var (ordered, notCompared) = OrderedDose.Read(request);
+        var (ordered, notCompared, implausible) = OrderedDose.Read(request);
         string summary;
         IReadOnlyList<CardSuggestion>? suggestions = null;
         var differs = false;
@@ -179,6 +188,10 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             }
 
             detail.Append('\n');
+            if (implausible)
+            {
+                detail.Append(CardText.Escape(notCompared!)).Append("\n\n");
+            }
         }
 
         foreach (var adjustment in answer.Adjustments)
@@ -188,15 +201,17 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
 
         AppendAlerts(detail, answer.Alerts);
         AppendTrace(detail, answer);
-        var actionable = differs || answer.Adjustments.Count > 0 || answer.Approved == false
+        var actionable = differs || implausible || answer.Adjustments.Count > 0 || answer.Approved == false
             || answer.Alerts.Any(a => a.Severity != AlertSeverity.Info && !a.Code.StartsWith("SCREEN_", StringComparison.Ordinal));
         return new Card
         {
             Uuid = Id(order, "dose"),
+            Kind = differs ? "dose-change" : "dose",
             Summary = CardText.Summary(summary + (answer.Approved == false ? " (off-label)" : string.Empty)),
             Detail = detail.ToString(),
             Indicator = actionable ? "warning" : "info",
             Source = Source(match),
+            Slug = match.Slug,
             Suggestions = suggestions,
             SelectionBehavior = suggestions is null ? null : "at-most-one",
             Links = [DoseLink(match, input)],

@@ -1,10 +1,12 @@
+using Formulary.Web.CdsHooks.Feedback;
 using Formulary.Web.Pages;
 using Formulary.Web.Problems;
 
 namespace Formulary.Web.CdsHooks;
 
 /// <summary>
-/// CDS Hooks 2.0: <c>GET /cds-services</c> (discovery) and <c>POST /cds-services/{id}</c> (a service call),
+/// CDS Hooks 2.0: <c>GET /cds-services</c> (discovery), <c>POST /cds-services/{id}</c> (a service call) and its
+/// feedback (<see cref="FeedbackEndpoints"/>),
 /// mapped in one route group so authentication and other filters can be put in front of all of them at once
 /// (<see cref="MapCdsHooks"/> returns the group). Faults are problem details from the one mapping point:
 /// 400 for a request that cannot be read, 404 for an unknown service, 415 for a body that is not JSON,
@@ -23,6 +25,7 @@ internal static class CdsHooksEndpoints
         services.AddSingleton<PatientDataSource>();
         services.AddSingleton<MedicationMatcher>();
         services.AddSingleton<CdsHookService>();
+        services.AddCdsFeedback();
         return services;
     }
 
@@ -40,10 +43,11 @@ internal static class CdsHooksEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapCdsFeedback(app);
         return group;
     }
 
-    private static async Task<IResult> CallAsync(string id, HttpRequest http, CdsHookService hooks)
+    private static async Task<IResult> CallAsync(string id, HttpRequest http, CdsHookService hooks, IssuedCardLog issued)
     {
         if (CdsServiceCatalog.Find(id) is not { } service)
         {
@@ -81,6 +85,7 @@ internal static class CdsHooksEndpoints
                 new Dictionary<string, object?> { ["missing"] = outcome.Missing });
         }
 
+        issued.Add(service.Id, outcome.Response.Cards);
         return TypedResults.Json(outcome.Response, CdsJson.Options);
     }
 }

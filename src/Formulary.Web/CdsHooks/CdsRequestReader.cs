@@ -27,9 +27,9 @@ internal static class CdsRequestReader
             return Fail(null, $"The body must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
-        if (FirstDuplicate(root, "") is { } duplicate)
+        if (JsonDuplicates.Find(root) is { } duplicate)
         {
-            return (null, new(RequestProblemKind.DuplicateProperty, duplicate, $"'{duplicate}' is given more than once; give each property once (which value was meant cannot be told)."));
+            return (null, duplicate);
         }
 
         foreach (var property in root.EnumerateObject())
@@ -150,43 +150,5 @@ internal static class CdsRequestReader
         }
 
         return (prefetch, null);
-    }
-
-    /// <summary>The path of the first property given twice in one object, at any depth; null when none is.</summary>
-    private static string? FirstDuplicate(JsonElement element, string path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var property in element.EnumerateObject())
-                {
-                    var at = path.Length == 0 ? property.Name : path + "." + property.Name;
-                    if (!seen.Add(property.Name))
-                    {
-                        return at;
-                    }
-
-                    if (FirstDuplicate(property.Value, at) is { } inner)
-                    {
-                        return inner;
-                    }
-                }
-
-                return null;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (FirstDuplicate(item, Invariant($"{path}[{index++}]")) is { } inner)
-                    {
-                        return inner;
-                    }
-                }
-
-                return null;
-            default:
-                return null;
-        }
     }
 }

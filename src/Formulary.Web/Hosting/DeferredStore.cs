@@ -1,6 +1,7 @@
 using Formulary.Monographs;
 using Formulary.Storage;
 using Formulary.Storage.Browsing;
+using Formulary.Storage.Feedback;
 using Formulary.Storage.Health;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
@@ -14,7 +15,7 @@ namespace Formulary.Web.Hosting;
 /// is opened (and migrated, and published into), so a port in use fails before anything is written.
 /// A request that arrives in between waits for the store; readiness says "starting" until it is open.
 /// </summary>
-internal sealed class DeferredStore(Task<IMonographStore> opening) : IMonographStore
+internal sealed class DeferredStore(Task<IMonographStore> opening) : IMonographStore, ICardFeedbackStore
 {
     public bool IsOpen => opening.IsCompletedSuccessfully;
 
@@ -62,6 +63,15 @@ internal sealed class DeferredStore(Task<IMonographStore> opening) : IMonographS
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
         await (await StoreAsync(cancellationToken)).SuggestAsync(prefix, limit, cancellationToken);
 
+    public async Task RecordCardsAsync(IReadOnlyList<IssuedCard> cards, CancellationToken cancellationToken = default) =>
+        await (await FeedbackStoreAsync(cancellationToken)).RecordCardsAsync(cards, cancellationToken);
+
+    public async Task<int> RecordFeedbackAsync(IReadOnlyList<CardFeedback> feedback, CancellationToken cancellationToken = default) =>
+        await (await FeedbackStoreAsync(cancellationToken)).RecordFeedbackAsync(feedback, cancellationToken);
+
+    public async Task<FeedbackSummary> SummarizeFeedbackAsync(CancellationToken cancellationToken = default) =>
+        await (await FeedbackStoreAsync(cancellationToken)).SummarizeFeedbackAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (IsOpen)
@@ -71,4 +81,7 @@ internal sealed class DeferredStore(Task<IMonographStore> opening) : IMonographS
     }
 
     private Task<IMonographStore> StoreAsync(CancellationToken cancellationToken) => opening.WaitAsync(cancellationToken);
+
+    private async Task<ICardFeedbackStore> FeedbackStoreAsync(CancellationToken cancellationToken) =>
+        await StoreAsync(cancellationToken) as ICardFeedbackStore ?? throw new InvalidOperationException("The store does not keep CDS Hooks feedback.");
 }

@@ -105,6 +105,25 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     [Theory]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("1000001")]
+    [InlineData("0")]
+    [InlineData("-55.1")]
+    public async Task Call_OrderedDoseThatCannotBeADose_IsAWarningAboutTheOrder_NotAComparison(string milligrams)
+    {
+        var request = Child();
+        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"]![0]!["doseQuantity"]!["value"] = JsonNode.Parse(milligrams);
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("warning", card.GetProperty("indicator").GetString());
+        Assert.Contains("is not a plausible amount", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(card.TryGetProperty("suggestions", out _));
+    }
+
+    [Theory]
     [InlineData("hook", "patient-view")]
     [InlineData("hookInstance", null)]
     public async Task Call_WrongHookOrNoInstance_Returns400(string field, string? value)

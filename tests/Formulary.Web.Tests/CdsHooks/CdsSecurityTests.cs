@@ -173,6 +173,24 @@ public sealed class CdsSecurityTests(CdsSecuredSiteFixture site) : IClassFixture
         AssertRefused(status, problem, "signature does not verify");
     }
 
+    [Theory]
+    [InlineData("/feedback")]
+    [InlineData("")]
+    public async Task Feedback_WithATokenForTheFeedbackUrlOrItsService_IsRecorded(string audienceSuffix)
+    {
+        var (status, _) = await CallAsync(Token(Rsa(), audience: Audience + audienceSuffix), Sign + "/feedback", FeedbackBody);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Feedback_WithoutAToken_Is401()
+    {
+        var (status, problem) = await CallAsync(authorization: null, Sign + "/feedback", FeedbackBody);
+
+        AssertRefused(status, problem, "No Authorization header");
+    }
+
     [Fact]
     public async Task Discovery_NeedsNoToken()
     {
@@ -221,10 +239,12 @@ public sealed class CdsSecurityTests(CdsSecuredSiteFixture site) : IClassFixture
         });
     }
 
-    private async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(string? authorization)
+    private const string FeedbackBody = """{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"accepted","outcomeTimestamp":"2026-03-02T09:01:00Z"}]}""";
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(string? authorization, string path = Sign, string? body = null)
     {
-        var body = await File.ReadAllTextAsync(Path.Combine(ConformanceVectorTests.Folder, "01-child.request.json"));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Sign, UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        body ??= await File.ReadAllTextAsync(Path.Combine(ConformanceVectorTests.Folder, "01-child.request.json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);

@@ -1,0 +1,6 @@
+namespace Formulary.Storage.Tests.Postgres;
+
+public sealed class PostgresFeedbackContractTests : FeedbackContractTests
+{
+    protected override Task<IMonographStore> CreateStoreAsync(TimeProvider time) => PostgresStores.CreateAsync(time);
+}
