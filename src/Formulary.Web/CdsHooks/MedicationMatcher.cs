@@ -2,6 +2,7 @@ using Formulary.Monographs;
 using Formulary.Storage;
 using Formulary.Storage.Search;
 using Formulary.Web.Dosing;
+using Formulary.Web.Pages;
 using Hl7.Fhir.Model;
 
 namespace Formulary.Web.CdsHooks;
@@ -15,7 +16,7 @@ namespace Formulary.Web.CdsHooks;
 /// matched by equally long names is ambiguous and neither is used. Before names, an RxNorm coding matches the
 /// drug whose rules list that RxCUI (<c>rxnorm:</c> in the rules file): a code names the drug exactly.
 /// </summary>
-internal sealed class MedicationMatcher(IMonographStore store, DoseService dosing)
+internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, DoseService dosing)
 {
     public const string RxNormSystem = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
@@ -38,7 +39,7 @@ internal sealed class MedicationMatcher(IMonographStore store, DoseService dosin
                 continue;
             }
 
-            var suggestions = await store.SuggestAsync(first, SearchLimits.MaxSuggestions, cancellationToken).ConfigureAwait(false);
+            var suggestions = await cache.SuggestAsync(first, SearchLimits.MaxSuggestions, cancellationToken).ConfigureAwait(false);
             var matched = suggestions
                 .Where(s => s.Collection != Collection.Medicine)
                 .Select(s => (Suggestion: s, Name: NameKey.Fold(s.Name)))

@@ -45,7 +45,7 @@ internal sealed partial class MedicationKnowledgeCatalog(IMonographStore store, 
     /// <summary>The ids whose generic, alternate or brand name has a word starting with <paramref name="name"/> (case and accents ignored), best first.</summary>
     public async Task<IReadOnlyList<string>> IdsByNameAsync(string name, CancellationToken cancellationToken)
     {
-        var suggestions = await store.SuggestAsync(name, SearchLimits.MaxSuggestions, cancellationToken).ConfigureAwait(false);
+        var suggestions = await cache.SuggestAsync(name, SearchLimits.MaxSuggestions, cancellationToken).ConfigureAwait(false);
         return [.. suggestions.Where(s => Served.Contains(s.Collection) && IsFhirId(s.Slug)).Select(s => s.Slug).Distinct(StringComparer.Ordinal)];
     }
 

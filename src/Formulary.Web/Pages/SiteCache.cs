@@ -83,6 +83,25 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
         return results;
     }
 
+    /// <summary>
+    /// The store's suggestions for a prefix (<see cref="IMonographStore.SuggestAsync"/>), from memory when the same
+    /// prefix and limit were asked in this generation: typeahead, and the CDS Hooks and FHIR name matching, which
+    /// ask for the same few drug names on every call.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
+    {
+        var snapshot = await SyncAsync(cancellationToken).ConfigureAwait(false);
+        var key = new SuggestKey(prefix, limit);
+        if (snapshot.Entries.TryGetValue(key, out IReadOnlyList<SearchSuggestion>? cached))
+        {
+            return cached!;
+        }
+
+        var suggestions = await store.SuggestAsync(prefix, limit, cancellationToken).ConfigureAwait(false);
+        snapshot.Entries.Set(key, suggestions, Sized((2L * prefix.Length) + suggestions.Sum(s => 64L + (2L * (s.Name.Length + s.Title.Length + s.Slug.Length)))));
+        return suggestions;
+    }
+
     /// <summary>Entries held now (pages and searches).</summary>
     public int Count => Volatile.Read(ref current).Entries.Count;
 
@@ -149,4 +168,7 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
             return held.Value;
         }
     }
+
+    /// <summary>A suggestion lookup's cache key (distinct from a page's string key and a <see cref="SearchRequest"/>).</summary>
+    private sealed record SuggestKey(string Prefix, int Limit);
 }

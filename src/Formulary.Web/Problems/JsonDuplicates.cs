@@ -9,46 +9,54 @@ namespace Formulary.Web.Problems;
 internal static class JsonDuplicates
 {
     /// <summary>The problem naming the first repeated property (its path, e.g. <c>feedback[0].card</c>); null when none is.</summary>
-    public static RequestProblem? Find(JsonElement root) =>
-        FirstDuplicate(root, string.Empty) is { } duplicate
-            ? new(RequestProblemKind.DuplicateProperty, duplicate, $"'{duplicate}' is given more than once; give each property once (which value was meant cannot be told).")
-            : null;
+    public static RequestProblem? Find(JsonElement root)
+    {
+        // The path is built only for a body that has a repeat: every request is scanned, few have one.
+        var trail = new List<string>();
+        if (!Repeats(root, trail))
+        {
+            return null;
+        }
 
-    /// <summary>The path of the first property given twice in one object, at any depth; null when none is.</summary>
-    private static string? FirstDuplicate(JsonElement element, string path)
+        trail.Reverse();
+        var duplicate = string.Concat(trail).TrimStart('.');
+        return new(RequestProblemKind.DuplicateProperty, duplicate, $"'{duplicate}' is given more than once; give each property once (which value was meant cannot be told).");
+    }
+
+    /// <summary>True when a property is given twice in one object at any depth; <paramref name="trail"/> then holds its path, innermost first.</summary>
+    private static bool Repeats(JsonElement element, List<string> trail)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var seen = new HashSet<string>(StringComparer.Ordinal);
+                HashSet<string>? seen = null;
                 foreach (var property in element.EnumerateObject())
                 {
-                    var at = path.Length == 0 ? property.Name : path + "." + property.Name;
-                    if (!seen.Add(property.Name))
+                    seen ??= new HashSet<string>(StringComparer.Ordinal);
+                    if (!seen.Add(property.Name) || Repeats(property.Value, trail))
                     {
-                        return at;
-                    }
-
-                    if (FirstDuplicate(property.Value, at) is { } inner)
-                    {
-                        return inner;
+                        trail.Add("." + property.Name);
+                        return true;
                     }
                 }
 
-                return null;
+                return false;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (FirstDuplicate(item, Invariant($"{path}[{index++}]")) is { } inner)
+                    if (Repeats(item, trail))
                     {
-                        return inner;
+                        trail.Add(Invariant($"[{index}]"));
+                        return true;
                     }
+
+                    index++;
                 }
 
-                return null;
+                return false;
             default:
-                return null;
+                return false;
         }
     }
 }

@@ -38,7 +38,7 @@ internal static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SuggestResponse>, ProblemHttpResult>> SuggestAsync(
-        string? q, int? limit, IMonographStore store, CancellationToken cancellationToken)
+        string? q, int? limit, SiteCache cache, CancellationToken cancellationToken)
     {
         var take = limit ?? SearchLimits.DefaultSuggestions;
         if (q is null)
@@ -56,7 +56,7 @@ internal static class SearchEndpoints
             return ProblemMapping.Problem(ProblemCatalog.BadRequest, $"limit must be between 1 and {SearchLimits.MaxSuggestions}.");
         }
 
-        var suggestions = await store.SuggestAsync(q, take, cancellationToken).ConfigureAwait(false);
+        var suggestions = await cache.SuggestAsync(q, take, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new SuggestResponse(q, [.. suggestions.Select(SuggestionResponse.From)]));
     }
 

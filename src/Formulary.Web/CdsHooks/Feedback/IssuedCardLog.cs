@@ -5,7 +5,7 @@ namespace Formulary.Web.CdsHooks.Feedback;
 
 /// <summary>
 /// Records the cards each call issued in the store, off the request path: a call queues its cards and
-/// answers; one writer drains the queue in batches (one transaction each), so a busy order-sign does not
+/// answers; one writer drains the queue in batches (one transaction each, at most every 250 ms), so a busy order-sign does not
 /// wait on a database write. Feedback is joined to the record only when it is summarized, so a card
 /// recorded a moment after its feedback arrives is still counted. The queue is bounded
 /// (<see cref="Capacity"/>): past it, under a load the store cannot keep up with, cards go unrecorded and
@@ -16,6 +16,7 @@ internal sealed partial class IssuedCardLog : BackgroundService
 {
     public const int Capacity = 50_000;
     private const int BatchSize = 1_000;
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(250);
 
     private readonly Channel<IssuedCard> queue;
     private readonly SemaphoreSlim writing = new(1, 1);
@@ -101,6 +102,8 @@ internal sealed partial class IssuedCardLog : BackgroundService
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                // Let a busy moment's cards gather: one transaction for many calls, not one per call.
+                await Task.Delay(BatchWindow, time, stoppingToken).ConfigureAwait(false);
                 await FlushAsync(stoppingToken).ConfigureAwait(false);
             }
         }
