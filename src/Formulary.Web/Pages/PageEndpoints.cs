@@ -3,6 +3,7 @@ using Formulary.Storage;
 using Formulary.Storage.Search;
 using Formulary.Web.Dosing;
 using Formulary.Web.Pages.Browse;
+using Formulary.Web.Pages.History;
 using Formulary.Web.Pages.Dose;
 using Formulary.Web.Problems;
 using Formulary.Web.Seo;
@@ -48,6 +49,7 @@ internal static class PageEndpoints
         pages.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text(SitemapWriter.Robots(SiteContext.FromRequest(context.Request)), "text/plain; charset=utf-8"));
         app.MapBrowsePages();
+        app.MapHistoryPages();
         return app;
     }
 

@@ -52,9 +52,9 @@ internal static class BrowseEndpoints
     {
         var canonical = collection is not { } only ? BrowseLink.Index : letter is null ? BrowseLink.For(only) : BrowseLink.For(only, letter);
         var address = collection is { } c && letter is not null ? BrowseLink.For(c, letter, page) : canonical;
-        if (!string.Equals(context.Request.Path.Value + context.Request.QueryString.Value, address, StringComparison.Ordinal))
+        if (CanonicalAddress.RedirectUnless(context, address) is { } redirect)
         {
-            return Results.Redirect(address, permanent: true);
+            return redirect;
         }
 
         var site = SiteContext.FromRequest(context.Request);
