@@ -1,4 +1,5 @@
 using Formulary.Monographs;
+using Formulary.Storage.Browsing;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
 using Formulary.Storage.Search;
@@ -56,6 +57,22 @@ public interface IMonographStore : IAsyncDisposable
 
     /// <summary>Every live document, ordered by collection then slug (sitemap, export, links between collections).</summary>
     Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>How many live documents each collection files under each letter of the A–Z bar (<see cref="BrowseLetter"/>); a letter with none is absent.</summary>
+    Task<IReadOnlyList<LetterCount>> CountByLetterAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of a collection's live documents under a letter of the A–Z bar, ordered by folded title
+    /// then slug (code-point order on both stores); <paramref name="limit"/> within 1..<see cref="BrowseLimits.MaxLimit"/>.
+    /// </summary>
+    Task<IReadOnlyList<MonographSummary>> BrowseAsync(Collection collection, string letter, int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Published versions of live documents, newest import first (then higher version, then later
+    /// document); with <paramref name="everyVersion"/> false each document once, at its published version.
+    /// <paramref name="limit"/> within 1..<see cref="BrowseLimits.MaxRecent"/>.
+    /// </summary>
+    Task<IReadOnlyList<RecentVersion>> ListRecentAsync(int limit, bool everyVersion, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Full-text search over titles, brand and alternate names (weighted highest) and body text.

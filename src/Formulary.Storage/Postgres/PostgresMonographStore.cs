@@ -36,6 +36,8 @@ public sealed class PostgresMonographStore : RelationalStore
         {
             applied = await PostgresSchema.MigrateAsync(dataSource, cancellationToken);
             await PostgresSearchIndex.BackfillNamesAsync(dataSource, cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await StoreBrowse.BackfillAsync(connection, cancellationToken);
         }
         catch
         {

@@ -95,6 +95,13 @@ internal static class PostgresSchema
             received_at timestamptz NOT NULL,
             UNIQUE (card_uuid, outcome, outcome_at));
         """,
+        // 6: as SQLite 8, the A-Z listing and recent changes; the key compares in "C" order, as SQLite's BINARY.
+        """
+        ALTER TABLE documents ADD COLUMN browse_key text COLLATE "C" NULL;
+        ALTER TABLE documents ADD COLUMN browse_letter text NULL;
+        CREATE INDEX documents_browse ON documents (collection, browse_letter, browse_key, slug COLLATE "C") WHERE removed_at IS NULL AND latest_version > 0;
+        CREATE INDEX versions_recent ON versions (imported_at, version, document_id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

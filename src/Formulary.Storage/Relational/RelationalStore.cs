@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Formulary.Monographs;
+using Formulary.Storage.Browsing;
 using Formulary.Storage.Feedback;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
@@ -119,6 +120,24 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await StoreReads.ListAsync(connection, Dialect, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LetterCount>> CountByLetterAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreBrowse.CountByLetterAsync(connection, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MonographSummary>> BrowseAsync(Collection collection, string letter, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreBrowse.BrowseAsync(connection, Dialect, collection, letter, offset, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RecentVersion>> ListRecentAsync(int limit, bool everyVersion, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await StoreBrowse.ListRecentAsync(connection, limit, everyVersion, cancellationToken);
     }
 
     public async Task RecordCardsAsync(IReadOnlyList<IssuedCard> cards, CancellationToken cancellationToken = default)

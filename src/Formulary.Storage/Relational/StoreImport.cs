@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Formulary.Monographs;
+using Formulary.Storage.Browsing;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
 using Formulary.Storage.Search;
@@ -111,15 +112,17 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
     {
         var search = SearchDocument.From(document.Monograph);
         var summary = MonographSummary.From(document.Monograph, version, versionImportedAt) with { HasRules = document.Rules is not null };
+        var browseKey = BrowseLetter.SortKey(search.Title);
         return ExecuteAsync(
             $"""
             UPDATE documents SET {moreColumns} title = @title, names = @names, body_text = @body,
-                link_collection = @linkCollection, link_slug = @linkSlug, summary_json = @summary WHERE id = @id
+                link_collection = @linkCollection, link_slug = @linkSlug, summary_json = @summary,
+                browse_key = @browseKey, browse_letter = @browseLetter WHERE id = @id
             """,
             cancellationToken,
             ("id", id), ("version", version), ("title", search.Title), ("names", search.Names), ("body", search.Body),
             ("linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("linkSlug", search.LinkSlug),
-            ("summary", JsonSerializer.Serialize(summary, ModelJson.Options)));
+            ("summary", JsonSerializer.Serialize(summary, ModelJson.Options)), ("browseKey", browseKey), ("browseLetter", BrowseLetter.Of(browseKey)));
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -51,6 +51,8 @@ public sealed class SqliteMonographStore : RelationalStore
         try
         {
             SqliteSearchIndex.BackfillNames(connection);
+            // Microsoft.Data.Sqlite's asynchronous calls complete synchronously.
+            StoreBrowse.BackfillAsync(connection, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
         {

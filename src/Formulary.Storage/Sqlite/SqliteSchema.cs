@@ -99,6 +99,15 @@ internal static class SqliteSchema
             received_at TEXT NOT NULL,
             UNIQUE (card_uuid, outcome, outcome_at));
         """,
+        // 8: the A-Z listing (Browsing/BrowseLetter.cs: a folded sort key and its letter, filled by the
+        // import and for an older database on open, StoreBrowse.BackfillAsync) over a partial index of
+        // live documents, and recent changes in import order.
+        """
+        ALTER TABLE documents ADD COLUMN browse_key TEXT NULL;
+        ALTER TABLE documents ADD COLUMN browse_letter TEXT NULL;
+        CREATE INDEX documents_browse ON documents (collection, browse_letter, browse_key, slug) WHERE removed_at IS NULL AND latest_version > 0;
+        CREATE INDEX versions_recent ON versions (imported_at, version, document_id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

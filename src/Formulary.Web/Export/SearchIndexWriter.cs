@@ -11,38 +11,65 @@ namespace Formulary.Web.Export;
 /// </summary>
 internal static class SearchIndexWriter
 {
-    private const int MaxTextChars = 400;
-
-    public static void Write(Stream output, IReadOnlyList<Monograph> monographs)
+    public static void Write(Stream output, IEnumerable<SearchIndexEntry> entries)
     {
+        ArgumentNullException.ThrowIfNull(entries);
         using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
         json.WriteStartArray("documents");
-        foreach (var m in monographs)
+        foreach (var entry in entries)
         {
             json.WriteStartObject();
-            json.WriteString("title", m.Title);
-            json.WriteString("url", m.Collection.UrlPath(m.Slug));
-            json.WriteString("collection", m.Collection switch
-            {
-                Collection.Composition => "composition",
-                Collection.Combination => "combination",
-                _ => "brand",
-            });
+            json.WriteString("title", entry.Title);
+            json.WriteString("url", entry.Url);
+            json.WriteString("collection", entry.Collection);
             json.WriteStartArray("names");
-            foreach (var name in m.AlternateNames)
+            foreach (var name in entry.Names)
             {
                 json.WriteStringValue(name);
             }
 
             json.WriteEndArray();
-            json.WriteString("description", m.Description.Full);
-            var text = string.Join(' ', m.Sections.Select(s => s.PlainText));
-            json.WriteString("text", text.Length > MaxTextChars ? text[..MaxTextChars] : text);
+            json.WriteString("description", entry.Description);
+            json.WriteString("text", entry.Text);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+}
+
+/// <summary>One document in <c>search-index.json</c>, taken from its monograph when its page is written (the monograph is then let go).</summary>
+internal sealed record SearchIndexEntry(string Title, string Url, string Collection, IReadOnlyList<string> Names, string Description, string Text)
+{
+    private const int MaxTextChars = 400;
+
+    public static SearchIndexEntry From(Monograph m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var text = new System.Text.StringBuilder();
+        foreach (var section in m.Sections)
+        {
+            if (text.Length >= MaxTextChars)
+            {
+                break;
+            }
+
+            text.Append(text.Length == 0 ? string.Empty : " ").Append(section.PlainText);
+        }
+
+        return new(
+            m.Title,
+            m.Collection.UrlPath(m.Slug),
+            m.Collection switch
+            {
+                Monographs.Collection.Composition => "composition",
+                Monographs.Collection.Combination => "combination",
+                _ => "brand",
+            },
+            [.. m.AlternateNames],
+            m.Description.Full,
+            text.Length > MaxTextChars ? text.ToString(0, MaxTextChars) : text.ToString());
     }
 }

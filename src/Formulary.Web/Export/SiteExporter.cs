@@ -15,9 +15,16 @@ namespace Formulary.Web.Export;
 /// <c>search-index.json</c>), 404, sitemap, robots and the fingerprinted assets. Pages are rendered in
 /// parallel, one renderer per worker; a slug that would write outside the output folder is skipped.
 /// </summary>
+/// <remarks>
+/// Streamed: the exporter holds the list of summaries (for links and the sitemap) and one search-index
+/// entry per document (a few hundred characters), never every monograph: each is loaded when its page is
+/// rendered (<c>load</c>: from the store, or from a folder already parsed) and let go once the page is
+/// written, so a 100,000-document store exports in bounded memory.
+/// </remarks>
 public static class SiteExporter
 {
-    public static async Task<ExportReport> ExportAsync(
+    /// <summary>Exports monographs already in memory (a content folder parsed for an editor's preview).</summary>
+    public static Task<ExportReport> ExportAsync(
         IReadOnlyList<MonographModel> monographs,
         IReadOnlySet<string> drugsWithDoseRules,
         string outputDirectory,
@@ -27,19 +34,40 @@ public static class SiteExporter
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(monographs);
+        ArgumentNullException.ThrowIfNull(time);
+        var exportedAt = time.GetUtcNow();
+        var summaries = monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt)).ToList();
+        return ExportAsync(summaries, (index, _) => ValueTask.FromResult<MonographModel?>(monographs[index]), drugsWithDoseRules, outputDirectory, baseUrl, time, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Exports the documents <paramref name="summaries"/> lists, loading each one's monograph by its index in
+    /// the list when its page is written (null: gone since it was listed, skipped).
+    /// </summary>
+    public static async Task<ExportReport> ExportAsync(
+        IReadOnlyList<MonographSummary> summaries,
+        Func<int, CancellationToken, ValueTask<MonographModel?>> load,
+        IReadOnlySet<string> drugsWithDoseRules,
+        string outputDirectory,
+        string baseUrl,
+        TimeProvider time,
+        IProgress<ExportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(drugsWithDoseRules);
         ArgumentNullException.ThrowIfNull(time);
         var started = time.GetTimestamp();
         var root = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(root);
         var site = new SiteContext(baseUrl.TrimEnd('/'), IsStatic: true);
-        var exportedAt = time.GetUtcNow();
-        var summaries = monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt)).ToList();
-        var total = monographs.Count + 6 + SiteAssets.Shared.All.Count;
+        var total = summaries.Count + 6 + SiteAssets.Shared.All.Count;
         var done = 0;
         long bytes = 0;
         var pages = 0;
         var renderers = new ConcurrentBag<PageRenderer>();
+        var searchEntries = new SearchIndexEntry?[summaries.Count];
 
         void Written(long length)
         {
@@ -51,17 +79,19 @@ public static class SiteExporter
         try
         {
             await Parallel.ForEachAsync(
-                monographs,
+                Enumerable.Range(0, summaries.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                async (monograph, token) =>
+                async (index, token) =>
                 {
-                    var target = PageFile(root, monograph.Collection.UrlPath(monograph.Slug));
-                    if (target is null)
+                    var summary = summaries[index];
+                    var target = PageFile(root, summary.Collection.UrlPath(summary.Slug));
+                    if (target is null || await load(index, token).ConfigureAwait(false) is not { } monograph)
                     {
                         Written(0);
                         return;
                     }
 
+                    searchEntries[index] = SearchIndexEntry.From(monograph);
                     var renderer = renderers.TryTake(out var pooled) ? pooled : PageRenderer.CreateStandalone();
                     try
                     {
@@ -91,7 +121,7 @@ public static class SiteExporter
             Written(0);
             await using (var index = File.Create(Path.Combine(root, "search-index.json")))
             {
-                SearchIndexWriter.Write(index, monographs);
+                SearchIndexWriter.Write(index, searchEntries.OfType<SearchIndexEntry>());
                 Written(index.Length);
             }
 

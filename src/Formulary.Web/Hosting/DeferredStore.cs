@@ -1,5 +1,6 @@
 using Formulary.Monographs;
 using Formulary.Storage;
+using Formulary.Storage.Browsing;
 using Formulary.Storage.Feedback;
 using Formulary.Storage.Health;
 using Formulary.Storage.Importing;
@@ -46,6 +47,15 @@ internal sealed class DeferredStore(Task<IMonographStore> opening) : IMonographS
 
     public async Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         await (await StoreAsync(cancellationToken)).ListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<LetterCount>> CountByLetterAsync(CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).CountByLetterAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<MonographSummary>> BrowseAsync(Collection collection, string letter, int offset, int limit, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).BrowseAsync(collection, letter, offset, limit, cancellationToken);
+
+    public async Task<IReadOnlyList<RecentVersion>> ListRecentAsync(int limit, bool everyVersion, CancellationToken cancellationToken = default) =>
+        await (await StoreAsync(cancellationToken)).ListRecentAsync(limit, everyVersion, cancellationToken);
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         await (await StoreAsync(cancellationToken)).SearchAsync(request, cancellationToken);

@@ -2,6 +2,8 @@ using Formulary.Monographs;
 using Formulary.Storage;
 using Formulary.Storage.Search;
 using Formulary.Web.Dosing;
+using Formulary.Web.Pages.Browse;
+using Formulary.Web.Pages.History;
 using Formulary.Web.Pages.Dose;
 using Formulary.Web.Problems;
 using Formulary.Web.Seo;
@@ -46,10 +48,15 @@ internal static class PageEndpoints
         pages.MapGet("/sitemap.xml", SitemapAsync);
         pages.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text(SitemapWriter.Robots(SiteContext.FromRequest(context.Request)), "text/plain; charset=utf-8"));
+        app.MapBrowsePages();
+        app.MapHistoryPages();
         return app;
     }
 
-    private static async Task<IResult> HomeAsync(HttpContext context, SiteCache cache, PageRenderer renderer)
+    /// <summary>How many recently updated monographs the home page lists.</summary>
+    public const int HomeRecent = 10;
+
+    private static async Task<IResult> HomeAsync(HttpContext context, IMonographStore store, SiteCache cache, PageRenderer renderer)
     {
         var site = SiteContext.FromRequest(context.Request);
         var page = await cache.GetOrRenderAsync("/", async () => CachedPage.Html(await renderer.RenderUtf8Async<Home.HomePage>(
@@ -60,6 +67,8 @@ internal static class PageEndpoints
                     JsonLd = [JsonLd.WebSite(site)],
                 },
                 ["Site"] = site,
+                ["Counts"] = new BrowseCounts(await store.CountByLetterAsync(context.RequestAborted).ConfigureAwait(false)),
+                ["Recent"] = await store.ListRecentAsync(HomeRecent, everyVersion: false, context.RequestAborted).ConfigureAwait(false),
             }).ConfigureAwait(false))).ConfigureAwait(false);
         return page!.ToResult(context);
     }

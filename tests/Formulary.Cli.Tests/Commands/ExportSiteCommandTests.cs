@@ -23,6 +23,9 @@ public sealed class ExportSiteCommandTests
         using var report = JsonDocument.Parse(stdout);
         Assert.True(report.RootElement.GetProperty("pages").GetInt32() >= 3);
         Assert.Contains("alphacillin", File.ReadAllText(Path.Combine(output, "sitemap.xml")), StringComparison.Ordinal);
+        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "search-index.json")));
+        var entry = Assert.Single(index.RootElement.GetProperty("documents").EnumerateArray(), d => d.GetProperty("url").GetString() == "/composition/alphacillin/");
+        Assert.Contains("Imported text.", entry.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

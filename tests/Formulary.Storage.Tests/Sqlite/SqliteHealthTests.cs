@@ -12,8 +12,16 @@ public sealed class SqliteHealthTests
     public async Task CheckHealth_PagesOverwrittenOnDisk_IntegrityCheckFailsWithReason()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("formulary-health-").FullName, "formulary.db");
+        long schemaPages;
         await using (var store = SqliteMonographStore.Open(path, TimeProvider.System))
         {
+            using (var connection = store.OpenConnection())
+            using (var count = connection.CreateCommand())
+            {
+                count.CommandText = "PRAGMA page_count";
+                schemaPages = (long)count.ExecuteScalar()!;
+            }
+
             var documents = Enumerable.Range(0, 200)
                 .Select(i => Composition($"drug-{i}", $"Drug {i}", "## Usage\n" + string.Concat(Enumerable.Repeat($"Text of drug {i}. ", 40))))
                 .ToList();
@@ -22,7 +30,7 @@ public sealed class SqliteHealthTests
         }
 
         SqliteConnection.ClearAllPools();
-        Corrupt(path);
+        Corrupt(path, schemaPages);
 
         await using var reopened = SqliteMonographStore.Open(path, TimeProvider.System);
         var health = await reopened.CheckHealthAsync(integrity: true);
@@ -31,14 +39,17 @@ public sealed class SqliteHealthTests
         Assert.Contains(path, health.Problem, StringComparison.Ordinal);
     }
 
-    /// <summary>Overwrites every page after the first eight with noise, keeping the header and schema readable.</summary>
-    private static void Corrupt(string path)
+    /// <summary>
+    /// Overwrites the pages the import wrote with noise, keeping the header and schema readable: the
+    /// migrations write the schema first, and a long schema spills past the first page.
+    /// </summary>
+    private static void Corrupt(string path, long schemaPages)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
         var pageSize = 4096;
         var noise = new byte[pageSize];
         new Random(12).NextBytes(noise);
-        for (long offset = 8 * pageSize; offset < file.Length; offset += pageSize)
+        for (long offset = Math.Max(8, schemaPages) * pageSize; offset < file.Length; offset += pageSize)
         {
             file.Position = offset;
             file.Write(noise);

@@ -33,6 +33,33 @@ public sealed partial class SiteExporterTests : IAsyncLifetime
     private string Read(string relative) => File.ReadAllText(Path.Combine(output, relative));
 
     [Fact]
+    public async Task Export_Streamed_ADocumentGoneSinceItWasListed_IsSkippedAndOnlyLoadedOnce()
+    {
+        var set = new ContentLoader().Load(content);
+        var summaries = set.Monographs.Select(m => Formulary.Storage.Listing.MonographSummary.From(m, 1, DateTimeOffset.UnixEpoch)).ToList();
+        var gone = summaries.FindIndex(s => s.Slug == "clofarabine");
+        var loads = new int[summaries.Count];
+        var streamed = Path.Combine(output, "streamed");
+
+        var result = await SiteExporter.ExportAsync(
+            summaries,
+            (index, _) =>
+            {
+                Interlocked.Increment(ref loads[index]);
+                return ValueTask.FromResult(index == gone ? null : set.Monographs[index]);
+            },
+            new HashSet<string>(),
+            streamed,
+            BaseUrl,
+            TimeProvider.System);
+
+        Assert.Equal(summaries.Count - 1, result.Pages);
+        Assert.All(loads, count => Assert.Equal(1, count));
+        Assert.False(File.Exists(Path.Combine(streamed, "composition", "clofarabine", "index.html")));
+        Assert.DoesNotContain("/composition/clofarabine/", File.ReadAllText(Path.Combine(streamed, "search-index.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_Content_WritesOnePagePerMonographAtItsUrl()
     {
         Assert.Equal(documents, report.Pages);

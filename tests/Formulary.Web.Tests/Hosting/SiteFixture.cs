@@ -28,6 +28,7 @@ public class SiteFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         ContentDirectory = RepositoryPaths.CreateContentCopy();
+        await AddContentAsync(ContentDirectory);
         DatabasePath = Path.Combine(ContentDirectory, "..", Path.GetFileName(ContentDirectory) + ".db");
         app = await ContentSite.StartAsync(
             Options(new FormularyWebOptions { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, MinimumLogLevel = LogLevel.Warning }),
@@ -40,6 +41,9 @@ public class SiteFixture : IAsyncLifetime
         // the search path, which on a loaded test machine can use it all. Warm it here, uncached.
         using var warm = await Client.GetAsync(new Uri("/api/search?q=warmup&correct=false", UriKind.Relative));
     }
+
+    /// <summary>Writes more monographs into the content copy before the site starts; a derived fixture adds them.</summary>
+    protected virtual Task AddContentAsync(string contentDirectory) => Task.CompletedTask;
 
     /// <summary>The options the site starts with; a derived fixture changes them.</summary>
     protected virtual FormularyWebOptions Options(FormularyWebOptions defaults) => defaults with { CdsInsecureDev = true };
