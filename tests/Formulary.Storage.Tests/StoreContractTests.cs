@@ -166,6 +166,46 @@ public abstract class StoreContractTests : StoreTests
         Assert.Equal("medicines/brandx.md", brokenLink.File);
     }
 
+    /// <summary>
+    /// Issue 9.8: a combination without <c>ingredients:</c> links to the compositions its title names; a part
+    /// that matches none is a MONO042 warning stored with it, gone (and the link there) once that composition is published.
+    /// </summary>
+    [SkippableFact]
+    public async Task Publish_CombinationWithoutIngredients_LinkedFromTitleAndWarnedForUnmatchedPart()
+    {
+        var root = Directory.CreateTempSubdirectory("formulary-combinations-").FullName;
+        void Write(string path, string text)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, path))!);
+            File.WriteAllText(Path.Combine(root, path), text);
+        }
+
+        Write("compositions/folicacid.md", "---\ntitle: Folic Acid\n---\n## Usage\nF.\n");
+        Write("compositions/methotrexate.md", "---\ntitle: Méthotrexate\n---\n## Usage\nM.\n");
+        Write("combinations/folicacid-methotrexate.md", "---\ntitle: Folic Acid + Methotrexate\n---\n## Usage\nFM.\n");
+        Write("combinations/folicacid-zinc.md", "---\ntitle: Folic Acid + Zinc\n---\n## Usage\nFZ.\n");
+
+        var first = await ContentPublisher.PublishAsync(Store, root, PublishOptions.Incremental);
+        var all = await Store.ListAsync();
+        var zinc = await Store.GetAsync(Collection.Combination, "folicacid-zinc");
+
+        Assert.Equal(["folicacid", "methotrexate"], MonographLinks.For(all, Collection.Combination, "folicacid-methotrexate").Ingredients.Select(i => i.Slug));
+        Assert.Equal(["folicacid-methotrexate"], MonographLinks.For(all, Collection.Composition, "methotrexate").CombinationsContaining.Select(c => c.Slug));
+        Assert.Empty(MonographLinks.For(all, Collection.Combination, "folicacid-zinc").Ingredients);
+        var warning = Assert.Single(zinc!.Monograph.Diagnostics, d => d.Code == "MONO042");
+        Assert.Equal(("combinations/folicacid-zinc.md", 1, 1), (warning.File, warning.Line, warning.Column));
+        Assert.DoesNotContain(first.Import!.Documents.Single(d => d.Slug == "folicacid-methotrexate").Diagnostics, d => d.Code == "MONO042");
+
+        Write("compositions/zinc.md", "---\ntitle: Zinc\n---\n## Usage\nZ.\n");
+        var second = await ContentPublisher.PublishAsync(Store, root, PublishOptions.Incremental);
+        all = await Store.ListAsync();
+
+        Assert.Equal(1, second.Parsed);
+        Assert.DoesNotContain((await Store.GetAsync(Collection.Combination, "folicacid-zinc"))!.Monograph.Diagnostics, d => d.Code == "MONO042");
+        Assert.Equal(["folicacid", "zinc"], MonographLinks.For(all, Collection.Combination, "folicacid-zinc").Ingredients.Select(i => i.Slug));
+        Assert.Equal(["folicacid-methotrexate", "folicacid-zinc"], MonographLinks.For(all, Collection.Composition, "folicacid").CombinationsContaining.Select(c => c.Slug));
+    }
+
     /// <summary>A store written before paths were relative is corrected by the re-parse the new parser version brings.</summary>
     [SkippableFact]
     public async Task Publish_StoredWithAbsolutePathByOlderParser_ReparseMakesItRelative()

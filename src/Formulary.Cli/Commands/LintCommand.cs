@@ -1,3 +1,5 @@
+using Formulary.Monographs;
+using Formulary.Storage.Listing;
 using System.CommandLine;
 using Formulary.Cli.Output;
 using Formulary.Monographs.Loading;
@@ -27,6 +29,12 @@ internal static class LintCommand
 
             var set = new ContentLoader().Load(target);
             var diagnostics = set.AllDiagnostics.ToList();
+            // A combination's parts are matched against the compositions loaded with it (none for a lone file).
+            if (set.Monographs.Any(m => m.Collection == Collection.Composition))
+            {
+                diagnostics.AddRange(CombinationLint.Run([.. set.Monographs.Select(m => (m.Collection, m.Slug, m.Title, m.SourcePath, m.FrontMatter.Ingredients.Count > 0))]));
+            }
+
             var summary = DiagnosticSummary.Of(set.Monographs.Count, diagnostics);
             if (result.GetValue(json))
             {

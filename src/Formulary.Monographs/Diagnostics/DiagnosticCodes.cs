@@ -48,6 +48,7 @@ public static class DiagnosticCodes
 
     public static DiagnosticDescriptor BrokenLink { get; } = new("MONO040", Error, "A brand or combination points to a slug that does not exist.");
     public static DiagnosticDescriptor DuplicateSlug { get; } = new("MONO041", Error, "Two files in one collection have the same slug.");
+    public static DiagnosticDescriptor CombinationPartUnmatched { get; } = new("MONO042", Warning, "A combination without 'ingredients:' names a part that matches no composition.");
 
     public static DiagnosticDescriptor ContraindicationContradiction { get; } = new("MONO050", Warning, "Sections disagree about what is contraindicated.");
 

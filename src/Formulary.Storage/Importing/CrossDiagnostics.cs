@@ -5,13 +5,13 @@ using Formulary.Monographs.Diagnostics;
 namespace Formulary.Storage.Importing;
 
 /// <summary>
-/// The diagnostics that depend on other documents (a broken link, a duplicate slug): they can change
+/// The diagnostics that depend on other documents (a broken link, a duplicate slug, a combination part no composition matches): they can change
 /// while the document's own bytes do not, so the store keeps a fingerprint of them per document and
 /// refreshes the stored model in place when it changes.
 /// </summary>
 public static class CrossDiagnostics
 {
-    private static readonly HashSet<string> Codes = [DiagnosticCodes.BrokenLink.Code, DiagnosticCodes.DuplicateSlug.Code];
+    private static readonly HashSet<string> Codes = [DiagnosticCodes.BrokenLink.Code, DiagnosticCodes.DuplicateSlug.Code, DiagnosticCodes.CombinationPartUnmatched.Code];
 
     public static bool IsCross(Diagnostic diagnostic)
     {

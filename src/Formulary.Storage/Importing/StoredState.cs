@@ -9,18 +9,19 @@ namespace Formulary.Storage.Importing;
 /// What an import needs to know about a stored document. <see cref="HeadVersion"/> is its newest
 /// version, published or rejected (hash, parser version and path are that version's);
 /// <see cref="PublishedVersion"/> the one readers see (0: never published). <see cref="Links"/> and
-/// <see cref="CrossKey"/> let cross-document checks run without parsing unchanged documents.
+/// <see cref="CrossKey"/> let cross-document checks run without parsing unchanged documents, and so does
+/// <see cref="Title"/> (the published title; empty when never published).
 /// </summary>
 public sealed record StoredState(
     long Id, Collection Collection, string Slug, int PublishedVersion, bool IsRemoved, string ContentHash, string SourcePath,
     Collection? LinkCollection, string? LinkSlug, int ModelVersion, DateTimeOffset ImportedAt,
-    int HeadVersion, bool HeadRejected, IReadOnlyList<MonographLink> Links, string CrossKey)
+    int HeadVersion, bool HeadRejected, IReadOnlyList<MonographLink> Links, string CrossKey, string Title)
 {
     /// <summary>The same query on both stores; <see cref="LoadAsync"/> reads its rows.</summary>
     internal const string Sql =
         """
         SELECT d.id, d.collection, d.slug, d.latest_version, d.removed_at IS NOT NULL, v.content_hash, v.source_path, d.link_collection, d.link_slug,
-            v.model_version, v.imported_at, d.head_version, v.rejected, d.links_json, d.cross_key
+            v.model_version, v.imported_at, d.head_version, v.rejected, d.links_json, d.cross_key, d.title
         FROM documents d JOIN versions v ON v.document_id = d.id AND v.version = d.head_version
         """;
 
@@ -48,7 +49,8 @@ public sealed record StoredState(
                 reader.GetInt32(11),
                 reader.GetBoolean(12),
                 links == "[]" ? [] : JsonSerializer.Deserialize<List<MonographLink>>(links, ModelJson.Options) ?? [],
-                reader.GetString(14));
+                reader.GetString(14),
+                reader.GetString(15));
             rows[(state.Collection, state.Slug)] = state;
         }
 

@@ -6,6 +6,8 @@ namespace Formulary.Storage.Listing;
 /// <summary>
 /// How a document connects to the others, derived from the stored summaries: a composition's brands
 /// and the combinations that contain it, a combination's ingredients and brands, a brand's target.
+/// A combination's ingredients are its front matter's, else those its title or slug names
+/// (<see cref="CombinationIngredients"/>, issue 9.8); either way its ingredients list it.
 /// </summary>
 /// <remarks>
 /// Every page of a site asks this of the same list (one per store generation), so the list is indexed once
@@ -32,9 +34,7 @@ public sealed record MonographLinks(
             _ => [],
         };
         var combinations = collection == Collection.Composition ? index.CombinationsContaining(slug) : [];
-        var ingredients = self is { Collection: Collection.Combination }
-            ? self.IngredientSlugs.Select(i => index.Find(Collection.Composition, i)).OfType<MonographSummary>().ToList()
-            : [];
+        var ingredients = self is { Collection: Collection.Combination } ? index.IngredientsOf(slug) : [];
         var brandOf = self is { Collection: Collection.Medicine }
             ? (self.CombinationSlug is { } combination ? index.Find(Collection.Combination, combination) : self.GenericSlug is { } generic ? index.Find(Collection.Composition, generic) : null)
             : null;
@@ -48,9 +48,11 @@ public sealed record MonographLinks(
         private readonly Dictionary<string, List<MonographSummary>> compositionBrands = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<MonographSummary>> combinationBrands = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<MonographSummary>> combinationsByIngredient = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<string>> ingredientsByCombination = new(StringComparer.Ordinal);
 
         public LinkIndex(IReadOnlyList<MonographSummary> all)
         {
+            var names = new CompositionNames(all.Where(s => s.Collection == Collection.Composition).Select(s => (s.Slug, s.Title)));
             foreach (var summary in all)
             {
                 bySlug.TryAdd((summary.Collection, summary.Slug), summary);
@@ -63,7 +65,11 @@ public sealed record MonographLinks(
                         Add(compositionBrands, generic, summary);
                         break;
                     case Collection.Combination:
-                        foreach (var ingredient in summary.IngredientSlugs.Distinct(StringComparer.Ordinal))
+                        var ingredients = summary.IngredientSlugs.Count > 0
+                            ? summary.IngredientSlugs
+                            : CombinationIngredients.Derive(summary.Title, summary.Slug, names).Slugs;
+                        ingredientsByCombination.TryAdd(summary.Slug, ingredients);
+                        foreach (var ingredient in ingredients.Distinct(StringComparer.Ordinal))
                         {
                             Add(combinationsByIngredient, ingredient, summary);
                         }
@@ -72,6 +78,12 @@ public sealed record MonographLinks(
                 }
             }
         }
+
+        /// <summary>The live compositions a combination contains, in the order it names them.</summary>
+        public IReadOnlyList<MonographSummary> IngredientsOf(string combination) =>
+            ingredientsByCombination.TryGetValue(combination, out var slugs)
+                ? [.. slugs.Select(i => Find(Collection.Composition, i)).OfType<MonographSummary>()]
+                : [];
 
         public MonographSummary? Find(Collection collection, string slug) => bySlug.GetValueOrDefault((collection, slug));
 

@@ -46,9 +46,14 @@ public static class ContentPublisher
         var documents = new List<ImportDocument>();
         var skipped = new List<SkippedDocument>();
         var root = load.ContentRoot;
+        var combinations = CombinationFindings(load, stored);
         foreach (var found in load.Documents)
         {
-            var loaded = found with { SourcePath = SourcePaths.Relative(root, found.SourcePath), CrossDiagnostics = SourcePaths.Relative(root, found.CrossDiagnostics) };
+            var loaded = found with
+            {
+                SourcePath = SourcePaths.Relative(root, found.SourcePath),
+                CrossDiagnostics = SourcePaths.Relative(root, [.. found.CrossDiagnostics, .. combinations[found.SourcePath]]),
+            };
             var crossKey = CrossDiagnostics.Key(loaded.CrossDiagnostics);
             if (loaded.Monograph is { } parsed)
             {
@@ -76,6 +81,18 @@ public static class ContentPublisher
         var report = await session.ImportAsync(documents, skipped, new ImportOptions(options.Prune), importProgress, cancellationToken);
         return new PublishReport(report, load.Documents.Count, load.Parsed, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root };
     }
+
+    /// <summary>
+    /// The combination check over every document of the folder, with the stored title and links of the
+    /// unchanged ones (which are not parsed), keyed by the path as loaded.
+    /// </summary>
+    private static ILookup<string, Monographs.Diagnostics.Diagnostic> CombinationFindings(
+        IncrementalLoad load, IReadOnlyDictionary<(Collection, string), StoredState> stored) =>
+        Listing.CombinationLint.Run([.. load.Documents.Select(d => d.Monograph is { } m
+                ? (d.Collection, d.Slug, m.Title, d.SourcePath, m.FrontMatter.Ingredients.Count > 0)
+                : (d.Collection, d.Slug, stored[(d.Collection, d.Slug)].Title, d.SourcePath,
+                    stored[(d.Collection, d.Slug)].Links.Any(l => l.Field == "ingredients")))])
+            .ToLookup(d => d.File, StringComparer.Ordinal);
 
     /// <summary>
     /// An unchanged file whose cross-document findings changed (a link target appeared or went) or whose

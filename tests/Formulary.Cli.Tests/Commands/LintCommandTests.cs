@@ -34,6 +34,24 @@ public sealed class LintCommandTests
         Assert.StartsWith("11 file(s): 0 error(s)", output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 9.8: a combination without <c>ingredients:</c> whose name has a part no composition matches.</summary>
+    [Fact]
+    public void Lint_CombinationPartMatchingNoComposition_WarnsMono042ForThatPartOnly()
+    {
+        var folder = Directory.CreateTempSubdirectory("formulary-lint-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "compositions"));
+        Directory.CreateDirectory(Path.Combine(folder, "combinations"));
+        File.WriteAllText(Path.Combine(folder, "compositions", "folicacid.md"), "---\ntitle: Folic Acid\n---\n## Usage\nF.\n");
+        File.WriteAllText(Path.Combine(folder, "combinations", "folicacid-zinc.md"), "---\ntitle: Folic Acid + Zinc\n---\n## Usage\nFZ.\n");
+        var combination = Path.Combine(folder, "combinations", "folicacid-zinc.md");
+
+        var (exit, output, _) = CliRun.Run("lint", folder);
+
+        Assert.Equal(0, exit);
+        var warning = Assert.Single(output.Split('\n'), l => l.Contains("MONO042", StringComparison.Ordinal));
+        Assert.StartsWith($"{combination}(1,1): warning MONO042: 'Zinc'", warning, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Lint_FileWithErrors_ExitOneAndErrorLine()
     {
