@@ -71,7 +71,7 @@ public static class DiagnosticCodes
         TitleMissing, IsBannedNotBoolean, LastModifiedNotIso8601, MrpNotNumber, MedicineTypeInvalid,
         GenericSlugMissing, CombinationSlugMissing, MedicineLinkMismatch, FieldWrongShape, FaqEntryIncomplete,
         BrokenFaqRepaired, DescriptionTruncated, EmptyBody, MissingStandardSection, InlineHtml, MarkdownTooDeep, DescriptionEmpty,
-        BrokenLink, DuplicateSlug,
+        BrokenLink, DuplicateSlug, CombinationPartUnmatched,
         ContraindicationContradiction,
         RuleQuoteStale, RuleSectionNotFound, RuleFileUnreadable, RuleInvalid, RuleMonographMissing, RuleUnknownInteractionClass, RuleUnknownKey,
         RuleNumberNotInQuote, RuleDraft,
