@@ -50,6 +50,7 @@ public static class FormularyCli
         ServeCommand.Create(),
         ExportSiteCommand.Create(),
         DbCommand.Create(),
+        FeedbackCommand.Create(),
         Cli.Commands.Rules.RulesCommand.Create(),
     ];
 }

@@ -26,6 +26,7 @@ internal static class CdsHooksEndpoints
         services.AddSingleton<MedicationMatcher>();
         services.AddSingleton<CdsHookService>();
         services.AddCdsFeedback();
+        services.AddHostedService<CdsWarmUp>();
         return services;
     }
 
