@@ -66,12 +66,15 @@ internal static class StoreBrowse
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, BrowseLimits.MaxRecent);
         var newestOnly = everyVersion ? string.Empty : "AND v.version = d.latest_version";
+        // CROSS JOIN fixes SQLite's join order (versions first, read newest first from versions_recent,
+        // stopping at the limit); joined the other way its planner walked every live document through
+        // documents_browse and sorted them (2.5 s at 100,000, BENCHMARKS.md). PostgreSQL plans it freely.
         await using var command = Command(
             connection,
             $"""
             SELECT d.collection, d.slug, d.title, v.version, v.imported_at
-            FROM versions v JOIN documents d ON d.id = v.document_id
-            WHERE NOT v.rejected AND d.removed_at IS NULL AND d.latest_version > 0 {newestOnly}
+            FROM versions v CROSS JOIN documents d
+            WHERE d.id = v.document_id AND NOT v.rejected AND d.removed_at IS NULL AND d.latest_version > 0 {newestOnly}
             ORDER BY v.imported_at DESC, v.version DESC, v.document_id DESC
             LIMIT @limit
             """,

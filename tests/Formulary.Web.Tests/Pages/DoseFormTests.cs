@@ -82,7 +82,7 @@ public sealed class DoseFormTests(SiteFixture site) : IClassFixture<SiteFixture>
 
         var (_, html) = await SubmitAsync([.. Answered, .. fields.Select(f => (f.Key, f.Value))]);
 
-        Assert.Contains($"<strong>{label}</strong>: '{value}' contains a comma", html, StringComparison.Ordinal);
+        Assert.Contains($"<strong>{label}</strong></a>: '{value}' contains a comma", html, StringComparison.Ordinal);
         Assert.DoesNotContain("mg per day", html, StringComparison.Ordinal);
     }
 

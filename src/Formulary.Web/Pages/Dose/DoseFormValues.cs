@@ -90,6 +90,27 @@ public sealed record DoseFormValues
     /// <summary>The hepatic select's explicit "not assessed" answer.</summary>
     public const string NotAssessed = "not-assessed";
 
+    /// <summary>The ids of the form inputs a refusal of <paramref name="field"/> is about (none for what the form does not ask).</summary>
+    public static IReadOnlyList<string> InputsOf(PatientField field) => field switch
+    {
+        PatientField.Age => ["ageYears"],
+        PatientField.Sex => ["sex"],
+        PatientField.Weight => ["weightKg"],
+        PatientField.WeightDate => ["weightDate"],
+        PatientField.Height => ["heightCm"],
+        PatientField.HeightDate => ["heightDate"],
+        PatientField.Creatinine => ["scrMgDl", "scrUmolL"],
+        PatientField.CreatinineDate => ["scrDate"],
+        PatientField.CreatinineUpperLimit => ["scrUlnMgDl"],
+        PatientField.Hepatic => ["hepatic"],
+        PatientField.Pregnancy => ["pregnant"],
+        PatientField.Breastfeeding => ["breastfeeding"],
+        PatientField.Hypersensitivity => ["hypersensitivity"],
+        PatientField.Medications => ["medications"],
+        PatientField.StartDate => ["startDate"],
+        _ => [],
+    };
+
     /// <summary>The form label of a field, for the refusal list.</summary>
     public static string Label(PatientField field) => field switch
     {
