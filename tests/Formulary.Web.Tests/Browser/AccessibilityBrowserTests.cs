@@ -24,6 +24,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, GrowingSit
             "/composition/clofarabine/dose?ageYears=ten&sex=male&heightCm=138",
             "/browse/", "/browse/compositions/", "/browse/compositions/c/",
             "/composition/clofarabine/history/", "/composition/clofarabine/history/2/",
+            "/cds-feedback/",
         ];
         foreach (var path in paths)
         {

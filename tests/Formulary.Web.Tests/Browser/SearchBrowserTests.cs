@@ -86,12 +86,12 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.GotoAsync("/search?q=the&limit=2");
 
         await page.Locator("nav.tabs a", new() { HasText = "Brands" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("collection=medicines", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        await page.WaitForURLAsync(url => url.Contains("collection=medicines", StringComparison.Ordinal), new() { Timeout = 30_000 });
         Assert.Equal(["brand", "brand"], await page.Locator("ol.results .tag").AllTextContentsAsync());
         var firstPage = await page.Locator("ol.results li h2 a").AllTextContentsAsync();
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("search-filtered-desktop") });
         await page.Locator("a[rel=next]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("offset=2", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        await page.WaitForURLAsync(url => url.Contains("offset=2", StringComparison.Ordinal), new() { Timeout = 30_000 });
 
         Assert.All(await page.Locator("ol.results .tag").AllTextContentsAsync(), tag => Assert.Equal("brand", tag));
         Assert.Empty(firstPage.Intersect(await page.Locator("ol.results li h2 a").AllTextContentsAsync()));

@@ -51,7 +51,9 @@ public sealed class CdsHooksHostileInputTests(SiteFixture site) : IClassFixture<
 
         using var body = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = site.Client.PostAsync(new Uri("/cds-services/formulary-dose-check", UriKind.Relative), body).GetAwaiter().GetResult();
-        return (int)response.StatusCode < 500;
+        // Said in full when it fails: which value, where, and what came back (a shrunk counterexample alone does not say).
+        Assert.True((int)response.StatusCode < 500, $"{string.Join('.', path)} = {value}: {(int)response.StatusCode} {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+        return true;
     }
 
     [Property(MaxTest = 100)]
