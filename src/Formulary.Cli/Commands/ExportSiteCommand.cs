@@ -114,6 +114,13 @@ internal static class ExportSiteCommand
         IReadOnlySet<string> DrugsWithDoseRules,
         IAsyncDisposable? Store) : IAsyncDisposable
     {
+        /// <summary>A parsed folder: nothing to close, every monograph in memory.</summary>
+        public static Source From(IReadOnlyList<Formulary.Monographs.Model.Monograph> monographs, IReadOnlySet<string> drugs)
+        {
+            var (summaries, load) = SiteExporter.InMemory(monographs, TimeProvider.System);
+            return new Source(summaries, load, drugs, null);
+        }
+
         public ValueTask DisposeAsync() => Store?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
@@ -126,13 +133,7 @@ internal static class ExportSiteCommand
         if (database is null)
         {
             var set = new ContentLoader().Load(folder!, progress, cancellationToken);
-            var monographs = set.Monographs;
-            var exportedAt = TimeProvider.System.GetUtcNow();
-            return new Source(
-                [.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))],
-                (index, _) => ValueTask.FromResult<Formulary.Monographs.Model.Monograph?>(monographs[index]),
-                Formulary.Monographs.Rules.DrugProfileCatalog.Load(folder!).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal),
-                null);
+            return Source.From(set.Monographs, Formulary.Monographs.Rules.DrugProfileCatalog.Load(folder!).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal));
         }
 
         var store = await Formulary.Storage.StoreLocation.OpenAsync(database, TimeProvider.System, cancellationToken).ConfigureAwait(false);

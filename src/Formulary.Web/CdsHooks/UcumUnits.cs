@@ -53,6 +53,12 @@ internal static class UcumUnits
     {
         if (code is null || !OneOf.TryGetValue(code, out var one))
         {
+            // Codes are client input: once the table is full, a new unit is reduced with its value, once.
+            if (OneOf.Count >= MaxKeptUnits)
+            {
+                return Canonical(value, code!);
+            }
+
             if (Canonical(1m, code!) is not { } unit)
             {
                 return null;
@@ -63,11 +69,7 @@ internal static class UcumUnits
                 return Canonical(value, code!);
             }
 
-            if (OneOf.Count < MaxKeptUnits)
-            {
-                OneOf.TryAdd(code!, unit);
-            }
-
+            OneOf.TryAdd(code!, unit);
             one = unit;
         }
 

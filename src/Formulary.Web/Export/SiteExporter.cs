@@ -33,11 +33,18 @@ public static class SiteExporter
         IProgress<ExportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        var (summaries, load) = InMemory(monographs, time);
+        return ExportAsync(summaries, load, drugsWithDoseRules, outputDirectory, baseUrl, time, progress, cancellationToken);
+    }
+
+    /// <summary>The summaries and loader of monographs held in memory (stamped with the time of the export).</summary>
+    public static (IReadOnlyList<MonographSummary> Summaries, Func<int, CancellationToken, ValueTask<MonographModel?>> Load) InMemory(
+        IReadOnlyList<MonographModel> monographs, TimeProvider time)
+    {
         ArgumentNullException.ThrowIfNull(monographs);
         ArgumentNullException.ThrowIfNull(time);
         var exportedAt = time.GetUtcNow();
-        var summaries = monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt)).ToList();
-        return ExportAsync(summaries, (index, _) => ValueTask.FromResult<MonographModel?>(monographs[index]), drugsWithDoseRules, outputDirectory, baseUrl, time, progress, cancellationToken);
+        return ([.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))], (index, _) => ValueTask.FromResult<MonographModel?>(monographs[index]));
     }
 
     /// <summary>

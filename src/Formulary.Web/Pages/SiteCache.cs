@@ -80,40 +80,38 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
     /// The store's results for a search, from memory when the same search was made in this generation.
     /// A search that ran out of time is not kept: it may well finish when the server is less busy.
     /// </summary>
-    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
-    {
-        var snapshot = await SyncAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot.Entries.TryGetValue(request, out SearchResults? cached))
-        {
-            return cached!;
-        }
-
-        var results = await store.SearchAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!results.TimedOut)
-        {
-            snapshot.Entries.Set(request, results, Sized(SizeOf(results)));
-        }
-
-        return results;
-    }
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        FromStoreAsync(request, () => store.SearchAsync(request, cancellationToken), results => results.TimedOut ? null : SizeOf(results), cancellationToken);
 
     /// <summary>
     /// The store's suggestions for a prefix (<see cref="IMonographStore.SuggestAsync"/>), from memory when the same
     /// prefix and limit were asked in this generation: typeahead, and the CDS Hooks and FHIR name matching, which
     /// ask for the same few drug names on every call.
     /// </summary>
-    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken) =>
+        FromStoreAsync(
+            new SuggestKey(prefix, limit),
+            () => store.SuggestAsync(prefix, limit, cancellationToken),
+            suggestions => (2L * prefix.Length) + suggestions.Sum(s => 64L + (2L * (s.Name.Length + s.Title.Length + s.Slug.Length))),
+            cancellationToken);
+
+    /// <summary>A store answer from this generation's cache, else from the store, kept when <paramref name="bytesIfKept"/> gives a size.</summary>
+    private async Task<T> FromStoreAsync<T>(object key, Func<Task<T>> ask, Func<T, long?> bytesIfKept, CancellationToken cancellationToken)
+        where T : class
     {
         var snapshot = await SyncAsync(cancellationToken).ConfigureAwait(false);
-        var key = new SuggestKey(prefix, limit);
-        if (snapshot.Entries.TryGetValue(key, out IReadOnlyList<SearchSuggestion>? cached))
+        if (snapshot.Entries.TryGetValue(key, out T? cached))
         {
             return cached!;
         }
 
-        var suggestions = await store.SuggestAsync(prefix, limit, cancellationToken).ConfigureAwait(false);
-        snapshot.Entries.Set(key, suggestions, Sized((2L * prefix.Length) + suggestions.Sum(s => 64L + (2L * (s.Name.Length + s.Title.Length + s.Slug.Length)))));
-        return suggestions;
+        var answer = await ask().ConfigureAwait(false);
+        if (bytesIfKept(answer) is { } bytes)
+        {
+            snapshot.Entries.Set(key, answer, Sized(bytes));
+        }
+
+        return answer;
     }
 
     /// <summary>Entries held now (pages and searches).</summary>

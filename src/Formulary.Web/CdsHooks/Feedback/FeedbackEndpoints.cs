@@ -32,9 +32,8 @@ internal static class FeedbackEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         app.MapGet("/api/cds-feedback", async (IssuedCardLog log, ICardFeedbackStore store, HttpContext context) =>
         {
-            await log.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             context.Response.Headers.CacheControl = "no-store";
-            return TypedResults.Ok(FeedbackReport.From(await store.SummarizeFeedbackAsync(context.RequestAborted).ConfigureAwait(false), log.Dropped));
+            return TypedResults.Ok(await ReportAsync(log, store, context.RequestAborted).ConfigureAwait(false));
         })
             .WithName("CdsFeedbackSummary")
             .WithSummary("What clinicians did with Formulary's CDS Hooks cards: accept and override rates and override reasons per kind of card.");
@@ -77,8 +76,7 @@ internal static class FeedbackEndpoints
             return Results.Redirect("/cds-feedback/", permanent: true);
         }
 
-        await log.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        var report = FeedbackReport.From(await store.SummarizeFeedbackAsync(context.RequestAborted).ConfigureAwait(false), log.Dropped);
+        var report = await ReportAsync(log, store, context.RequestAborted).ConfigureAwait(false);
         var html = await renderer.RenderUtf8Async<FeedbackPage>(new Dictionary<string, object?>
         {
             ["Head"] = new PageHead("CDS Hooks feedback · Formulary", "What clinicians did with Formulary's order checks: accepted and overridden cards and the reasons given.", "/cds-feedback/") { NoIndex = true },
@@ -87,5 +85,12 @@ internal static class FeedbackEndpoints
         }).ConfigureAwait(false);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Bytes(html, "text/html; charset=utf-8");
+    }
+
+    /// <summary>The summary of everything recorded, after writing the cards this node has queued (so its own calls count).</summary>
+    private static async Task<FeedbackReport> ReportAsync(IssuedCardLog log, ICardFeedbackStore store, CancellationToken cancellationToken)
+    {
+        await log.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return FeedbackReport.From(await store.SummarizeFeedbackAsync(cancellationToken).ConfigureAwait(false), log.Dropped);
     }
 }
