@@ -54,7 +54,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         Assert.Equal("folic", await page.Locator("#site-search").InputValueAsync());
         await page.Locator("#site-search").PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.EndsWith("/search?q=folic", StringComparison.Ordinal), new() { Timeout = 10_000 });
+        await page.WaitForURLAsync(url => url.EndsWith("/search?q=folic", StringComparison.Ordinal));
         Assert.True(await page.Locator("ol.results li").CountAsync() > 0);
         Assert.Empty(errors);
         await page.Context.CloseAsync();
@@ -73,8 +73,8 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"search-corrected-{label}") });
         await page.Locator("#corrected a", new() { HasText = "klofarabine" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/search?q=klofarabine&correct=false");
-        Assert.Contains("Did you mean", await page.Locator(".did-you-mean").TextContentAsync(), StringComparison.Ordinal);
+        await page.WaitForURLAsync("**/search?q=klofarabine&correct=false", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator(".did-you-mean")).ToContainTextAsync("Did you mean", new() { Timeout = 60_000 });
         Assert.Empty(errors);
         await page.Context.CloseAsync();
     }
@@ -86,12 +86,12 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.GotoAsync("/search?q=the&limit=2");
 
         await page.Locator("nav.tabs a", new() { HasText = "Brands" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("collection=medicines", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(url => url.Contains("collection=medicines", StringComparison.Ordinal));
         Assert.Equal(["brand", "brand"], await page.Locator("ol.results .tag").AllTextContentsAsync());
         var firstPage = await page.Locator("ol.results li h2 a").AllTextContentsAsync();
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("search-filtered-desktop") });
         await page.Locator("a[rel=next]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("offset=2", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(url => url.Contains("offset=2", StringComparison.Ordinal));
 
         Assert.All(await page.Locator("ol.results .tag").AllTextContentsAsync(), tag => Assert.Equal("brand", tag));
         Assert.Empty(firstPage.Intersect(await page.Locator("ol.results li h2 a").AllTextContentsAsync()));
