@@ -37,7 +37,7 @@ internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSourc
                 continue;
             }
 
-            checks.Add((index, request.Orders[index], match));
+            checks.Add((index, request.Orders[index].Order, match));
         }
 
         if (checks.Count > 0)

@@ -35,7 +35,9 @@ internal static class PatientInputBuilder
         {
             if (!record.Observations.TryGetValue(kind.Key, out var observation) || observation is null)
             {
-                problems.Add($"The record holds no {kind.Name} (LOINC {kind.Loinc[0]}); one is needed for a dose.");
+                problems.Add(record.Ignored.TryGetValue(kind.Key, out var passedOver)
+                    ? $"The record holds no usable {kind.Name} (LOINC {kind.Loinc[0]}): Observation {passedOver} is not a result and was ignored; one is needed for a dose."
+                    : $"The record holds no {kind.Name} (LOINC {kind.Loinc[0]}); one is needed for a dose.");
                 continue;
             }
 
