@@ -58,7 +58,10 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     };
 
     /// <summary>The record's data cannot give a dose; the screening done with what could be read rides along.</summary>
-    public Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, int order)
+    public Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, IReadOnlyList<string> notes, int order) =>
+        WithNotes(DataProblems(match, problems, screening, order), notes);
+
+    private Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, int order)
     {
         var contraindicated = screening?.Status == AnswerStatus.Contraindicated;
         var detail = new StringBuilder();
@@ -89,12 +92,16 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         };
     }
 
-    public Card Answer(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, int order) => answer.Status switch
+    /// <param name="notes">What the record said, or why it was not used, for a screen (the pregnancy status); shown, never a reason to withhold the dose.</param>
+    public Card Answer(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, IReadOnlyList<string> notes, int order) => WithNotes(answer.Status switch
     {
         AnswerStatus.Contraindicated => Contraindicated(match, answer, input, order),
         AnswerStatus.Ok => Dose(request, match, answer, input, order),
         _ => NoDose(match, answer, input, order),
-    };
+    }, notes);
+
+    private static Card WithNotes(Card card, IReadOnlyList<string> notes) =>
+        notes.Count == 0 ? card : card with { Detail = card.Detail + "\n**From the record**\n\n" + string.Concat(notes.Select(n => "- " + CardText.Escape(n) + "\n")) };
 
     private Card Contraindicated(MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {

@@ -13,7 +13,8 @@ internal static class ObservationReader
 {
     public const string LoincSystem = "http://loinc.org";
 
-    private static readonly HashSet<ObservationStatus> Usable = [ObservationStatus.Final, ObservationStatus.Amended, ObservationStatus.Corrected];
+    /// <summary>The statuses of a result that may be used: final, amended, corrected.</summary>
+    public static IReadOnlySet<ObservationStatus> Usable { get; } = new HashSet<ObservationStatus> { ObservationStatus.Final, ObservationStatus.Amended, ObservationStatus.Corrected };
 
     public static (ObservedValue? Value, string? Problem) Read(Observation observation, ObservationKind kind, DateOnly today)
     {

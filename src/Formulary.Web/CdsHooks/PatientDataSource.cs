@@ -9,7 +9,8 @@ namespace Formulary.Web.CdsHooks;
 /// Gathers the patient data of a call: each prefetch key from the request's <c>prefetch</c>; a key absent,
 /// null or answered with an OperationOutcome (the client could not prefetch it) is fetched from
 /// <c>fhirServer</c> when the request gives one with <c>fhirAuthorization</c>. What still cannot be had is
-/// listed in <c>Missing</c>, and the call is answered 412 (CDS Hooks 2.0 §Prefetch). An Observation search
+/// listed in <c>Missing</c>, and the call is answered 412 (CDS Hooks 2.0 §Prefetch), unless the key is optional
+/// (<see cref="CdsServiceCatalog.Optional"/>: the pregnancy status), which is then simply not had. An Observation search
 /// answer (a searchset Bundle) gives its latest entry; an empty one means the record holds no such value.
 /// </summary>
 internal sealed class PatientDataSource(FhirServerClient server)
@@ -41,6 +42,9 @@ internal sealed class PatientDataSource(FhirServerClient server)
 
             switch (key, read?.Resource)
             {
+                case (_, null or OperationOutcome) when CdsServiceCatalog.Optional.Contains(key):
+                    observations[key] = null;
+                    break;
                 case (_, null or OperationOutcome):
                     missing.Add(key);
                     break;

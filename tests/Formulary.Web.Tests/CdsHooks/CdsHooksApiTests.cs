@@ -59,6 +59,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
             Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7&_sort=-date&_count=1", prefetch.GetProperty("weight").GetString());
             Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|8302-2&_sort=-date&_count=1", prefetch.GetProperty("height").GetString());
             Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|2160-0&_sort=-date&_count=1", prefetch.GetProperty("creatinine").GetString());
+            Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|82810-3&_sort=-date&_count=1", prefetch.GetProperty("pregnancy").GetString());
             Assert.False(string.IsNullOrWhiteSpace(service.GetProperty("title").GetString()));
             Assert.False(string.IsNullOrWhiteSpace(service.GetProperty("description").GetString()));
         }
@@ -269,6 +270,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
             ["Observation?patient=child-1&code=http://loinc.org|29463-7&_sort=-date&_count=1"] = prefetch["weight"]!.ToJsonString(),
             ["Observation?patient=child-1&code=http://loinc.org|8302-2&_sort=-date&_count=1"] = prefetch["height"]!.ToJsonString(),
             ["Observation?patient=child-1&code=http://loinc.org|2160-0&_sort=-date&_count=1"] = prefetch["creatinine"]!.ToJsonString(),
+            ["Observation?patient=child-1&code=http://loinc.org|82810-3&_sort=-date&_count=1"] = """{"resourceType":"Bundle","type":"searchset","total":0}""",
         };
         await using var fhir = await FakeFhirServer.StartAsync(answers);
         prefetch.Remove("weight");
@@ -281,7 +283,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", OnlyCard(body).GetProperty("summary").GetString());
-        Assert.Equal(3, fhir.Requests.Count);
+        Assert.Equal(4, fhir.Requests.Count);
         Assert.All(fhir.Requests, r => Assert.Equal("Bearer secret-token", r.Authorization));
         Assert.Equal(answers.Keys.Order(StringComparer.Ordinal), fhir.Requests.Select(r => r.PathAndQuery).Order(StringComparer.Ordinal));
     }
