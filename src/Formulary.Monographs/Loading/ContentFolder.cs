@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Formulary.Monographs.Diagnostics;
 
 namespace Formulary.Monographs.Loading;
@@ -12,6 +13,9 @@ namespace Formulary.Monographs.Loading;
 public sealed class ContentFolder
 {
     private readonly string realRoot;
+
+    /// <summary>Each folder's real path, resolved once: a file is then one <c>lstat</c> unless it is a link.</summary>
+    private readonly ConcurrentDictionary<string, string?> realFolders = new(StringComparer.Ordinal);
 
     private ContentFolder(string root, string realRoot)
     {
@@ -66,14 +70,17 @@ public sealed class ContentFolder
     public ContentFileRead Read(string file, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var real = FileProbe.RealPath(file);
+        var full = Path.GetFullPath(file);
+        var (real, kind) = realFolders.GetOrAdd(Path.GetDirectoryName(full) ?? full, FileProbe.RealPath) is { } realFolder
+            ? Resolve(full, realFolder)
+            : (null, FileKind.Missing);
         if (real is null)
         {
             return ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart,
                 "the file could not be read: it does not exist or a link in its path is broken"));
         }
 
-        var refusal = Refusal(file, real, FileProbe.KindOf(real), asFile: true);
+        var refusal = Refusal(file, real, kind, asFile: true);
         if (refusal is not null)
         {
             return ContentFileRead.Refused(refusal);
@@ -131,8 +138,7 @@ public sealed class ContentFolder
         foreach (var entry in entries)
         {
             var named = entry.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
-            var real = FileProbe.RealPath(entry);
-            var kind = real is null ? FileKind.Missing : FileProbe.KindOf(real);
+            var (real, kind) = Resolve(entry, realFolder);
             if (kind == FileKind.Missing)
             {
                 if (named)
@@ -157,6 +163,21 @@ public sealed class ContentFolder
                 skipped.Add(refusal);
             }
         }
+    }
+
+    /// <summary>
+    /// Where an entry of the folder whose real path is <paramref name="realFolder"/> leads, and what it is: a plain
+    /// file or folder is its real folder plus its name (one <c>lstat</c>); a link is resolved in full and followed.
+    /// </summary>
+    private static (string? Real, FileKind Kind) Resolve(string entry, string realFolder)
+    {
+        var kind = FileProbe.EntryKindOf(entry, out var isLink);
+        if (!isLink)
+        {
+            return kind == FileKind.Missing ? (null, kind) : (Path.Join(realFolder, Path.GetFileName(entry)), kind);
+        }
+
+        return FileProbe.RealPath(entry) is { } real ? (real, FileProbe.KindOf(real)) : (null, FileKind.Missing);
     }
 
     /// <summary>Why an entry must not be read, or null. A folder is refused when it leads outside or is taken for a file.</summary>

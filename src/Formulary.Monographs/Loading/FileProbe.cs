@@ -77,7 +77,39 @@ internal static class FileProbe
         };
     }
 
+    /// <summary>
+    /// The kind of the entry itself (a link is not followed: <see cref="FileKind.Missing"/> with
+    /// <paramref name="isLink"/> set); one <c>lstat</c>, where <see cref="RealPath"/> costs one per path component.
+    /// </summary>
+    public static FileKind EntryKindOf(string path, out bool isLink)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        isLink = false;
+        if (OperatingSystem.IsWindows())
+        {
+            isLink = File.ResolveLinkTarget(path, returnFinalTarget: false) is not null;
+            return isLink ? FileKind.Missing : KindOf(path);
+        }
+
+        var status = new byte[256];
+        if (Native.SystemNative_LStat(Utf8(path), status) != 0)
+        {
+            return FileKind.Missing;
+        }
+
+        var type = BitConverter.ToInt32(status, 4) & TypeMask;
+        isLink = type == LinkType;
+        return type switch
+        {
+            RegularType => FileKind.Regular,
+            DirectoryType => FileKind.Directory,
+            LinkType => FileKind.Missing,
+            _ => FileKind.Special,
+        };
+    }
+
     private const int TypeMask = 0xF000;
+    private const int LinkType = 0xA000;
     private const int RegularType = 0x8000;
     private const int DirectoryType = 0x4000;
 
@@ -96,5 +128,9 @@ internal static class FileProbe
         [DllImport("libSystem.Native")]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
         public static extern int SystemNative_Stat(byte[] path, byte[] status);
+
+        [DllImport("libSystem.Native")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int SystemNative_LStat(byte[] path, byte[] status);
     }
 }

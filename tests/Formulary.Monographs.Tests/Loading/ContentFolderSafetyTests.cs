@@ -125,6 +125,21 @@ public sealed class ContentFolderSafetyTests
     }
 
     [Fact]
+    public void PlainFileInALinkedFolderOutside_ReadThroughTheFolder_Mono007()
+    {
+        // A plain file is checked with one lstat and its folder's real path: the folder, not the file, is the link here.
+        using var content = Seeded();
+        using var outside = new TempContent();
+        outside.Write("beta.md", "---\ntitle: Beta\n---\nsecret-body\n");
+        Link(content, "compositions/extra", outside.Root);
+
+        var read = ContentFolder.Open(content.Root).Read(Path.Combine(content.Root, "compositions", "extra", "beta.md"), 1024);
+
+        Assert.Equal(DiagnosticCodes.OutsideContentFolder.Code, read.Problem?.Code);
+        Assert.Empty(read.Bytes);
+    }
+
+    [Fact]
     public void FolderNamedLikeMonograph_Mono008AndItsFilesNotRead()
     {
         using var content = Seeded();
