@@ -113,8 +113,9 @@ internal static class PostgresSchema
 
     public static int LatestVersion => Migrations.Length;
 
+    /// <param name="targetVersion">Stop at this version (tests build old databases with it); default: the latest.</param>
     /// <returns>How many migrations this call applied.</returns>
-    public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, int? targetVersion = null)
     {
         var applied = 0;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -137,7 +138,7 @@ internal static class PostgresSchema
                     $"the database has schema version {current}, newer than this Formulary understands ({Migrations.Length}); use a newer Formulary");
             }
 
-            for (var version = current + 1; version <= Migrations.Length; version++)
+            for (var version = current + 1; version <= (targetVersion ?? Migrations.Length); version++)
             {
                 await ExecuteAsync(connection, Migrations[version - 1] + $"\nINSERT INTO schema_version (version) VALUES ({version});", cancellationToken);
                 applied++;

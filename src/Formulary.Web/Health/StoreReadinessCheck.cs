@@ -5,18 +5,24 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Formulary.Web.Health;
 
 /// <summary>
-/// Readiness: the store's integrity check once (started as soon as the store is open; a store found
-/// corrupt stays not ready until a restart), then a cheap query per probe. A store that is still
-/// opening, does not answer, is corrupt or holds no published document is not ready, and says why.
+/// Readiness: a cheap query per probe, and the store's integrity check once in the background (started
+/// as soon as the store is open; a store it finds corrupt stays not ready until a restart). A store that
+/// is still opening, does not answer, is corrupt or holds no published document is not ready, and says why.
 /// </summary>
+/// <remarks>
+/// Probes do not wait for the integrity check: SQLite's <c>quick_check</c> reads the whole file, which for
+/// a 100,000-document store on a cold disk takes minutes, and a node must be ready within seconds of
+/// starting. A file damaged enough to matter usually fails the cheap query too; the rest is caught when
+/// the check ends.
+/// </remarks>
 internal sealed partial class StoreReadinessCheck(IMonographStore store, ILogger<StoreReadinessCheck> logger) : IHealthCheck
 {
     private Task<StoreHealth>? integrity;
     private string? lastProblem;
 
     /// <summary>
-    /// The site is serving from its store: starts the integrity check (so the first probe rarely waits
-    /// for it). Until then the site is starting (binding, opening the store, publishing its content).
+    /// The site is serving from its store: starts the integrity check in the background. Until then the
+    /// site is starting (binding, opening the store, publishing its content).
     /// </summary>
     public void Start() => _ = Integrity();
 
@@ -42,8 +48,12 @@ internal sealed partial class StoreReadinessCheck(IMonographStore store, ILogger
             return StoreHealth.Failed("the site is starting: opening the store and publishing its content");
         }
 
-        var atStart = await Integrity().WaitAsync(cancellationToken).ConfigureAwait(false);
-        return atStart.Lasting ? atStart : await store.CheckHealthAsync(integrity: false, cancellationToken).ConfigureAwait(false);
+        if (integrity is { IsCompletedSuccessfully: true, Result: { Lasting: true } fault })
+        {
+            return fault;
+        }
+
+        return await store.CheckHealthAsync(integrity: false, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<StoreHealth> Integrity() =>

@@ -12,6 +12,15 @@ internal static class PostgresStores
 {
     public static async Task<IMonographStore> CreateAsync(TimeProvider time)
     {
+        // A long search budget: these tests check what a search finds, not how fast.
+        var store = await PostgresMonographStore.OpenAsync(await NewSchemaAsync(), time);
+        store.SearchBudget = TimeSpan.FromSeconds(30);
+        return store;
+    }
+
+    /// <summary>A connection string whose search path starts with a new, empty schema.</summary>
+    public static async Task<string> NewSchemaAsync()
+    {
         var connectionString = Environment.GetEnvironmentVariable("FORMULARY_TEST_PG");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -33,10 +42,6 @@ internal static class PostgresStores
             await create.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(connectionString!) { SearchPath = $"{schema},public" };
-        // A long search budget: these tests check what a search finds, not how fast.
-        var store = await PostgresMonographStore.OpenAsync(builder.ConnectionString, time);
-        store.SearchBudget = TimeSpan.FromSeconds(30);
-        return store;
+        return new NpgsqlConnectionStringBuilder(connectionString!) { SearchPath = $"{schema},public" }.ConnectionString;
     }
 }
