@@ -268,6 +268,27 @@ public abstract class StoreContractTests : StoreTests
     }
 
     [SkippableFact]
+    public async Task ReadLive_EachLiveDocumentsPublishedVersion_OnceWithoutRemovedOrRejected()
+    {
+        await Store.ImportAsync(
+            [Composition("a", "A", "## Usage\nA."), Composition("b", "B", "## Usage\nB."), Composition("c", "C", "## Usage\nC.")],
+            ImportOptions.WholeContentSet);
+        var rejected = TestMonographs.Document(Collection.Composition, "c", "c", "## Usage\nBroken C.", new FrontMatter(), [],
+            [new Diagnostic("MONO012", DiagnosticSeverity.Error, "content/compositions/c.md", 2, 7, "unclosed quote")]);
+        // a changes (version 2), b is removed, c's new version is rejected (version 1 stays published).
+        await Store.ImportAsync([Composition("a", "A changed", "## Usage\nA changed."), rejected], ImportOptions.WholeContentSet);
+
+        var live = new List<Monograph>();
+        await foreach (var monograph in Store.ReadLiveAsync())
+        {
+            live.Add(monograph);
+        }
+
+        Assert.Equal([("a", "A changed"), ("c", "C")], live.Select(m => (m.Slug, m.Title)).Order());
+        Assert.Equal((await Store.ListAsync()).Select(s => s.Slug).Order(), live.Select(m => m.Slug).Order());
+    }
+
+    [SkippableFact]
     public async Task Import_UnreadableVersionOfStoredDocument_KeepsStoredVersionAndIsNotRemoved()
     {
         await Store.ImportAsync([Composition("a", "A", "## Usage\nGood.")], ImportOptions.WholeContentSet);

@@ -105,20 +105,20 @@ internal static class ExportSiteCommand
     }
 
     /// <summary>
-    /// The documents to export (their summaries, and how to load each one's monograph when its page is written)
+    /// The documents to export (their summaries, and their monographs as a stream read while pages are written)
     /// and the drugs whose pages get the dose section; disposing it closes the store it reads from.
     /// </summary>
     private sealed record Source(
         IReadOnlyList<MonographSummary> Summaries,
-        Func<int, CancellationToken, ValueTask<Formulary.Monographs.Model.Monograph?>> Load,
+        IAsyncEnumerable<Formulary.Monographs.Model.Monograph> Monographs,
         IReadOnlySet<string> DrugsWithDoseRules,
         IAsyncDisposable? Store) : IAsyncDisposable
     {
         /// <summary>A parsed folder: nothing to close, every monograph in memory.</summary>
         public static Source From(IReadOnlyList<Formulary.Monographs.Model.Monograph> monographs, IReadOnlySet<string> drugs)
         {
-            var (summaries, load) = SiteExporter.InMemory(monographs, TimeProvider.System);
-            return new Source(summaries, load, drugs, null);
+            var (summaries, stream) = SiteExporter.InMemory(monographs, TimeProvider.System);
+            return new Source(summaries, stream, drugs, null);
         }
 
         public ValueTask DisposeAsync() => Store?.DisposeAsync() ?? ValueTask.CompletedTask;
@@ -126,7 +126,7 @@ internal static class ExportSiteCommand
 
     /// <summary>
     /// A folder is parsed whole (an editor's preview: the cross-document checks need every file); a store is
-    /// listed, and each monograph read from it only when its page is written (bounded memory at any size).
+    /// listed, then its monographs read in one statement as their pages are written (bounded memory at any size).
     /// </summary>
     private static async Task<Source> ReadAsync(string? folder, string? database, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
@@ -141,11 +141,11 @@ internal static class ExportSiteCommand
         progress?.Report(new LoadProgress(summaries.Count, summaries.Count, string.Empty));
         return new Source(
             summaries,
-            async (index, token) => (await store.GetAsync(summaries[index].Collection, summaries[index].Slug, token).ConfigureAwait(false))?.Monograph,
+            store.ReadLiveAsync(cancellationToken),
             Formulary.Storage.Rules.DrugRules.Drugs(summaries),
             store);
     }
 
     private static Task<ExportReport> ExportAsync(Source source, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>
-        SiteExporter.ExportAsync(source.Summaries, source.Load, source.DrugsWithDoseRules, output, baseUrl, TimeProvider.System, progress, cancellationToken);
+        SiteExporter.ExportAsync(source.Summaries, source.Monographs, source.DrugsWithDoseRules, output, baseUrl, TimeProvider.System, progress, cancellationToken);
 }

@@ -63,9 +63,15 @@ public sealed class MarkdownHtmlRenderer
     /// Prefixes heading anchors as the sanitizer prefixes every author id, adds <c>rel</c> to external
     /// links; true when the fragment has anything only the sanitizer may judge.
     /// </summary>
+    /// <remarks>
+    /// Walks the tree in document order with one explicit stack: Markdig's <c>Descendants()</c> nests an
+    /// iterator and a stack per level, and was two thirds of rendering a section (dotnet-trace of an export).
+    /// </remarks>
     private static bool MarkExternalLinks(MarkdownDocument document)
     {
-        foreach (var node in document.Descendants())
+        var pending = new Stack<MarkdownObject>(64);
+        PushChildren(document, pending);
+        while (pending.TryPop(out var node))
         {
             switch (node)
             {
@@ -87,9 +93,36 @@ public sealed class MarkdownHtmlRenderer
                     autolink.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
                     break;
             }
+
+            PushChildren(node, pending);
         }
 
         return false;
+    }
+
+    /// <summary>Pushes a node's children last first, so they pop in document order.</summary>
+    private static void PushChildren(MarkdownObject node, Stack<MarkdownObject> pending)
+    {
+        switch (node)
+        {
+            case ContainerBlock container:
+                for (var i = container.Count - 1; i >= 0; i--)
+                {
+                    pending.Push(container[i]);
+                }
+
+                break;
+            case LeafBlock { Inline: { } inline }:
+                pending.Push(inline);
+                break;
+            case ContainerInline inlines:
+                for (var child = inlines.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    pending.Push(child);
+                }
+
+                break;
+        }
     }
 
     private static bool IsAbsolute(string? url) =>

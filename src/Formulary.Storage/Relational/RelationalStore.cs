@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Formulary.Monographs;
 using Formulary.Storage.Browsing;
 using Formulary.Storage.Feedback;
@@ -75,6 +76,15 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await StoreReads.GetAsync(connection, Dialect, collection, slug, version: null, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<Formulary.Monographs.Model.Monograph> ReadLiveAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await foreach (var monograph in StoreReads.ReadLiveAsync(connection, Dialect, cancellationToken))
+        {
+            yield return monograph;
+        }
     }
 
     public async Task<StoredMonograph?> GetVersionAsync(Collection collection, string slug, int version, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Formulary.Monographs;
 using Formulary.Monographs.Loading;
@@ -40,6 +41,25 @@ internal static class StoreReads
         {
             Rules = reader.IsDBNull(8) ? null : new RulesSource(reader.GetString(8), reader.GetString(9)),
         };
+    }
+
+    /// <summary>The version <see cref="GetAsync"/> reads without a version number, for every live document.</summary>
+    public static async IAsyncEnumerable<Formulary.Monographs.Model.Monograph> ReadLiveAsync(
+        DbConnection connection, StoreDialect dialect, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            connection,
+            """
+            SELECT v.model
+            FROM documents d JOIN versions v ON v.document_id = d.id AND v.version = d.latest_version
+            WHERE d.removed_at IS NULL AND d.latest_version > 0
+            ORDER BY d.id
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return dialect.UnpackModel(reader.GetValue(0));
+        }
     }
 
     public static async Task<IReadOnlyList<MonographVersion>> ListVersionsAsync(

@@ -17,9 +17,9 @@ namespace Formulary.Web.Export;
 /// </summary>
 /// <remarks>
 /// Streamed: the exporter holds the list of summaries (for links and the sitemap) and one search-index
-/// entry per document (a few hundred characters), never every monograph: each is loaded when its page is
-/// rendered (<c>load</c>: from the store, or from a folder already parsed) and let go once the page is
-/// written, so a 100,000-document store exports in bounded memory.
+/// entry per document (a few hundred characters), never every monograph: they arrive one after another
+/// (from the store in one read, or from a folder already parsed), each is rendered as it comes and let go
+/// once its page is written, so a 100,000-document store exports in bounded memory.
 /// </remarks>
 public static class SiteExporter
 {
@@ -33,27 +33,28 @@ public static class SiteExporter
         IProgress<ExportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var (summaries, load) = InMemory(monographs, time);
-        return ExportAsync(summaries, load, drugsWithDoseRules, outputDirectory, baseUrl, time, progress, cancellationToken);
+        var (summaries, stream) = InMemory(monographs, time);
+        return ExportAsync(summaries, stream, drugsWithDoseRules, outputDirectory, baseUrl, time, progress, cancellationToken);
     }
 
-    /// <summary>The summaries and loader of monographs held in memory (stamped with the time of the export).</summary>
-    public static (IReadOnlyList<MonographSummary> Summaries, Func<int, CancellationToken, ValueTask<MonographModel?>> Load) InMemory(
+    /// <summary>The summaries and stream of monographs held in memory (stamped with the time of the export).</summary>
+    public static (IReadOnlyList<MonographSummary> Summaries, IAsyncEnumerable<MonographModel> Monographs) InMemory(
         IReadOnlyList<MonographModel> monographs, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(monographs);
         ArgumentNullException.ThrowIfNull(time);
         var exportedAt = time.GetUtcNow();
-        return ([.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))], (index, _) => ValueTask.FromResult<MonographModel?>(monographs[index]));
+        return ([.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))], Stream(monographs));
     }
 
     /// <summary>
-    /// Exports the documents <paramref name="summaries"/> lists, loading each one's monograph by its index in
-    /// the list when its page is written (null: gone since it was listed, skipped).
+    /// Exports the documents <paramref name="summaries"/> lists, rendering each page as its monograph arrives
+    /// from <paramref name="monographs"/>. A listed document that never arrives (removed since it was listed)
+    /// gets no page; one that arrives unlisted (added since) is skipped, as the links and sitemap do not know it.
     /// </summary>
     public static async Task<ExportReport> ExportAsync(
         IReadOnlyList<MonographSummary> summaries,
-        Func<int, CancellationToken, ValueTask<MonographModel?>> load,
+        IAsyncEnumerable<MonographModel> monographs,
         IReadOnlySet<string> drugsWithDoseRules,
         string outputDirectory,
         string baseUrl,
@@ -62,7 +63,7 @@ public static class SiteExporter
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summaries);
-        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(monographs);
         ArgumentNullException.ThrowIfNull(drugsWithDoseRules);
         ArgumentNullException.ThrowIfNull(time);
         var started = time.GetTimestamp();
@@ -75,6 +76,11 @@ public static class SiteExporter
         var pages = 0;
         var renderers = new ConcurrentBag<PageRenderer>();
         var searchEntries = new SearchIndexEntry?[summaries.Count];
+        var listed = new Dictionary<(Collection, string), int>(summaries.Count);
+        for (var i = 0; i < summaries.Count; i++)
+        {
+            listed.TryAdd((summaries[i].Collection, summaries[i].Slug), i);
+        }
 
         void Written(long length)
         {
@@ -86,13 +92,12 @@ public static class SiteExporter
         try
         {
             await Parallel.ForEachAsync(
-                Enumerable.Range(0, summaries.Count),
+                monographs,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                async (index, token) =>
+                async (monograph, token) =>
                 {
-                    var summary = summaries[index];
-                    var target = PageFile(root, summary.Collection.UrlPath(summary.Slug));
-                    if (target is null || await load(index, token).ConfigureAwait(false) is not { } monograph)
+                    if (!listed.TryGetValue((monograph.Collection, monograph.Slug), out var index)
+                        || PageFile(root, monograph.Collection.UrlPath(monograph.Slug)) is not { } target)
                     {
                         Written(0);
                         return;
@@ -168,6 +173,16 @@ public static class SiteExporter
             ["Path"] = "this address",
         }).ConfigureAwait(false);
         return [("index.html", home), (Path.Combine("search", "index.html"), search), ("404.html", notFound)];
+    }
+
+    private static async IAsyncEnumerable<MonographModel> Stream(IReadOnlyList<MonographModel> monographs)
+    {
+        foreach (var monograph in monographs)
+        {
+            yield return monograph;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     /// <summary>The index.html for a page URL, or null when the URL would leave the output folder.</summary>

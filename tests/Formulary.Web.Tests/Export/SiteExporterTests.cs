@@ -33,30 +33,35 @@ public sealed partial class SiteExporterTests : IAsyncLifetime
     private string Read(string relative) => File.ReadAllText(Path.Combine(output, relative));
 
     [Fact]
-    public async Task Export_Streamed_ADocumentGoneSinceItWasListed_IsSkippedAndOnlyLoadedOnce()
+    public async Task Export_Streamed_ListedButGone_NoPage_ArrivedUnlisted_Skipped_StreamReadOnce()
     {
         var set = new ContentLoader().Load(content);
         var summaries = set.Monographs.Select(m => Formulary.Storage.Listing.MonographSummary.From(m, 1, DateTimeOffset.UnixEpoch)).ToList();
-        var gone = summaries.FindIndex(s => s.Slug == "clofarabine");
-        var loads = new int[summaries.Count];
+        var gone = set.Monographs.Single(m => m.Slug == "clofarabine");
+        var unlisted = set.Monographs.Single(m => m.Slug == "methotrexate") with { Slug = "added-since-listing" };
         var streamed = Path.Combine(output, "streamed");
+        var reads = 0;
 
-        var result = await SiteExporter.ExportAsync(
-            summaries,
-            (index, _) =>
+        async IAsyncEnumerable<Formulary.Monographs.Model.Monograph> Store()
+        {
+            Interlocked.Increment(ref reads);
+            foreach (var monograph in set.Monographs.Where(m => m != gone).Append(unlisted))
             {
-                Interlocked.Increment(ref loads[index]);
-                return ValueTask.FromResult(index == gone ? null : set.Monographs[index]);
-            },
-            new HashSet<string>(),
-            streamed,
-            BaseUrl,
-            TimeProvider.System);
+                await Task.Yield();
+                yield return monograph;
+            }
+        }
+
+        var result = await SiteExporter.ExportAsync(summaries, Store(), new HashSet<string>(), streamed, BaseUrl, TimeProvider.System);
 
         Assert.Equal(summaries.Count - 1, result.Pages);
-        Assert.All(loads, count => Assert.Equal(1, count));
+        Assert.Equal(1, reads);
         Assert.False(File.Exists(Path.Combine(streamed, "composition", "clofarabine", "index.html")));
-        Assert.DoesNotContain("/composition/clofarabine/", File.ReadAllText(Path.Combine(streamed, "search-index.json")), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(streamed, "composition", "added-since-listing")));
+        Assert.True(File.Exists(Path.Combine(streamed, "composition", "methotrexate", "index.html")));
+        var index = File.ReadAllText(Path.Combine(streamed, "search-index.json"));
+        Assert.DoesNotContain("/composition/clofarabine/", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("added-since-listing", index, StringComparison.Ordinal);
     }
 
     [Fact]
