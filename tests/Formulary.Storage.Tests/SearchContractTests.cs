@@ -1,4 +1,6 @@
+using System.Text;
 using Formulary.Monographs;
+using Formulary.Monographs.Parsing;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Search;
 using Microsoft.Extensions.Time.Testing;
@@ -340,4 +342,82 @@ public abstract class SearchContractTests : IAsyncLifetime
         Assert.Equal(0, (await Store.SearchAsync("leprosy", 10, 0)).Total);
         Assert.Equal("clofazimine", Assert.Single((await Store.SearchAsync("hansen", 10, 0)).Hits).Slug);
     }
+
+    /// <summary>A monograph with nested sections and the heading shapes real files use, read by the real parser.</summary>
+    private static readonly ImportDocument Zorbitol = Parsed(
+        "zorbitol",
+        """
+        ---
+        title: Zorbitol
+        description: An uricosuric.
+        ---
+        ## **Usage**
+        Zorbitol treats gout flares.
+        ## Dosage:
+        ### **Standard Dosage**
+        #### **Adults:** 40 mg twice daily with meals.
+        #### **Children:** 2 mg/kg once daily by slow infusion.
+        ## **Contraindications**  (See above sections)
+        Severe renal impairment.
+        """);
+
+    [SkippableFact]
+    public async Task Search_WordInASubsection_LinksToThatSectionWithASnippetOfItsOwnText()
+    {
+        await Store.ImportAsync([.. Corpus, Zorbitol], ImportOptions.WholeContentSet);
+
+        var hit = Assert.Single((await Store.SearchAsync("infusion", 10, 0)).Hits);
+
+        Assert.Equal(("dosage-standard-dosage-children", "/composition/zorbitol/#dosage-standard-dosage-children"), (hit.Section, hit.Url));
+        Assert.Equal("2 mg/kg once daily by slow <mark>infusion</mark>.", hit.SnippetHtml);
+    }
+
+    [SkippableTheory]
+    [InlineData("adults", "dosage-standard-dosage-adults", "40 mg twice daily with meals.")]
+    [InlineData("dosage adults", "dosage-standard-dosage-adults", "40 mg twice daily with meals.")]
+    [InlineData("renal", "contraindications", "(See above sections) Severe <mark>renal</mark> impairment.")]
+    public async Task Search_WordOfAHeading_LandsOnItsSectionAndShowsNoHeading(string query, string section, string snippet)
+    {
+        await Store.ImportAsync([.. Corpus, Zorbitol], ImportOptions.WholeContentSet);
+
+        var hit = (await Store.SearchAsync(query, 10, 0)).Hits.Single(h => h.Slug == "zorbitol");
+
+        Assert.Equal((section, snippet), (hit.Section, hit.SnippetHtml));
+    }
+
+    [SkippableTheory]
+    [InlineData("zorbitol")]
+    [InlineData("Clolar")]
+    public async Task Search_WordsInTheTitleOrNames_LinkToTheTopOfThePage(string query)
+    {
+        await Store.ImportAsync([.. Corpus, Zorbitol], ImportOptions.WholeContentSet);
+
+        var hit = (await Store.SearchAsync(query, 10, 0)).Hits[0];
+
+        Assert.Null(hit.Section);
+        Assert.Equal(hit.Collection.UrlPath(hit.Slug), hit.Url);
+        Assert.Contains("<mark>", hit.SnippetHtml, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Search_Condition_RanksDrugsIndicatedForItAboveDrugsThatOnlyMentionIt()
+    {
+        // The mentions are short documents that repeat the word (bm25 alone ranks them first); the
+        // indicated drugs name it once in Usage among much other text.
+        var filler = string.Join(' ', Enumerable.Repeat("It is given by mouth with water after food for several weeks.", 12));
+        var mentions = Enumerable.Range(0, 4).Select(i => Composition(
+            $"mentioner-{i}", $"Mentioner {i}", $"## Usage\nTreats gout.\n## Contraindications\nXerosis, xerosis with ulcers; severe xerosis; xerosis."));
+        var indicated = Enumerable.Range(0, 3).Select(i => Composition(
+            $"indicated-{i}", $"Indicated {i}", $"## Usage\nTreats xerosis of the skin. {filler}\n## Contraindications\nHypersensitivity."));
+        await Store.ImportAsync([.. Corpus, .. mentions, .. indicated], ImportOptions.WholeContentSet);
+
+        var results = await Store.SearchAsync("xerosis", 10, 0);
+
+        Assert.Equal(7, results.Total);
+        Assert.Equal(["indicated-0", "indicated-1", "indicated-2"], results.Hits.Take(3).Select(h => h.Slug).Order());
+        Assert.All(results.Hits.Skip(3), h => Assert.StartsWith("mentioner-", h.Slug, StringComparison.Ordinal));
+    }
+
+    private static ImportDocument Parsed(string slug, string text) =>
+        new(MonographParser.Default.Parse(Collection.Composition, $"compositions/{slug}.md", Encoding.UTF8.GetBytes(text)), text);
 }

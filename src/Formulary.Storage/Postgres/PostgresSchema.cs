@@ -102,6 +102,13 @@ internal static class PostgresSchema
         CREATE INDEX documents_browse ON documents (collection, browse_letter, browse_key, slug COLLATE "C") WHERE removed_at IS NULL AND latest_version > 0;
         CREATE INDEX versions_recent ON versions (imported_at, version, document_id);
         """,
+        // 7: as SQLite 9, each document's body segments and indications text (weight C of search_vector);
+        // every model is marked for one re-parse, so the next import fills both.
+        """
+        ALTER TABLE documents ADD COLUMN indications text NOT NULL DEFAULT '';
+        ALTER TABLE documents ADD COLUMN sections_json text NOT NULL DEFAULT '[]';
+        UPDATE versions SET model_version = 0;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

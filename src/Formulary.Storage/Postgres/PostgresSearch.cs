@@ -6,25 +6,27 @@ using Npgsql;
 namespace Formulary.Storage.Postgres;
 
 /// <summary>
-/// tsvector search with the same ordering as SQLite's: title/name matches first, then collection
-/// (composition, combination, brand), then ts_rank (weights A 1.0, B 0.8, D 0.1). "Did you mean"
+/// tsvector search with the same ordering as SQLite's: exact names, title/name matches, then documents
+/// indicated for the words (every word in a field of weight A, B or C), then collection (composition,
+/// combination, brand), then ts_rank (weights A title 1.0, B names 0.8, C indications 0.4, D body 0.1);
+/// sections and snippets for the page by <see cref="SearchSnippet"/>, as in SQLite. "Did you mean"
 /// takes candidates from the name vocabulary by pg_trgm similarity and keeps the closest within the
 /// same Levenshtein bound as SQLite. Each statement runs under <c>statement_timeout</c> set to what is
 /// left of the search's time budget.
 /// </summary>
 internal static class PostgresSearch
 {
-    private const string Headline = "StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \"";
     private const string QueryCanceled = "57014";
 
-    private static readonly string HitsSql =
-        $$"""
-        WITH q AS (SELECT to_tsquery('formulary_search', @query) AS query),
+    private const string HitsSql =
+        """
+        WITH q AS (SELECT to_tsquery('formulary_search', @query) AS query, to_tsquery('formulary_search', @indicated) AS indicated),
         page AS (
-            SELECT d.id, d.collection, d.slug, d.title,
-                   ts_rank('{0.1, 0.2, 0.8, 1.0}', d.search_vector, q.query) AS rank,
+            SELECT d.id, d.collection, d.slug,
+                   ts_rank('{0.1, 0.4, 0.8, 1.0}', d.search_vector, q.query) AS rank,
                    CASE WHEN d.id IN (SELECT id FROM search_names WHERE key = @key) THEN 0
-                        WHEN d.names_vector @@ q.query THEN 1 ELSE 2 END AS tier,
+                        WHEN d.names_vector @@ q.query THEN 1
+                        WHEN d.search_vector @@ q.indicated THEN 2 ELSE 3 END AS tier,
                    CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank,
                    (@collection::text IS NULL OR d.collection = @collection::text) AS wanted,
                    count(*) FILTER (WHERE d.collection = 'compositions') OVER () AS compositions,
@@ -34,10 +36,9 @@ internal static class PostgresSearch
             WHERE d.removed_at IS NULL AND d.search_vector @@ q.query
             ORDER BY wanted DESC, tier, collection_rank, rank DESC, d.slug
             LIMIT @limit OFFSET @offset)
-        SELECT p.collection, p.slug, p.title,
-               ts_headline('formulary_search', left(d.names || E'\n' || d.body_text, {{PostgresSearchIndex.MaxIndexedBodyChars}}), q.query, @headline),
+        SELECT p.collection, p.slug, d.title, d.names, d.body_text, d.sections_json,
                p.rank, p.wanted, p.compositions, p.combinations, p.medicines
-        FROM page p JOIN documents d ON d.id = p.id, q
+        FROM page p JOIN documents d ON d.id = p.id
         ORDER BY p.wanted DESC, p.tier, p.collection_rank, p.rank DESC, p.slug
         """;
 
@@ -81,12 +82,13 @@ internal static class PostgresSearch
     private static async Task<SearchPage> PageAsync(NpgsqlConnection connection, IReadOnlyList<string> terms, SearchRequest request, CancellationToken cancellationToken)
     {
         var tsQuery = SearchTerms.ToTsQuery(terms);
+        var matcher = new TermMatcher(terms);
         var hits = new List<SearchHit>();
         IReadOnlyList<CollectionCount>? counts = null;
         await using (var command = new NpgsqlCommand(HitsSql, connection))
         {
             command.Parameters.AddWithValue("query", tsQuery);
-            command.Parameters.AddWithValue("headline", Headline);
+            command.Parameters.AddWithValue("indicated", SearchTerms.ToTsQuery(terms, "ABC"));
             command.Parameters.Add(new NpgsqlParameter<string?>("key", NameKey.Key(string.Join(' ', terms)) is { Length: > 0 } key ? key : null));
             command.Parameters.Add(new NpgsqlParameter<string?>("collection", request.Collection is { } wanted ? StoreText.Collection(wanted) : null));
             command.Parameters.AddWithValue("limit", request.Limit);
@@ -95,12 +97,12 @@ internal static class PostgresSearch
             while (await reader.ReadAsync(cancellationToken))
             {
                 counts ??= [
-                    new(Collection.Composition, checked((int)reader.GetInt64(6))),
-                    new(Collection.Combination, checked((int)reader.GetInt64(7))),
-                    new(Collection.Medicine, checked((int)reader.GetInt64(8)))];
-                if (reader.GetBoolean(5))
+                    new(Collection.Composition, checked((int)reader.GetInt64(8))),
+                    new(Collection.Combination, checked((int)reader.GetInt64(9))),
+                    new(Collection.Medicine, checked((int)reader.GetInt64(10)))];
+                if (reader.GetBoolean(7))
                 {
-                    hits.Add(SearchHit.Read(reader, reader.GetFloat(4)));
+                    hits.Add(SearchHit.Read(reader, matcher, reader.GetFloat(6)));
                 }
             }
         }

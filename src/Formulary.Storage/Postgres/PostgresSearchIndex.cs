@@ -5,13 +5,16 @@ using Npgsql;
 namespace Formulary.Storage.Postgres;
 
 /// <summary>
-/// Rebuilds the tsvectors of the touched documents (title A, names and linked brand titles B, body D)
+/// Rebuilds the tsvectors of the touched documents (title A, names and linked brand titles B, indications C, body D)
 /// and the name vocabulary used for "did you mean", inside the import's transaction. A tsvector holds
 /// at most 1 MB, so only the first <see cref="MaxIndexedBodyChars"/> characters of a body are indexed.
 /// </summary>
 internal static class PostgresSearchIndex
 {
     public const int MaxIndexedBodyChars = 200_000;
+
+    /// <summary>The indications field repeats part of the body; bounded so both fit one tsvector.</summary>
+    public const int MaxIndexedIndicationChars = 50_000;
 
     public static async Task RefreshAsync(NpgsqlConnection connection, IndexRefresh refresh, CancellationToken cancellationToken)
     {
@@ -25,11 +28,12 @@ internal static class PostgresSearchIndex
             texts AS (
                 SELECT d.id, d.title, d.names || E'\n' || coalesce((SELECT string_agg(b.title, E'\n' ORDER BY b.slug) FROM documents b
                     WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), '') AS names,
-                    left(d.body_text, {MaxIndexedBodyChars}) AS body
+                    left(d.indications, {MaxIndexedIndicationChars}) AS indications, left(d.body_text, {MaxIndexedBodyChars}) AS body
                 FROM documents d JOIN targets t ON t.id = d.id WHERE d.latest_version > 0)
             UPDATE documents d SET
                 search_vector = setweight(to_tsvector('formulary_search', x.title), 'A')
                     || setweight(to_tsvector('formulary_search', x.names), 'B')
+                    || setweight(to_tsvector('formulary_search', x.indications), 'C')
                     || setweight(to_tsvector('formulary_search', x.body), 'D'),
                 names_vector = to_tsvector('formulary_search', x.title || E'\n' || x.names)
             FROM texts x WHERE x.id = d.id;

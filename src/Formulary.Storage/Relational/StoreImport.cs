@@ -84,8 +84,7 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             ("links", JsonSerializer.Serialize(monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));
         if (!rejected)
         {
-            await PublishAsync(id, document, version, importedAt, "latest_version = @version, removed_at = NULL,", cancellationToken);
-            refresh.Add(id, previous, SearchDocument.From(monograph));
+            refresh.Add(id, previous, await PublishAsync(id, document, version, importedAt, "latest_version = @version, removed_at = NULL,", cancellationToken));
         }
     }
 
@@ -103,26 +102,29 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             ("links", JsonSerializer.Serialize(document.Monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));
         if (!previous.HeadRejected && previous.PublishedVersion == previous.HeadVersion)
         {
-            await PublishAsync(previous.Id, document, previous.HeadVersion, previous.ImportedAt, string.Empty, cancellationToken);
-            refresh.Add(previous.Id, previous, SearchDocument.From(document.Monograph));
+            refresh.Add(previous.Id, previous, await PublishAsync(previous.Id, document, previous.HeadVersion, previous.ImportedAt, string.Empty, cancellationToken));
         }
     }
 
-    private Task PublishAsync(long id, ImportDocument document, int version, DateTimeOffset versionImportedAt, string moreColumns, CancellationToken cancellationToken)
+    /// <returns>The searchable fields written, for the index refresh.</returns>
+    private async Task<SearchDocument> PublishAsync(long id, ImportDocument document, int version, DateTimeOffset versionImportedAt, string moreColumns, CancellationToken cancellationToken)
     {
         var search = SearchDocument.From(document.Monograph);
         var summary = MonographSummary.From(document.Monograph, version, versionImportedAt) with { HasRules = document.Rules is not null };
         var browseKey = BrowseLetter.SortKey(search.Title);
-        return ExecuteAsync(
+        await ExecuteAsync(
             $"""
             UPDATE documents SET {moreColumns} title = @title, names = @names, body_text = @body,
+                indications = @indications, sections_json = @sections,
                 link_collection = @linkCollection, link_slug = @linkSlug, summary_json = @summary,
                 browse_key = @browseKey, browse_letter = @browseLetter WHERE id = @id
             """,
             cancellationToken,
             ("id", id), ("version", version), ("title", search.Title), ("names", search.Names), ("body", search.Body),
+            ("indications", search.Indications), ("sections", JsonSerializer.Serialize(search.Segments, ModelJson.Options)),
             ("linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("linkSlug", search.LinkSlug),
             ("summary", JsonSerializer.Serialize(summary, ModelJson.Options)), ("browseKey", browseKey), ("browseLetter", BrowseLetter.Of(browseKey)));
+        return search;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

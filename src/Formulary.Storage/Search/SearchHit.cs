@@ -4,12 +4,22 @@ using Formulary.Monographs;
 namespace Formulary.Storage.Search;
 
 /// <summary>
-/// One result. <see cref="SnippetHtml"/> is HTML-escaped text in which only the matched words are
-/// wrapped in <c>&lt;mark&gt;</c>; <see cref="Score"/> is higher for better matches (comparable within one search only).
+/// One result. <see cref="SnippetHtml"/> is HTML-escaped text from one section in which only the matched
+/// words are wrapped in <c>&lt;mark&gt;</c>; <see cref="Section"/> is the anchor of that section on the
+/// page (null: the words are in the title or names, or only in the description; the link goes to the top);
+/// <see cref="Url"/> links there. <see cref="Score"/> is higher for better matches (comparable within one search only).
 /// </summary>
-public sealed record SearchHit(Collection Collection, string Slug, string Title, string SnippetHtml, double Score)
+public sealed record SearchHit(Collection Collection, string Slug, string Title, string SnippetHtml, double Score, string? Section)
 {
-    /// <summary>Reads a hit from columns collection, slug, title, marked snippet (both stores select them in this order).</summary>
-    internal static SearchHit Read(DbDataReader reader, double score) =>
-        new(StoreText.ParseCollection(reader.GetString(0)), reader.GetString(1), reader.GetString(2), SnippetMarkup.ToHtml(reader.GetString(3)), score);
+    public string Url => Collection.UrlPath(Slug) + (Section is null ? string.Empty : "#" + Section);
+
+    /// <summary>
+    /// Reads a hit from columns collection, slug, title, names, body text, segments (both stores select
+    /// them in this order) and builds its section and snippet (<see cref="SearchSnippet"/>).
+    /// </summary>
+    internal static SearchHit Read(DbDataReader reader, TermMatcher matcher, double score)
+    {
+        var (section, snippet) = SearchSnippet.For(matcher, reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+        return new(StoreText.ParseCollection(reader.GetString(0)), reader.GetString(1), reader.GetString(2), snippet, score, section);
+    }
 }

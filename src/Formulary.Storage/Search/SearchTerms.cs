@@ -57,12 +57,16 @@ internal static class SearchTerms
     /// </summary>
     public static string ToFts5(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => IsPrefix(t) ? $"\"{t}\"*" : $"\"{t}\""));
 
-    /// <summary>tsquery text: the same terms joined with AND. Words hold no operator characters.</summary>
-    public static string ToTsQuery(IReadOnlyList<string> terms) => string.Join(" & ", terms.Select(t => IsPrefix(t) ? $"{t}:*" : t));
+    /// <summary>
+    /// tsquery text: the same terms joined with AND. Words hold no operator characters. With
+    /// <paramref name="weights"/> (e.g. "ABC") each term matches only in the fields of those weights.
+    /// </summary>
+    public static string ToTsQuery(IReadOnlyList<string> terms, string weights = "") =>
+        string.Join(" & ", terms.Select(t => IsPrefix(t) ? $"{t}:*{weights}" : weights.Length > 0 ? $"{t}:{weights}" : t));
 
     /// <summary>
     /// A one- or two-letter prefix expands to a large part of the vocabulary and made one query cost
     /// seconds (<c>t a o i n s h r d l c u</c>); such short words match whole words only.
     /// </summary>
-    private static bool IsPrefix(string term) => term.Length >= SearchLimits.MinPrefixChars;
+    public static bool IsPrefix(string term) => term.Length >= SearchLimits.MinPrefixChars;
 }

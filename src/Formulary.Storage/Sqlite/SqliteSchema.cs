@@ -108,6 +108,29 @@ internal static class SqliteSchema
         CREATE INDEX documents_browse ON documents (collection, browse_letter, browse_key, slug) WHERE removed_at IS NULL AND latest_version > 0;
         CREATE INDEX versions_recent ON versions (imported_at, version, document_id);
         """,
+        // 9: search lands on sections and knows indications (Search/SearchSegment.cs, Search/IndicationSections.cs):
+        // each document's body segments and its indications text, indexed as a column of its own (an FTS5
+        // table cannot gain a column, so it is rebuilt from the stored fields, indications empty). Every
+        // model is marked for one re-parse, so the next import fills both for every document.
+        """
+        ALTER TABLE documents ADD COLUMN indications TEXT NOT NULL DEFAULT '';
+        ALTER TABLE documents ADD COLUMN sections_json TEXT NOT NULL DEFAULT '[]';
+        DROP TABLE search_vocabulary;
+        DROP TABLE search;
+        CREATE VIRTUAL TABLE search USING fts5 (
+            title, names, indications, body,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3 4'
+        );
+        CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col');
+        INSERT INTO search (rowid, title, names, indications, body)
+        SELECT d.id, d.title,
+               d.names || char(10) || coalesce((SELECT group_concat(b.title, char(10)) FROM documents b
+                   WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
+               '', d.body_text
+        FROM documents d WHERE d.removed_at IS NULL AND d.latest_version > 0;
+        UPDATE versions SET model_version = 0;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -5,15 +5,16 @@ using Microsoft.Data.Sqlite;
 namespace Formulary.Storage.Sqlite;
 
 /// <summary>
-/// FTS5 search. Ranking is robust to tiny corpora (where bm25's IDF collapses): documents whose title or names match come
-/// first, then by collection (composition, combination, brand), then bm25 with column weights
-/// title 10, names 8, body 1.
+/// FTS5 search. Ranking is robust to tiny corpora (where bm25's IDF collapses): an exact name first, then
+/// documents whose title or names match, then those indicated for the words (title, names or
+/// indications), then by collection (composition, combination, brand), then bm25 with column weights
+/// title 10, names 8, indications 4, body 1.
 /// </summary>
 internal sealed class SqliteSearch
 {
     /// <summary>
-    /// Ranks every match on cheap columns first and computes snippets for the requested page only
-    /// (snippet() is the expensive part). The per-collection counts come from window sums in the same
+    /// Ranks every match on cheap columns first and reads the text for the requested page only, where
+    /// <see cref="SearchSnippet"/> picks each hit's section and snippet. The per-collection counts come from window sums in the same
     /// pass; hits of the wanted collection sort first, so rows of other collections reach the page
     /// only past its end and are dropped by the reader. Ranking reads collection and slug through the
     /// covering index <c>documents_rank</c>: the documents rows hold the whole body text, and visiting
@@ -22,13 +23,15 @@ internal sealed class SqliteSearch
     internal const string HitsSql =
         """
         WITH name_matches AS MATERIALIZED (SELECT rowid AS id FROM search WHERE search MATCH $names),
+        indicated AS MATERIALIZED (SELECT rowid AS id FROM search WHERE search MATCH $indicated),
         ranked AS MATERIALIZED (
-            SELECT search.rowid AS id, bm25(search, 10.0, 8.0, 1.0) AS rank
+            SELECT search.rowid AS id, bm25(search, 10.0, 8.0, 4.0, 1.0) AS rank
             FROM search WHERE search MATCH $query),
         page AS MATERIALIZED (
             SELECT r.id, r.rank, d.collection, d.slug,
                    CASE WHEN r.id IN (SELECT id FROM search_names WHERE key = $key) THEN 0
-                        WHEN r.id IN (SELECT id FROM name_matches) THEN 1 ELSE 2 END AS tier,
+                        WHEN r.id IN (SELECT id FROM name_matches) THEN 1
+                        WHEN r.id IN (SELECT id FROM indicated) THEN 2 ELSE 3 END AS tier,
                    CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank,
                    ($collection IS NULL OR d.collection = $collection) AS wanted,
                    sum(d.collection = 'compositions') OVER () AS compositions,
@@ -37,10 +40,9 @@ internal sealed class SqliteSearch
             FROM ranked r JOIN documents d INDEXED BY documents_rank ON d.id = r.id
             ORDER BY wanted DESC, tier, collection_rank, r.rank, d.slug
             LIMIT $limit OFFSET $offset)
-        SELECT p.collection, p.slug, t.title, snippet(search, -1, char(2), char(3), '…', 16), p.rank,
+        SELECT p.collection, p.slug, t.title, t.names, t.body_text, t.sections_json, p.rank,
                p.wanted, p.compositions, p.combinations, p.medicines
-        FROM page p CROSS JOIN search ON search.rowid = p.id JOIN documents t ON t.id = p.id
-        WHERE search MATCH $query
+        FROM page p JOIN documents t ON t.id = p.id
         ORDER BY p.wanted DESC, p.tier, p.collection_rank, p.rank, p.slug
         """;
 
@@ -95,6 +97,7 @@ internal sealed class SqliteSearch
     private static async Task<SearchPage> PageAsync(SqliteConnection connection, IReadOnlyList<string> terms, SearchRequest request, CancellationToken cancellationToken)
     {
         var match = SearchTerms.ToFts5(terms);
+        var matcher = new TermMatcher(terms);
         var hits = new List<SearchHit>();
         IReadOnlyList<CollectionCount>? counts = null;
         using (var command = connection.CreateCommand())
@@ -102,6 +105,7 @@ internal sealed class SqliteSearch
             command.CommandText = HitsSql;
             command.Parameters.AddWithValue("$query", match);
             command.Parameters.AddWithValue("$names", $"{{title names}} : ({match})");
+            command.Parameters.AddWithValue("$indicated", $"{{title names indications}} : ({match})");
             command.Parameters.AddWithValue("$key", NameKey.Key(string.Join(' ', terms)) is { Length: > 0 } key ? key : DBNull.Value);
             command.Parameters.AddWithValue("$collection", request.Collection is { } wanted ? StoreText.Collection(wanted) : DBNull.Value);
             command.Parameters.AddWithValue("$limit", request.Limit);
@@ -110,12 +114,12 @@ internal sealed class SqliteSearch
             while (await reader.ReadAsync(cancellationToken))
             {
                 counts ??= [
-                    new(Collection.Composition, reader.GetInt32(6)),
-                    new(Collection.Combination, reader.GetInt32(7)),
-                    new(Collection.Medicine, reader.GetInt32(8))];
-                if (reader.GetBoolean(5))
+                    new(Collection.Composition, reader.GetInt32(8)),
+                    new(Collection.Combination, reader.GetInt32(9)),
+                    new(Collection.Medicine, reader.GetInt32(10))];
+                if (reader.GetBoolean(7))
                 {
-                    hits.Add(SearchHit.Read(reader, -reader.GetDouble(4)));
+                    hits.Add(SearchHit.Read(reader, matcher, -reader.GetDouble(6)));
                 }
             }
         }

@@ -52,11 +52,11 @@ internal static class SqliteSearchIndex
         rebuild.CommandText =
             """
             DELETE FROM search WHERE rowid IN (SELECT id FROM temp.refresh_ids);
-            INSERT INTO search (rowid, title, names, body)
+            INSERT INTO search (rowid, title, names, indications, body)
             SELECT d.id, d.title,
                    d.names || char(10) || coalesce((SELECT group_concat(b.title, char(10)) FROM documents b
                        WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
-                   d.body_text
+                   d.indications, d.body_text
             FROM documents d JOIN temp.refresh_ids r ON r.id = d.id
             WHERE d.removed_at IS NULL AND d.latest_version > 0;
             """;

@@ -130,7 +130,7 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
     /// <summary>UTF-16 text dominates a result: two bytes per character plus a hit's objects.</summary>
     private static long SizeOf(SearchResults results) =>
         (2L * ((results.Query?.Length ?? 0) + (results.DidYouMean?.Length ?? 0) + (results.CorrectedFrom?.Length ?? 0)))
-        + results.Hits.Sum(hit => 96L + (2L * (hit.Slug.Length + hit.Title.Length + hit.SnippetHtml.Length)));
+        + results.Hits.Sum(hit => 96L + (2L * (hit.Slug.Length + hit.Title.Length + hit.SnippetHtml.Length + (hit.Section?.Length ?? 0))));
 
     /// <summary>
     /// The snapshot for the store's current generation, replacing the held one when the generation moved.

@@ -19,6 +19,29 @@ public sealed class SearchApiTests(SiteFixture site) : IClassFixture<SiteFixture
     }
 
     [Fact]
+    public async Task Search_WordOfAClosedSubsection_HitCarriesItsSectionAndLinksThere()
+    {
+        var results = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/search?q=erythrodysesthesia", UriKind.Relative));
+
+        var first = results.GetProperty("hits")[0];
+        Assert.Equal(
+            ("clofarabine", "side-effects-common-side-effects", "/composition/clofarabine/#side-effects-common-side-effects"),
+            (first.GetProperty("slug").GetString(), first.GetProperty("section").GetString(), first.GetProperty("url").GetString()));
+        var snippet = first.GetProperty("snippetHtml").GetString()!;
+        Assert.Contains("<mark>erythrodysesthesia</mark>", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("Common Side Effects", snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_Name_HitLinksToThePageTopWithNoSection()
+    {
+        var results = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/search?q=Clolar", UriKind.Relative));
+
+        var first = results.GetProperty("hits")[0];
+        Assert.Equal((JsonValueKind.Null, "/composition/clofarabine/"), (first.GetProperty("section").ValueKind, first.GetProperty("url").GetString()));
+    }
+
+    [Fact]
     public async Task Search_LimitAndOffset_PageThroughResults()
     {
         var all = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/search?q=fixture&limit=100", UriKind.Relative));

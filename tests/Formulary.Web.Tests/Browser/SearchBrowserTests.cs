@@ -129,4 +129,25 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         Assert.Empty(errors);
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(Screenshots.DesktopWidth, Screenshots.DesktopHeight, "desktop")]
+    [InlineData(Screenshots.PhoneWidth, Screenshots.PhoneHeight, "phone")]
+    public async Task Result_InAClosedSection_OpensThatSectionWhenClicked(int width, int height, string label)
+    {
+        var (page, errors) = await browser.NewPageAsync(site.BaseAddress, width, height);
+        await page.GotoAsync("/search?q=erythrodysesthesia");
+
+        var result = page.Locator("ol.results li h2 a").First;
+        Assert.Equal("/composition/clofarabine/#side-effects-common-side-effects", await result.GetAttributeAsync("href"));
+        await result.ClickAsync();
+
+        await page.WaitForURLAsync("**/composition/clofarabine/#side-effects-common-side-effects");
+        // Side Effects is closed by default; the link opens it and brings the subsection into view.
+        await Assertions.Expect(page.Locator("details#side-effects")).ToHaveJSPropertyAsync("open", true);
+        await Assertions.Expect(page.Locator("#side-effects-common-side-effects")).ToBeInViewportAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"search-result-section-{label}") });
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
 }

@@ -22,7 +22,7 @@ internal static class SearchEndpoints
                 + "collection: composition, combination or medicine narrows the hits (counts per collection ignore it). "
                 + "When nothing matched and a close name exists, the results of the corrected query come back with query set to the correction "
                 + "and correctedFrom to the text sent; with correct=false (or when the correction finds nothing too) didYouMean proposes it instead. "
-                + "snippetHtml is escaped text with matches in <mark>. timedOut is true when the search used its whole time budget and was stopped.")
+                + "snippetHtml is escaped text from one section with matches in <mark>; section is the anchor of that section on the page (null when the words are in the title or names, or only in the description) and url links there. timedOut is true when the search used its whole time budget and was stopped.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/api/suggest", SuggestAsync)
             .WithTags("Search")

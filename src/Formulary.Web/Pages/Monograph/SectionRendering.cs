@@ -12,29 +12,13 @@ namespace Formulary.Web.Pages.Monograph;
 /// </summary>
 internal static class SectionRendering
 {
-    /// <summary>The body's own FAQ section is replaced on the page by the repaired FAQ.</summary>
-    public const string FaqKey = "faqs";
-
-    /// <summary>
-    /// Ids the page's own elements use. A section whose heading would give one of them ("Main",
-    /// "Dose") gets a <c>-section</c> suffix, so the page's anchors and landmarks stay unique.
-    /// </summary>
-    private static readonly HashSet<string> PageIds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "main", "site-search", "banned-notice", "faqs", "dose", "dose-title", "dose-answer", "dose-figure", "dose-trace",
-        "ageYears", "sex", "weightKg", "heightCm", "scrMgDl", "scrUmolL", "scrUlnMgDl", "hepatic", "startDate", "medications",
-    };
-
     public static IReadOnlyList<RenderedSection> Render(IReadOnlyList<Section> sections, MarkdownHtmlRenderer renderer) =>
-        sections.Where(s => s.Key != FaqKey).Select(s => Render(s, parentId: null, renderer)).ToList();
+        sections.Where(s => !SectionAnchor.IsFaqSection(s)).Select(s => Render(s, parentId: null, renderer)).ToList();
 
     private static RenderedSection Render(Section section, string? parentId, MarkdownHtmlRenderer renderer)
     {
         var key = section.Key.Length > 0 ? section.Key : "section";
-        var id = parentId is null ? key : $"{parentId}-{key}";
-        id = PageIds.Contains(id) || id.StartsWith("faq-", StringComparison.Ordinal) || id.StartsWith(MarkdownHtmlRenderer.AuthorIdPrefix, StringComparison.Ordinal)
-            ? id + "-section"
-            : id;
+        var id = SectionAnchor.Id(parentId, section);
         var children = section.Children.Select(child => Render(child, id, renderer)).ToList();
         return new RenderedSection(id, key, section.Title, section.Level, renderer.Render(OwnMarkdown(section)), children);
     }

@@ -1,0 +1,42 @@
+using Formulary.Monographs.Model;
+
+namespace Formulary.Monographs.Rendering;
+
+/// <summary>
+/// The anchor id of a section on its monograph page: the section keys joined along the path
+/// (<c>dosage-standard-dosage-children</c>). The page renders these ids and search links to them,
+/// so both take them from here.
+/// </summary>
+public static class SectionAnchor
+{
+    /// <summary>The id of the page's FAQ block; the body's own FAQ section is replaced by it.</summary>
+    public const string Faqs = "faqs";
+
+    /// <summary>
+    /// Ids the page's own elements use. A section whose heading would give one of them ("Main",
+    /// "Dose") gets a <c>-section</c> suffix, so the page's anchors and landmarks stay unique.
+    /// </summary>
+    private static readonly HashSet<string> PageIds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "main", "site-search", "banned-notice", Faqs, "dose", "dose-title", "dose-answer", "dose-figure", "dose-trace",
+        "ageYears", "sex", "weightKg", "heightCm", "scrMgDl", "scrUmolL", "scrUlnMgDl", "hepatic", "startDate", "medications",
+    };
+
+    /// <param name="parentId">The id of the enclosing section; null for a top-level section.</param>
+    public static string Id(string? parentId, Section section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var key = section.Key.Length > 0 ? section.Key : "section";
+        var id = parentId is null ? key : $"{parentId}-{key}";
+        return PageIds.Contains(id) || id.StartsWith("faq-", StringComparison.Ordinal) || id.StartsWith(MarkdownHtmlRenderer.AuthorIdPrefix, StringComparison.Ordinal)
+            ? id + "-section"
+            : id;
+    }
+
+    /// <summary>Whether the page shows this top-level section as its FAQ block (<see cref="Faqs"/>) rather than as a section.</summary>
+    public static bool IsFaqSection(Section section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.Key == Faqs;
+    }
+}
