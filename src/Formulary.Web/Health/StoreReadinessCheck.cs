@@ -56,8 +56,12 @@ internal sealed partial class StoreReadinessCheck(IMonographStore store, ILogger
         return await store.CheckHealthAsync(integrity: false, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// On the thread pool: SQLite's "asynchronous" calls complete synchronously, so calling the check directly
+    /// ran the whole file scan inside <see cref="Start"/> and held the site at "starting" until it ended.
+    /// </summary>
     private Task<StoreHealth> Integrity() =>
-        LazyInitializer.EnsureInitialized(ref integrity, () => store.CheckHealthAsync(integrity: true));
+        LazyInitializer.EnsureInitialized(ref integrity, () => Task.Run(() => store.CheckHealthAsync(integrity: true)));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: {Problem}")]
     private static partial void LogNotReady(ILogger logger, string problem);

@@ -40,6 +40,27 @@ public sealed class StoreReadinessCheckTests
     }
 
     [Fact]
+    public async Task IntegrityCheckThatRunsSynchronously_StartStillReturnsAndProbesAnswer()
+    {
+        // SQLite's "asynchronous" calls complete synchronously: the scan must not run on the caller of Start.
+        var store = HeldStore.Create();
+        var held = (HeldStore)(object)store;
+        held.Synchronous = true;
+        var check = new StoreReadinessCheck(store, NullLogger<StoreReadinessCheck>.Instance);
+        try
+        {
+            await Task.Run(check.Start).WaitAsync(TimeSpan.FromSeconds(30));
+            var result = await check.CheckHealthAsync(new HealthCheckContext()).WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(HealthStatus.Healthy, result.Status);
+        }
+        finally
+        {
+            held.Gate.Set();
+        }
+    }
+
+    [Fact]
     public async Task IntegrityCheckFindsAFault_NotReadyFromThenOn_WithItsReason()
     {
         var store = HeldStore.Create();
@@ -49,7 +70,14 @@ public sealed class StoreReadinessCheckTests
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
 
         held.Integrity.SetResult(StoreHealth.Failed("the store at x.db failed its integrity check: page 7 is never used", lasting: true));
+        // The check's end reaches readiness through the thread pool: ask until it shows (at most 30 s).
         var first = await check.CheckHealthAsync(new HealthCheckContext());
+        for (var waited = 0; first.Status == HealthStatus.Healthy && waited < 3_000; waited++)
+        {
+            await Task.Delay(10);
+            first = await check.CheckHealthAsync(new HealthCheckContext());
+        }
+
         var later = await check.CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Unhealthy, first.Status);
@@ -65,6 +93,11 @@ public sealed class StoreReadinessCheckTests
 
         public int IntegrityChecks { get; private set; }
 
+        /// <summary>The integrity check blocks its caller until <see cref="Gate"/> is set, as a SQLite scan does.</summary>
+        public bool Synchronous { get; set; }
+
+        public ManualResetEventSlim Gate { get; } = new();
+
         public static IMonographStore Create() => Create<IMonographStore, HeldStore>();
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
@@ -77,6 +110,12 @@ public sealed class StoreReadinessCheckTests
             if (args is [true, ..])
             {
                 IntegrityChecks++;
+                if (Synchronous)
+                {
+                    Gate.Wait();
+                    return Task.FromResult(StoreHealth.Healthy);
+                }
+
                 return Integrity.Task;
             }
 
