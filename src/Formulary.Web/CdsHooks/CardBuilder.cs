@@ -58,7 +58,10 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     };
 
     /// <summary>The record's data cannot give a dose; the screening done with what could be read rides along.</summary>
-    public Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, int order)
+    public Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, IReadOnlyList<string> notes, int order) =>
+        WithNotes(DataProblems(match, problems, screening, order), notes);
+
+    private Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, int order)
     {
         var contraindicated = screening?.Status == AnswerStatus.Contraindicated;
         var detail = new StringBuilder();
@@ -89,12 +92,16 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         };
     }
 
-    public Card Answer(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, int order) => answer.Status switch
+    /// <param name="notes">What the record said, or why it was not used, for a screen (the pregnancy status); shown, never a reason to withhold the dose.</param>
+    public Card Answer(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, IReadOnlyList<string> notes, int order) => WithNotes(answer.Status switch
     {
         AnswerStatus.Contraindicated => Contraindicated(match, answer, input, order),
         AnswerStatus.Ok => Dose(request, match, answer, input, order),
         _ => NoDose(match, answer, input, order),
-    };
+    }, notes);
+
+    private static Card WithNotes(Card card, IReadOnlyList<string> notes) =>
+        notes.Count == 0 ? card : card with { Detail = card.Detail + "\n**From the record**\n\n" + string.Concat(notes.Select(n => "- " + CardText.Escape(n) + "\n")) };
 
     private Card Contraindicated(MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {
@@ -148,7 +155,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     private Card Dose(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {
         var detail = new StringBuilder();
-        var (ordered, notCompared, implausible) = OrderedDose.Read(request);
+        var ordered = OrderedDose.Read(request);
         string summary;
         IReadOnlyList<CardSuggestion>? suggestions = null;
         var differs = false;
@@ -160,19 +167,31 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             detail.Append(Invariant($"**{CardText.Escape(match.Title!)} for this patient: {dose} mg per day{route}{days}**{CardText.Escape(basis)}"));
             detail.Append(answer.CycleTotalMg is { } total ? Invariant($", cycle total {total} mg.\n\n") : ".\n\n");
             var tolerance = (answer.RoundingIncrementMg ?? 0m) / 2m;
-            differs = ordered is { } o && Math.Abs(o - dose) > tolerance;
+            differs = ordered is { LowMg: { } low, HighMg: { } high } && (dose < low - tolerance || dose > high + tolerance);
             summary = differs
-                ? Invariant($"{match.Title}: ordered {ordered:0.####} mg, computed {dose} mg/day{basis}")
+                ? Invariant($"{match.Title}: ordered {ordered.Shown}, computed {dose} mg/day{basis}")
                 : Invariant($"{match.Title}: {dose} mg/day{route}{days}{basis}");
-            if (differs)
+            if (differs && ordered.LowMg == ordered.HighMg)
             {
-                var percent = Math.Round((ordered!.Value - dose) / dose * 100m, 1, MidpointRounding.AwayFromZero);
-                detail.Append(Invariant($"The order gives **{ordered:0.####} mg**, {percent:+0.0;-0.0}% from the computed {dose} mg.\n\n"));
-                suggestions = [Suggestion(request, dose, order)];
+                var percent = Math.Round((ordered.LowMg!.Value - dose) / dose * 100m, 1, MidpointRounding.AwayFromZero);
+                detail.Append(Invariant($"The order gives **{CardText.Escape(ordered.Shown!)}**, {percent:+0.0;-0.0}% from the computed {dose} mg per day.\n\n"));
             }
-            else if (notCompared is not null)
+            else if (differs)
             {
-                detail.Append(CardText.Escape(notCompared)).Append("\n\n");
+                detail.Append(Invariant($"The order gives **{CardText.Escape(ordered.Shown!)}**: the computed {dose} mg per day is outside it.\n\n"));
+            }
+            else if (ordered.NotCompared is not null)
+            {
+                detail.Append(CardText.Escape(ordered.NotCompared)).Append("\n\n");
+            }
+            else if (!ordered.OncePerDay && ordered.Shown is not null)
+            {
+                detail.Append(Invariant($"The order gives {CardText.Escape(ordered.Shown)}, the computed daily dose.\n\n"));
+            }
+
+            if (differs && ordered.OncePerDay)
+            {
+                suggestions = [Suggestion(request, dose, order)];
             }
         }
         else
@@ -188,9 +207,9 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             }
 
             detail.Append('\n');
-            if (implausible)
+            if (ordered.Implausible)
             {
-                detail.Append(CardText.Escape(notCompared!)).Append("\n\n");
+                detail.Append(CardText.Escape(ordered.NotCompared!)).Append("\n\n");
             }
         }
 
@@ -201,7 +220,12 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
 
         AppendAlerts(detail, answer.Alerts);
         AppendTrace(detail, answer);
-        var actionable = differs || implausible || answer.Adjustments.Count > 0 || answer.Approved == false
+        if (request.DosageInstruction.FirstOrDefault()?.DoseAndRate.Select(d => d.Rate).FirstOrDefault(rate => rate is not null) is { } rate)
+        {
+            detail.Append(Invariant($"The order's rate ({CardText.Escape(RateText(rate))}) is not compared; the infusion time is in the trace.\n\n"));
+        }
+
+        var actionable = differs || ordered.Implausible || ordered.ScheduleDiffers || answer.Adjustments.Count > 0 || answer.Approved == false
             || answer.Alerts.Any(a => a.Severity != AlertSeverity.Info && !a.Code.StartsWith("SCREEN_", StringComparison.Ordinal));
         return new Card
         {
@@ -217,6 +241,14 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             Links = [DoseLink(match, input)],
         };
     }
+
+    private static string RateText(DataType rate) => rate switch
+    {
+        Quantity q => Invariant($"{q.Value:0.####} {q.Code ?? q.Unit}"),
+        Hl7.Fhir.Model.Range r => Invariant($"{r.Low?.Value:0.####}–{r.High?.Value:0.####} {r.High?.Code ?? r.High?.Unit}"),
+        Ratio ratio => Invariant($"{ratio.Numerator?.Value:0.####} {ratio.Numerator?.Code ?? ratio.Numerator?.Unit} per {ratio.Denominator?.Value:0.####} {ratio.Denominator?.Code ?? ratio.Denominator?.Unit}"),
+        _ => rate.TypeName,
+    };
 
     private CardSuggestion Suggestion(MedicationRequest request, decimal dose, int order)
     {

@@ -37,7 +37,7 @@ internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSourc
                 continue;
             }
 
-            checks.Add((index, request.Orders[index], match));
+            checks.Add((index, request.Orders[index].Order, match));
         }
 
         if (checks.Count > 0)
@@ -49,18 +49,18 @@ internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSourc
             }
 
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            var (input, problems) = PatientInputBuilder.Build(gathered.Record, today);
+            var (input, problems, notes) = PatientInputBuilder.Build(gathered.Record, today);
             foreach (var (index, order, match) in checks)
             {
                 if (problems.Count > 0)
                 {
                     var (screening, _) = await dosing.CheckAsync(match.Slug, input).ConfigureAwait(false);
-                    answered[index] = cards.DataProblems(match, problems, screening, index);
+                    answered[index] = cards.DataProblems(match, problems, screening, notes, index);
                     continue;
                 }
 
                 var (answer, _) = await dosing.DoseAsync(match.Slug, input).ConfigureAwait(false);
-                answered[index] = cards.Answer(order, match, answer!, input, index);
+                answered[index] = cards.Answer(order, match, answer!, input, notes, index);
             }
         }
 

@@ -10,14 +10,19 @@ namespace Formulary.Web.CdsHooks;
 /// older <c>medications</c> (a Bundle, or an array of resources, as STU1-era clients send); both at once is
 /// refused, since which list is meant cannot be told. For <c>order-select</c>, the <c>selections</c> (references
 /// such as <c>MedicationRequest/123</c>) pick the orders to check; without them, every order is checked.
-/// Resources other than MedicationRequest are not Formulary's to check and are passed over.
+/// Only MedicationRequest (strictly, as R4) and Medication (what a <c>medicationReference</c> may point to) are
+/// parsed; other orders (NutritionOrder, ServiceRequest, ...) are not Formulary's to check and are passed over
+/// unread. A medication order of an older FHIR version (DSTU2 MedicationOrder) is refused by name, never skipped:
+/// skipping it would answer "nothing to say" about an order that was not read.
 /// </summary>
 internal static class CdsOrders
 {
     /// <summary>More orders than this in one call is not an order being signed but a bulk upload.</summary>
     public const int MaxOrders = 50;
 
-    public static (IReadOnlyList<MedicationRequest>? Orders, RequestProblem? Problem) Read(JsonElement context, CdsService service)
+    private static readonly HashSet<string> OlderMedicationOrders = new(StringComparer.Ordinal) { "MedicationOrder", "MedicationPrescription" };
+
+    public static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Read(JsonElement context, CdsService service)
     {
         var hasDraft = context.TryGetProperty("draftOrders", out var draft) && draft.ValueKind != JsonValueKind.Null;
         var hasOlder = context.TryGetProperty("medications", out var older) && older.ValueKind != JsonValueKind.Null;
@@ -32,54 +37,102 @@ internal static class CdsOrders
         }
 
         var (name, value) = hasDraft ? ("context.draftOrders", draft) : ("context.medications", older);
-        var (resources, problem) = value.ValueKind switch
+        var (entries, problem) = value.ValueKind switch
         {
-            JsonValueKind.Object => FromBundle(name, value),
+            JsonValueKind.Object when CdsRequestReader.Text(value, "resourceType") == "Bundle" => BundleReader.Read(name, value),
             JsonValueKind.Array => FromArray(name, value),
-            _ => (null, new RequestProblem(RequestProblemKind.Malformed, name, $"'{name}' must be a FHIR Bundle.")),
+            _ => (null, new RequestProblem(RequestProblemKind.Malformed, name, $"'{name}' must be a FHIR Bundle (resourceType \"Bundle\").")),
         };
-        if (resources is null)
+        if (entries is null)
         {
             return (null, problem);
         }
 
-        var orders = resources.OfType<MedicationRequest>().ToList();
-        if (orders.Count > MaxOrders)
+        var orders = new List<(MedicationRequest Order, string? FullUrl)>();
+        var medications = new List<(Medication Medication, string? FullUrl)>();
+        foreach (var entry in entries)
         {
-            return Fail(name, Invariant($"{orders.Count} medication orders in one call; at most {MaxOrders} are checked."));
+            if (OlderMedicationOrders.Contains(entry.ResourceType))
+            {
+                return Fail(entry.Path, $"'{entry.Path}' is a {entry.ResourceType}, a medication order of an older FHIR version (DSTU2); this service reads R4 MedicationRequest.");
+            }
+
+            if (entry.ResourceType is not ("MedicationRequest" or "Medication"))
+            {
+                continue;
+            }
+
+            if (orders.Count >= MaxOrders && entry.ResourceType == "MedicationRequest")
+            {
+                return Fail(name, Invariant($"More than {MaxOrders} medication orders in one call; at most {MaxOrders} are checked."));
+            }
+
+            var (resource, error) = FhirJson.Read<Resource>(entry.Resource);
+            switch (resource)
+            {
+                case MedicationRequest order:
+                    orders.Add((order, entry.FullUrl));
+                    break;
+                case Medication medication:
+                    medications.Add((medication, entry.FullUrl));
+                    break;
+                default:
+                    return Fail(entry.Path, $"'{entry.Path}' is not a valid R4 {entry.ResourceType}: {error}{OlderShapeHint(error)}");
+            }
         }
 
-        return service.Hook == CdsServiceCatalog.OrderSelect.Hook ? Selected(context, orders) : (orders, null);
+        var drafts = orders.Select(o => new DraftOrder(o.Order, Referenced(o.Order, medications))).ToList();
+        return service.Hook == CdsServiceCatalog.OrderSelect.Hook ? Selected(context, drafts) : (drafts, null);
     }
 
-    private static (IReadOnlyList<Resource>? Resources, RequestProblem? Problem) FromBundle(string name, JsonElement value)
+    /// <summary>
+    /// The Medication a <c>medicationReference</c> points to: <c>#id</c> among the order's contained resources, or a
+    /// Bundle entry whose <c>fullUrl</c> is the reference (absolute, or <c>urn:uuid:</c>) or ends with it
+    /// (<c>Medication/123</c>), or whose id is the one named.
+    /// </summary>
+    private static Medication? Referenced(MedicationRequest order, List<(Medication Medication, string? FullUrl)> entries)
     {
-        var (bundle, error) = FhirJson.Read<Bundle>(value.GetRawText());
-        return bundle is null
-            ? (null, new(RequestProblemKind.Malformed, name, $"'{name}' is not a valid R4 Bundle: {error}"))
-            : ([.. bundle.Entry.Select(e => e.Resource).OfType<Resource>()], null);
+        if (order.Medication is not ResourceReference { Reference: { Length: > 0 } reference })
+        {
+            return null;
+        }
+
+        if (reference.StartsWith('#'))
+        {
+            return order.Contained.OfType<Medication>().FirstOrDefault(m => m.Id == reference[1..]);
+        }
+
+        var id = reference.StartsWith("Medication/", StringComparison.Ordinal) ? reference["Medication/".Length..].Split('/')[0] : null;
+        return entries.FirstOrDefault(e => e.FullUrl is { } url && (url == reference || url.EndsWith("/" + reference, StringComparison.Ordinal))).Medication
+            ?? (id is null ? null : entries.FirstOrDefault(e => e.Medication.Id == id).Medication);
     }
 
-    private static (IReadOnlyList<Resource>? Resources, RequestProblem? Problem) FromArray(string name, JsonElement value)
+    /// <summary>A hint when a parse error comes from the STU3 or DSTU2 shape of Dosage (a dose directly under dosageInstruction, or doseAndRate as one object).</summary>
+    private static string OlderShapeHint(string? error) =>
+        error is not null && error.Contains("dosageInstruction[", StringComparison.Ordinal)
+            && (error.Contains("].doseQuantity", StringComparison.Ordinal) || error.Contains("].doseRange", StringComparison.Ordinal) || error.Contains("Dosage.doseAndRate", StringComparison.Ordinal))
+            ? " (In R4 a dose is written dosageInstruction[].doseAndRate[].doseQuantity: doseAndRate is an array; a doseQuantity directly under dosageInstruction is the STU3 shape.)"
+            : string.Empty;
+
+    private static (IReadOnlyList<BundleEntry>? Entries, RequestProblem? Problem) FromArray(string name, JsonElement value)
     {
-        var resources = new List<Resource>();
+        var entries = new List<BundleEntry>();
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            var (resource, error) = FhirJson.Read<Resource>(item.GetRawText());
-            if (resource is null)
+            var path = Invariant($"{name}[{index++}]");
+            if (item.ValueKind != JsonValueKind.Object || CdsRequestReader.Text(item, "resourceType") is not { Length: > 0 } type)
             {
-                return (null, new(RequestProblemKind.Malformed, Invariant($"{name}[{index}]"), Invariant($"'{name}[{index}]' is not a valid R4 resource: {error}")));
+                return (null, new(RequestProblemKind.Malformed, path, $"'{path}' must be a FHIR resource (an object with a resourceType)."));
             }
 
-            resources.Add(resource);
-            index++;
+            entries.Add(new BundleEntry(path, null, type, CdsRequestReader.Text(item, "id"), item));
         }
 
-        return (resources, null);
+        return (entries, null);
     }
 
-    private static (IReadOnlyList<MedicationRequest>? Orders, RequestProblem? Problem) Selected(JsonElement context, List<MedicationRequest> orders)
+    private static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Selected(JsonElement context, List<DraftOrder> orders)
     {
         if (!context.TryGetProperty("selections", out var selections) || selections.ValueKind == JsonValueKind.Null)
         {
@@ -92,9 +145,9 @@ internal static class CdsOrders
         }
 
         var wanted = selections.EnumerateArray().Select(s => s.GetString()!).ToHashSet(StringComparer.Ordinal);
-        return ([.. orders.Where(o => wanted.Contains("MedicationRequest/" + o.Id))], null);
+        return ([.. orders.Where(o => wanted.Contains("MedicationRequest/" + o.Order.Id))], null);
     }
 
-    private static (IReadOnlyList<MedicationRequest>? Orders, RequestProblem? Problem) Fail(string property, string detail) =>
+    private static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Fail(string property, string detail) =>
         (null, new(RequestProblemKind.Malformed, property, detail));
 }

@@ -1,11 +1,10 @@
 using System.Text.Json;
-using Hl7.Fhir.Model;
 
 namespace Formulary.Web.CdsHooks;
 
 /// <summary>
 /// A CDS Hooks 2.0 call as read (§HTTP Request): the fields Formulary uses, checked. <see cref="Orders"/> are
-/// the MedicationRequests to check (from <c>context.draftOrders</c>, or the older <c>context.medications</c>;
+/// the MedicationRequests to check, each with the Medication it references when the request holds it (from <c>context.draftOrders</c>, or the older <c>context.medications</c>;
 /// for <c>order-select</c>, only the <c>selections</c>). <see cref="Prefetch"/> keeps each prefetched value
 /// unparsed (null when the client sent null) until it is needed.
 /// </summary>
@@ -15,5 +14,5 @@ internal sealed record CdsRequest(
     Uri? FhirServer,
     string? AccessToken,
     string PatientId,
-    IReadOnlyList<MedicationRequest> Orders,
+    IReadOnlyList<DraftOrder> Orders,
     IReadOnlyDictionary<string, JsonElement?> Prefetch);

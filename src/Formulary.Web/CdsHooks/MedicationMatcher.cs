@@ -10,7 +10,8 @@ namespace Formulary.Web.CdsHooks;
 /// <summary>
 /// Matches an order's medication to a monograph by name through the store's names index (the one behind
 /// search suggestions: generic, alternate and brand names, so a brand finds its generic). The names tried
-/// are the code's text, each coding's display, the reference's display and a contained Medication's code.
+/// are the code's text, each coding's display, the reference's display and the referenced Medication's code
+/// (contained in the order or an entry of the draft Bundle, <see cref="CdsOrders"/>).
 /// A name matches when the order's text, folded (<see cref="NameKey.Fold"/>), is the name or starts with it
 /// followed by more words ("Clofarabine 1 mg/mL injection"); the longest matching name wins; two monographs
 /// matched by equally long names is ambiguous and neither is used. Before names, an RxNorm coding matches the
@@ -20,7 +21,7 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
 {
     public const string RxNormSystem = "http://www.nlm.nih.gov/research/umls/rxnorm";
 
-    public async Task<MedicationMatch> MatchAsync(MedicationRequest order, CancellationToken cancellationToken)
+    public async Task<MedicationMatch> MatchAsync(DraftOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (await ByCodeAsync(order, cancellationToken).ConfigureAwait(false) is { } coded)
@@ -29,7 +30,8 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
         }
 
         var names = Names(order).OfType<string>().Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        var shown = names.FirstOrDefault() ?? "a medication without a name";
+        var shown = names.FirstOrDefault()
+            ?? (order.Order.Medication is ResourceReference { Reference: { } reference } ? $"a medication referenced as '{reference}' that the request does not carry" : "a medication without a name");
         foreach (var name in names)
         {
             var folded = NameKey.Fold(name);
@@ -61,7 +63,7 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
     }
 
     /// <summary>The drug whose rules name one of the order's RxNorm codes; ambiguous when two do; null when none does.</summary>
-    private async Task<MedicationMatch?> ByCodeAsync(MedicationRequest order, CancellationToken cancellationToken)
+    private async Task<MedicationMatch?> ByCodeAsync(DraftOrder order, CancellationToken cancellationToken)
     {
         var codes = Codings(order).Where(c => c.System == RxNormSystem && !string.IsNullOrEmpty(c.Code)).ToList();
         if (codes.Count == 0)
@@ -90,40 +92,22 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
         return new MedicationMatch(ordered, collection, found, name, []);
     }
 
-    private static IEnumerable<Coding> Codings(MedicationRequest order)
+    private static IEnumerable<Coding> Codings(DraftOrder order) =>
+        (order.Order.Medication as CodeableConcept ?? order.Medication?.Code)?.Coding ?? [];
+
+    private static IEnumerable<string?> Names(DraftOrder order)
     {
-        var concept = order.Medication as CodeableConcept;
-        if (order.Medication is ResourceReference reference)
+        if (order.Order.Medication is ResourceReference reference)
         {
-            var id = reference.Reference?.TrimStart('#');
-            concept = order.Contained.OfType<Medication>().FirstOrDefault(m => m.Id == id)?.Code;
+            yield return reference.Display;
         }
 
-        return concept?.Coding ?? [];
-    }
-
-    private static IEnumerable<string?> Names(MedicationRequest order)
-    {
-        if (order.Medication is CodeableConcept concept)
+        if ((order.Order.Medication as CodeableConcept ?? order.Medication?.Code) is { } concept)
         {
             yield return concept.Text;
             foreach (var coding in concept.Coding)
             {
                 yield return coding.Display;
-            }
-        }
-
-        if (order.Medication is ResourceReference reference)
-        {
-            yield return reference.Display;
-            var id = reference.Reference?.TrimStart('#');
-            if (order.Contained.OfType<Medication>().FirstOrDefault(m => m.Id == id) is { Code: { } code })
-            {
-                yield return code.Text;
-                foreach (var coding in code.Coding)
-                {
-                    yield return coding.Display;
-                }
             }
         }
     }

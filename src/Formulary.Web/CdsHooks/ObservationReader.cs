@@ -13,7 +13,8 @@ internal static class ObservationReader
 {
     public const string LoincSystem = "http://loinc.org";
 
-    private static readonly HashSet<ObservationStatus> Usable = [ObservationStatus.Final, ObservationStatus.Amended, ObservationStatus.Corrected];
+    /// <summary>The statuses of a result that may be used: final, amended, corrected.</summary>
+    public static IReadOnlySet<ObservationStatus> Usable { get; } = new HashSet<ObservationStatus> { ObservationStatus.Final, ObservationStatus.Amended, ObservationStatus.Corrected };
 
     public static (ObservedValue? Value, string? Problem) Read(Observation observation, ObservationKind kind, DateOnly today)
     {
@@ -75,17 +76,23 @@ internal static class ObservationReader
     /// <summary>The day the value describes: the effective date (the start of a period), to the day; null when partial or absent.</summary>
     public static DateOnly? MeasuredOn(Observation observation)
     {
+        var text = EffectiveText(observation);
+        return text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : null;
+    }
+
+    /// <summary>The effective time as written (a period's start, else its end), for ordering results of the same day.</summary>
+    public static string EffectiveText(Observation observation)
+    {
         ArgumentNullException.ThrowIfNull(observation);
-        var text = observation.Effective switch
+        return observation.Effective switch
         {
             FhirDateTime dateTime => dateTime.Value,
             Period period => period.Start ?? period.End,
-            Instant instant => instant.Value?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Instant instant => instant.Value?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", System.Globalization.CultureInfo.InvariantCulture),
             _ => null,
-        };
-        return text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
-            ? day
-            : null;
+        } ?? string.Empty;
     }
 
     private static (ObservedValue? Value, string? Problem) Fail(string problem) => (null, problem);

@@ -3,41 +3,63 @@ using Hl7.Fhir.Model;
 namespace Formulary.Web.CdsHooks;
 
 /// <summary>
-/// The dose an order gives, in mg, when it can be compared with a daily dose: the first dosage's
-/// <c>doseQuantity</c> in a UCUM mass unit, given at most once a day. Otherwise null and why not; an amount
-/// that cannot be a dose (zero, negative, more than <see cref="MaxPlausibleMg"/>) is not compared either, and
-/// is flagged so the card warns about the order itself.
+/// The dose an order gives per day, in mg, when it can be compared with a daily dose: the first dosage's
+/// <c>doseQuantity</c> or <c>doseRange</c> in UCUM mass units, times the doses a day of <c>timing.repeat</c>
+/// (<c>frequency</c> per <c>period</c> <c>periodUnit</c>; no timing is read as once). Not compared, and said why:
+/// no dose amount, a unit that is not a mass, a frequency or period given as a range, a timing by code only, a
+/// schedule less often than daily (then flagged, as the computed dose is per day). An amount that cannot be a
+/// dose (zero, negative, more than <see cref="MaxPlausibleMg"/>) is not compared either, and is flagged so the
+/// card warns about the order itself. A <c>rateQuantity</c> is not compared: the infusion time is in the trace.
 /// </summary>
 internal static class OrderedDose
 {
     /// <summary>One kilogram: no single dose of any drug comes near it, so an order above it is an entry error.</summary>
     public const decimal MaxPlausibleMg = 1_000_000m;
 
-    public static (decimal? Milligrams, string? NotCompared, bool Implausible) Read(MedicationRequest order)
+    public static OrderedAmount Read(MedicationRequest order)
     {
         ArgumentNullException.ThrowIfNull(order);
         var dosage = order.DosageInstruction.FirstOrDefault();
-        if (dosage?.DoseAndRate.FirstOrDefault()?.Dose is not Quantity { Value: { } value } quantity)
+        var dose = dosage?.DoseAndRate.Select(d => d.Dose).FirstOrDefault(d => d is not null);
+        var (low, high) = dose switch
         {
-            return (null, "The order gives no dose quantity, so it is not compared.", false);
+            Quantity quantity => (quantity, quantity),
+            Hl7.Fhir.Model.Range range => (range.Low, range.High),
+            _ => (null, null),
+        };
+        if (low?.Value is null || high?.Value is null)
+        {
+            return NotCompared(dose is Hl7.Fhir.Model.Range ? "The order's dose range lacks a low or high end, so it is not compared." : "The order gives no dose quantity, so it is not compared.");
         }
 
-        if (quantity.System != UcumUnits.System || quantity.Code is null || UcumUnits.Convert(value, quantity.Code, "mg") is not { } mg)
+        var (lowMg, highMg) = (Milligrams(low), Milligrams(high));
+        if (lowMg is null || highMg is null)
         {
-            return (null, $"The ordered dose is in '{quantity.Code ?? quantity.Unit ?? "no unit"}', not a UCUM mass unit, so it is not compared.", false);
+            var unit = (lowMg is null ? low : high).Code ?? (lowMg is null ? low : high).Unit ?? "no unit";
+            return NotCompared($"The ordered dose is in '{unit}', not a UCUM mass unit, so it is not compared.");
         }
 
-        if (mg is <= 0m or > MaxPlausibleMg)
+        var shown = lowMg == highMg ? Invariant($"{low.Value:0.####} {low.Code}") : Invariant($"{low.Value:0.####}–{high.Value:0.####} {high.Code}");
+        if (lowMg is <= 0m or > MaxPlausibleMg || highMg is <= 0m or > MaxPlausibleMg || lowMg > highMg)
         {
-            return (null, Invariant($"The order's dose, {value} {quantity.Code}, is not a plausible amount (more than 0 and at most {MaxPlausibleMg} mg): check the order; it is not compared."), true);
+            return new(null, null, shown, false, Invariant($"The order's dose, {shown}, is not a plausible amount (more than 0 and at most {MaxPlausibleMg} mg): check the order; it is not compared."), true, false);
         }
 
-        var repeat = dosage.Timing?.Repeat;
-        var oncePerDay = repeat is null
-            || (repeat.Frequency is null or 1 && (repeat.Period is null || (repeat.Period == 1 && repeat.PeriodUnit == Timing.UnitsOfTime.D)));
-        return oncePerDay
-            ? (mg, null, false)
-            : (null, "The order is given more than once a day or on another period; its dose is not compared with the daily dose.", false);
+        var (perDay, why) = DosesPerDay(dosage!.Timing);
+        if (perDay is not { } times)
+        {
+            return NotCompared(why!) with { Shown = shown };
+        }
+
+        if (times < 1m)
+        {
+            return new(null, null, shown, false, Invariant($"The order gives {shown} {why}, less often than daily; the computed dose is per day, so it is not compared: check the schedule."), false, true);
+        }
+
+        var (dayLow, dayHigh) = (lowMg.Value * times, highMg.Value * times);
+        return times == 1m
+            ? new(dayLow, dayHigh, Invariant($"{lowMg.Value:0.####}{(lowMg == highMg ? string.Empty : Invariant($"–{highMg.Value:0.####}"))} mg"), true, null, false, false)
+            : new(dayLow, dayHigh, Invariant($"{shown} {times:0.####} times a day ({dayLow:0.####}{(dayLow == dayHigh ? string.Empty : Invariant($"–{dayHigh:0.####}"))} mg per day)"), false, null, false, false);
     }
 
     /// <summary>A copy of the order with the first dosage's dose replaced by <paramref name="milligrams"/> mg.</summary>
@@ -45,7 +67,63 @@ internal static class OrderedDose
     {
         ArgumentNullException.ThrowIfNull(order);
         var corrected = (MedicationRequest)order.DeepCopy();
-        corrected.DosageInstruction[0].DoseAndRate[0].Dose = new Quantity(milligrams, "mg") { System = UcumUnits.System, Code = "mg", Unit = "mg" };
+        var rate = corrected.DosageInstruction[0].DoseAndRate.First(d => d.Dose is not null);
+        rate.Dose = new Quantity(milligrams, "mg") { System = UcumUnits.System, Code = "mg", Unit = "mg" };
         return corrected;
     }
+
+    private static decimal? Milligrams(Quantity quantity) =>
+        quantity.System == UcumUnits.System && quantity.Code is { } code && quantity.Comparator is null ? UcumUnits.Convert(quantity.Value!.Value, code, "mg") : null;
+
+    /// <summary>Doses a day from <c>timing.repeat</c>; null and why when it cannot be told, or the period in words when less than daily.</summary>
+    private static (decimal? PerDay, string? Why) DosesPerDay(Timing? timing)
+    {
+        var repeat = timing?.Repeat;
+        if (repeat is null)
+        {
+            return timing?.Code is null ? (1m, null) : (null, "The order's timing is given by a code only, without timing.repeat, so how often it is given cannot be told; it is not compared.");
+        }
+
+        if (repeat.FrequencyMax is not null || repeat.PeriodMax is not null)
+        {
+            return (null, "The order gives its frequency or period as a range, so the daily amount cannot be told; it is not compared.");
+        }
+
+        var frequency = repeat.Frequency ?? Math.Max(1, repeat.WhenElement.Count + repeat.TimeOfDayElement.Count);
+        if (frequency < 1 || repeat.Period is <= 0m or > 1_000m)
+        {
+            return (null, "The order's frequency or period is not a plausible number (frequency at least 1, period above 0 and at most 1000), so the daily amount cannot be told; it is not compared.");
+        }
+
+        if (repeat.Period is not { } period)
+        {
+            return frequency == 1 ? (1m, null) : (null, "The order gives a frequency without a period, so the daily amount cannot be told; it is not compared.");
+        }
+
+        var days = repeat.PeriodUnit switch
+        {
+            Timing.UnitsOfTime.S => period / 86_400m,
+            Timing.UnitsOfTime.Min => period / 1_440m,
+            Timing.UnitsOfTime.H => period / 24m,
+            Timing.UnitsOfTime.D => period,
+            Timing.UnitsOfTime.Wk => period * 7m,
+            _ => (decimal?)null,
+        };
+        if (days is not > 0m)
+        {
+            return (null, "The order's period has no unit of seconds to weeks, so the daily amount cannot be told; it is not compared.");
+        }
+
+        var perDay = frequency / days.Value;
+        if (perDay > 1_000m)
+        {
+            return (null, "The order's timing gives more than 1000 doses a day, which cannot be meant; it is not compared.");
+        }
+
+        return perDay < 1m
+            ? (perDay, Invariant($"{frequency} time(s) every {period:0.####} {Hl7.Fhir.Utility.EnumUtility.GetLiteral(repeat.PeriodUnit)}"))
+            : (Math.Round(perDay, 4, MidpointRounding.AwayFromZero), null);
+    }
+
+    private static OrderedAmount NotCompared(string why) => new(null, null, null, false, why, false, false);
 }

@@ -9,7 +9,8 @@ namespace Formulary.Web.CdsHooks;
 /// Gathers the patient data of a call: each prefetch key from the request's <c>prefetch</c>; a key absent,
 /// null or answered with an OperationOutcome (the client could not prefetch it) is fetched from
 /// <c>fhirServer</c> when the request gives one with <c>fhirAuthorization</c>. What still cannot be had is
-/// listed in <c>Missing</c>, and the call is answered 412 (CDS Hooks 2.0 §Prefetch). An Observation search
+/// listed in <c>Missing</c>, and the call is answered 412 (CDS Hooks 2.0 §Prefetch), unless the key is optional
+/// (<see cref="CdsServiceCatalog.Optional"/>: the pregnancy status), which is then simply not had. An Observation search
 /// answer (a searchset Bundle) gives its latest entry; an empty one means the record holds no such value.
 /// </summary>
 internal sealed class PatientDataSource(FhirServerClient server)
@@ -22,40 +23,47 @@ internal sealed class PatientDataSource(FhirServerClient server)
         var missing = new List<string>();
         Patient? patient = null;
         var observations = new Dictionary<string, Observation?>(StringComparer.Ordinal);
+        var ignored = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, template) in CdsServiceCatalog.Prefetch)
         {
-            var json = request.Prefetch.TryGetValue(key, out var sent) && sent is { } element ? element.GetRawText() : null;
-            var (resource, error) = json is null ? (null, null) : FhirJson.Read<Resource>(json);
-            if (json is not null && resource is null)
+            var name = "prefetch." + key;
+            var (read, problem) = request.Prefetch.TryGetValue(key, out var sent) && sent is { } element ? Read(name, element) : (null, null);
+            if (problem is not null)
             {
-                return new(null, [], new(RequestProblemKind.Malformed, "prefetch." + key, $"'prefetch.{key}' is not a valid R4 resource: {error}"));
+                return new(null, [], problem);
             }
 
-            if ((resource is null or OperationOutcome) && request is { FhirServer: { } fhir, AccessToken: { } token })
+            if (read is null or { Resource: OperationOutcome } && request is { FhirServer: { } fhir, AccessToken: { } token })
             {
                 var query = template.Replace("{{context.patientId}}", Uri.EscapeDataString(request.PatientId), StringComparison.Ordinal);
                 var fetched = await server.GetAsync(fhir, query, token, cancellationToken).ConfigureAwait(false);
-                resource = fetched is null ? null : FhirJson.Read<Resource>(fetched).Resource;
+                read = fetched is null ? null : Parse(name + " (from fhirServer)", fetched);
             }
 
-            switch (key, resource)
+            switch (key, read?.Resource)
             {
+                case (_, null or OperationOutcome) when CdsServiceCatalog.Optional.Contains(key):
+                    observations[key] = null;
+                    break;
                 case (_, null or OperationOutcome):
                     missing.Add(key);
                     break;
                 case (CdsServiceCatalog.PatientKey, Patient found):
                     patient = found;
                     break;
-                case (CdsServiceCatalog.PatientKey, _):
-                    return new(null, [], new(RequestProblemKind.Malformed, "prefetch." + key, $"'prefetch.{key}' must be a Patient, not {resource.TypeName}."));
-                case (_, Observation observation):
-                    observations[key] = observation;
-                    break;
-                case (_, Bundle bundle):
-                    observations[key] = Latest(bundle);
+                case (CdsServiceCatalog.PatientKey, { } other):
+                    return new(null, [], new(RequestProblemKind.Malformed, name, $"'{name}' must be a Patient, not {other.TypeName}."));
+                case (_, Observation or Bundle):
+                    var (latest, passedOver) = Latest(read!.Observations);
+                    observations[key] = latest;
+                    if (passedOver.Count > 0)
+                    {
+                        ignored[key] = string.Join(", ", passedOver.Select(o => $"'{o.Id ?? "without id"}' with status '{Hl7.Fhir.Utility.EnumUtility.GetLiteral(o.Status)}'"));
+                    }
+
                     break;
                 default:
-                    return new(null, [], new(RequestProblemKind.Malformed, "prefetch." + key, $"'prefetch.{key}' must be an Observation or a searchset Bundle of Observations, not {resource.TypeName}."));
+                    return new(null, [], new(RequestProblemKind.Malformed, name, $"'{name}' must be an Observation or a searchset Bundle of Observations, not {read!.Resource.TypeName}."));
             }
         }
 
@@ -66,7 +74,59 @@ internal sealed class PatientDataSource(FhirServerClient server)
 
         return OtherPatient(request.PatientId, patient, observations) is { } wrong
             ? new(null, [], new(RequestProblemKind.Malformed, "prefetch." + wrong, $"'prefetch.{wrong}' is about another patient than context.patientId '{request.PatientId}'; no value of another patient is used."))
-            : new(new PatientRecord(patient, observations), [], null);
+            : new(new PatientRecord(patient, observations, ignored), [], null);
+    }
+
+    /// <summary>A prefetched value: the resource, and the Observations it holds (itself, or a Bundle's Observation entries).</summary>
+    private sealed record Prefetched(Resource Resource, IReadOnlyList<Observation> Observations);
+
+    /// <summary>
+    /// One prefetched value, parsed from the request's own parse: a Bundle entry by entry (only Observations are
+    /// read; a search's OperationOutcome entries and other resources are passed over), anything else as a resource.
+    /// </summary>
+    private static (Prefetched? Read, RequestProblem? Problem) Read(string name, JsonElement element)
+    {
+        if (CdsRequestReader.Text(element, "resourceType") == "Bundle")
+        {
+            var (entries, problem) = BundleReader.Read(name, element);
+            if (entries is null)
+            {
+                return (null, problem);
+            }
+
+            var found = new List<Observation>();
+            foreach (var entry in entries.Where(e => e.ResourceType == "Observation"))
+            {
+                var (observation, error) = FhirJson.Read<Observation>(entry.Resource);
+                if (observation is null)
+                {
+                    return (null, new(RequestProblemKind.Malformed, entry.Path, $"'{entry.Path}' is not a valid R4 Observation: {error}"));
+                }
+
+                found.Add(observation);
+            }
+
+            return (new Prefetched(new Bundle { Type = Bundle.BundleType.Searchset }, found), null);
+        }
+
+        var (resource, readError) = FhirJson.Read<Resource>(element);
+        return resource is null
+            ? (null, new(RequestProblemKind.Malformed, name, $"'{name}' is not a valid R4 resource: {readError}"))
+            : (new Prefetched(resource, resource is Observation single ? [single] : []), null);
+    }
+
+    /// <summary>What the client's FHIR server answered, read like a prefetched value; text that is not a JSON object is "not had".</summary>
+    private static Prefetched? Parse(string name, string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? Read(name, document.RootElement).Read : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The key of the first resource that names a patient other than the one in context.</summary>
@@ -83,9 +143,18 @@ internal sealed class PatientDataSource(FhirServerClient server)
             && !subject.EndsWith("/" + expected, StringComparison.Ordinal)).Key;
     }
 
-    /// <summary>The entry measured last (an undated one only when no entry has a date: the reader then refuses it).</summary>
-    private static Observation? Latest(Bundle bundle) =>
-        bundle.Entry.Select(e => e.Resource).OfType<Observation>()
+    /// <summary>
+    /// The Observation measured last among those that are results (an undated one only when none has a date: the
+    /// reader then refuses it), and those passed over as not results at all: entered-in-error and cancelled. The
+    /// search's <c>_sort=-date</c> is not relied on: a server may ignore it, or return several entries.
+    /// </summary>
+    private static (Observation? Latest, IReadOnlyList<Observation> Ignored) Latest(IReadOnlyList<Observation> observations)
+    {
+        var ignored = observations.Where(o => o.Status is ObservationStatus.EnteredInError or ObservationStatus.Cancelled).ToList();
+        var latest = observations.Except(ignored)
             .OrderByDescending(o => ObservationReader.MeasuredOn(o) ?? DateOnly.MinValue)
+            .ThenByDescending(ObservationReader.EffectiveText, StringComparer.Ordinal)
             .FirstOrDefault();
+        return (latest, ignored);
+    }
 }

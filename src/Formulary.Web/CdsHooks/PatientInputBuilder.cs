@@ -10,16 +10,19 @@ namespace Formulary.Web.CdsHooks;
 /// Maps FHIR data into the engine's typed <see cref="PatientInput"/>, the way the API, the CLI and the page
 /// form map theirs: age from a full birth date, sex from the administrative gender (other and unknown stay
 /// unset, so the engine refuses and says it needs female or male), weight, height and creatinine from their
-/// Observations through <see cref="ObservationReader"/>, each with the day it was measured. Screens the
-/// record does not answer (pregnancy, breastfeeding, hypersensitivity) stay "not asked", never "no".
-/// Problems reading the data come back as sentences; the engine checks every value that gets through.
+/// Observations through <see cref="ObservationReader"/>, each with the day it was measured; pregnancy from the
+/// record's pregnancy status when it answers (<see cref="PregnancyStatusReader"/>). Screens the record does not
+/// answer (pregnancy without a usable status, breastfeeding, hypersensitivity) stay "not asked", never "no".
+/// Problems reading the data come back as sentences (they stop the dose); notes say what was read, or not used,
+/// for a screen (they do not); the engine checks every value that gets through.
 /// </summary>
 internal static class PatientInputBuilder
 {
-    public static (PatientInput Input, IReadOnlyList<string> Problems) Build(PatientRecord record, DateOnly today)
+    public static (PatientInput Input, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes) Build(PatientRecord record, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(record);
         var problems = new List<string>();
+        var (pregnant, pregnancyNote) = PregnancyStatusReader.Read(record.Observations.GetValueOrDefault(CdsServiceCatalog.PregnancyKey), today);
         var input = new PatientInput
         {
             AgeYears = AgeYears(record.Patient, today, problems),
@@ -35,7 +38,9 @@ internal static class PatientInputBuilder
         {
             if (!record.Observations.TryGetValue(kind.Key, out var observation) || observation is null)
             {
-                problems.Add($"The record holds no {kind.Name} (LOINC {kind.Loinc[0]}); one is needed for a dose.");
+                problems.Add(record.Ignored.TryGetValue(kind.Key, out var passedOver)
+                    ? $"The record holds no usable {kind.Name} (LOINC {kind.Loinc[0]}): Observation {passedOver} is not a result and was ignored; one is needed for a dose."
+                    : $"The record holds no {kind.Name} (LOINC {kind.Loinc[0]}); one is needed for a dose.");
                 continue;
             }
 
@@ -51,12 +56,13 @@ internal static class PatientInputBuilder
 
         return (input with
         {
+            Pregnant = pregnant,
             Weight = values.TryGetValue(CdsServiceCatalog.WeightKey, out var w) ? Measure.Kilograms(w.Value, w.MeasuredOn) : null,
             Height = values.TryGetValue(CdsServiceCatalog.HeightKey, out var h) ? Measure.Centimetres(h.Value, h.MeasuredOn) : null,
             Creatinine = values.TryGetValue(CdsServiceCatalog.CreatinineKey, out var c)
                 ? c.Unit == "umol/L" ? Measure.MicromolPerLitre(c.Value, c.MeasuredOn) : Measure.MgPerDl(c.Value, c.MeasuredOn)
                 : null,
-        }, problems);
+        }, problems, pregnancyNote is null ? [] : [pregnancyNote]);
     }
 
     /// <summary>

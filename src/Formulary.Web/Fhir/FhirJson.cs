@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
@@ -29,6 +31,30 @@ internal static class FhirJson
         {
             var errors = failed.Exceptions.Take(3).Select(e => e.Message);
             return (null, string.Join(" ", errors));
+        }
+    }
+
+    /// <summary>
+    /// The resource read straight from the UTF-8 bytes of an element of an already-parsed document (no copy to a
+    /// string and no second parse of the text): the same strict deserializer, the same errors.
+    /// </summary>
+    public static (T? Resource, string? Error) Read<T>(JsonElement element)
+        where T : Resource
+    {
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(element));
+        try
+        {
+            if (Deserializer.TryDeserializeResource(ref reader, out var resource, out var issues) && !issues.Any() && resource is T typed)
+            {
+                return (typed, null);
+            }
+
+            var errors = issues.Take(3).Select(e => e.Message).ToList();
+            return (null, errors.Count > 0 ? string.Join(" ", errors) : $"a {typeof(T).Name} was expected, not {resource?.TypeName ?? "nothing"}.");
+        }
+        catch (DeserializationFailedException failed)
+        {
+            return (null, string.Join(" ", failed.Exceptions.Take(3).Select(e => e.Message)));
         }
     }
 

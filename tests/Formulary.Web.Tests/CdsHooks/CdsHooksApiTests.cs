@@ -59,6 +59,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
             Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7&_sort=-date&_count=1", prefetch.GetProperty("weight").GetString());
             Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|8302-2&_sort=-date&_count=1", prefetch.GetProperty("height").GetString());
             Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|2160-0&_sort=-date&_count=1", prefetch.GetProperty("creatinine").GetString());
+            Assert.Equal("Observation?patient={{context.patientId}}&code=http://loinc.org|82810-3&_sort=-date&_count=1", prefetch.GetProperty("pregnancy").GetString());
             Assert.False(string.IsNullOrWhiteSpace(service.GetProperty("title").GetString()));
             Assert.False(string.IsNullOrWhiteSpace(service.GetProperty("description").GetString()));
         }
@@ -177,7 +178,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         var (status, problem, _) = await PostAsync(request.ToJsonString());
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("context.draftOrders", problem.GetProperty("property").GetString());
+        Assert.Equal("context.draftOrders.entry[0].resource", problem.GetProperty("property").GetString());
         Assert.Contains("dosis", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -269,6 +270,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
             ["Observation?patient=child-1&code=http://loinc.org|29463-7&_sort=-date&_count=1"] = prefetch["weight"]!.ToJsonString(),
             ["Observation?patient=child-1&code=http://loinc.org|8302-2&_sort=-date&_count=1"] = prefetch["height"]!.ToJsonString(),
             ["Observation?patient=child-1&code=http://loinc.org|2160-0&_sort=-date&_count=1"] = prefetch["creatinine"]!.ToJsonString(),
+            ["Observation?patient=child-1&code=http://loinc.org|82810-3&_sort=-date&_count=1"] = """{"resourceType":"Bundle","type":"searchset","total":0}""",
         };
         await using var fhir = await FakeFhirServer.StartAsync(answers);
         prefetch.Remove("weight");
@@ -281,7 +283,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", OnlyCard(body).GetProperty("summary").GetString());
-        Assert.Equal(3, fhir.Requests.Count);
+        Assert.Equal(4, fhir.Requests.Count);
         Assert.All(fhir.Requests, r => Assert.Equal("Bearer secret-token", r.Authorization));
         Assert.Equal(answers.Keys.Order(StringComparer.Ordinal), fhir.Requests.Select(r => r.PathAndQuery).Order(StringComparer.Ordinal));
     }
@@ -312,6 +314,86 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("holds no serum creatinine", OnlyCard(body).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_MedicationReferenceTheRequestDoesNotCarry_IsNotCheckedAndSaysWhichReference()
+    {
+        var request = Child();
+        var order = request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!.AsObject();
+        order.Remove("medicationCodeableConcept");
+        order["medicationReference"] = new JsonObject { ["reference"] = "Medication/on-the-ehr-server" };
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("info", card.GetProperty("indicator").GetString());
+        Assert.Contains("Medication/on-the-ehr-server", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"repeat":{"frequency":1,"period":2,"periodUnit":"d"}}""", "warning", "less often than daily")]
+    [InlineData("""{"repeat":{"frequency":1,"frequencyMax":3,"period":1,"periodUnit":"d"}}""", "info", "frequency or period as a range")]
+    [InlineData("""{"code":{"text":"BID"}}""", "info", "by a code only")]
+    [InlineData("""{"repeat":{"frequency":1,"period":0.00000000000000000001,"periodUnit":"s"}}""", "info", "more than 1000 doses a day")]
+    [InlineData("""{"repeat":{"frequency":1,"period":-1,"periodUnit":"d"}}""", "info", "not a plausible number")]
+    [InlineData("""{"repeat":{"frequency":2147483647,"period":1,"periodUnit":"s"}}""", "info", "more than 1000 doses a day")]
+    public async Task Call_TimingThatGivesNoDailyAmount_IsNotComparedAndSaysWhy(string timing, string indicator, string expected)
+    {
+        var request = Child();
+        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["timing"] = JsonNode.Parse(timing);
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal(indicator, card.GetProperty("indicator").GetString());
+        Assert.Contains(expected, card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(card.TryGetProperty("suggestions", out _));
+    }
+
+    [Fact]
+    public async Task Call_DoseRangeOutsideTheComputedDose_SuggestsTheComputedDose()
+    {
+        var request = Child();
+        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"] = JsonNode.Parse(
+            """[{"doseRange":{"low":{"value":70,"unit":"mg","system":"http://unitsofmeasure.org","code":"mg"},"high":{"value":80,"unit":"mg","system":"http://unitsofmeasure.org","code":"mg"}}}]""");
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        // 55.1 mg/day (01-child) is below 70-80 mg: a warning, and the update action sets a doseQuantity of 55.1 mg.
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("warning", card.GetProperty("indicator").GetString());
+        Assert.StartsWith("Clofarabine: ordered 70–80 mg, computed 55.1 mg/day", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var dose = card.GetProperty("suggestions")[0].GetProperty("actions")[0].GetProperty("resource").GetProperty("dosageInstruction")[0].GetProperty("doseAndRate")[0];
+        Assert.Equal(55.1m, dose.GetProperty("doseQuantity").GetProperty("value").GetDecimal());
+        Assert.False(dose.TryGetProperty("doseRange", out _));
+    }
+
+    [Fact]
+    public async Task Call_SearchAnswerWithAnEmptyEntryArray_IsACardSayingTheRecordHoldsNone()
+    {
+        var request = Child();
+        request["prefetch"]!["height"] = JsonNode.Parse("""{"resourceType":"Bundle","type":"searchset","total":0,"entry":[]}""");
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("holds no body height", OnlyCard(body).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_UnknownElementInADraftBundleEntry_Returns400NamingIt()
+    {
+        var request = Child();
+        request["context"]!["draftOrders"]!["entry"]![0]!["resourse"] = new JsonObject();
+
+        var (status, problem, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("context.draftOrders.entry[0].resourse", problem.GetProperty("property").GetString());
     }
 
     [Fact]

@@ -1,0 +1,10 @@
+using Hl7.Fhir.Model;
+
+namespace Formulary.Web.CdsHooks;
+
+/// <summary>
+/// A MedicationRequest to check and the Medication its <c>medicationReference</c> points to, when the request
+/// holds it (contained in the order, or an entry of the same Bundle); null when the order names its medication
+/// by a CodeableConcept or points to a Medication the request does not carry.
+/// </summary>
+internal sealed record DraftOrder(MedicationRequest Order, Medication? Medication);
