@@ -7,7 +7,8 @@
 #   4. serve on the unchanged store (no --content): time from process start to /health answering 200,
 #      then RSS after 1,000 distinct monograph pages and 1,000 distinct searches
 #   5. database bytes per source byte
-# Usage: bench/store-scale.sh CORPUS_DIR [RUNS]   (a Release build, hyperfine and the floor built with
+# Usage: bench/store-scale.sh CORPUS_DIR [RUNS]   (STORE=path/to/imported.db: only steps 4 and 5, on that
+# store; a Release build, hyperfine and the floor built with
 # ../shared/bench/parse-floor/build.sh; generate a corpus with
 # `dotnet artifacts/bin/Formulary.Benchmarks/release/Formulary.Benchmarks.dll generate-corpus --out DIR --count N`)
 set -euo pipefail
@@ -20,10 +21,11 @@ PORT=${PORT:-5395}
 WORK=$(mktemp -d)
 SERVER=
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
-DB=$WORK/store.db
+DB=${STORE:-$WORK/store.db}
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), corpus $CORPUS ($(find "$CORPUS" -name '*.md' | wc -l) files, $(find "$CORPUS" -name '*.md' -print0 | du -cb --files0-from=- | tail -1 | cut -f1) bytes)"
 
+if [ -z "${STORE:-}" ]; then
 echo "## 1. fresh import vs floor"
 hyperfine -i -r "$RUNS" --export-json "$WORK/fresh.json" \
   "dotnet $FLOOR $CORPUS" \
@@ -37,6 +39,7 @@ echo "## 3. export-site --db vs floor"
 hyperfine -i -r "$RUNS" "dotnet $FLOOR $CORPUS" --prepare "rm -rf $WORK/site" "$CLI export-site --db $DB --out $WORK/site --json"
 /usr/bin/time -f "export peak RSS %M KB, user %U s, system %S s, wall %e s" "$CLI" export-site --db "$DB" --out "$WORK/site2" --json >/dev/null
 rm -rf "$WORK/site" "$WORK/site2"
+fi
 
 echo "## 4. serve: start to /health, RSS after 1,000 pages and 1,000 searches"
 started=$(date +%s.%N)
@@ -46,7 +49,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do sleep 0.05; done
 echo "serve /health answered $(echo "$(date +%s.%N) - $started" | bc) s after process start"
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER/status"; }
 echo "RSS at /health: $(rss) MB"
-find "$CORPUS/compositions" -name '*.md' | sort | head -1000 | sed -E 's#.*/([^/]+)\.md$#/composition/\1/#' >"$WORK/pages"
+find "$CORPUS/compositions" -name '*.md' | sort | sed -n '1,1000p' | sed -E 's#.*/([^/]+)\.md$#/composition/\1/#' >"$WORK/pages"
 # Distinct two-word searches: a drug's name (the first word of its slug) with a clinical word.
 find "$CORPUS/compositions" -name '*.md' | sort | sed -n '1001,2000p' | sed -E 's#.*/([^/-]+)[^/]*\.md$#\1#' \
   | awk 'BEGIN { split("dose renal pregnancy children tablets infusion", w, " ") } { print "/search?q=" $1 "+" w[NR % 6 + 1] }' >"$WORK/searches"
