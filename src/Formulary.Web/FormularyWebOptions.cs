@@ -32,6 +32,12 @@ public sealed record FormularyWebOptions
     /// </summary>
     public ConsoleLogFormat ConsoleLogs { get; init; } = Console.IsOutputRedirected ? ConsoleLogFormat.Json : ConsoleLogFormat.Readable;
 
+    /// <summary>
+    /// The database time one search may use; null: <c>SearchLimits.TimeBudget</c> (200 ms). The web tests give
+    /// a long one, so that a loaded test machine does not turn a behaviour test into a timing test.
+    /// </summary>
+    public TimeSpan? SearchBudget { get; init; }
+
     /// <summary>EHRs whose JWTs the CDS Hooks endpoints accept (<c>--cds-trust ISSUER=JWKS</c>); none by default.</summary>
     public IReadOnlyList<CdsHooks.Security.CdsTrustedIssuer> CdsTrust { get; init; } = [];
 

@@ -48,9 +48,6 @@ public sealed class PostgresMonographStore : RelationalStore
         return new PostgresMonographStore(dataSource, timeProvider) { Schema = (PostgresSchema.LatestVersion, applied) };
     }
 
-    /// <summary>The database time one search may use (default <see cref="SearchLimits.TimeBudget"/>).</summary>
-    public TimeSpan SearchBudget { get; set; } = SearchLimits.TimeBudget;
-
     public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         PostgresSearch.SearchAsync(dataSource, request, SearchBudget, cancellationToken);
 

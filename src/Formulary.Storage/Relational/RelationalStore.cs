@@ -26,6 +26,9 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
 
     private protected abstract StoreDialect Dialect { get; }
 
+    /// <summary>The database time one search may use (default <see cref="Search.SearchLimits.TimeBudget"/>).</summary>
+    public TimeSpan SearchBudget { get; set; } = Search.SearchLimits.TimeBudget;
+
     /// <summary>The schema version after opening, and how many numbered migrations opening applied.</summary>
     public (int Version, int Applied) Schema { get; private protected init; }
 

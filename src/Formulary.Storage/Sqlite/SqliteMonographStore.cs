@@ -67,9 +67,6 @@ public sealed class SqliteMonographStore : RelationalStore
 
     private const int SqliteNotADatabase = 26;
 
-    /// <summary>The database time one search may use (default <see cref="SearchLimits.TimeBudget"/>).</summary>
-    public TimeSpan SearchBudget { get; set; } = SearchLimits.TimeBudget;
-
     public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
         search.SearchAsync(request, SearchBudget, cancellationToken);
 

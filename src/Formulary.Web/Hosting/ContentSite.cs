@@ -1,5 +1,6 @@
 using Formulary.Storage;
 using Formulary.Storage.Publishing;
+using Formulary.Storage.Relational;
 using Formulary.Web.Health;
 
 namespace Formulary.Web.Hosting;
@@ -36,6 +37,11 @@ public static class ContentSite
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             started = true;
             var store = await StoreLocation.OpenAsync(database, time, cancellationToken).ConfigureAwait(false);
+            if (options.SearchBudget is { } budget && store is RelationalStore relational)
+            {
+                relational.SearchBudget = budget;
+            }
+
             opening.SetResult(store);
             var folder = contentDirectory
                 ?? (await store.GetGenerationAsync(cancellationToken).ConfigureAwait(false) == 0 ? BundledContent.Find() : null);

@@ -31,7 +31,14 @@ public class SiteFixture : IAsyncLifetime
         await AddContentAsync(ContentDirectory);
         DatabasePath = Path.Combine(ContentDirectory, "..", Path.GetFileName(ContentDirectory) + ".db");
         app = await ContentSite.StartAsync(
-            Options(new FormularyWebOptions { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, MinimumLogLevel = LogLevel.Warning }),
+            Options(new FormularyWebOptions
+            {
+                Urls = "http://127.0.0.1:0",
+                ConsoleLogs = ConsoleLogFormat.None,
+                MinimumLogLevel = LogLevel.Warning,
+                // What a search finds is tested here, not how fast: a loaded machine must not turn it into "timed out".
+                SearchBudget = TimeSpan.FromSeconds(30),
+            }),
             ContentDirectory,
             DatabasePath,
             new FixedTime(Now));
