@@ -100,6 +100,19 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         _ => NoDose(match, answer, input, order),
     }, notes);
 
+    /// <summary>
+    /// How an order not written as R4 was read, under its own heading; an <c>info</c> card becomes a <c>warning</c>
+    /// (a data problem the EHR should fix), a <c>warning</c> or <c>critical</c> one keeps its indicator.
+    /// </summary>
+    public static Card WithReadNote(Card card, string? note) =>
+        note is null
+            ? card
+            : card with
+            {
+                Detail = card.Detail + "\n**How the order was read**\n\n- " + CardText.Escape(note) + "\n",
+                Indicator = card.Indicator == "info" ? "warning" : card.Indicator,
+            };
+
     private static Card WithNotes(Card card, IReadOnlyList<string> notes) =>
         notes.Count == 0 ? card : card with { Detail = card.Detail + "\n**From the record**\n\n" + string.Concat(notes.Select(n => "- " + CardText.Escape(n) + "\n")) };
 

@@ -64,6 +64,6 @@ internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSourc
             }
         }
 
-        return new(new CdsResponse([.. answered.Values]), [], null);
+        return new(new CdsResponse([.. answered.Select(a => CardBuilder.WithReadNote(a.Value, request.Orders[a.Key].ReadNote))]), [], null);
     }
 }

@@ -12,7 +12,8 @@ namespace Formulary.Web.CdsHooks;
 /// such as <c>MedicationRequest/123</c>) pick the orders to check; without them, every order is checked.
 /// Only MedicationRequest (strictly, as R4) and Medication (what a <c>medicationReference</c> may point to) are
 /// parsed; other orders (NutritionOrder, ServiceRequest, ...) are not Formulary's to check and are passed over
-/// unread. A medication order of an older FHIR version (DSTU2 MedicationOrder) is refused by name, never skipped:
+/// unread. A MedicationRequest whose only fault is the STU3 dosage shape (as the specification's own R4 examples
+/// are written) is read through <see cref="OlderDosageShape"/>, nothing dropped, and its card says so. A medication order of an older FHIR version (DSTU2 MedicationOrder) is refused by name, never skipped:
 /// skipping it would answer "nothing to say" about an order that was not read.
 /// </summary>
 internal static class CdsOrders
@@ -48,7 +49,7 @@ internal static class CdsOrders
             return (null, problem);
         }
 
-        var orders = new List<(MedicationRequest Order, string? FullUrl)>();
+        var orders = new List<(MedicationRequest Order, string? FullUrl, string? ReadNote)>();
         var medications = new List<(Medication Medication, string? FullUrl)>();
         foreach (var entry in entries)
         {
@@ -68,10 +69,17 @@ internal static class CdsOrders
             }
 
             var (resource, error) = FhirJson.Read<Resource>(entry.Resource);
+            string? readNote = null;
+            if (resource is null && entry.ResourceType == "MedicationRequest" && OlderShapeHint(error).Length > 0
+                && OlderDosageShape.ToR4(entry.Resource) is var (r4, note) && FhirJson.Read<Resource>(r4).Resource is MedicationRequest reread)
+            {
+                (resource, readNote) = (reread, note);
+            }
+
             switch (resource)
             {
                 case MedicationRequest order:
-                    orders.Add((order, entry.FullUrl));
+                    orders.Add((order, entry.FullUrl, readNote));
                     break;
                 case Medication medication:
                     medications.Add((medication, entry.FullUrl));
@@ -81,7 +89,7 @@ internal static class CdsOrders
             }
         }
 
-        var drafts = orders.Select(o => new DraftOrder(o.Order, Referenced(o.Order, medications))).ToList();
+        var drafts = orders.Select(o => new DraftOrder(o.Order, Referenced(o.Order, medications), o.ReadNote)).ToList();
         return service.Hook == CdsServiceCatalog.OrderSelect.Hook ? Selected(context, drafts) : (drafts, null);
     }
 

@@ -5,6 +5,7 @@ namespace Formulary.Web.CdsHooks;
 /// <summary>
 /// A MedicationRequest to check and the Medication its <c>medicationReference</c> points to, when the request
 /// holds it (contained in the order, or an entry of the same Bundle); null when the order names its medication
-/// by a CodeableConcept or points to a Medication the request does not carry.
+/// by a CodeableConcept or points to a Medication the request does not carry. <paramref name="ReadNote"/> says how
+/// an order not written as R4 was read (<see cref="OlderDosageShape"/>); its card carries it as a warning.
 /// </summary>
-internal sealed record DraftOrder(MedicationRequest Order, Medication? Medication);
+internal sealed record DraftOrder(MedicationRequest Order, Medication? Medication, string? ReadNote = null);

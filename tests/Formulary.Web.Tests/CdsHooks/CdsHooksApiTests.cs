@@ -31,6 +31,44 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
 
     private static JsonElement OnlyCard(JsonElement body) => Assert.Single(body.GetProperty("cards").EnumerateArray().ToList());
 
+    /// <summary>The 01-child order with its dose moved where STU3 (and the specification's own "R4" examples) put it.</summary>
+    private static JsonObject ChildWithStu3Dosage(Action<JsonObject>? change = null)
+    {
+        var request = Child();
+        var order = request["context"]!["draftOrders"]!["entry"]!.AsArray()
+            .Select(e => e!["resource"]!.AsObject()).Single(r => (string?)r["resourceType"] == "MedicationRequest");
+        var dosage = order["dosageInstruction"]![0]!.AsObject();
+        var dose = dosage["doseAndRate"]![0]!["doseQuantity"]!.DeepClone();
+        dosage.Remove("doseAndRate");
+        dosage["doseQuantity"] = dose;
+        change?.Invoke(dosage);
+        return request;
+    }
+
+    [Fact]
+    public async Task Call_Stu3DosageShape_ReadAsR4NothingDropped_ComparedAndTheCardSaysHow()
+    {
+        var (status, body, _) = await PostAsync(ChildWithStu3Dosage().ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        // 52 mg/m² × 1.06 m² = 55.1 mg/day (vector 01); the order's 55.1 mg, read from the STU3 place, equals it.
+        Assert.Contains("55.1 mg per day", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("How the order was read", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("doseQuantity read as dosageInstruction", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(card.TryGetProperty("suggestions", out _));
+        Assert.Equal("warning", card.GetProperty("indicator").GetString()); // info, raised: the EHR should send R4
+    }
+
+    [Fact]
+    public async Task Call_Stu3DosageShapeWithAnotherUnknownElement_StillRefusedNamingTheEntry()
+    {
+        var (status, body, _) = await PostAsync(ChildWithStu3Dosage(d => d["dosePerDay"] = 3).ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("context.draftOrders.entry[", body.GetProperty("property").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Discovery_Get_MatchesGoldenFile()
     {
