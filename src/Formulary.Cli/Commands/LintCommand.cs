@@ -1,8 +1,8 @@
-using Formulary.Monographs;
-using Formulary.Storage.Listing;
 using System.CommandLine;
 using Formulary.Cli.Output;
+using Formulary.Monographs;
 using Formulary.Monographs.Loading;
+using Formulary.Storage.Listing;
 
 namespace Formulary.Cli.Commands;
 

@@ -69,12 +69,7 @@ internal static class FileProbe
             return FileKind.Missing;
         }
 
-        return (BitConverter.ToInt32(status, 4) & TypeMask) switch
-        {
-            RegularType => FileKind.Regular,
-            DirectoryType => FileKind.Directory,
-            _ => FileKind.Special,
-        };
+        return FromMode(status);
     }
 
     /// <summary>
@@ -97,16 +92,20 @@ internal static class FileProbe
             return FileKind.Missing;
         }
 
-        var type = BitConverter.ToInt32(status, 4) & TypeMask;
-        isLink = type == LinkType;
-        return type switch
-        {
-            RegularType => FileKind.Regular,
-            DirectoryType => FileKind.Directory,
-            LinkType => FileKind.Missing,
-            _ => FileKind.Special,
-        };
+        isLink = (BitConverter.ToInt32(status, 4) & TypeMask) == LinkType;
+        return isLink ? FileKind.Missing : FromMode(status);
     }
+
+    /// <summary>
+    /// The kind in a status the runtime's stat shim filled: a platform-independent struct whose second int is
+    /// the mode with the portable S_IFMT bits.
+    /// </summary>
+    private static FileKind FromMode(byte[] status) => (BitConverter.ToInt32(status, 4) & TypeMask) switch
+    {
+        RegularType => FileKind.Regular,
+        DirectoryType => FileKind.Directory,
+        _ => FileKind.Special,
+    };
 
     private const int TypeMask = 0xF000;
     private const int LinkType = 0xA000;

@@ -13,24 +13,35 @@ public static class SectionAnchor
     public const string Faqs = "faqs";
 
     /// <summary>
-    /// Ids the page's own elements use. A section whose heading would give one of them ("Main",
-    /// "Dose") gets a <c>-section</c> suffix, so the page's anchors and landmarks stay unique.
+    /// Ids the page's own elements use (its landmarks, the dose section and every input of the dose form). A
+    /// section whose heading would give one of them ("Main", "Dose", "Hypersensitivity") or start like the page's
+    /// generated ids (<c>faq-</c>, <c>error-</c>) gets a <c>-section</c> suffix, so every id on the page stays unique.
     /// </summary>
     private static readonly HashSet<string> PageIds = new(StringComparer.OrdinalIgnoreCase)
     {
-        "main", "site-search", "banned-notice", Faqs, "dose", "dose-title", "dose-answer", "dose-figure", "dose-trace",
-        "ageYears", "sex", "weightKg", "heightCm", "scrMgDl", "scrUmolL", "scrUlnMgDl", "hepatic", "startDate", "medications",
+        "main", "site-search", "banned-notice", Faqs, "dose", "dose-title", "dose-answer", "dose-figure", "dose-trace", "dose-regimens",
+        "ageYears", "sex", "weightKg", "weightDate", "heightCm", "heightDate", "scrMgDl", "scrUmolL", "scrDate", "scrUlnMgDl", "hepatic",
+        "pregnant", "breastfeeding", "hypersensitivity", "startDate", "medications",
     };
+
+    private static readonly string[] PagePrefixes = ["faq-", "error-", MarkdownHtmlRenderer.AuthorIdPrefix];
 
     /// <param name="parentId">The id of the enclosing section; null for a top-level section.</param>
     public static string Id(string? parentId, Section section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        var key = section.Key.Length > 0 ? section.Key : "section";
+        var key = Key(section);
         var id = parentId is null ? key : $"{parentId}-{key}";
-        return PageIds.Contains(id) || id.StartsWith("faq-", StringComparison.Ordinal) || id.StartsWith(MarkdownHtmlRenderer.AuthorIdPrefix, StringComparison.Ordinal)
+        return PageIds.Contains(id) || PagePrefixes.Any(prefix => id.StartsWith(prefix, StringComparison.Ordinal))
             ? id + "-section"
             : id;
+    }
+
+    /// <summary>The section's own part of its id: its key, or <c>section</c> for a heading that gave none.</summary>
+    public static string Key(Section section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.Key.Length > 0 ? section.Key : "section";
     }
 
     /// <summary>Whether the page shows this top-level section as its FAQ block (<see cref="Faqs"/>) rather than as a section.</summary>

@@ -18,17 +18,13 @@ public sealed class CompositionNames
         ArgumentNullException.ThrowIfNull(compositions);
         foreach (var (slug, title) in compositions)
         {
-            slugByName.TryAdd(Compact(slug), slug);
-            slugByName.TryAdd(Compact(title), slug);
+            slugByName.TryAdd(NameKey.Compact(slug), slug);
+            slugByName.TryAdd(NameKey.Compact(title), slug);
         }
 
         slugByName.Remove(string.Empty);
     }
 
-    public int Count => slugByName.Count;
-
     /// <summary>The slug of the composition this name (a title part, a slug) denotes, or null.</summary>
-    public string? Find(string name) => slugByName.GetValueOrDefault(Compact(name));
-
-    private static string Compact(string name) => NameKey.Fold(name).Replace(" ", string.Empty, StringComparison.Ordinal);
+    public string? Find(string name) => slugByName.GetValueOrDefault(NameKey.Compact(name));
 }

@@ -90,9 +90,11 @@ public static class ContentPublisher
         IncrementalLoad load, IReadOnlyDictionary<(Collection, string), StoredState> stored) =>
         Listing.CombinationLint.Run([.. load.Documents.Select(d => d.Monograph is { } m
                 ? (d.Collection, d.Slug, m.Title, d.SourcePath, m.FrontMatter.Ingredients.Count > 0)
-                : (d.Collection, d.Slug, stored[(d.Collection, d.Slug)].Title, d.SourcePath,
-                    stored[(d.Collection, d.Slug)].Links.Any(l => l.Field == "ingredients")))])
+                : Unchanged(d, stored[(d.Collection, d.Slug)]))])
             .ToLookup(d => d.File, StringComparer.Ordinal);
+
+    private static (Collection, string, string, string, bool) Unchanged(LoadedDocument document, StoredState state) =>
+        (document.Collection, document.Slug, state.Title, document.SourcePath, state.Links.Any(l => l.Field == "ingredients"));
 
     /// <summary>
     /// An unchanged file whose cross-document findings changed (a link target appeared or went) or whose

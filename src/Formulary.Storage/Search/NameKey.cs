@@ -20,6 +20,9 @@ public static class NameKey
     private const string Accented = "àáâãäåçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľłńņňōŏőŕŗřśŝşšţťŧũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳ";
     private const string Plain = "aaaaaaceeeeiiiidnoooooouuuuytyaaaccccddeeeeegggghhiiiiijkllllnnnooorrrsssstttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooy";
 
+    /// <summary><see cref="Fold"/> without its spaces: "Folic Acid" and "folicacid" compare equal.</summary>
+    public static string Compact(string text) => Fold(text).Replace(" ", string.Empty, StringComparison.Ordinal);
+
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

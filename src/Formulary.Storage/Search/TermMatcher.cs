@@ -18,7 +18,7 @@ internal sealed class TermMatcher
     public TermMatcher(IReadOnlyList<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        this.terms = [.. terms.Take(SearchLimits.MaxTerms).Select(t => (NameKey.Fold(t).Replace(" ", "", StringComparison.Ordinal), SearchTerms.IsPrefix(t)))];
+        this.terms = [.. terms.Take(SearchLimits.MaxTerms).Select(t => (NameKey.Compact(t), SearchTerms.IsPrefix(t)))];
     }
 
     /// <summary>The mask with one bit per query word.</summary>

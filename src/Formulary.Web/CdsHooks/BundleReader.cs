@@ -71,7 +71,7 @@ internal static class BundleReader
                 return Fail(path + ".resource", $"'{path}.resource' must be a FHIR resource (an object with a resourceType).");
             }
 
-            read.Add(new BundleEntry(path + ".resource", CdsRequestReader.Text(entry, "fullUrl"), type, CdsRequestReader.Text(resource, "id"), resource));
+            read.Add(new BundleEntry(path + ".resource", CdsRequestReader.Text(entry, "fullUrl"), type, resource));
         }
 
         return (read, null);

@@ -70,7 +70,8 @@ internal static class CdsOrders
 
             var (resource, error) = FhirJson.Read<Resource>(entry.Resource);
             string? readNote = null;
-            if (resource is null && entry.ResourceType == "MedicationRequest" && OlderShapeHint(error).Length > 0
+            var hint = OlderShapeHint(error);
+            if (resource is null && entry.ResourceType == "MedicationRequest" && hint.Length > 0
                 && OlderDosageShape.ToR4(entry.Resource) is var (r4, note) && FhirJson.Read<Resource>(r4).Resource is MedicationRequest reread)
             {
                 (resource, readNote) = (reread, note);
@@ -85,7 +86,7 @@ internal static class CdsOrders
                     medications.Add((medication, entry.FullUrl));
                     break;
                 default:
-                    return Fail(entry.Path, $"'{entry.Path}' is not a valid R4 {entry.ResourceType}: {error}{OlderShapeHint(error)}");
+                    return Fail(entry.Path, $"'{entry.Path}' is not a valid R4 {entry.ResourceType}: {error}{hint}");
             }
         }
 
@@ -134,7 +135,7 @@ internal static class CdsOrders
                 return (null, new(RequestProblemKind.Malformed, path, $"'{path}' must be a FHIR resource (an object with a resourceType)."));
             }
 
-            entries.Add(new BundleEntry(path, null, type, CdsRequestReader.Text(item, "id"), item));
+            entries.Add(new BundleEntry(path, null, type, item));
         }
 
         return (entries, null);

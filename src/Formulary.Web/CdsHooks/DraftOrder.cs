@@ -8,4 +8,8 @@ namespace Formulary.Web.CdsHooks;
 /// by a CodeableConcept or points to a Medication the request does not carry. <paramref name="ReadNote"/> says how
 /// an order not written as R4 was read (<see cref="OlderDosageShape"/>); its card carries it as a warning.
 /// </summary>
-internal sealed record DraftOrder(MedicationRequest Order, Medication? Medication, string? ReadNote = null);
+internal sealed record DraftOrder(MedicationRequest Order, Medication? Medication, string? ReadNote)
+{
+    /// <summary>What the order names: its CodeableConcept, or the code of the Medication it points to.</summary>
+    public CodeableConcept? Concept => Order.Medication as CodeableConcept ?? Medication?.Code;
+}

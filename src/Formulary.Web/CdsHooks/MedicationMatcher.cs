@@ -93,7 +93,7 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
     }
 
     private static IEnumerable<Coding> Codings(DraftOrder order) =>
-        (order.Order.Medication as CodeableConcept ?? order.Medication?.Code)?.Coding ?? [];
+        order.Concept?.Coding ?? [];
 
     private static IEnumerable<string?> Names(DraftOrder order)
     {
@@ -102,7 +102,7 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
             yield return reference.Display;
         }
 
-        if ((order.Order.Medication as CodeableConcept ?? order.Medication?.Code) is { } concept)
+        if (order.Concept is { } concept)
         {
             yield return concept.Text;
             foreach (var coding in concept.Coding)

@@ -14,16 +14,26 @@ internal static class ObservationReader
     public const string LoincSystem = "http://loinc.org";
 
     /// <summary>The statuses of a result that may be used: final, amended, corrected.</summary>
-    public static IReadOnlySet<ObservationStatus> Usable { get; } = new HashSet<ObservationStatus> { ObservationStatus.Final, ObservationStatus.Amended, ObservationStatus.Corrected };
+    private static readonly IReadOnlySet<ObservationStatus> Usable = new HashSet<ObservationStatus> { ObservationStatus.Final, ObservationStatus.Amended, ObservationStatus.Corrected };
+
+    /// <summary>"The {what} Observation 'id'", for the sentences about one Observation.</summary>
+    public static string Named(Observation observation, string what) =>
+        Invariant($"The {what} Observation{(observation.Id is { } id ? $" '{id}'" : string.Empty)}");
+
+    /// <summary>Why an Observation's status keeps it from being used as a result (<paramref name="name"/> from <see cref="Named"/>), or null.</summary>
+    public static string? StatusProblem(Observation observation, string name) =>
+        observation.Status is { } status && Usable.Contains(status)
+            ? null
+            : $"{name} has status '{(observation.Status is { } s ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(s) : "none")}'; only a final, amended or corrected result is used.";
 
     public static (ObservedValue? Value, string? Problem) Read(Observation observation, ObservationKind kind, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(observation);
         ArgumentNullException.ThrowIfNull(kind);
-        var name = Invariant($"The {kind.Name} Observation{(observation.Id is { } id ? $" '{id}'" : string.Empty)}");
-        if (observation.Status is not { } status || !Usable.Contains(status))
+        var name = Named(observation, kind.Name);
+        if (StatusProblem(observation, name) is { } problem)
         {
-            return Fail($"{name} has status '{(observation.Status is { } s ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(s) : "none")}'; only a final, amended or corrected result is used.");
+            return Fail(problem);
         }
 
         var loinc = observation.Code?.Coding.Where(c => c.System == LoincSystem && c.Code is not null).ToList() ?? [];

@@ -150,11 +150,11 @@ internal sealed class PatientDataSource(FhirServerClient server)
     /// </summary>
     private static (Observation? Latest, IReadOnlyList<Observation> Ignored) Latest(IReadOnlyList<Observation> observations)
     {
-        var ignored = observations.Where(o => o.Status is ObservationStatus.EnteredInError or ObservationStatus.Cancelled).ToList();
-        var latest = observations.Except(ignored)
+        var results = observations.ToLookup(o => o.Status is ObservationStatus.EnteredInError or ObservationStatus.Cancelled);
+        var latest = results[false]
             .OrderByDescending(o => ObservationReader.MeasuredOn(o) ?? DateOnly.MinValue)
             .ThenByDescending(ObservationReader.EffectiveText, StringComparer.Ordinal)
             .FirstOrDefault();
-        return (latest, ignored);
+        return (latest, [.. results[true]]);
     }
 }

@@ -30,10 +30,10 @@ internal static class PregnancyStatusReader
             return (ScreenAnswer.NotAsked, null);
         }
 
-        var name = $"The pregnancy status Observation{(observation.Id is { } id ? $" '{id}'" : string.Empty)}";
-        if (observation.Status is not { } status || !ObservationReader.Usable.Contains(status))
+        var name = ObservationReader.Named(observation, "pregnancy status");
+        if (ObservationReader.StatusProblem(observation, name) is { } problem)
         {
-            return NotUsed($"{name} has status '{(observation.Status is { } s ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(s) : "none")}'; only a final, amended or corrected result is used.");
+            return NotUsed(problem);
         }
 
         if (observation.Code?.Coding.Any(c => c.System == ObservationReader.LoincSystem && c.Code == CdsServiceCatalog.PregnancyStatusLoinc) != true)

@@ -44,7 +44,7 @@ public static class SiteExporter
         ArgumentNullException.ThrowIfNull(monographs);
         ArgumentNullException.ThrowIfNull(time);
         var exportedAt = time.GetUtcNow();
-        return ([.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))], Stream(monographs));
+        return ([.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))], monographs.ToAsyncEnumerable());
     }
 
     /// <summary>
@@ -173,16 +173,6 @@ public static class SiteExporter
             ["Path"] = "this address",
         }).ConfigureAwait(false);
         return [("index.html", home), (Path.Combine("search", "index.html"), search), ("404.html", notFound)];
-    }
-
-    private static async IAsyncEnumerable<MonographModel> Stream(IReadOnlyList<MonographModel> monographs)
-    {
-        foreach (var monograph in monographs)
-        {
-            yield return monograph;
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     /// <summary>The index.html for a page URL, or null when the URL would leave the output folder.</summary>

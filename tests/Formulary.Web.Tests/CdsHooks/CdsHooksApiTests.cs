@@ -54,6 +54,8 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         var card = OnlyCard(body);
         // 52 mg/m² × 1.06 m² = 55.1 mg/day (vector 01); the order's 55.1 mg, read from the STU3 place, equals it.
         Assert.Contains("55.1 mg per day", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The heading above is on every card; this says the ordered dose itself was read and compared.
+        Assert.DoesNotContain("not compared", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("How the order was read", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("doseQuantity read as dosageInstruction", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(card.TryGetProperty("suggestions", out _));

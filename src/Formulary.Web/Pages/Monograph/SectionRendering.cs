@@ -17,7 +17,7 @@ internal static class SectionRendering
 
     private static RenderedSection Render(Section section, string? parentId, MarkdownHtmlRenderer renderer)
     {
-        var key = section.Key.Length > 0 ? section.Key : "section";
+        var key = SectionAnchor.Key(section);
         var id = SectionAnchor.Id(parentId, section);
         var children = section.Children.Select(child => Render(child, id, renderer)).ToList();
         return new RenderedSection(id, key, section.Title, section.Level, renderer.Render(OwnMarkdown(section)), children);
