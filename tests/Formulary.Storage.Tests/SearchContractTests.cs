@@ -343,6 +343,42 @@ public abstract class SearchContractTests : IAsyncLifetime
         Assert.Equal("clofazimine", Assert.Single((await Store.SearchAsync("hansen", 10, 0)).Hits).Slug);
     }
 
+    [SkippableFact]
+    public async Task Search_MisspellingOfARenamedDrug_IsCorrectedToItsNewNameOnly()
+    {
+        var renamed = Corpus.Select(d => d.Monograph.Slug == "clofazimine" ? Composition("clofazimine", "Lamprene", "## Usage\nTreats leprosy.") : d).ToList();
+        Assert.Equal("clofazimine", (await Store.SearchAsync(new SearchRequest("clofazimime") { Correct = false })).DidYouMean);
+
+        await Store.ImportAsync(renamed, ImportOptions.WholeContentSet);
+
+        var corrected = await Store.SearchAsync("lamprena", 10, 0);
+        Assert.Equal(("lamprene", "lamprena", "clofazimine"), (corrected.Query, corrected.CorrectedFrom, corrected.Hits[0].Slug));
+        var old = await Store.SearchAsync(new SearchRequest("clofazimime") { Correct = false });
+        Assert.Equal((0, null), (old.Total, old.DidYouMean));
+    }
+
+    [SkippableFact]
+    public async Task Search_MisspellingOfARemovedDrug_IsNotCorrected()
+    {
+        Assert.Equal("clofazimine", (await Store.SearchAsync(new SearchRequest("clofazimime") { Correct = false })).DidYouMean);
+
+        await Store.ImportAsync(Corpus.Where(d => d.Monograph.Slug != "clofazimine").ToList(), ImportOptions.WholeContentSet);
+
+        var results = await Store.SearchAsync("clofazimime", 10, 0);
+        Assert.Equal((0, "clofazimime", null, null), (results.Total, results.Query, results.CorrectedFrom, results.DidYouMean));
+        Assert.Equal("clofarabine", (await Store.SearchAsync("klofarabine", 10, 0)).Hits[0].Slug); // the other names stay
+    }
+
+    [SkippableFact]
+    public async Task Search_BrandTitleOfARemovedBrandPage_IsNoLongerACorrection()
+    {
+        Assert.Equal("clofarex", (await Store.SearchAsync(new SearchRequest("clofarez") { Correct = false })).DidYouMean);
+
+        await Store.ImportAsync(Corpus.Where(d => d.Monograph.Slug != "clofarex-20").ToList(), ImportOptions.WholeContentSet);
+
+        Assert.Null((await Store.SearchAsync(new SearchRequest("clofarez") { Correct = false })).DidYouMean);
+    }
+
     /// <summary>A monograph with nested sections and the heading shapes real files use, read by the real parser.</summary>
     private static readonly ImportDocument Zorbitol = Parsed(
         "zorbitol",

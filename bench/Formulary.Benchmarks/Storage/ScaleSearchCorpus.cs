@@ -9,12 +9,16 @@ namespace Formulary.Benchmarks.Storage;
 /// pages with seed-sized bodies, see <see cref="CorpusGenerator"/>), published by the real pipeline
 /// (<see cref="ContentPublisher"/>): built once into the temp folder, reused by every run.
 /// <c>formulary import</c> of the same folder into the same path gives the same file.
+/// <c>FORMULARY_BENCH_SEARCH_DB</c> names another file (a copy, so a migration does not touch the shared one).
 /// </summary>
 internal static class ScaleSearchCorpus
 {
     public const int Documents = 100_000;
 
-    public static string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "formulary-bench-search-100k.db");
+    public static string DatabasePath { get; } =
+        Environment.GetEnvironmentVariable("FORMULARY_BENCH_SEARCH_DB") is { Length: > 0 } path
+            ? path
+            : Path.Combine(Path.GetTempPath(), "formulary-bench-search-100k.db");
 
     public static string EnsureBuilt()
     {

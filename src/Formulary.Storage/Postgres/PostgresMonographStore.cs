@@ -7,11 +7,12 @@ namespace Formulary.Storage.Postgres;
 
 /// <summary>
 /// The same store on PostgreSQL (Npgsql): tables in the connection's current schema, full-text search
-/// with tsvector and a name vocabulary with pg_trgm. For several nodes over one database.
+/// with tsvector. For several nodes over one database.
 /// </summary>
 public sealed class PostgresMonographStore : RelationalStore
 {
     private readonly NpgsqlDataSource dataSource;
+    private readonly NameVocabularyCache vocabulary = new();
 
     private PostgresMonographStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
         : base(timeProvider)
@@ -49,7 +50,7 @@ public sealed class PostgresMonographStore : RelationalStore
     }
 
     public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
-        PostgresSearch.SearchAsync(dataSource, request, SearchBudget, cancellationToken);
+        PostgresSearch.SearchAsync(dataSource, vocabulary, request, SearchBudget, cancellationToken);
 
     public override Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
         PostgresSearch.SuggestAsync(dataSource, prefix, limit, cancellationToken);

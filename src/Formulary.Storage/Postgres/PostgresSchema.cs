@@ -109,6 +109,16 @@ internal static class PostgresSchema
         ALTER TABLE documents ADD COLUMN sections_json text NOT NULL DEFAULT '[]';
         UPDATE versions SET model_version = 0;
         """,
+        // 8: as SQLite 10, the words of published names counted per document and kept by the import
+        // (Relational/StoreNameTerms.cs) instead of ts_stat over every document on each import; the
+        // correction reads them as SQLite does, so the trigram index is no longer used.
+        """
+        DROP INDEX name_terms_trigram;
+        DELETE FROM name_terms;
+        ALTER TABLE name_terms ADD COLUMN documents integer NOT NULL;
+        INSERT INTO name_terms (term, documents)
+        SELECT split_part(folded, ' ', 1), count(DISTINCT id) FROM search_names WHERE split_part(folded, ' ', 1) <> '' GROUP BY 1;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Formulary.Monographs;
+using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
 using Npgsql;
 
@@ -10,8 +11,7 @@ namespace Formulary.Storage.Postgres;
 /// indicated for the words (every word in a field of weight A, B or C), then collection (composition,
 /// combination, brand), then ts_rank (weights A title 1.0, B names 0.8, C indications 0.4, D body 0.1);
 /// sections and snippets for the page by <see cref="SearchSnippet"/>, as in SQLite. "Did you mean"
-/// takes candidates from the name vocabulary by pg_trgm similarity and keeps the closest within the
-/// same Levenshtein bound as SQLite. Each statement runs under <c>statement_timeout</c> set to what is
+/// is SQLite's too: the closest word of the name vocabulary (<see cref="NameVocabularyCache"/>). Each statement runs under <c>statement_timeout</c> set to what is
 /// left of the search's time budget.
 /// </summary>
 internal static class PostgresSearch
@@ -42,7 +42,8 @@ internal static class PostgresSearch
         ORDER BY p.wanted DESC, p.tier, p.collection_rank, p.rank DESC, p.slug
         """;
 
-    public static async Task<SearchResults> SearchAsync(NpgsqlDataSource dataSource, SearchRequest request, TimeSpan budget, CancellationToken cancellationToken)
+    public static async Task<SearchResults> SearchAsync(
+        NpgsqlDataSource dataSource, NameVocabularyCache vocabulary, SearchRequest request, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
@@ -51,7 +52,10 @@ internal static class PostgresSearch
         return await SearchFlow.RunAsync(
             request,
             (terms, page, token) => Budgeted(connection, deadline, () => PageAsync(connection, terms, page, token), token),
-            (terms, token) => Budgeted(connection, deadline, () => SuggestAsync(connection, terms, token), token),
+            async (terms, token) => SpellingSuggester.Suggest(
+                terms,
+                await Budgeted(connection, deadline, () => TermsWithHitsAsync(connection, terms, token), token),
+                await Budgeted(connection, deadline, () => vocabulary.GetAsync(connection, token), token)),
             cancellationToken);
     }
 
@@ -169,33 +173,17 @@ internal static class PostgresSearch
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<string?> SuggestAsync(NpgsqlConnection connection, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<string>> TermsWithHitsAsync(NpgsqlConnection connection, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         var termsWithHits = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
             if (await AnyAsync(connection, SearchTerms.ToTsQuery([term]), cancellationToken))
             {
                 termsWithHits.Add(term);
-                continue;
-            }
-
-            await using var command = new NpgsqlCommand(
-                """
-                SELECT term FROM name_terms, (SELECT public.unaccent(lower(@term)) AS word) w
-                WHERE term OPERATOR(public.%) w.word
-                ORDER BY public.similarity(term, w.word) DESC, term LIMIT 5
-                """,
-                connection);
-            command.Parameters.AddWithValue("term", term);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                candidates.Add(reader.GetString(0));
             }
         }
 
-        return SpellingSuggester.Suggest(terms, termsWithHits, new NameVocabulary(candidates));
+        return termsWithHits;
     }
 }

@@ -1,4 +1,5 @@
 using Formulary.Storage.Importing;
+using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
 using Npgsql;
 
@@ -6,7 +7,7 @@ namespace Formulary.Storage.Postgres;
 
 /// <summary>
 /// Rebuilds the tsvectors of the touched documents (title A, names and linked brand titles B, indications C, body D)
-/// and the name vocabulary used for "did you mean", inside the import's transaction. A tsvector holds
+/// and the names table (with the name words of "did you mean", <see cref="StoreNameTerms"/>), inside the import's transaction. A tsvector holds
 /// at most 1 MB, so only the first <see cref="MaxIndexedBodyChars"/> characters of a body are indexed.
 /// </summary>
 internal static class PostgresSearchIndex
@@ -37,9 +38,6 @@ internal static class PostgresSearchIndex
                     || setweight(to_tsvector('formulary_search', x.body), 'D'),
                 names_vector = to_tsvector('formulary_search', x.title || E'\n' || x.names)
             FROM texts x WHERE x.id = d.id;
-            DELETE FROM name_terms;
-            INSERT INTO name_terms (term)
-            SELECT word FROM ts_stat('SELECT names_vector FROM documents WHERE removed_at IS NULL AND names_vector IS NOT NULL');
             """,
             connection);
         command.Parameters.AddWithValue("ids", refresh.DocumentIds.ToArray());
@@ -101,6 +99,17 @@ internal static class PostgresSearchIndex
     private static async Task RefreshNamesAsync(NpgsqlConnection connection, long[] ids, CancellationToken cancellationToken)
     {
         var rows = new List<SearchName>();
+        var before = new List<(long, string)>();
+        await using (var old = new NpgsqlCommand("SELECT id, folded FROM search_names WHERE id = ANY(@ids)", connection))
+        {
+            old.Parameters.AddWithValue("ids", ids);
+            await using var reader = await old.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                before.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
         await using (var read = new NpgsqlCommand(
             """
             SELECT d.id, d.title, d.names, ARRAY(SELECT b.title FROM documents b
@@ -131,5 +140,6 @@ internal static class PostgresSearchIndex
         write.Parameters.AddWithValue("kind", rows.Select(r => (int)r.Kind).ToArray());
         write.Parameters.AddWithValue("id", rows.Select(r => r.DocumentId).ToArray());
         await write.ExecuteNonQueryAsync(cancellationToken);
+        await StoreNameTerms.ApplyAsync(connection, null, StoreNameTerms.Change(before, rows.Select(r => (r.DocumentId, r.Folded))), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Formulary.Monographs;
+using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
 using Microsoft.Data.Sqlite;
 
@@ -52,8 +53,7 @@ internal sealed class SqliteSearch
         WHERE search MATCH $query GROUP BY d.collection
         """;
 
-    private readonly Lock vocabularyLock = new();
-    private (long Generation, NameVocabulary Words)? vocabulary;
+    private readonly NameVocabularyCache vocabulary = new();
 
     /// <summary>
     /// Microsoft.Data.Sqlite runs statements synchronously on the calling thread: without a bound, a few
@@ -85,7 +85,7 @@ internal sealed class SqliteSearch
                 async (terms, token) => SpellingSuggester.Suggest(
                     terms,
                     await deadline.Run(() => TermsWithHitsAsync(connection, terms, token)),
-                    await VocabularyAsync(token)),
+                    await deadline.Run(() => vocabulary.GetAsync(connection, token))),
                 cancellationToken);
         }
         finally
@@ -201,43 +201,5 @@ internal sealed class SqliteSearch
         }
 
         return termsWithHits;
-    }
-
-    /// <summary>
-    /// The words of titles and names (FTS5's own vocabulary, already case- and accent-folded), cached per
-    /// import generation. Read on a connection of its own, outside any search's budget: it is paid once
-    /// per import, and a budget that interrupted it would leave every later search without corrections.
-    /// </summary>
-    private async Task<NameVocabulary> VocabularyAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM store_meta WHERE key = 'generation'";
-        var generation = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        lock (vocabularyLock)
-        {
-            if (vocabulary is { } cached && cached.Generation == generation)
-            {
-                return cached.Words;
-            }
-        }
-
-        command.CommandText = "SELECT DISTINCT term FROM search_vocabulary WHERE col IN ('title', 'names')";
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                words.Add(reader.GetString(0));
-            }
-        }
-
-        var built = new NameVocabulary(words);
-        lock (vocabularyLock)
-        {
-            vocabulary = (generation, built);
-        }
-
-        return built;
     }
 }

@@ -1,4 +1,5 @@
 using Formulary.Storage.Importing;
+using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
 using Microsoft.Data.Sqlite;
 
@@ -97,13 +98,26 @@ internal static class SqliteSearchIndex
         transaction.Commit();
     }
 
-    /// <summary>Replaces the search_names rows of the documents in temp.refresh_ids (see <see cref="SearchName.For"/>).</summary>
+    /// <summary>
+    /// Replaces the search_names rows of the documents in temp.refresh_ids (see <see cref="SearchName.For"/>)
+    /// and counts their words in and out of name_terms.
+    /// </summary>
     private static void RefreshNames(SqliteConnection connection, SqliteTransaction transaction)
     {
         var rows = new List<SearchName>();
+        var before = new List<(long, string)>();
         using (var read = connection.CreateCommand())
         {
             read.Transaction = transaction;
+            read.CommandText = "SELECT id, folded FROM search_names WHERE id IN (SELECT id FROM temp.refresh_ids)";
+            using (var old = read.ExecuteReader())
+            {
+                while (old.Read())
+                {
+                    before.Add((old.GetInt64(0), old.GetString(1)));
+                }
+            }
+
             read.CommandText =
                 """
                 SELECT d.id, d.title, d.names, (SELECT json_group_array(b.title) FROM documents b
@@ -133,5 +147,9 @@ internal static class SqliteSearchIndex
             (folded.Value, key.Value, name.Value, kind.Value, id.Value) = (row.Folded, row.Key, row.Name, (int)row.Kind, row.DocumentId);
             write.ExecuteNonQuery();
         }
+
+        // Microsoft.Data.Sqlite's asynchronous calls complete synchronously.
+        StoreNameTerms.ApplyAsync(connection, transaction, StoreNameTerms.Change(before, rows.Select(r => (r.DocumentId, r.Folded))), CancellationToken.None)
+            .GetAwaiter().GetResult();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Formulary.Monographs;
+using Formulary.Storage.Search;
 using Formulary.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -38,6 +39,35 @@ public sealed class SqliteSchemaTests
         Assert.Equal(SqliteSchema.LatestVersion, SqliteSchema.UserVersion(check));
         var reimport = await store.ImportAsync([document], Importing.ImportOptions.Partial);
         Assert.Equal(1, reimport.Reparsed); // stored before parser versions were recorded: re-parsed once
+    }
+
+    [Fact]
+    public async Task Open_SchemaNineStore_FillsTheNameWordsSoMisspellingsAreCorrected()
+    {
+        var path = NewPath();
+        await using (var store = SqliteMonographStore.Open(path, TimeProvider.System))
+        {
+            await store.ImportAsync(
+                [TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.", "clofarabine", "Evoltra")],
+                Importing.ImportOptions.WholeContentSet);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            // Schema 9's shape: no name_terms, the vocabulary read from FTS5 itself.
+            downgrade.CommandText =
+                "DROP TABLE name_terms; CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col'); PRAGMA user_version = 9;";
+            downgrade.ExecuteNonQuery();
+        }
+
+        await using var migrated = SqliteMonographStore.Open(path, TimeProvider.System);
+        migrated.SearchBudget = TimeSpan.FromSeconds(30);
+
+        Assert.Equal((SqliteSchema.LatestVersion, 1), migrated.Schema);
+        Assert.Equal("clofarabine", (await migrated.SearchAsync(new SearchRequest("klofarabine") { Correct = false })).DidYouMean);
+        Assert.Equal("evoltra", (await migrated.SearchAsync(new SearchRequest("evoltro") { Correct = false })).DidYouMean);
     }
 
     [Fact]
