@@ -76,6 +76,7 @@ public static class FormularyWebApp
         builder.Services.AddCdsSecurity(options, builder.Configuration);
 
         var app = builder.Build();
+        app.UseRequestArrival();
         app.UseTransport(options);
         app.UseCachedPageShortcut();
         // Outside the problem mapping, so problems and the 404 page are compressed too.

@@ -50,7 +50,7 @@ public sealed class PostgresMonographStore : RelationalStore
     }
 
     public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
-        PostgresSearch.SearchAsync(dataSource, vocabulary, request, SearchBudget, cancellationToken);
+        PostgresSearch.SearchAsync(dataSource, vocabulary, request, SearchDeadline.For(request, SearchBudget, TimeProvider), cancellationToken);
 
     public override Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
         PostgresSearch.SuggestAsync(dataSource, prefix, limit, cancellationToken);

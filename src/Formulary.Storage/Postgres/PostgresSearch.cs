@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Formulary.Monographs;
 using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
@@ -43,10 +42,9 @@ internal static class PostgresSearch
         """;
 
     public static async Task<SearchResults> SearchAsync(
-        NpgsqlDataSource dataSource, NameVocabularyCache vocabulary, SearchRequest request, TimeSpan budget, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, NameVocabularyCache vocabulary, SearchRequest request, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         return await SearchFlow.RunAsync(
@@ -60,9 +58,9 @@ internal static class PostgresSearch
     }
 
     /// <summary>Runs one step with statement_timeout set to the budget left (SET LOCAL: it ends with the transaction).</summary>
-    internal static async Task<T> Budgeted<T>(NpgsqlConnection connection, long deadline, Func<Task<T>> step, CancellationToken cancellationToken)
+    internal static async Task<T> Budgeted<T>(NpgsqlConnection connection, SearchDeadline deadline, Func<Task<T>> step, CancellationToken cancellationToken)
     {
-        var left = (int)Math.Ceiling(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline).TotalMilliseconds);
+        var left = (int)Math.Ceiling(deadline.Remaining.TotalMilliseconds);
         if (left <= 0)
         {
             throw new SearchTimedOutException();

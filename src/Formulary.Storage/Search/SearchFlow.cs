@@ -22,15 +22,17 @@ internal static class SearchFlow
             return SearchResults.Empty(request);
         }
 
+        SearchPage? found = null;
+        string? suggestion = null;
         try
         {
-            var found = await page(terms, request, cancellationToken).ConfigureAwait(false);
+            found = await page(terms, request, cancellationToken).ConfigureAwait(false);
             if (found.Counts.Sum(c => c.Count) > 0)
             {
                 return Results(request.Query, request, found);
             }
 
-            var suggestion = await correct(terms, cancellationToken).ConfigureAwait(false);
+            suggestion = await correct(terms, cancellationToken).ConfigureAwait(false);
             if (suggestion is not null && request.Correct)
             {
                 var corrected = await page(SearchTerms.Parse(suggestion), request, cancellationToken).ConfigureAwait(false);
@@ -44,7 +46,8 @@ internal static class SearchFlow
         }
         catch (SearchTimedOutException) when (!cancellationToken.IsCancellationRequested)
         {
-            return SearchResults.Empty(request) with { TimedOut = true };
+            // What it has: nothing, or the empty page of the words typed (and the correction, when the corrected search ran out).
+            return (found is null ? SearchResults.Empty(request) : Results(request.Query, request, found) with { DidYouMean = suggestion }) with { TimedOut = true };
         }
     }
 

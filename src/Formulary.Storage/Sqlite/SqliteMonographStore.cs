@@ -18,7 +18,7 @@ public sealed class SqliteMonographStore : RelationalStore
         : base(timeProvider)
     {
         DatabasePath = Path.GetFullPath(path);
-        search = new SqliteSearch(OpenConnection);
+        search = new SqliteSearch(OpenConnection, timeProvider);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -72,6 +72,9 @@ public sealed class SqliteMonographStore : RelationalStore
 
     public override Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
         search.SuggestAsync(prefix, limit, cancellationToken);
+
+    /// <summary>The search slots (tests hold them to see a search wait for one).</summary>
+    internal SemaphoreSlim SearchSlots => search.Slots;
 
     /// <summary>Closes pooled connections so the WAL is checkpointed and the file can be copied or deleted.</summary>
     public override ValueTask DisposeAsync()

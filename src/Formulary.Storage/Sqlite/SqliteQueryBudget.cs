@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Formulary.Storage.Search;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -18,23 +17,21 @@ internal sealed class SqliteQueryBudget : IDisposable
     private const int Interrupted = 9; // SQLITE_INTERRUPT
 
     private readonly SqliteConnection connection;
-    private readonly long deadline;
+    private readonly SearchDeadline deadline;
     private readonly CancellationToken cancellationToken;
 
-    private SqliteQueryBudget(SqliteConnection connection, TimeSpan budget, CancellationToken cancellationToken)
+    private SqliteQueryBudget(SqliteConnection connection, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         this.connection = connection;
         this.cancellationToken = cancellationToken;
-        deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
+        this.deadline = deadline;
         raw.sqlite3_progress_handler(connection.Handle, Instructions, _ => IsSpent ? 1 : 0, null);
     }
 
-    public bool IsSpent => cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() > deadline;
+    public bool IsSpent => cancellationToken.IsCancellationRequested || deadline.IsSpent;
 
-    public TimeSpan Remaining => Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-
-    public static SqliteQueryBudget Start(SqliteConnection connection, TimeSpan budget, CancellationToken cancellationToken) =>
-        new(connection, budget, cancellationToken);
+    public static SqliteQueryBudget Start(SqliteConnection connection, SearchDeadline deadline, CancellationToken cancellationToken) =>
+        new(connection, deadline, cancellationToken);
 
     /// <summary>Runs one step under the budget; an interrupted statement becomes a time-out or a cancellation.</summary>
     public async Task<T> Run<T>(Func<Task<T>> step)

@@ -58,19 +58,29 @@ internal sealed class SqliteSearch
     /// <summary>
     /// Microsoft.Data.Sqlite runs statements synchronously on the calling thread: without a bound, a few
     /// slow searches hold every thread-pool thread and even /health waits. Waiting here is asynchronous
-    /// and counts against the search's time budget.
+    /// and counts against the search's time budget; a search whose budget ends while it waits answers
+    /// "timed out" then, instead of queueing on.
     /// </summary>
     private readonly SemaphoreSlim running = new(Math.Max(1, Environment.ProcessorCount - 1));
 
     private readonly Func<SqliteConnection> open;
+    private readonly TimeProvider time;
 
-    public SqliteSearch(Func<SqliteConnection> open) => this.open = open;
+    public SqliteSearch(Func<SqliteConnection> open, TimeProvider time)
+    {
+        this.open = open;
+        this.time = time;
+    }
+
+    /// <summary>The search slots (tests hold them to see a search wait).</summary>
+    internal SemaphoreSlim Slots => running;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (!await running.WaitAsync(budget, cancellationToken))
+        SearchLimits.Validate(request.Limit, request.Offset);
+        var deadline = SearchDeadline.For(request, budget, time);
+        if (!await TakeSlotAsync(deadline, cancellationToken))
         {
             return SearchResults.Empty(request) with { TimedOut = true };
         }
@@ -78,19 +88,46 @@ internal sealed class SqliteSearch
         try
         {
             await using var connection = open();
-            using var deadline = SqliteQueryBudget.Start(connection, budget - System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
+            using var budgeted = SqliteQueryBudget.Start(connection, deadline, cancellationToken);
             return await SearchFlow.RunAsync(
                 request,
-                (terms, page, token) => deadline.Run(() => PageAsync(connection, terms, page, token)),
+                (terms, page, token) => budgeted.Run(() => PageAsync(connection, terms, page, token)),
                 async (terms, token) => SpellingSuggester.Suggest(
                     terms,
-                    await deadline.Run(() => TermsWithHitsAsync(connection, terms, token)),
-                    await deadline.Run(() => vocabulary.GetAsync(connection, token))),
+                    await budgeted.Run(() => TermsWithHitsAsync(connection, terms, token)),
+                    await budgeted.Run(() => vocabulary.GetAsync(connection, token))),
                 cancellationToken);
         }
         finally
         {
             running.Release();
+        }
+    }
+
+    /// <summary>A search slot, waited for until the deadline at most (false: the budget ended first).</summary>
+    private async Task<bool> TakeSlotAsync(SearchDeadline deadline, CancellationToken cancellationToken)
+    {
+        if (running.Wait(0))
+        {
+            return true;
+        }
+
+        var left = deadline.Remaining;
+        if (left <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var expiry = new CancellationTokenSource(left, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, cancellationToken);
+        try
+        {
+            await running.WaitAsync(either.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ using Formulary.Monographs;
 using Formulary.Storage;
 using Formulary.Storage.Search;
 using Formulary.Web.Dosing;
+using Formulary.Web.Hosting;
 using Formulary.Web.Pages.Browse;
 using Formulary.Web.Pages.History;
 using Formulary.Web.Pages.Dose;
@@ -110,6 +111,7 @@ internal static class PageEndpoints
             // The page forgives what the API refuses: an unknown collection shows every collection.
             Collection = CollectionInfo.TryParse(collection, out var only) ? only : null,
             Correct = correct is not ("false" or "0"),
+            Arrived = RequestArrival.Of(context),
         };
         var results = query.Length == 0 ? null : await cache.SearchAsync(request, context.RequestAborted).ConfigureAwait(false);
         var title = query.Length == 0 ? "Search · Formulary" : $"{query}: search · Formulary";

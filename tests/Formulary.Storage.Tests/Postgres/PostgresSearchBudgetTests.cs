@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Postgres;
 using Formulary.Storage.Search;
@@ -29,7 +28,7 @@ public sealed class PostgresSearchBudgetTests
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10; // 100 ms from now
+        var deadline = SearchDeadline.After(TimeSpan.FromMilliseconds(100), TimeProvider.System);
         await using var sleep = new NpgsqlCommand("SELECT pg_sleep(30)", connection);
 
         await Assert.ThrowsAsync<SearchTimedOutException>(() =>

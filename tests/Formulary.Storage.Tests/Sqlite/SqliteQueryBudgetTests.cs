@@ -1,6 +1,7 @@
 using Formulary.Storage.Importing;
 using Formulary.Storage.Search;
 using Formulary.Storage.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Formulary.Storage.Tests.Sqlite;
 
@@ -22,11 +23,80 @@ public sealed class SqliteQueryBudgetTests
     }
 
     [Fact]
+    public async Task Search_EverySlotHeld_WaitsUntilTheBudgetEndsThenAnswersTimedOut()
+    {
+        var time = new FakeTimeProvider();
+        await using var store = await ClofarabineStoreAsync(time);
+        var held = HoldEverySlot(store);
+
+        var waiting = store.SearchAsync("clofarabine", 10, 0);
+        time.Advance(TimeSpan.FromMilliseconds(199));
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var results = await waiting;
+
+        Assert.Equal((true, 0), (results.TimedOut, results.Hits.Count));
+        store.SearchSlots.Release(held);
+        Assert.Equal((false, "clofarabine"), ((await store.SearchAsync("clofarabine", 10, 0)).TimedOut, (await store.SearchAsync("clofarabine", 10, 0)).Hits[0].Slug));
+    }
+
+    [Fact]
+    public async Task Search_SlotFreedWithinTheBudget_RunsWithWhatIsLeft()
+    {
+        var time = new FakeTimeProvider();
+        await using var store = await ClofarabineStoreAsync(time);
+        var held = HoldEverySlot(store);
+
+        var waiting = store.SearchAsync("clofarabine", 10, 0);
+        time.Advance(TimeSpan.FromMilliseconds(150));
+        store.SearchSlots.Release(held);
+        var results = await waiting;
+
+        Assert.Equal((false, "clofarabine"), (results.TimedOut, results.Hits[0].Slug));
+    }
+
+    [Fact]
+    public async Task Search_ArrivedABudgetAgo_AnswersTimedOutWithoutWaiting()
+    {
+        var time = new FakeTimeProvider();
+        await using var store = await ClofarabineStoreAsync(time);
+        var arrived = time.GetTimestamp();
+        time.Advance(TimeSpan.FromMilliseconds(200));
+
+        var late = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = arrived });
+        var fresh = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = time.GetTimestamp() });
+
+        Assert.Equal((true, 0), (late.TimedOut, late.Hits.Count));
+        Assert.Equal((false, "clofarabine"), (fresh.TimedOut, fresh.Hits[0].Slug));
+    }
+
+    /// <summary>A store on a clock that moves only when the test says (so the budget never ends by itself), with the default 200 ms budget.</summary>
+    private static async Task<SqliteMonographStore> ClofarabineStoreAsync(FakeTimeProvider time)
+    {
+        var store = SqliteStores.Create(time);
+        store.SearchBudget = SearchLimits.TimeBudget;
+        await store.ImportAsync([TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.")], ImportOptions.WholeContentSet);
+        return store;
+    }
+
+    private static int HoldEverySlot(SqliteMonographStore store)
+    {
+        var held = 0;
+        while (store.SearchSlots.Wait(0))
+        {
+            held++;
+        }
+
+        Assert.True(held > 0);
+        return held;
+    }
+
+    [Fact]
     public async Task Run_StatementPastTheBudget_IsInterruptedAsTimedOut()
     {
         await using var store = SqliteStores.Create(TimeProvider.System);
         await using var connection = store.OpenConnection();
-        using var budget = SqliteQueryBudget.Start(connection, TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        using var budget = SqliteQueryBudget.Start(connection, SearchDeadline.After(TimeSpan.FromMilliseconds(50), TimeProvider.System), CancellationToken.None);
         using var command = connection.CreateCommand();
         command.CommandText = Endless;
 
@@ -40,7 +110,7 @@ public sealed class SqliteQueryBudgetTests
         await using var store = SqliteStores.Create(TimeProvider.System);
         await using var connection = store.OpenConnection();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
-        using var budget = SqliteQueryBudget.Start(connection, TimeSpan.FromMinutes(5), cancel.Token);
+        using var budget = SqliteQueryBudget.Start(connection, SearchDeadline.After(TimeSpan.FromMinutes(5), TimeProvider.System), cancel.Token);
         using var command = connection.CreateCommand();
         command.CommandText = Endless;
 
@@ -52,7 +122,7 @@ public sealed class SqliteQueryBudgetTests
     {
         await using var store = SqliteStores.Create(TimeProvider.System);
         await using var connection = store.OpenConnection();
-        SqliteQueryBudget.Start(connection, TimeSpan.Zero, CancellationToken.None).Dispose();
+        SqliteQueryBudget.Start(connection, SearchDeadline.After(TimeSpan.Zero, TimeProvider.System), CancellationToken.None).Dispose();
         using var command = connection.CreateCommand();
         command.CommandText = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200000) SELECT count(*) FROM n";
 

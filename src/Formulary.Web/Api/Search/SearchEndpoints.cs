@@ -1,6 +1,7 @@
 using Formulary.Monographs;
 using Formulary.Storage;
 using Formulary.Storage.Search;
+using Formulary.Web.Hosting;
 using Formulary.Web.Pages;
 using Formulary.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,7 +62,7 @@ internal static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
-        string? q, int? limit, int? offset, string? collection, bool? correct, SiteCache cache, CancellationToken cancellationToken)
+        HttpContext context, string? q, int? limit, int? offset, string? collection, bool? correct, SiteCache cache, CancellationToken cancellationToken)
     {
         var query = q?.Trim() ?? string.Empty;
         var take = limit ?? SearchLimits.DefaultLimit;
@@ -97,7 +98,7 @@ internal static class SearchEndpoints
             only = parsed;
         }
 
-        var request = new SearchRequest(query) { Limit = take, Offset = skip, Collection = only, Correct = correct ?? true };
+        var request = new SearchRequest(query) { Limit = take, Offset = skip, Collection = only, Correct = correct ?? true, Arrived = RequestArrival.Of(context) };
         return TypedResults.Ok(await cache.SearchAsync(request, cancellationToken).ConfigureAwait(false));
     }
 }
