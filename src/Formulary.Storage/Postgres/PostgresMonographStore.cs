@@ -12,12 +12,13 @@ namespace Formulary.Storage.Postgres;
 public sealed class PostgresMonographStore : RelationalStore
 {
     private readonly NpgsqlDataSource dataSource;
-    private readonly NameVocabularyCache vocabulary = new();
+    private readonly NameVocabularyCache vocabulary;
 
     private PostgresMonographStore(NpgsqlDataSource dataSource, TimeProvider timeProvider)
         : base(timeProvider)
     {
         this.dataSource = dataSource;
+        vocabulary = new(async token => await dataSource.OpenConnectionAsync(token));
         var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         Location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
     }

@@ -53,7 +53,7 @@ internal static class PostgresSearch
             async (terms, token) => SpellingSuggester.Suggest(
                 terms,
                 await Budgeted(connection, deadline, () => TermsWithHitsAsync(connection, terms, token), token),
-                await Budgeted(connection, deadline, () => vocabulary.GetAsync(connection, token), token)),
+                await Budgeted(connection, deadline, () => vocabulary.GetAsync(connection, deadline, token), token)),
             cancellationToken);
     }
 

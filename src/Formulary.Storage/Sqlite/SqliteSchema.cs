@@ -143,6 +143,23 @@ internal static class SqliteSchema
         WHERE word <> '' GROUP BY word;
         DROP TABLE search_vocabulary;
         """,
+        // 11: each document's collection in its full-text rowid (Sqlite/SqliteSearchIndex.CollectionStride:
+        // id + collection rank * 2^40), so search counts per collection and ranks one collection's rows
+        // without a join per match; the index is rebuilt with the same text under the new rowids.
+        """
+        CREATE VIRTUAL TABLE search_by_collection USING fts5 (
+            title, names, indications, body,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '2 3 4'
+        );
+        INSERT INTO search_by_collection (rowid, title, names, indications, body)
+        SELECT s.rowid + (CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END) * 1099511627776,
+               s.title, s.names, s.indications, s.body
+        FROM search s JOIN documents d ON d.id = s.rowid
+        ORDER BY 1;
+        DROP TABLE search;
+        ALTER TABLE search_by_collection RENAME TO search;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -9,51 +9,11 @@ namespace Formulary.Storage.Sqlite;
 /// FTS5 search. Ranking is robust to tiny corpora (where bm25's IDF collapses): an exact name first, then
 /// documents whose title or names match, then those indicated for the words (title, names or
 /// indications), then by collection (composition, combination, brand), then bm25 with column weights
-/// title 10, names 8, indications 4, body 1.
+/// title 10, names 8, indications 4, body 1 (<see cref="SqliteRanking"/>).
 /// </summary>
 internal sealed class SqliteSearch
 {
-    /// <summary>
-    /// Ranks every match on cheap columns first and reads the text for the requested page only, where
-    /// <see cref="SearchSnippet"/> picks each hit's section and snippet. The per-collection counts come from window sums in the same
-    /// pass; hits of the wanted collection sort first, so rows of other collections reach the page
-    /// only past its end and are dropped by the reader. Ranking reads collection and slug through the
-    /// covering index <c>documents_rank</c>: the documents rows hold the whole body text, and visiting
-    /// 5,000 of them cost more than bm25 itself.
-    /// </summary>
-    internal const string HitsSql =
-        """
-        WITH name_matches AS MATERIALIZED (SELECT rowid AS id FROM search WHERE search MATCH $names),
-        indicated AS MATERIALIZED (SELECT rowid AS id FROM search WHERE search MATCH $indicated),
-        ranked AS MATERIALIZED (
-            SELECT search.rowid AS id, bm25(search, 10.0, 8.0, 4.0, 1.0) AS rank
-            FROM search WHERE search MATCH $query),
-        page AS MATERIALIZED (
-            SELECT r.id, r.rank, d.collection, d.slug,
-                   CASE WHEN r.id IN (SELECT id FROM search_names WHERE key = $key) THEN 0
-                        WHEN r.id IN (SELECT id FROM name_matches) THEN 1
-                        WHEN r.id IN (SELECT id FROM indicated) THEN 2 ELSE 3 END AS tier,
-                   CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END AS collection_rank,
-                   ($collection IS NULL OR d.collection = $collection) AS wanted,
-                   sum(d.collection = 'compositions') OVER () AS compositions,
-                   sum(d.collection = 'combinations') OVER () AS combinations,
-                   sum(d.collection = 'medicines') OVER () AS medicines
-            FROM ranked r JOIN documents d INDEXED BY documents_rank ON d.id = r.id
-            ORDER BY wanted DESC, tier, collection_rank, r.rank, d.slug
-            LIMIT $limit OFFSET $offset)
-        SELECT p.collection, p.slug, t.title, t.names, t.body_text, t.sections_json, p.rank,
-               p.wanted, p.compositions, p.combinations, p.medicines
-        FROM page p JOIN documents t ON t.id = p.id
-        ORDER BY p.wanted DESC, p.tier, p.collection_rank, p.rank, p.slug
-        """;
-
-    private const string CountsSql =
-        """
-        SELECT d.collection, count(*) FROM search JOIN documents d INDEXED BY documents_rank ON d.id = search.rowid
-        WHERE search MATCH $query GROUP BY d.collection
-        """;
-
-    private readonly NameVocabularyCache vocabulary = new();
+    private readonly NameVocabularyCache vocabulary;
 
     /// <summary>
     /// Microsoft.Data.Sqlite runs statements synchronously on the calling thread: without a bound, a few
@@ -70,6 +30,7 @@ internal sealed class SqliteSearch
     {
         this.open = open;
         this.time = time;
+        vocabulary = new(_ => Task.FromResult<System.Data.Common.DbConnection>(open()));
     }
 
     /// <summary>The search slots (tests hold them to see a search wait).</summary>
@@ -91,11 +52,11 @@ internal sealed class SqliteSearch
             using var budgeted = SqliteQueryBudget.Start(connection, deadline, cancellationToken);
             return await SearchFlow.RunAsync(
                 request,
-                (terms, page, token) => budgeted.Run(() => PageAsync(connection, terms, page, token)),
+                (terms, page, token) => budgeted.Run(() => SqliteRanking.PageAsync(connection, terms, page, token)),
                 async (terms, token) => SpellingSuggester.Suggest(
                     terms,
                     await budgeted.Run(() => TermsWithHitsAsync(connection, terms, token)),
-                    await budgeted.Run(() => vocabulary.GetAsync(connection, token))),
+                    await budgeted.Run(() => vocabulary.GetAsync(connection, deadline, token))),
                 cancellationToken);
         }
         finally
@@ -129,42 +90,6 @@ internal sealed class SqliteSearch
         {
             return false;
         }
-    }
-
-    private static async Task<SearchPage> PageAsync(SqliteConnection connection, IReadOnlyList<string> terms, SearchRequest request, CancellationToken cancellationToken)
-    {
-        var match = SearchTerms.ToFts5(terms);
-        var matcher = new TermMatcher(terms);
-        var hits = new List<SearchHit>();
-        IReadOnlyList<CollectionCount>? counts = null;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = HitsSql;
-            command.Parameters.AddWithValue("$query", match);
-            command.Parameters.AddWithValue("$names", $"{{title names}} : ({match})");
-            command.Parameters.AddWithValue("$indicated", $"{{title names indications}} : ({match})");
-            command.Parameters.AddWithValue("$key", NameKey.Key(string.Join(' ', terms)) is { Length: > 0 } key ? key : DBNull.Value);
-            command.Parameters.AddWithValue("$collection", request.Collection is { } wanted ? StoreText.Collection(wanted) : DBNull.Value);
-            command.Parameters.AddWithValue("$limit", request.Limit);
-            command.Parameters.AddWithValue("$offset", request.Offset);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                counts ??= [
-                    new(Collection.Composition, reader.GetInt32(8)),
-                    new(Collection.Combination, reader.GetInt32(9)),
-                    new(Collection.Medicine, reader.GetInt32(10))];
-                if (reader.GetBoolean(7))
-                {
-                    hits.Add(SearchHit.Read(reader, matcher, -reader.GetDouble(6)));
-                }
-            }
-        }
-
-        // An empty page says nothing about the counts (offset past the end, or no match at all).
-        counts ??= await CountAsync(connection, match, cancellationToken);
-        var total = request.Collection is { } only ? counts.Single(c => c.Collection == only).Count : counts.Sum(c => c.Count);
-        return new SearchPage(hits, total, counts);
     }
 
     /// <summary>
@@ -206,21 +131,6 @@ internal sealed class SqliteSearch
         ArgumentNullException.ThrowIfNull(text);
         var folded = NameKey.Fold(text.Length > SearchLimits.MaxQueryChars ? text[..SearchLimits.MaxQueryChars] : text);
         return folded.Length < SearchLimits.MinSuggestChars ? null : folded[..Math.Min(folded.Length, SearchLimits.MaxTermChars)];
-    }
-
-    private static async Task<IReadOnlyList<CollectionCount>> CountAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = CountsSql;
-        command.Parameters.AddWithValue("$query", match);
-        var counts = Enum.GetValues<Collection>().ToDictionary(c => c, _ => 0);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            counts[StoreText.ParseCollection(reader.GetString(0))] = reader.GetInt32(1);
-        }
-
-        return [.. counts.Select(c => new CollectionCount(c.Key, c.Value))];
     }
 
     private static async Task<IReadOnlySet<string>> TermsWithHitsAsync(SqliteConnection connection, IReadOnlyList<string> terms, CancellationToken cancellationToken)

@@ -12,6 +12,20 @@ namespace Formulary.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSearchIndex
 {
+    /// <summary>
+    /// The full-text rowid of a document is its id plus its collection's place in the ranking order
+    /// (<see cref="SearchGroups.Order"/>) times 2^40 (schema 11), so one collection's matches are one rowid
+    /// range: counting per collection and ranking within one need no join to documents.
+    /// </summary>
+    public const long CollectionStride = 1L << 40;
+
+    /// <summary><see cref="CollectionStride"/>'s rowid of the documents row aliased <c>d</c>.</summary>
+    public const string RowidOfD = "(d.id + (CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END) * 1099511627776)";
+
+    public static int RankOfRowid(long rowid) => (int)(rowid / CollectionStride);
+
+    public static long IdOfRowid(long rowid) => rowid % CollectionStride;
+
     public static async Task RefreshAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
@@ -51,10 +65,10 @@ internal static class SqliteSearchIndex
         using var rebuild = connection.CreateCommand();
         rebuild.Transaction = transaction;
         rebuild.CommandText =
-            """
-            DELETE FROM search WHERE rowid IN (SELECT id FROM temp.refresh_ids);
+            $"""
+            DELETE FROM search WHERE rowid IN (SELECT {RowidOfD} FROM documents d JOIN temp.refresh_ids r ON r.id = d.id);
             INSERT INTO search (rowid, title, names, indications, body)
-            SELECT d.id, d.title,
+            SELECT {RowidOfD}, d.title,
                    d.names || char(10) || coalesce((SELECT group_concat(b.title, char(10)) FROM documents b
                        WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
                    d.indications, d.body_text

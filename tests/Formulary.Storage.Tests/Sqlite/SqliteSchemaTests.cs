@@ -42,13 +42,16 @@ public sealed class SqliteSchemaTests
     }
 
     [Fact]
-    public async Task Open_SchemaNineStore_FillsTheNameWordsSoMisspellingsAreCorrected()
+    public async Task Open_SchemaNineStore_FillsTheNameWordsAndRekeysTheIndexSoSearchAndCorrectionsWork()
     {
         var path = NewPath();
         await using (var store = SqliteMonographStore.Open(path, TimeProvider.System))
         {
             await store.ImportAsync(
-                [TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.", "clofarabine", "Evoltra")],
+                [
+                    TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.", "clofarabine", "Evoltra"),
+                    TestMonographs.Brand("evoltra-20", "Evoltra 20 mg", "clofarabine", "## Usage\nLeukemia."),
+                ],
                 Importing.ImportOptions.WholeContentSet);
         }
 
@@ -56,16 +59,26 @@ public sealed class SqliteSchemaTests
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            // Schema 9's shape: no name_terms, the vocabulary read from FTS5 itself.
+            // Schema 9's shape: no name_terms (the vocabulary read from FTS5 itself), full-text rowids equal to document ids.
             downgrade.CommandText =
-                "DROP TABLE name_terms; CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col'); PRAGMA user_version = 9;";
+                """
+                DROP TABLE name_terms;
+                CREATE VIRTUAL TABLE search_by_id USING fts5 (title, names, indications, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+                INSERT INTO search_by_id (rowid, title, names, indications, body) SELECT rowid % 1099511627776, title, names, indications, body FROM search;
+                DROP TABLE search;
+                ALTER TABLE search_by_id RENAME TO search;
+                CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col');
+                PRAGMA user_version = 9;
+                """;
             downgrade.ExecuteNonQuery();
         }
 
         await using var migrated = SqliteMonographStore.Open(path, TimeProvider.System);
         migrated.SearchBudget = TimeSpan.FromSeconds(30);
 
-        Assert.Equal((SqliteSchema.LatestVersion, 1), migrated.Schema);
+        Assert.Equal((SqliteSchema.LatestVersion, SqliteSchema.LatestVersion - 9), migrated.Schema);
+        var brands = await migrated.SearchAsync(new SearchRequest("leukemia") { Collection = Collection.Medicine });
+        Assert.Equal(("evoltra-20", 1, 1), (Assert.Single(brands.Hits).Slug, brands.Counts.Single(c => c.Collection == Collection.Composition).Count, brands.Total));
         Assert.Equal("clofarabine", (await migrated.SearchAsync(new SearchRequest("klofarabine") { Correct = false })).DidYouMean);
         Assert.Equal("evoltra", (await migrated.SearchAsync(new SearchRequest("evoltro") { Correct = false })).DidYouMean);
     }
