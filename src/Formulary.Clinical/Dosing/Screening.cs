@@ -89,7 +89,7 @@ internal static class Screening
             return true;
         }
 
-        answer.Step(Invariant($"Screen {screen}: not applicable ({patient.Sex.ToString().ToLowerInvariant()}, {patient.Age.Years:0.##} years)."));
+        answer.Step(Invariant($"Screen {screen}: not applicable ({patient.Sex.LowerCase()}, {patient.Age.Years:0.##} years)."));
         return false;
     }
 

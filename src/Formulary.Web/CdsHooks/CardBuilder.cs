@@ -1,3 +1,4 @@
+using Formulary.Clinical;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

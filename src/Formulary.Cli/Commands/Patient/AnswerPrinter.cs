@@ -1,3 +1,4 @@
+using Formulary.Clinical;
 using Formulary.Cli.Output;
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Profiles;

@@ -22,13 +22,11 @@ internal static class SubsetDatatypes
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "system" => seen.First(0) && (coding.System = Uri(property.Value)) is not null,
-                "code" => seen.First(1) && (coding.Code = Code(property.Value)) is not null,
-                "display" => seen.First(2) && (coding.Display = String(property.Value)) is not null,
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("system"u8) ? seen.First(0) && (coding.System = Uri(property.Value)) is not null
+                : property.NameEquals("code"u8) ? seen.First(1) && (coding.Code = Code(property.Value)) is not null
+                : property.NameEquals("display"u8) ? seen.First(2) && (coding.Display = String(property.Value)) is not null
+                : false;
             if (!ok)
             {
                 return null;
@@ -49,12 +47,10 @@ internal static class SubsetDatatypes
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "coding" => seen.First(0) && List(property.Value, Coding, concept.Coding),
-                "text" => seen.First(1) && (concept.Text = String(property.Value)) is not null,
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("coding"u8) ? seen.First(0) && List(property.Value, Coding, concept.Coding)
+                : property.NameEquals("text"u8) ? seen.First(1) && (concept.Text = String(property.Value)) is not null
+                : false;
             if (!ok)
             {
                 return null;
@@ -75,15 +71,13 @@ internal static class SubsetDatatypes
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "value" => seen.First(0) && (quantity.Value = Decimal(property.Value)) is not null,
-                "comparator" => seen.First(1) && (quantity.Comparator = Enum<Quantity.QuantityComparator>(property.Value)) is not null,
-                "unit" => seen.First(2) && (quantity.Unit = String(property.Value)) is not null,
-                "system" => seen.First(3) && (quantity.System = Uri(property.Value)) is not null,
-                "code" => seen.First(4) && (quantity.Code = Code(property.Value)) is not null,
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("value"u8) ? seen.First(0) && (quantity.Value = Decimal(property.Value)) is not null
+                : property.NameEquals("comparator"u8) ? seen.First(1) && (quantity.Comparator = Enum<Quantity.QuantityComparator>(property.Value)) is not null
+                : property.NameEquals("unit"u8) ? seen.First(2) && (quantity.Unit = String(property.Value)) is not null
+                : property.NameEquals("system"u8) ? seen.First(3) && (quantity.System = Uri(property.Value)) is not null
+                : property.NameEquals("code"u8) ? seen.First(4) && (quantity.Code = Code(property.Value)) is not null
+                : false;
             if (!ok)
             {
                 return null;
@@ -104,12 +98,10 @@ internal static class SubsetDatatypes
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "reference" => seen.First(0) && (reference.Reference = String(property.Value)) is not null,
-                "display" => seen.First(1) && (reference.Display = String(property.Value)) is not null,
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("reference"u8) ? seen.First(0) && (reference.Reference = String(property.Value)) is not null
+                : property.NameEquals("display"u8) ? seen.First(1) && (reference.Display = String(property.Value)) is not null
+                : false;
             if (!ok)
             {
                 return null;
@@ -131,14 +123,12 @@ internal static class SubsetDatatypes
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "text" => seen.First(0) && (dosage.Text = String(property.Value)) is not null,
-                "timing" => seen.First(1) && (dosage.Timing = Timing(property.Value)) is not null,
-                "route" => seen.First(2) && (dosage.Route = CodeableConcept(property.Value)) is not null,
-                "doseAndRate" => seen.First(3) && List(property.Value, DoseAndRate, dosage.DoseAndRate),
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("text"u8) ? seen.First(0) && (dosage.Text = String(property.Value)) is not null
+                : property.NameEquals("timing"u8) ? seen.First(1) && (dosage.Timing = Timing(property.Value)) is not null
+                : property.NameEquals("route"u8) ? seen.First(2) && (dosage.Route = CodeableConcept(property.Value)) is not null
+                : property.NameEquals("doseAndRate"u8) ? seen.First(3) && List(property.Value, DoseAndRate, dosage.DoseAndRate)
+                : false;
             if (!ok)
             {
                 return null;
@@ -159,13 +149,11 @@ internal static class SubsetDatatypes
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "text" => seen.First(0) && (name.Text = String(property.Value)) is not null,
-                "family" => seen.First(1) && (name.Family = String(property.Value)) is not null,
-                "given" => seen.First(2) && Strings(property.Value, name.GivenElement),
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("text"u8) ? seen.First(0) && (name.Text = String(property.Value)) is not null
+                : property.NameEquals("family"u8) ? seen.First(1) && (name.Family = String(property.Value)) is not null
+                : property.NameEquals("given"u8) ? seen.First(2) && Strings(property.Value, name.GivenElement)
+                : false;
             if (!ok)
             {
                 return null;
@@ -208,11 +196,9 @@ internal static class SubsetDatatypes
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "repeat" => seen.First(0) && (timing.Repeat = Repeat(property.Value)) is not null,
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("repeat"u8) ? seen.First(0) && (timing.Repeat = Repeat(property.Value)) is not null
+                : false;
             if (!ok)
             {
                 return null;
@@ -233,13 +219,11 @@ internal static class SubsetDatatypes
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "frequency" => seen.First(0) && (repeat.Frequency = PositiveInt(property.Value)) is not null,
-                "period" => seen.First(1) && (repeat.Period = Decimal(property.Value)) is not null,
-                "periodUnit" => seen.First(2) && (repeat.PeriodUnit = Enum<Timing.UnitsOfTime>(property.Value)) is not null,
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("frequency"u8) ? seen.First(0) && (repeat.Frequency = PositiveInt(property.Value)) is not null
+                : property.NameEquals("period"u8) ? seen.First(1) && (repeat.Period = Decimal(property.Value)) is not null
+                : property.NameEquals("periodUnit"u8) ? seen.First(2) && (repeat.PeriodUnit = Enum<Timing.UnitsOfTime>(property.Value)) is not null
+                : false;
             if (!ok)
             {
                 return null;
@@ -261,11 +245,9 @@ internal static class SubsetDatatypes
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "doseQuantity" => seen.First(0) && (entry.Dose = Quantity(property.Value)) is not null,
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("doseQuantity"u8) ? seen.First(0) && (entry.Dose = Quantity(property.Value)) is not null
+                : false;
             if (!ok)
             {
                 return null;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -15,6 +16,11 @@ internal static class SubsetPrimitives
 {
     /// <summary>Longest string taken here; a longer one is left to Firely (whose limit is 1 MB).</summary>
     private const int MaxString = 10_000;
+
+    private static readonly FrozenSet<string> KnownSystems = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "http://loinc.org", "http://unitsofmeasure.org", "http://snomed.info/sct", "http://www.nlm.nih.gov/research/umls/rxnorm",
+        "http://terminology.hl7.org/CodeSystem/observation-category");
 
     private static readonly string[] DateTimeFormats =
     [
@@ -53,11 +59,12 @@ internal static class SubsetPrimitives
     public static string? Id(JsonElement value) =>
         String(value) is { Length: <= 64 } text && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.') ? text : null;
 
-    /// <summary>An absolute http(s) or urn URI without whitespace.</summary>
+    /// <summary>An absolute http(s) or urn URI without whitespace (the code systems EHRs name on every call are known without parsing).</summary>
     public static string? Uri(JsonElement value) =>
         Code(value) is { Length: <= 4096 } text
-            && (text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal) || text.StartsWith("urn:", StringComparison.Ordinal))
-            && System.Uri.IsWellFormedUriString(text, UriKind.Absolute)
+            && (KnownSystems.Contains(text)
+                || ((text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal) || text.StartsWith("urn:", StringComparison.Ordinal))
+                    && System.Uri.IsWellFormedUriString(text, UriKind.Absolute)))
             ? text
             : null;
 

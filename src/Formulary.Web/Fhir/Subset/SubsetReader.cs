@@ -37,18 +37,16 @@ internal static class SubsetReader
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "resourceType" => seen.First(0),
-                "id" => seen.First(1) && (observation.Id = Id(property.Value)) is not null,
-                "status" => seen.First(2) && (observation.Status = Enum<ObservationStatus>(property.Value)) is not null,
-                "category" => seen.First(3) && List(property.Value, CodeableConcept, observation.Category),
-                "code" => seen.First(4) && CodeableConcept(property.Value) is { } code && (observation.Code = code) is not null,
-                "subject" => seen.First(5) && (observation.Subject = Reference(property.Value)) is not null,
-                "effectiveDateTime" => seen.First(6) && DateTime(property.Value) is { } when && (observation.Effective = new FhirDateTime(when)) is not null,
-                "valueQuantity" => seen.First(7) && (observation.Value = Quantity(property.Value)) is not null,
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("resourceType"u8) ? seen.First(0)
+                : property.NameEquals("id"u8) ? seen.First(1) && (observation.Id = Id(property.Value)) is not null
+                : property.NameEquals("status"u8) ? seen.First(2) && (observation.Status = Enum<ObservationStatus>(property.Value)) is not null
+                : property.NameEquals("category"u8) ? seen.First(3) && List(property.Value, CodeableConcept, observation.Category)
+                : property.NameEquals("code"u8) ? seen.First(4) && CodeableConcept(property.Value) is { } code && (observation.Code = code) is not null
+                : property.NameEquals("subject"u8) ? seen.First(5) && (observation.Subject = Reference(property.Value)) is not null
+                : property.NameEquals("effectiveDateTime"u8) ? seen.First(6) && DateTime(property.Value) is { } when && (observation.Effective = new FhirDateTime(when)) is not null
+                : property.NameEquals("valueQuantity"u8) ? seen.First(7) && (observation.Value = Quantity(property.Value)) is not null
+                : false;
             if (!ok)
             {
                 return null;
@@ -65,15 +63,13 @@ internal static class SubsetReader
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "resourceType" => seen.First(0),
-                "id" => seen.First(1) && (patient.Id = Id(property.Value)) is not null,
-                "name" => seen.First(2) && List(property.Value, HumanName, patient.Name),
-                "gender" => seen.First(3) && (patient.Gender = Enum<AdministrativeGender>(property.Value)) is not null,
-                "birthDate" => seen.First(4) && (patient.BirthDate = Date(property.Value)) is not null,
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("resourceType"u8) ? seen.First(0)
+                : property.NameEquals("id"u8) ? seen.First(1) && (patient.Id = Id(property.Value)) is not null
+                : property.NameEquals("name"u8) ? seen.First(2) && List(property.Value, HumanName, patient.Name)
+                : property.NameEquals("gender"u8) ? seen.First(3) && (patient.Gender = Enum<AdministrativeGender>(property.Value)) is not null
+                : property.NameEquals("birthDate"u8) ? seen.First(4) && (patient.BirthDate = Date(property.Value)) is not null
+                : false;
             if (!ok)
             {
                 return null;
@@ -89,18 +85,16 @@ internal static class SubsetReader
         var seen = new Seen();
         foreach (var property in value.EnumerateObject())
         {
-            var ok = property.Name switch
-            {
-                "resourceType" => seen.First(0),
-                "id" => seen.First(1) && (order.Id = Id(property.Value)) is not null,
-                "status" => seen.First(2) && (order.Status = Enum<MedicationRequest.MedicationrequestStatus>(property.Value)) is not null,
-                "intent" => seen.First(3) && (order.Intent = Enum<MedicationRequest.MedicationRequestIntent>(property.Value)) is not null,
-                "medicationCodeableConcept" => seen.First(4) && CodeableConcept(property.Value) is { } medication && (order.Medication = medication) is not null,
-                "subject" => seen.First(5) && Reference(property.Value) is { } subject && (order.Subject = subject) is not null,
-                "authoredOn" => seen.First(6) && (order.AuthoredOn = DateTime(property.Value)) is not null,
-                "dosageInstruction" => seen.First(7) && List(property.Value, Dosage, order.DosageInstruction),
-                _ => false,
-            };
+            var ok =
+                property.NameEquals("resourceType"u8) ? seen.First(0)
+                : property.NameEquals("id"u8) ? seen.First(1) && (order.Id = Id(property.Value)) is not null
+                : property.NameEquals("status"u8) ? seen.First(2) && (order.Status = Enum<MedicationRequest.MedicationrequestStatus>(property.Value)) is not null
+                : property.NameEquals("intent"u8) ? seen.First(3) && (order.Intent = Enum<MedicationRequest.MedicationRequestIntent>(property.Value)) is not null
+                : property.NameEquals("medicationCodeableConcept"u8) ? seen.First(4) && CodeableConcept(property.Value) is { } medication && (order.Medication = medication) is not null
+                : property.NameEquals("subject"u8) ? seen.First(5) && Reference(property.Value) is { } subject && (order.Subject = subject) is not null
+                : property.NameEquals("authoredOn"u8) ? seen.First(6) && (order.AuthoredOn = DateTime(property.Value)) is not null
+                : property.NameEquals("dosageInstruction"u8) ? seen.First(7) && List(property.Value, Dosage, order.DosageInstruction)
+                : false;
             if (!ok)
             {
                 return null;
