@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Formulary.Monographs;
 using Formulary.Monographs.Model;
+using Formulary.Monographs.Rendering;
 
 namespace Formulary.Web.Export;
 
 /// <summary>
 /// The static site's search index (<c>/search-index.json</c>), read by <c>search.js</c>: per document
-/// its title, names (brand and alternate), collection, URL, description and a short text excerpt.
+/// its title, names (brand and alternate), collection, URL, description and its top-level sections
+/// (page anchor, title and the start of the text), so a result can land on the section that matched.
 /// Bounded per document so 5,000 monographs stay a few megabytes.
 /// </summary>
 internal static class SearchIndexWriter
@@ -31,7 +33,17 @@ internal static class SearchIndexWriter
 
             json.WriteEndArray();
             json.WriteString("description", entry.Description);
-            json.WriteString("text", entry.Text);
+            json.WriteStartArray("sections");
+            foreach (var section in entry.Sections)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", section.Id);
+                json.WriteString("title", section.Title);
+                json.WriteString("text", section.Text);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -41,22 +53,21 @@ internal static class SearchIndexWriter
 }
 
 /// <summary>One document in <c>search-index.json</c>, taken from its monograph when its page is written (the monograph is then let go).</summary>
-internal sealed record SearchIndexEntry(string Title, string Url, string Collection, IReadOnlyList<string> Names, string Description, string Text)
+internal sealed record SearchIndexEntry(string Title, string Url, string Collection, IReadOnlyList<string> Names, string Description, IReadOnlyList<SearchIndexSection> Sections)
 {
-    private const int MaxTextChars = 400;
+    /// <summary>The start of each section's text that is kept, and the most kept for one document.</summary>
+    private const int MaxSectionChars = 160, MaxDocumentChars = 1_200;
 
     public static SearchIndexEntry From(Monograph m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        var text = new System.Text.StringBuilder();
+        var sections = new List<SearchIndexSection>();
+        var kept = 0;
         foreach (var section in m.Sections)
         {
-            if (text.Length >= MaxTextChars)
-            {
-                break;
-            }
-
-            text.Append(text.Length == 0 ? string.Empty : " ").Append(section.PlainText);
+            var text = Excerpt(section, Math.Min(MaxSectionChars, MaxDocumentChars - kept));
+            kept += text.Length;
+            sections.Add(new(SectionAnchor.IsFaqSection(section) ? SectionAnchor.Faqs : SectionAnchor.Id(null, section), section.Title, text));
         }
 
         return new(
@@ -70,6 +81,13 @@ internal sealed record SearchIndexEntry(string Title, string Url, string Collect
             },
             [.. m.AlternateNames],
             m.Description.Full,
-            text.Length > MaxTextChars ? text.ToString(0, MaxTextChars) : text.ToString());
+            sections);
     }
+
+    /// <summary>The start of the section's plain text (its subsections' included).</summary>
+    private static string Excerpt(Section section, int limit) =>
+        section.PlainText.Length > limit ? section.PlainText[..Math.Max(0, limit)] : section.PlainText;
 }
+
+/// <summary>A top-level section of a document in <c>search-index.json</c>: its page anchor, title and the start of its text.</summary>
+internal sealed record SearchIndexSection(string Id, string Title, string Text);

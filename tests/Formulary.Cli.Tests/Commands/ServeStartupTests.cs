@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
+using Formulary.Cli.Tests.Commands.MultiNode;
 using Microsoft.Data.Sqlite;
 
 namespace Formulary.Cli.Tests.Commands;
@@ -54,6 +56,26 @@ public sealed class ServeStartupTests
 
         Assert.Equal(1, exit);
         AssertOneLine(err, "newer than this Formulary understands");
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task ReadOnlyDatabase_Serve_OneLineExit1NamingTheFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("formulary-serve-");
+        var database = Path.Combine(folder.FullName, "formulary.db");
+        Assert.Equal(0, CliRun.Run("db", "migrate", "--db", database).Exit);
+        File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        folder.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+        // Permissions do not bind root, so as root the server runs as 'nobody' (setpriv, util-linux).
+        var (exit, _, err) = Environment.UserName == "root"
+            ? await FormularyProcess.RunAsync(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", $"HOME={folder.FullName}"], "serve", "--db", database, "--urls", "http://127.0.0.1:0")
+            : CliRun.Run("serve", "--db", database, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(1, exit);
+        AssertOneLine(err, database);
+        Assert.Contains("cannot be opened for writing", err, StringComparison.Ordinal);
     }
 
     [Fact]

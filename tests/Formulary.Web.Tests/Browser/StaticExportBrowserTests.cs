@@ -36,6 +36,11 @@ public sealed class StaticExportBrowserTests(BrowserFixture browser)
 
             Assert.Equal("/composition/clofarabine/", await page.Locator("#static-results li a").First.GetAttributeAsync("href"));
             Assert.Equal("composition", await page.Locator("#static-results li .tag").First.TextContentAsync());
+
+            // A word its names do not hold lands on the section that holds it.
+            await page.GotoAsync("/search/?q=clofarabine+dosage");
+            await page.Locator("#static-results li").First.WaitForAsync();
+            Assert.Equal("/composition/clofarabine/#dosage", await page.Locator("#static-results li a").First.GetAttributeAsync("href"));
             Assert.Empty(errors);
             await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("static-search-phone") });
             await page.Context.CloseAsync();

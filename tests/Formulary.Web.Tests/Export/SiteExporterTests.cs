@@ -110,6 +110,25 @@ public sealed partial class SiteExporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Export_SearchIndex_ListsEachSectionWithItsPageAnchor()
+    {
+        using var index = JsonDocument.Parse(Read("search-index.json"));
+        var clofarabine = index.RootElement.GetProperty("documents").EnumerateArray().Single(e => e.GetProperty("url").GetString() == "/composition/clofarabine/");
+        var sections = clofarabine.GetProperty("sections").EnumerateArray().ToList();
+        var page = Read("composition/clofarabine/index.html");
+
+        // The seed's twelve top-level headings, in order; its FAQ heading becomes the page's FAQ block.
+        Assert.Equal(
+            ["usage", "alternate-names", "how-it-works", "dosage", "side-effects", "contraindications", "drug-interactions", "pregnancy-and-breastfeeding", "drug-profile-summary", "popular-combinations", "precautions", "faqs"],
+            sections.Select(s => s.GetProperty("id").GetString()));
+        Assert.All(sections, s => Assert.Contains($"id=\"{s.GetProperty("id").GetString()}\"", page, StringComparison.Ordinal));
+        var dosage = sections.Single(s => s.GetProperty("id").GetString() == "dosage");
+        Assert.Equal("Dosage", dosage.GetProperty("title").GetString());
+        Assert.InRange(dosage.GetProperty("text").GetString()!.Length, 1, 160);
+        Assert.InRange(sections.Sum(s => s.GetProperty("text").GetString()!.Length), 1, 1_200);
+    }
+
+    [Fact]
     public void Export_SitemapAndRobots_UseThePublicAddress()
     {
         Assert.Contains($"<loc>{BaseUrl}/composition/clofarabine/</loc>", Read("sitemap.xml"), StringComparison.Ordinal);
