@@ -88,9 +88,12 @@ public sealed class ContentFolder
 
         try
         {
-            using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            // No FileStream (its buffer and strategy objects) and no advisory lock (FileShare.ReadWrite): a handle, and
+            // reads at offsets. The reported length only sizes the first buffer (uninitialized: a 64 KiB zeroed one per
+            // file cost more than reading it); the loop still reads until the end or the limit plus one byte.
+            using var handle = File.OpenHandle(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var limit = checked(maxBytes + 1);
-            var buffer = new byte[Math.Min(limit, 64 * 1024)];
+            var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Min(Math.Max(RandomAccess.GetLength(handle) + 1, 256), limit));
             var total = 0;
             while (total < limit)
             {
@@ -99,7 +102,7 @@ public sealed class ContentFolder
                     Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, limit));
                 }
 
-                var read = stream.Read(buffer, total, buffer.Length - total);
+                var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
                 if (read == 0)
                 {
                     break;
