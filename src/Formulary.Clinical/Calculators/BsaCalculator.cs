@@ -51,7 +51,7 @@ public static class BsaCalculator
     public static string WireName(BsaFormula formula) => formula switch
     {
         BsaFormula.GehanGeorge => "gehan-george",
-        _ => formula.ToString().ToLowerInvariant(),
+        _ => formula.LowerCase(),
     };
 
     public static bool TryParse(string? name, out BsaFormula formula)

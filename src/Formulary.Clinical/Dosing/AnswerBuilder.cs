@@ -1,3 +1,4 @@
+using System.Globalization;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.References;
 
@@ -31,7 +32,7 @@ internal sealed class AnswerBuilder
     public void Add(AnswerAlert alert)
     {
         _alerts.Add(alert);
-        _trace.Add(Invariant($"Alert {Name(alert.Severity)} {alert.Code}: {alert.Message}") + Cite(alert.Source) + Cite(alert.Reference));
+        _trace.Add(string.Create(CultureInfo.InvariantCulture, $"Alert {alert.Severity.LowerCase()} {alert.Code}: {alert.Message}{Cite(alert.Source)}{Cite(alert.Reference)}"));
     }
 
     public void Contraindicate(string code, string message, Citation source)
@@ -58,9 +59,7 @@ internal sealed class AnswerBuilder
         _trace.Add(Invariant($"Adjustment {code}: × {factor} ({reason})") + Cite(source));
     }
 
-    public static string Cite(Citation? source) => source is null ? string.Empty : Invariant($" [{source.Section}: \"{source.Quote}\"]");
+    public static string Cite(Citation? source) => source is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" [{source.Section}: \"{source.Quote}\"]");
 
-    public static string Cite(MethodReference? reference) => reference is null ? string.Empty : Invariant($" [{reference.Title}; {reference.Url}; {reference.Decision}]");
-
-    public static string Name(AlertSeverity severity) => severity.ToString().ToLowerInvariant();
+    public static string Cite(MethodReference? reference) => reference is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" [{reference.Title}; {reference.Url}; {reference.Decision}]");
 }

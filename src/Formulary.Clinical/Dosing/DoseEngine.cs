@@ -158,7 +158,7 @@ public sealed class DoseEngine
         where T : struct, Enum => value switch
         {
             ScreenAnswer.NotAsked => "not asked",
-            _ => value.ToString().ToLowerInvariant(),
+            _ => value.LowerCase(),
         };
 
     private static string Show<T>(T? value)

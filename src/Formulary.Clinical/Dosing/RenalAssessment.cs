@@ -33,7 +33,7 @@ internal static class RenalAssessment
             answer.Alert(
                 AlertSeverity.Info,
                 AlertCodes.RenalUpperLimitFromReference,
-                Invariant($"No laboratory ULN was given: the upper limit of normal creatinine for a {patient.Sex.ToString().ToLowerInvariant()} of {patient.Age.Years:0.##} years is taken from Pottel et al. 2017 ({working}). Give the laboratory's ULN when it differs."),
+                Invariant($"No laboratory ULN was given: the upper limit of normal creatinine for a {patient.Sex.LowerCase()} of {patient.Age.Years:0.##} years is taken from Pottel et al. 2017 ({working}). Give the laboratory's ULN when it differs."),
                 MethodReferences.CreatinineReference);
         }
         else

@@ -29,20 +29,19 @@ internal static class Screening
         foreach (var group in profile.Contraindications.GroupBy(c => c.Condition))
         {
             var rule = group.First();
-            var note = rule.Note is null ? string.Empty : " " + rule.Note;
             switch (rule.Condition)
             {
                 case ContraindicationCondition.Hypersensitivity:
-                    Screen(patient.Hypersensitivity, "hypersensitivity", AlertCodes.Hypersensitivity, Invariant($"Known hypersensitivity to {profile.Name}: contraindicated.{note}"), AlertCodes.HypersensitivityNotAsked, rule, answer);
+                    Screen(patient.Hypersensitivity, "hypersensitivity", AlertCodes.Hypersensitivity, static (name, note) => Invariant($"Known hypersensitivity to {name}: contraindicated.{note}"), AlertCodes.HypersensitivityNotAsked, profile, rule, answer);
                     break;
                 case ContraindicationCondition.Pregnancy when CanBePregnant(patient, answer, "pregnancy"):
-                    Screen(patient.Pregnant, "pregnancy", AlertCodes.Pregnancy, Invariant($"{profile.Name} is contraindicated in pregnancy.{note}"), AlertCodes.PregnancyNotAsked, rule, answer);
+                    Screen(patient.Pregnant, "pregnancy", AlertCodes.Pregnancy, static (name, note) => Invariant($"{name} is contraindicated in pregnancy.{note}"), AlertCodes.PregnancyNotAsked, profile, rule, answer);
                     break;
                 case ContraindicationCondition.Breastfeeding when CanBePregnant(patient, answer, "breastfeeding"):
-                    Screen(patient.Breastfeeding, "breastfeeding", AlertCodes.Breastfeeding, Invariant($"{profile.Name} is contraindicated during breastfeeding.{note}"), AlertCodes.BreastfeedingNotAsked, rule, answer);
+                    Screen(patient.Breastfeeding, "breastfeeding", AlertCodes.Breastfeeding, static (name, note) => Invariant($"{name} is contraindicated during breastfeeding.{note}"), AlertCodes.BreastfeedingNotAsked, profile, rule, answer);
                     break;
                 case ContraindicationCondition.SevereHepaticImpairment when patient.Hepatic == HepaticImpairment.Severe:
-                    answer.Contraindicate(AlertCodes.SevereHepatic, Invariant($"Severe hepatic impairment: {profile.Name} is contraindicated.{note}"), rule.Source);
+                    answer.Contraindicate(AlertCodes.SevereHepatic, Invariant($"Severe hepatic impairment: {profile.Name} is contraindicated.{Note(rule)}"), rule.Source);
                     break;
                 case ContraindicationCondition.SevereHepaticImpairment when patient.Hepatic is null:
                     answer.Alert(AlertSeverity.Warning, AlertCodes.HepaticNotAssessed, Invariant($"Hepatic impairment was not assessed: the severe-hepatic-impairment screen (a contraindication) was not done. Grade it as none, mild, moderate or severe."), rule.Source);
@@ -56,13 +55,19 @@ internal static class Screening
         }
     }
 
-    /// <summary>Yes contraindicates; not asked is a warning naming the screen that was not done; no passes.</summary>
-    private static void Screen(ScreenAnswer given, string screen, string code, string message, string notAskedCode, Contraindication rule, AnswerBuilder answer)
+    /// <summary>The rule's note as the end of a sentence (a leading space), or nothing.</summary>
+    private static string Note(Contraindication rule) => rule.Note is null ? string.Empty : " " + rule.Note;
+
+    /// <summary>
+    /// Yes contraindicates (<paramref name="message"/> from the drug's name and the rule's note, written only then);
+    /// not asked is a warning naming the screen that was not done; no passes.
+    /// </summary>
+    private static void Screen(ScreenAnswer given, string screen, string code, Func<string, string, string> message, string notAskedCode, DrugProfile profile, Contraindication rule, AnswerBuilder answer)
     {
         switch (given)
         {
             case ScreenAnswer.Yes:
-                answer.Contraindicate(code, message, rule.Source);
+                answer.Contraindicate(code, message(profile.Name, Note(rule)), rule.Source);
                 break;
             case ScreenAnswer.NotAsked:
                 answer.Alert(AlertSeverity.Warning, notAskedCode, Invariant($"The {screen} screen was not done (not asked), and {screen} contraindicates this drug: ask, and answer yes or no."), rule.Source);
@@ -84,7 +89,7 @@ internal static class Screening
             return true;
         }
 
-        answer.Step(Invariant($"Screen {screen}: not applicable ({patient.Sex.ToString().ToLowerInvariant()}, {patient.Age.Years:0.##} years)."));
+        answer.Step(Invariant($"Screen {screen}: not applicable ({patient.Sex.LowerCase()}, {patient.Age.Years:0.##} years)."));
         return false;
     }
 

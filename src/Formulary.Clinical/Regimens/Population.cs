@@ -45,7 +45,7 @@ public sealed record Population
 
     public override string ToString()
     {
-        var unit = AgeUnit.ToString().ToLowerInvariant();
+        var unit = AgeUnit.LowerCase();
         var parts = new List<string>();
         if (Label is { } label)
         {

@@ -41,11 +41,11 @@ internal static class RegimenAdjustments
             var level = rules.Hepatic.FirstOrDefault(h => h.Level == hepatic);
             if (level is not null)
             {
-                applied.Add(new("hepatic", level.Adjustment, Invariant($"{hepatic.ToString().ToLowerInvariant()} hepatic impairment")));
+                applied.Add(new("hepatic", level.Adjustment, Invariant($"{hepatic.LowerCase()} hepatic impairment")));
             }
             else if (rules.Hepatic.Count > 0)
             {
-                answer.Step(Invariant($"The monograph gives no hepatic adjustment for {hepatic.ToString().ToLowerInvariant()} impairment."));
+                answer.Step(Invariant($"The monograph gives no hepatic adjustment for {hepatic.LowerCase()} impairment."));
             }
         }
 

@@ -1,3 +1,5 @@
+using Formulary.Clinical;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Formulary.Clinical.Dosing;
@@ -278,8 +280,22 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     {
         foreach (var alert in alerts)
         {
-            var source = alert.Source is { } s ? Cite(s) : alert.Reference is { } m ? $"[{CardText.Escape(m.Title)}]({m.Url})" : "Formulary";
-            detail.Append(Invariant($"- **{alert.Severity.ToString().ToLowerInvariant()}** `{alert.Code}`: {CardText.Escape(alert.Message)} ({source})\n"));
+            detail.Append("- **").Append(alert.Severity.LowerCase()).Append("** `").Append(alert.Code).Append("`: ");
+            CardText.AppendEscaped(detail, alert.Message).Append(" (");
+            if (alert.Source is { } source)
+            {
+                AppendCitation(detail, source);
+            }
+            else if (alert.Reference is { } reference)
+            {
+                CardText.AppendEscaped(detail.Append('['), reference.Title).Append("](").Append(reference.Url).Append(')');
+            }
+            else
+            {
+                detail.Append("Formulary");
+            }
+
+            detail.Append(")\n");
         }
     }
 
@@ -294,12 +310,14 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         var step = 1;
         foreach (var line in answer.Trace)
         {
-            detail.Append(Invariant($"{step++}. {CardText.Escape(line)}\n"));
+            CardText.AppendEscaped(detail.Append(CultureInfo.InvariantCulture, $"{step++}. "), line).Append('\n');
         }
     }
 
-    private static string Cite(Formulary.Clinical.Profiles.Citation citation) =>
-        $"{CardText.Escape(citation.Section)}: \"{CardText.Escape(citation.Quote)}\"";
+    private static string Cite(Formulary.Clinical.Profiles.Citation citation) => AppendCitation(new StringBuilder(), citation).ToString();
+
+    private static StringBuilder AppendCitation(StringBuilder detail, Formulary.Clinical.Profiles.Citation citation) =>
+        CardText.AppendEscaped(CardText.AppendEscaped(detail, citation.Section).Append(": \""), citation.Quote).Append('"');
 
     private CardSource Source(MedicationMatch match) =>
         new($"Formulary: {match.Title} monograph", baseUrl + match.Collection.UrlPath(match.Slug!) + "#dose");
@@ -307,7 +325,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     private CardLink DoseLink(MedicationMatch match, PatientInput input) =>
         new("Open the Formulary dose calculator with this patient", baseUrl + match.Collection.UrlPath(match.Slug!) + "dose?" + DoseQuery.For(input), "absolute");
 
-    private string Id(int order, string what) => CardText.Uuid(hookInstance, Invariant($"{order}:{what}"));
+    private string Id(int order, string what) => CardText.Uuid(hookInstance, string.Create(CultureInfo.InvariantCulture, $"{order}:{what}"));
 
     /// <summary>Where a refused value came from in the record, for the clinician to correct it there.</summary>
     private static string FieldSource(PatientField field) => field switch

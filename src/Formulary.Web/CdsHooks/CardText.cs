@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,6 +8,9 @@ namespace Formulary.Web.CdsHooks;
 internal static class CardText
 {
     public const int MaxSummaryChars = 140;
+
+    /// <summary>What <see cref="Escape"/> changes: Markdown's markup characters (escaped with a backslash) and line breaks (made spaces).</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create("\\`*_[]<>#|!\r\n");
 
     public static string Summary(string text)
     {
@@ -26,18 +30,31 @@ internal static class CardText
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        return text.AsSpan().IndexOfAny(Special) < 0 ? text : AppendEscaped(new StringBuilder(text.Length + 16), text).ToString();
+    }
+
+    /// <summary><see cref="Escape"/>, appended to <paramref name="builder"/> without a string of its own.</summary>
+    public static StringBuilder AppendEscaped(StringBuilder builder, string text)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(text);
+        var rest = text.AsSpan();
+        for (var next = rest.IndexOfAny(Special); next >= 0; next = rest.IndexOfAny(Special))
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '!')
+            builder.Append(rest[..next]);
+            if (rest[next] is '\r' or '\n')
             {
-                escaped.Append('\\');
+                builder.Append(' ');
+            }
+            else
+            {
+                builder.Append('\\').Append(rest[next]);
             }
 
-            escaped.Append(c is '\r' or '\n' ? ' ' : c);
+            rest = rest[(next + 1)..];
         }
 
-        return escaped.ToString();
+        return builder.Append(rest);
     }
 
     /// <summary>
@@ -46,9 +63,28 @@ internal static class CardText
     /// </summary>
     public static string Uuid(string hookInstance, string what)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(hookInstance + "\n" + what));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
+        ArgumentNullException.ThrowIfNull(hookInstance);
+        ArgumentNullException.ThrowIfNull(what);
+        var length = Encoding.UTF8.GetMaxByteCount(hookInstance.Length + 1 + what.Length);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> input = rented is null ? stackalloc byte[1024] : rented;
+            var written = Encoding.UTF8.GetBytes(hookInstance, input);
+            input[written++] = (byte)'\n';
+            written += Encoding.UTF8.GetBytes(what, input[written..]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(input[..written], hash);
+            hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+            hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+            return new Guid(hash[..16], bigEndian: true).ToString();
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }

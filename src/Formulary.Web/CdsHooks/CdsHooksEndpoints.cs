@@ -61,32 +61,31 @@ internal static class CdsHooksEndpoints
             return unreadable!;
         }
 
-        CdsRequest? request;
-        RequestProblem? problem;
+        // The request's elements (prefetched resources included) are read from this document until the answer is
+        // built, so it lives as long as the call; nothing in the answer refers to it.
         using (document)
         {
-            (request, problem) = CdsRequestReader.Read(document.RootElement, service);
-        }
+            var (request, problem) = CdsRequestReader.Read(document.RootElement, service);
+            if (request is null)
+            {
+                return JsonBody.Problem(problem!, ProblemCatalog.InvalidCdsRequest);
+            }
 
-        if (request is null)
-        {
-            return JsonBody.Problem(problem!, ProblemCatalog.InvalidCdsRequest);
-        }
+            var outcome = await hooks.AnswerAsync(request, SiteContext.FromRequest(http).BaseUrl, http.HttpContext.RequestAborted).ConfigureAwait(false);
+            if (outcome.Problem is not null)
+            {
+                return JsonBody.Problem(outcome.Problem, ProblemCatalog.InvalidCdsRequest);
+            }
 
-        var outcome = await hooks.AnswerAsync(request, SiteContext.FromRequest(http).BaseUrl, http.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (outcome.Problem is not null)
-        {
-            return JsonBody.Problem(outcome.Problem, ProblemCatalog.InvalidCdsRequest);
-        }
+            if (outcome.Response is null)
+            {
+                return ProblemMapping.Problem(ProblemCatalog.PrefetchMissing,
+                    $"The service needs {string.Join(", ", outcome.Missing)} (see the discovery prefetch templates); they were not prefetched and could not be fetched{(request.FhirServer is null ? " (no fhirServer with fhirAuthorization was given)" : " from fhirServer")}.",
+                    new Dictionary<string, object?> { ["missing"] = outcome.Missing });
+            }
 
-        if (outcome.Response is null)
-        {
-            return ProblemMapping.Problem(ProblemCatalog.PrefetchMissing,
-                $"The service needs {string.Join(", ", outcome.Missing)} (see the discovery prefetch templates); they were not prefetched and could not be fetched{(request.FhirServer is null ? " (no fhirServer with fhirAuthorization was given)" : " from fhirServer")}.",
-                new Dictionary<string, object?> { ["missing"] = outcome.Missing });
+            issued.Add(service.Id, outcome.Response.Cards);
+            return TypedResults.Json(outcome.Response, CdsJson.Options);
         }
-
-        issued.Add(service.Id, outcome.Response.Cards);
-        return TypedResults.Json(outcome.Response, CdsJson.Options);
     }
 }

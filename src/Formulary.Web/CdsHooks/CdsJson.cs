@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Formulary.Web.CdsHooks;
 
@@ -13,5 +14,7 @@ internal static class CdsJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // Apostrophes and non-ASCII (µ, ², ≥) written as they are: the body is JSON for clients, never inlined into HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // The answer of a call through generated code; anything else (discovery, feedback) by reflection as before.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(CdsJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 }

@@ -6,7 +6,7 @@ namespace Formulary.Web.CdsHooks;
 /// A CDS Hooks 2.0 call as read (§HTTP Request): the fields Formulary uses, checked. <see cref="Orders"/> are
 /// the MedicationRequests to check, each with the Medication it references when the request holds it (from <c>context.draftOrders</c>, or the older <c>context.medications</c>;
 /// for <c>order-select</c>, only the <c>selections</c>). <see cref="Prefetch"/> keeps each prefetched value
-/// unparsed (null when the client sent null) until it is needed.
+/// unparsed (null when the client sent null) until it is needed: elements of the request's document, valid while the call is answered.
 /// </summary>
 internal sealed record CdsRequest(
     string Hook,

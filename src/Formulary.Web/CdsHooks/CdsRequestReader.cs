@@ -146,7 +146,7 @@ internal static class CdsRequestReader
                 return (null, new(RequestProblemKind.Malformed, "prefetch." + entry.Name, $"'prefetch.{entry.Name}' must be a FHIR resource (an object) or null."));
             }
 
-            prefetch[entry.Name] = entry.Value.ValueKind == JsonValueKind.Null ? null : entry.Value.Clone();
+            prefetch[entry.Name] = entry.Value.ValueKind == JsonValueKind.Null ? null : entry.Value;
         }
 
         return (prefetch, null);

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
+using Formulary.Web.Fhir.Subset;
 using Hl7.Fhir.Serialization;
 
 namespace Formulary.Web.Fhir;
@@ -35,10 +36,23 @@ internal static class FhirJson
     }
 
     /// <summary>
-    /// The resource read straight from the UTF-8 bytes of an element of an already-parsed document (no copy to a
-    /// string and no second parse of the text): the same strict deserializer, the same errors.
+    /// The resource read from an element of an already-parsed document: through <see cref="SubsetReader"/> when it
+    /// is of the common shape that reader takes (the same POCOs, built directly), else straight from the element's
+    /// UTF-8 bytes (no copy to a string and no second parse of the text) by the same strict deserializer, with the same errors.
     /// </summary>
     public static (T? Resource, string? Error) Read<T>(JsonElement element)
+        where T : Resource
+    {
+        if (SubsetReader.Read(element) is T subset)
+        {
+            return (subset, null);
+        }
+
+        return ReadWithFirely<T>(element);
+    }
+
+    /// <summary>The resource read by Firely's strict deserializer alone (also what <see cref="SubsetReader"/> is checked against).</summary>
+    public static (T? Resource, string? Error) ReadWithFirely<T>(JsonElement element)
         where T : Resource
     {
         var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(element));

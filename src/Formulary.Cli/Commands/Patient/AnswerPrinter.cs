@@ -1,3 +1,4 @@
+using Formulary.Clinical;
 using Formulary.Cli.Output;
 using Formulary.Clinical.Dosing;
 using Formulary.Clinical.Profiles;
@@ -45,7 +46,7 @@ internal static class AnswerPrinter
 
         if (answer.Alerts.Count > 0)
         {
-            console.Write(Table(["Severity", "Alert", "Message", "Source"], answer.Alerts.Select(a => new[] { a.Severity.ToString().ToLowerInvariant(), a.Code, a.Message, Cite(a.Source) + Cite(a.Reference) })));
+            console.Write(Table(["Severity", "Alert", "Message", "Source"], answer.Alerts.Select(a => new[] { a.Severity.LowerCase(), a.Code, a.Message, Cite(a.Source) + Cite(a.Reference) })));
         }
 
         if (answer.Contraception.Count > 0)
