@@ -3,7 +3,8 @@ namespace Formulary.Web.Hosting;
 /// <summary>
 /// When each request reached the application, as a timestamp of the site's <see cref="TimeProvider"/>
 /// (the store's too): a search's time budget counts from it, so time spent waiting before the store
-/// starts is part of the budget (ADR 0005 decision 10). Set by the first middleware.
+/// starts is part of the budget (ADR 0005 decision 10). Set right after the cached-page shortcut (what comes
+/// before it takes microseconds), so a cached page pays nothing for it.
 /// </summary>
 internal static class RequestArrival
 {
