@@ -27,6 +27,9 @@ namespace Formulary.Web;
 /// </summary>
 public static class FormularyWebApp
 {
+    /// <summary>The fewest thread-pool workers the site keeps ready (<see cref="ReserveWorkerThreads"/>).</summary>
+    public static int MinWorkerThreads => Math.Max(16, 4 * Environment.ProcessorCount);
+
     /// <summary>Largest request body accepted; larger bodies get a 413 problem.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
@@ -37,6 +40,7 @@ public static class FormularyWebApp
     public static WebApplication Create(FormularyWebOptions options, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ReserveWorkerThreads();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -138,5 +142,21 @@ public static class FormularyWebApp
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // An unhealthy probe is logged once per change of reason by StoreReadinessCheck, not at Error on every probe.
         logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
+    }
+
+    /// <summary>
+    /// SQLite's "async" calls complete synchronously, so a search holds its thread-pool worker while it runs.
+    /// With the default minimum (one worker per core) a few costly searches took every worker and each further
+    /// request, <c>/health</c> included, waited for the pool to add one (about two a second): under six clients
+    /// of the search attack at 100,000 documents on 2 cores, <c>/health</c> p99 was 274–487 ms; with 16 workers
+    /// ready, 18 ms (BENCHMARKS.md, issue 12.5). Only ever raises the minimum.
+    /// </summary>
+    private static void ReserveWorkerThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        if (workers < MinWorkerThreads)
+        {
+            ThreadPool.SetMinThreads(MinWorkerThreads, completionPorts);
+        }
     }
 }

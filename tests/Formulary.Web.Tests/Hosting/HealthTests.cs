@@ -20,6 +20,18 @@ public sealed class HealthTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
+    public void ServedSite_KeepsAtLeastSixteenWorkersReady()
+    {
+        // A served site exists (the fixture); SQLite searches hold a worker each, and probes must not wait for the
+        // pool to grow (issue 12.5: /health p99 274-487 ms under the six-client attack with the default minimum).
+        _ = site.Client;
+        ThreadPool.GetMinThreads(out var workers, out _);
+
+        Assert.True(workers >= 16, $"minimum worker threads {workers}");
+        Assert.True(workers >= 4 * Environment.ProcessorCount, $"minimum worker threads {workers} for {Environment.ProcessorCount} cores");
+    }
+
+    [Fact]
     public async Task EmptyStore_ReadinessFailsWithReasonLivenessPasses()
     {
         var folder = Directory.CreateTempSubdirectory("formulary-health-").FullName;
