@@ -84,8 +84,9 @@ public sealed class IncrementalLoader(MonographParser parser)
         RulesSource? rules = null;
         if (hasRules)
         {
-            var result = rulesUsable ? RulesLoader.Load(rulesFile, Decode(rulesRead!.Bytes), monograph) : RulesLoader.LoadFile(rulesFile, monograph, folder);
-            rules = rulesUsable ? new RulesSource(rulesFile, Decode(rulesRead!.Bytes)) : null;
+            var rulesText = rulesUsable ? Decode(rulesRead!.Bytes) : null;
+            var result = rulesText is not null ? RulesLoader.Load(rulesFile, rulesText, monograph) : RulesLoader.LoadFile(rulesFile, monograph, folder);
+            rules = rulesText is null ? null : new RulesSource(rulesFile, rulesText);
             monograph = monograph with { Diagnostics = [.. monograph.Diagnostics, .. result.Diagnostics] };
         }
 

@@ -65,20 +65,7 @@ internal static class StoreBrowse
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, BrowseLimits.MaxRecent);
-        var newestOnly = everyVersion ? string.Empty : "AND v.version = d.latest_version";
-        // CROSS JOIN fixes SQLite's join order (versions first, read newest first from versions_recent,
-        // stopping at the limit); joined the other way its planner walked every live document through
-        // documents_browse and sorted them (2.5 s at 100,000, BENCHMARKS.md). PostgreSQL plans it freely.
-        await using var command = Command(
-            connection,
-            $"""
-            SELECT d.collection, d.slug, d.title, v.version, v.imported_at
-            FROM versions v CROSS JOIN documents d
-            WHERE d.id = v.document_id AND NOT v.rejected AND d.removed_at IS NULL AND d.latest_version > 0 {newestOnly}
-            ORDER BY v.imported_at DESC, v.version DESC, v.document_id DESC
-            LIMIT @limit
-            """,
-            ("limit", limit));
+        await using var command = Command(connection, RecentSql(everyVersion), ("limit", limit));
         var recent = new List<RecentVersion>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -89,6 +76,21 @@ internal static class StoreBrowse
 
         return recent;
     }
+
+    /// <summary>
+    /// The recent-changes statement (every version, or only each document's newest); its plan is tested.
+    /// CROSS JOIN fixes SQLite's join order (versions first, read newest first from versions_recent,
+    /// stopping at the limit); joined the other way its planner walked every live document through
+    /// documents_browse and sorted them (2.5 s at 100,000, BENCHMARKS.md). PostgreSQL plans it freely.
+    /// </summary>
+    internal static string RecentSql(bool everyVersion) =>
+        $"""
+        SELECT d.collection, d.slug, d.title, v.version, v.imported_at
+        FROM versions v CROSS JOIN documents d
+        WHERE d.id = v.document_id AND NOT v.rejected AND d.removed_at IS NULL AND d.latest_version > 0 {(everyVersion ? string.Empty : "AND v.version = d.latest_version")}
+        ORDER BY v.imported_at DESC, v.version DESC, v.document_id DESC
+        LIMIT @limit
+        """;
 
     /// <summary>
     /// Fills the sort key and letter of documents stored before they existed (the schema migration adds

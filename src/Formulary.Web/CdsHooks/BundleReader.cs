@@ -66,9 +66,9 @@ internal static class BundleReader
                 continue;
             }
 
-            if (resource.ValueKind != JsonValueKind.Object || CdsRequestReader.Text(resource, "resourceType") is not { Length: > 0 } type)
+            if (ResourceType(resource) is not { } type)
             {
-                return Fail(path + ".resource", $"'{path}.resource' must be a FHIR resource (an object with a resourceType).");
+                return NotAResource(path + ".resource");
             }
 
             read.Add(new BundleEntry(path + ".resource", CdsRequestReader.Text(entry, "fullUrl"), type, resource));
@@ -76,6 +76,31 @@ internal static class BundleReader
 
         return (read, null);
     }
+
+    /// <summary>The older <c>medications</c> shape: a plain array of resources, read as entries without a <c>fullUrl</c>.</summary>
+    public static (IReadOnlyList<BundleEntry>? Entries, RequestProblem? Problem) ReadArray(string name, JsonElement array)
+    {
+        var read = new List<BundleEntry>(array.GetArrayLength());
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var path = Invariant($"{name}[{index++}]");
+            if (ResourceType(item) is not { } type)
+            {
+                return NotAResource(path);
+            }
+
+            read.Add(new BundleEntry(path, null, type, item));
+        }
+
+        return (read, null);
+    }
+
+    private static string? ResourceType(JsonElement resource) =>
+        resource.ValueKind == JsonValueKind.Object && CdsRequestReader.Text(resource, "resourceType") is { Length: > 0 } type ? type : null;
+
+    private static (IReadOnlyList<BundleEntry>? Entries, RequestProblem? Problem) NotAResource(string path) =>
+        Fail(path, $"'{path}' must be a FHIR resource (an object with a resourceType).");
 
     private static (IReadOnlyList<BundleEntry>? Entries, RequestProblem? Problem) Fail(string property, string detail) =>
         (null, new(RequestProblemKind.Malformed, property, detail));

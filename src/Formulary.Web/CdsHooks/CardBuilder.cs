@@ -111,12 +111,16 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             ? card
             : card with
             {
-                Detail = card.Detail + "\n**How the order was read**\n\n- " + CardText.Escape(note) + "\n",
+                Detail = Headed(card.Detail, "How the order was read", [note]),
                 Indicator = card.Indicator == "info" ? "warning" : card.Indicator,
             };
 
     private static Card WithNotes(Card card, IReadOnlyList<string> notes) =>
-        notes.Count == 0 ? card : card with { Detail = card.Detail + "\n**From the record**\n\n" + string.Concat(notes.Select(n => "- " + CardText.Escape(n) + "\n")) };
+        notes.Count == 0 ? card : card with { Detail = Headed(card.Detail, "From the record", notes) };
+
+    /// <summary>The detail with a bold heading and the notes, escaped, as a list under it.</summary>
+    private static string Headed(string? detail, string heading, IReadOnlyList<string> notes) =>
+        detail + "\n**" + heading + "**\n\n" + string.Concat(notes.Select(n => "- " + CardText.Escape(n) + "\n"));
 
     private Card Contraindicated(MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {

@@ -41,7 +41,7 @@ internal static class CdsOrders
         var (entries, problem) = value.ValueKind switch
         {
             JsonValueKind.Object when CdsRequestReader.Text(value, "resourceType") == "Bundle" => BundleReader.Read(name, value),
-            JsonValueKind.Array => FromArray(name, value),
+            JsonValueKind.Array => BundleReader.ReadArray(name, value),
             _ => (null, new RequestProblem(RequestProblemKind.Malformed, name, $"'{name}' must be a FHIR Bundle (resourceType \"Bundle\").")),
         };
         if (entries is null)
@@ -122,24 +122,6 @@ internal static class CdsOrders
             && (error.Contains("].doseQuantity", StringComparison.Ordinal) || error.Contains("].doseRange", StringComparison.Ordinal) || error.Contains("Dosage.doseAndRate", StringComparison.Ordinal))
             ? " (In R4 a dose is written dosageInstruction[].doseAndRate[].doseQuantity: doseAndRate is an array; a doseQuantity directly under dosageInstruction is the STU3 shape.)"
             : string.Empty;
-
-    private static (IReadOnlyList<BundleEntry>? Entries, RequestProblem? Problem) FromArray(string name, JsonElement value)
-    {
-        var entries = new List<BundleEntry>();
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            var path = Invariant($"{name}[{index++}]");
-            if (item.ValueKind != JsonValueKind.Object || CdsRequestReader.Text(item, "resourceType") is not { Length: > 0 } type)
-            {
-                return (null, new(RequestProblemKind.Malformed, path, $"'{path}' must be a FHIR resource (an object with a resourceType)."));
-            }
-
-            entries.Add(new BundleEntry(path, null, type, item));
-        }
-
-        return (entries, null);
-    }
 
     private static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Selected(JsonElement context, List<DraftOrder> orders)
     {

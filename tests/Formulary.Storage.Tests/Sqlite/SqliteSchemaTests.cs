@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Formulary.Monographs;
+using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
 using Formulary.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -114,13 +115,21 @@ public sealed class SqliteSchemaTests
     [Theory]
     [InlineData("SELECT summary_json FROM documents WHERE collection = 'compositions' AND browse_letter = 'c' AND removed_at IS NULL AND latest_version > 0 ORDER BY browse_key, slug LIMIT 100 OFFSET 0", "documents_browse")]
     [InlineData("SELECT collection, browse_letter, count(*) FROM documents WHERE removed_at IS NULL AND latest_version > 0 GROUP BY collection, browse_letter", "documents_browse")]
-    [InlineData("SELECT v.version FROM versions v CROSS JOIN documents d WHERE d.id = v.document_id AND NOT v.rejected AND d.removed_at IS NULL AND d.latest_version > 0 AND v.version = d.latest_version ORDER BY v.imported_at DESC, v.version DESC, v.document_id DESC LIMIT 10", "versions_recent")]
+    [InlineData("recent:newest", "versions_recent")]
+    [InlineData("recent:every", "versions_recent")]
     public async Task QueryPlan_BrowseQueries_ReadAnIndexRangeWithoutSorting(string sql, string index)
     {
         await using var store = SqliteMonographStore.Open(NewPath(), TimeProvider.System);
         using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        // The recent-changes statement is the store's own (StoreBrowse.RecentSql), not a copy of it.
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql switch
+        {
+            "recent:newest" => StoreBrowse.RecentSql(everyVersion: false),
+            "recent:every" => StoreBrowse.RecentSql(everyVersion: true),
+            _ => sql,
+        };
+        command.Parameters.AddWithValue("@limit", 10);
         var plan = new List<string>();
         using (var reader = command.ExecuteReader())
         {
