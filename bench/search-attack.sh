@@ -7,12 +7,12 @@
 # serve imports CONTENT_DIR into $DB (default /tmp/formulary-attack-<folder>.db, kept between runs so
 # only the first run pays the import). A 100,000-document folder: dotnet artifacts/bin/Formulary.Benchmarks/release/Formulary.Benchmarks.dll \
 #   generate-corpus --out /tmp/corpus-100k --count 100000
-# Needs the Release build of src/Formulary.Cli and curl. Starts and stops its own server.
+# Needs the Release build of src/Formulary.Cli (or CLI=path/to/formulary.dll) and curl. Starts and stops its own server.
 set -euo pipefail
 content=${1:?usage: bench/search-attack.sh CONTENT_DIR [SECONDS]}
 seconds=${2:-20}
 repo=$(cd "$(dirname "$0")/.." && pwd)
-cli="$repo/artifacts/bin/Formulary.Cli/release/formulary.dll"
+cli=${CLI:-$repo/artifacts/bin/Formulary.Cli/release/formulary.dll}
 port=${PORT:-5093}
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)

@@ -2,6 +2,7 @@ using System.Text;
 using Formulary.Monographs;
 using Formulary.Monographs.Parsing;
 using Formulary.Storage.Importing;
+using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
 using Microsoft.Extensions.Time.Testing;
 using static Formulary.Storage.Tests.TestMonographs;
@@ -31,11 +32,14 @@ public abstract class SearchContractTests : IAsyncLifetime
         Brand("clolar-20", "Clolar 20 mg Injection", "clofarabine", "## Usage\nClolar contains clofarabine 20 mg. Common."),
     ];
 
+    /// <summary>The store's clock: it moves only when a test says, so no search's budget ends by itself.</summary>
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero));
+
     protected IMonographStore Store { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Store = await CreateStoreAsync(new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero)));
+        Store = await CreateStoreAsync(time);
         await Store.ImportAsync(Corpus, ImportOptions.WholeContentSet);
     }
 
@@ -209,6 +213,21 @@ public abstract class SearchContractTests : IAsyncLifetime
 
         Assert.False(results.TimedOut);
         Assert.Equal(0, results.Total);
+    }
+
+    [SkippableFact]
+    public async Task Search_LessThanTheStartReserveLeft_AnswersTimedOutWithoutStarting()
+    {
+        // issue 12.5: a statement starts only while SearchLimits.StartReserve of the budget is left, in both stores.
+        // (PostgreSQL's statement_timeout runs on the real clock, so the search that starts gets a whole budget.)
+        var arrived = time.GetTimestamp();
+        time.Advance(((RelationalStore)Store).SearchBudget - SearchLimits.StartReserve);
+
+        var late = await Store.SearchAsync(new SearchRequest("clofarabine") { Arrived = arrived });
+        var inTime = await Store.SearchAsync(new SearchRequest("clofarabine") { Arrived = time.GetTimestamp() });
+
+        Assert.Equal((true, 0, 0), (late.TimedOut, late.Total, late.Hits.Count));
+        Assert.Equal((false, "clofarabine"), (inTime.TimedOut, inTime.Hits[0].Slug));
     }
 
     [SkippableFact]

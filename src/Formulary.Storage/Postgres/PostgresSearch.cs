@@ -11,7 +11,8 @@ namespace Formulary.Storage.Postgres;
 /// combination, brand), then ts_rank (weights A title 1.0, B names 0.8, C indications 0.4, D body 0.1);
 /// sections and snippets for the page by <see cref="SearchSnippet"/>, as in SQLite. "Did you mean"
 /// is SQLite's too: the closest word of the name vocabulary (<see cref="NameVocabularyCache"/>). Each statement runs under <c>statement_timeout</c> set to what is
-/// left of the search's time budget.
+/// left of the search's time budget, and starts, as SQLite's do, only while <see cref="SearchLimits.StartReserve"/> of it is left;
+/// the page's snippets are built only while the budget lasts.
 /// </summary>
 internal static class PostgresSearch
 {
@@ -49,22 +50,22 @@ internal static class PostgresSearch
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         return await SearchFlow.RunAsync(
             request,
-            (terms, page, token) => Budgeted(connection, deadline, () => PageAsync(connection, terms, page, token), token),
+            (terms, page, token) => Budgeted(connection, deadline, () => PageAsync(connection, terms, page, deadline, token), token),
             async (terms, token) => SpellingSuggester.Suggest(
                 terms,
-                await Budgeted(connection, deadline, () => TermsWithHitsAsync(connection, terms, token), token),
+                await Budgeted(connection, deadline, () => TermsWithHitsAsync(connection, terms, deadline, token), token),
                 await Budgeted(connection, deadline, () => vocabulary.GetAsync(connection, deadline, token), token)),
             cancellationToken);
     }
 
-    /// <summary>Runs one step with statement_timeout set to the budget left (SET LOCAL: it ends with the transaction).</summary>
+    /// <summary>
+    /// Runs one step with statement_timeout set to the budget left (SET LOCAL: it ends with the transaction);
+    /// too late to start one (<see cref="SearchLimits.StartReserve"/>) is a time-out.
+    /// </summary>
     internal static async Task<T> Budgeted<T>(NpgsqlConnection connection, SearchDeadline deadline, Func<Task<T>> step, CancellationToken cancellationToken)
     {
+        deadline.ThrowIfTooLateToStart();
         var left = (int)Math.Ceiling(deadline.Remaining.TotalMilliseconds);
-        if (left <= 0)
-        {
-            throw new SearchTimedOutException();
-        }
 
         await using (var timeout = new NpgsqlCommand($"SET LOCAL statement_timeout = {left}", connection))
         {
@@ -81,7 +82,8 @@ internal static class PostgresSearch
         }
     }
 
-    private static async Task<SearchPage> PageAsync(NpgsqlConnection connection, IReadOnlyList<string> terms, SearchRequest request, CancellationToken cancellationToken)
+    private static async Task<SearchPage> PageAsync(
+        NpgsqlConnection connection, IReadOnlyList<string> terms, SearchRequest request, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         var tsQuery = SearchTerms.ToTsQuery(terms);
         var matcher = new TermMatcher(terms);
@@ -104,12 +106,17 @@ internal static class PostgresSearch
                     new(Collection.Medicine, checked((int)reader.GetInt64(10)))];
                 if (reader.GetBoolean(7))
                 {
-                    hits.Add(SearchHit.Read(reader, matcher, reader.GetFloat(6)));
+                    hits.Add(SearchHit.Read(reader, matcher, reader.GetFloat(6), deadline));
                 }
             }
         }
 
-        counts ??= await CountAsync(connection, tsQuery, cancellationToken);
+        if (counts is null)
+        {
+            deadline.ThrowIfTooLateToStart();
+            counts = await CountAsync(connection, tsQuery, cancellationToken);
+        }
+
         var total = request.Collection is { } only ? counts.Single(c => c.Collection == only).Count : counts.Sum(c => c.Count);
         return new SearchPage(hits, total, counts);
     }
@@ -171,11 +178,13 @@ internal static class PostgresSearch
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<IReadOnlySet<string>> TermsWithHitsAsync(NpgsqlConnection connection, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<string>> TermsWithHitsAsync(
+        NpgsqlConnection connection, IReadOnlyList<string> terms, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         var termsWithHits = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
+            deadline.ThrowIfTooLateToStart();
             if (await AnyAsync(connection, SearchTerms.ToTsQuery([term]), cancellationToken))
             {
                 termsWithHits.Add(term);

@@ -20,4 +20,25 @@ internal readonly record struct SearchDeadline(TimeProvider Time, long Timestamp
     public TimeSpan Remaining => Time.GetElapsedTime(Time.GetTimestamp(), Timestamp);
 
     public bool IsSpent => Time.GetTimestamp() >= Timestamp;
+
+    /// <summary>How long a statement may still be started: <see cref="Remaining"/> less <see cref="SearchLimits.StartReserve"/>.</summary>
+    public TimeSpan LeftToStart => Remaining - SearchLimits.StartReserve;
+
+    /// <summary>Before each statement of a search: too late to start one is a time-out (<see cref="SearchLimits.StartReserve"/>).</summary>
+    public void ThrowIfTooLateToStart()
+    {
+        if (LeftToStart <= TimeSpan.Zero)
+        {
+            throw new SearchTimedOutException();
+        }
+    }
+
+    /// <summary>Before work no database can interrupt (building a hit's snippet): a spent budget is a time-out.</summary>
+    public void ThrowIfSpent()
+    {
+        if (IsSpent)
+        {
+            throw new SearchTimedOutException();
+        }
+    }
 }

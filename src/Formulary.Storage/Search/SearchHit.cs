@@ -15,10 +15,13 @@ public sealed record SearchHit(Collection Collection, string Slug, string Title,
 
     /// <summary>
     /// Reads a hit from columns collection, slug, title, names, body text, segments (both stores select
-    /// them in this order) and builds its section and snippet (<see cref="SearchSnippet"/>).
+    /// them in this order) and builds its section and snippet (<see cref="SearchSnippet"/>), while the
+    /// search's budget lasts: this work is outside any statement the database can interrupt, so each hit
+    /// checks the deadline first and a spent one is a time-out (<see cref="SearchTimedOutException"/>).
     /// </summary>
-    internal static SearchHit Read(DbDataReader reader, TermMatcher matcher, double score)
+    internal static SearchHit Read(DbDataReader reader, TermMatcher matcher, double score, SearchDeadline deadline)
     {
+        deadline.ThrowIfSpent();
         var (section, snippet) = SearchSnippet.For(matcher, reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
         return new(StoreText.ParseCollection(reader.GetString(0)), reader.GetString(1), reader.GetString(2), snippet, score, section);
     }

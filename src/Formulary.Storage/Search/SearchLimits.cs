@@ -33,6 +33,15 @@ public static class SearchLimits
     /// </summary>
     public static readonly TimeSpan TimeBudget = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// A statement starts only while this much of the budget is left (<see cref="SearchDeadline.ThrowIfTooLateToStart"/>):
+    /// the first steps of a full-text statement (reading each word's posting list, bm25's document
+    /// frequencies) run inside one FTS5 call that SQLite's progress handler cannot interrupt, and at
+    /// 100,000 documents twelve common prefixes make that call take tens of milliseconds. Started this
+    /// early, it ends within the budget; PostgreSQL follows the same rule, so both stores time out alike.
+    /// </summary>
+    public static readonly TimeSpan StartReserve = TimeSpan.FromMilliseconds(30);
+
     public static void Validate(int limit, int offset)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);

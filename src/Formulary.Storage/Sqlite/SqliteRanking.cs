@@ -13,7 +13,9 @@ namespace Formulary.Storage.Sqlite;
 /// before (same phrases, same weights), so scores and order are unchanged; only fewer rows are scored.
 /// The tiers are the matches of the names and indications filters (index reads, usually few) and the
 /// exact-name rows. The last group (tier 3, the rest) still needs bm25 over all its rows when the page
-/// reaches it: that is the case a query of words found only in body text pays.
+/// reaches it: that is the case a query of words found only in body text pays. Each statement starts only
+/// while <see cref="SearchLimits.StartReserve"/> of the budget is left, and the page's text is read and its
+/// snippets built only while the budget lasts (row by row: that work is outside any statement SQLite can interrupt).
 /// </summary>
 internal static class SqliteRanking
 {
@@ -43,9 +45,11 @@ internal static class SqliteRanking
         ORDER BY rank, d.slug LIMIT $take OFFSET $skip
         """;
 
-    public static async Task<SearchPage> PageAsync(SqliteConnection connection, IReadOnlyList<string> terms, SearchRequest request, CancellationToken cancellationToken)
+    public static async Task<SearchPage> PageAsync(
+        SqliteConnection connection, IReadOnlyList<string> terms, SearchRequest request, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         var match = SearchTerms.ToFts5(terms);
+        deadline.ThrowIfTooLateToStart();
         var counts = await CountAsync(connection, match, cancellationToken);
         var collections = request.Collection is { } only ? [only] : SearchGroups.Order;
         var total = collections.Sum(c => counts[SearchGroups.RankOf(c)]);
@@ -55,6 +59,7 @@ internal static class SqliteRanking
             return new SearchPage([], total, perCollection);
         }
 
+        deadline.ThrowIfTooLateToStart();
         var tiers = await TiersAsync(connection, terms, match, cancellationToken);
         var groups = new List<(int Tier, Collection Collection, int Size)>();
         for (var tier = 0; tier < SearchGroups.Tiers; tier++)
@@ -70,10 +75,11 @@ internal static class SqliteRanking
         var ranked = new List<(long Rowid, double Rank)>();
         foreach (var slice in SearchGroups.Slices(groups, request.Offset, request.Limit))
         {
+            deadline.ThrowIfTooLateToStart();
             ranked.AddRange(await GroupAsync(connection, match, slice, tiers, cancellationToken));
         }
 
-        return new SearchPage(await ReadHitsAsync(connection, ranked, new TermMatcher(terms), cancellationToken), total, perCollection);
+        return new SearchPage(await ReadHitsAsync(connection, ranked, new TermMatcher(terms), deadline, cancellationToken), total, perCollection);
     }
 
     private static async Task<int[]> CountAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
@@ -133,7 +139,7 @@ internal static class SqliteRanking
 
     /// <summary>The text of the page's rows only, for their sections and snippets.</summary>
     private static async Task<List<SearchHit>> ReadHitsAsync(
-        SqliteConnection connection, List<(long Rowid, double Rank)> ranked, TermMatcher matcher, CancellationToken cancellationToken)
+        SqliteConnection connection, List<(long Rowid, double Rank)> ranked, TermMatcher matcher, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT collection, slug, title, names, body_text, sections_json FROM documents WHERE id = $id";
@@ -145,7 +151,7 @@ internal static class SqliteRanking
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                hits.Add(SearchHit.Read(reader, matcher, -rank));
+                hits.Add(SearchHit.Read(reader, matcher, -rank, deadline));
             }
         }
 

@@ -52,10 +52,10 @@ internal sealed class SqliteSearch
             using var budgeted = SqliteQueryBudget.Start(connection, deadline, cancellationToken);
             return await SearchFlow.RunAsync(
                 request,
-                (terms, page, token) => budgeted.Run(() => SqliteRanking.PageAsync(connection, terms, page, token)),
+                (terms, page, token) => budgeted.Run(() => SqliteRanking.PageAsync(connection, terms, page, deadline, token)),
                 async (terms, token) => SpellingSuggester.Suggest(
                     terms,
-                    await budgeted.Run(() => TermsWithHitsAsync(connection, terms, token)),
+                    await budgeted.Run(() => TermsWithHitsAsync(connection, terms, deadline, token)),
                     await budgeted.Run(() => vocabulary.GetAsync(connection, deadline, token))),
                 cancellationToken);
         }
@@ -65,7 +65,10 @@ internal sealed class SqliteSearch
         }
     }
 
-    /// <summary>A search slot, waited for until the deadline at most (false: the budget ended first).</summary>
+    /// <summary>
+    /// A search slot, waited for at most as long as a statement may still start (false: too late to start one;
+    /// see <see cref="SearchLimits.StartReserve"/>).
+    /// </summary>
     private async Task<bool> TakeSlotAsync(SearchDeadline deadline, CancellationToken cancellationToken)
     {
         if (running.Wait(0))
@@ -73,7 +76,7 @@ internal sealed class SqliteSearch
             return true;
         }
 
-        var left = deadline.Remaining;
+        var left = deadline.LeftToStart;
         if (left <= TimeSpan.Zero)
         {
             return false;
@@ -133,11 +136,13 @@ internal sealed class SqliteSearch
         return folded.Length < SearchLimits.MinSuggestChars ? null : folded[..Math.Min(folded.Length, SearchLimits.MaxTermChars)];
     }
 
-    private static async Task<IReadOnlySet<string>> TermsWithHitsAsync(SqliteConnection connection, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<string>> TermsWithHitsAsync(
+        SqliteConnection connection, IReadOnlyList<string> terms, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         var termsWithHits = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
+            deadline.ThrowIfTooLateToStart();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT EXISTS (SELECT 1 FROM search WHERE search MATCH $query)";
             command.Parameters.AddWithValue("$query", SearchTerms.ToFts5([term]));

@@ -23,14 +23,14 @@ public sealed class SqliteQueryBudgetTests
     }
 
     [Fact]
-    public async Task Search_EverySlotHeld_WaitsUntilTheBudgetEndsThenAnswersTimedOut()
+    public async Task Search_EverySlotHeld_WaitsWhileAStatementMayStartThenAnswersTimedOut()
     {
         var time = new FakeTimeProvider();
         await using var store = await ClofarabineStoreAsync(time);
         var held = HoldEverySlot(store);
 
         var waiting = store.SearchAsync("clofarabine", 10, 0);
-        time.Advance(TimeSpan.FromMilliseconds(199));
+        time.Advance(TimeSpan.FromMilliseconds(169)); // 200 ms budget - 30 ms start reserve = 170 ms
         Assert.False(waiting.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
         var results = await waiting;
@@ -68,6 +68,24 @@ public sealed class SqliteQueryBudgetTests
 
         Assert.Equal((true, 0), (late.TimedOut, late.Hits.Count));
         Assert.Equal((false, "clofarabine"), (fresh.TimedOut, fresh.Hits[0].Slug));
+    }
+
+    [Fact]
+    public async Task Search_ArrivedWithinTheStartReserveOfTheBudgetsEnd_AnswersTimedOut()
+    {
+        // 200 ms budget - 30 ms start reserve: a search that arrived 170 ms ago starts nothing; 169 ms ago, it runs.
+        var time = new FakeTimeProvider();
+        await using var store = await ClofarabineStoreAsync(time);
+        var arrived170 = time.GetTimestamp();
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var arrived169 = time.GetTimestamp();
+        time.Advance(TimeSpan.FromMilliseconds(169));
+
+        var late = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = arrived170 });
+        var inTime = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = arrived169 });
+
+        Assert.Equal((true, 0), (late.TimedOut, late.Hits.Count));
+        Assert.Equal((false, "clofarabine"), (inTime.TimedOut, inTime.Hits[0].Slug));
     }
 
     /// <summary>A store on a clock that moves only when the test says (so the budget never ends by itself), with the default 200 ms budget.</summary>
