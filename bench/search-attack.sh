@@ -34,6 +34,9 @@ attacks=(
   "q=the%20and%20for%20with%20dos%20pat%20tre%20eff%20may%20use%20inf%20adm&limit=100"
   "q=pat%20dos&limit=100"
   "q=zzzqxv%20qqqwz%20vvvxq%20xqzzv%20wqxzq%20zqvxw%20qxqzz%20vqzxq%20xvqzq%20qzvxq%20zxqvq%20qvzxx"
+  # Five-letter prefixes beyond the prefix index ('2 3 4') that expand to the commonest words: FTS5 merges each
+  # one's posting lists inside one call the progress handler cannot interrupt (ADR 0005 decision 12).
+  "q=inter%20contr%20combi%20effec%20gener&limit=100"
 )
 attack() { # one client: cycles through the attacks
   local i=$1 n=0
