@@ -6,7 +6,7 @@ namespace Formulary.Storage.Relational;
 
 /// <summary>
 /// What differs between SQLite and PostgreSQL under the shared import and read code: how the import
-/// lock is taken, how a model and an instant are stored, the ordering collation and the search index.
+/// lock is taken, how a model, a source text and an instant are stored, the ordering collation and the search index.
 /// Everything else is the same SQL (<c>@name</c> parameters, which both providers accept).
 /// </summary>
 internal abstract class StoreDialect
@@ -23,6 +23,11 @@ internal abstract class StoreDialect
     public abstract object PackModel(Monograph monograph);
 
     public abstract Monograph UnpackModel(object stored);
+
+    /// <summary>A version's source text as stored (SQLite packs it; ADR 0003); <see cref="UnpackText"/> gives it back unchanged.</summary>
+    public abstract object PackText(string text);
+
+    public abstract string UnpackText(object stored);
 
     public abstract object Instant(DateTimeOffset instant);
 
