@@ -17,6 +17,9 @@ public sealed class ContentFolder
     /// <summary>Each folder's real path, resolved once: a file is then one <c>lstat</c> unless it is a link.</summary>
     private readonly ConcurrentDictionary<string, string?> realFolders = new(StringComparer.Ordinal);
 
+    /// <summary>Each folder walked, listed once: a second walk (another suffix) and <see cref="Exists"/> make no system call.</summary>
+    private readonly ConcurrentDictionary<string, Listing> listings = new(StringComparer.Ordinal);
+
     private ContentFolder(string root, string realRoot)
     {
         Root = root;
@@ -70,14 +73,108 @@ public sealed class ContentFolder
     public ContentFileRead Read(string file, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(file);
+        return FileProbe.HasFastPaths ? ReadOpened(file, maxBytes) : ReadResolved(file, maxBytes);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="file"/> leads to something (links followed): answered from a listing this folder
+    /// already made, else by one <c>stat</c>.
+    /// </summary>
+    public bool Exists(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return Path.GetDirectoryName(file) is { } folder && listings.TryGetValue(folder, out var listing)
+            ? listing.ByPath.TryGetValue(file, out var entry) && entry.Kind != FileKind.Missing
+            : FileProbe.KindOf(file) != FileKind.Missing;
+    }
+
+    /// <summary>
+    /// The fast path: the file is opened without following a link and without blocking, and what was opened is
+    /// checked (<c>fstat</c>) before a byte is read, so a file swapped for a link or a FIFO after the listing is
+    /// still refused. A link is resolved in full and checked as on the portable path.
+    /// </summary>
+    private ContentFileRead ReadOpened(string file, int maxBytes)
+    {
+        var full = Path.GetFullPath(file);
+        if (realFolders.GetOrAdd(Path.GetDirectoryName(full) ?? full, FileProbe.RealPath) is not { } realFolder)
+        {
+            return Unreadable(file);
+        }
+
+        var real = Path.Join(realFolder, Path.GetFileName(full));
+        if (!IsInside(real))
+        {
+            return ContentFileRead.Refused(Refusal(file, real, FileKind.Regular, asFile: true)!);
+        }
+
+        var handle = FileProbe.Open(real, followLink: false, out var kind, out var length, out var error);
+        if (handle is null && error == FileProbe.LinkNotFollowed)
+        {
+            if (FileProbe.RealPath(full) is not { } target)
+            {
+                return Unreadable(file);
+            }
+
+            real = target;
+            handle = IsInside(real) ? FileProbe.Open(real, followLink: true, out kind, out length, out error) : null;
+        }
+
+        using (handle)
+        {
+            if (handle is null && IsInside(real))
+            {
+                return error == FileProbe.NoSuchFile ? Unreadable(file)
+                    : ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart,
+                        "the file could not be read: " + new System.ComponentModel.Win32Exception(error).Message));
+            }
+
+            if (Refusal(file, real, kind, asFile: true) is { } refusal)
+            {
+                return ContentFileRead.Refused(refusal);
+            }
+
+            try
+            {
+                // The reported length only sizes the first buffer (uninitialized); reading stops at the end (a short
+                // read of a regular file) or at the limit plus one byte, whatever the length said.
+                var limit = checked(maxBytes + 1);
+                var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Min(Math.Max(length + 1, 256), limit));
+                var total = 0;
+                while (total < limit)
+                {
+                    if (total == buffer.Length)
+                    {
+                        Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, limit));
+                    }
+
+                    var wanted = buffer.Length - total;
+                    var read = FileProbe.Read(handle!, buffer.AsSpan(total));
+                    total += read;
+                    if (read < wanted)
+                    {
+                        break;
+                    }
+                }
+
+                return new ContentFileRead(buffer[..total], total > maxBytes, null);
+            }
+            catch (IOException e)
+            {
+                return ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart, "the file could not be read: " + e.Message));
+            }
+        }
+    }
+
+    /// <summary>The portable path: the file's kind and real path first (one <c>lstat</c> unless a link), then a read.</summary>
+    private ContentFileRead ReadResolved(string file, int maxBytes)
+    {
         var full = Path.GetFullPath(file);
         var (real, kind) = realFolders.GetOrAdd(Path.GetDirectoryName(full) ?? full, FileProbe.RealPath) is { } realFolder
             ? Resolve(full, realFolder)
             : (null, FileKind.Missing);
         if (real is null)
         {
-            return ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart,
-                "the file could not be read: it does not exist or a link in its path is broken"));
+            return Unreadable(file);
         }
 
         var refusal = Refusal(file, real, kind, asFile: true);
@@ -119,6 +216,10 @@ public sealed class ContentFolder
         }
     }
 
+    private static ContentFileRead Unreadable(string file) =>
+        ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart,
+            "the file could not be read: it does not exist or a link in its path is broken"));
+
     private void Walk(string folder, string suffix, List<string> found, HashSet<string> visited, ICollection<Diagnostic> skipped)
     {
         // A link back up the tree would otherwise be walked forever.
@@ -127,21 +228,16 @@ public sealed class ContentFolder
             return;
         }
 
-        List<string> entries;
-        try
+        var listing = listings.GetOrAdd(folder, List, realFolder);
+        if (listing.Problem is { } problem)
         {
-            entries = [.. Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal)];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            skipped.Add(DiagnosticCodes.UnreadableFile.At(folder, SourcePosition.FileStart, "the folder could not be read: " + e.Message));
+            skipped.Add(DiagnosticCodes.UnreadableFile.At(folder, SourcePosition.FileStart, "the folder could not be read: " + problem));
             return;
         }
 
-        foreach (var entry in entries)
+        foreach (var (entry, real, kind) in listing.Entries)
         {
             var named = entry.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
-            var (real, kind) = Resolve(entry, realFolder);
             if (kind == FileKind.Missing)
             {
                 if (named)
@@ -167,6 +263,43 @@ public sealed class ContentFolder
             }
         }
     }
+
+    /// <summary>
+    /// A folder's entries in ordinal order, each with where it leads and what it is. Where the directory records
+    /// each entry's type (<see cref="FileProbe.Entries"/>) a plain file or folder costs no <c>stat</c>; a link, or an
+    /// entry of unrecorded type, is probed.
+    /// </summary>
+    private static Listing List(string folder, string realFolder)
+    {
+        try
+        {
+            var entries = FileProbe.HasFastPaths
+                ? FileProbe.Entries(folder)
+                    .OrderBy(e => e.Name, StringComparer.Ordinal)
+                    .Select(e => e.Kind is { } kind
+                        ? new ListedEntry(Path.Join(folder, e.Name), Path.Join(realFolder, e.Name), kind)
+                        : Probe(Path.Join(folder, e.Name), realFolder))
+                    .ToList()
+                : [.. Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal).Select(entry => Probe(entry, realFolder))];
+            return new Listing(entries, entries.ToDictionary(e => e.Path, StringComparer.Ordinal), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Listing([], [], e.Message);
+        }
+
+        static ListedEntry Probe(string entry, string realFolder)
+        {
+            var (real, kind) = Resolve(entry, realFolder);
+            return new ListedEntry(entry, real, kind);
+        }
+    }
+
+    /// <summary>An entry of a folder: its path as listed, where it leads (null: a broken link) and what it is.</summary>
+    private readonly record struct ListedEntry(string Path, string? Real, FileKind Kind);
+
+    /// <summary>A folder's entries in ordinal order and by path, or why it could not be listed.</summary>
+    private sealed record Listing(IReadOnlyList<ListedEntry> Entries, Dictionary<string, ListedEntry> ByPath, string? Problem);
 
     /// <summary>
     /// Where an entry of the folder whose real path is <paramref name="realFolder"/> leads, and what it is: a plain

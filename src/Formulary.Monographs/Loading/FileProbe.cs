@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Formulary.Monographs.Loading;
 
@@ -97,6 +98,112 @@ internal static class FileProbe
     }
 
     /// <summary>
+    /// Whether the fast paths below (<see cref="Entries"/> with each entry's type from the directory itself,
+    /// <see cref="Open"/>) are available: Linux on x64 or Arm64, whose <c>open</c> flags and
+    /// <c>dirent</c> layout they use. Elsewhere callers take the portable path (one <c>lstat</c> per entry).
+    /// </summary>
+    public static bool HasFastPaths { get; } =
+        OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+
+    /// <summary>
+    /// The entries of a folder with the type the directory records for each (<c>readdir</c>'s <c>d_type</c>): a
+    /// regular file or folder costs no <c>stat</c>; a link, or a type the file system does not record, is
+    /// <see langword="null"/> and must be probed. Only when <see cref="HasFastPaths"/>.
+    /// </summary>
+    /// <exception cref="IOException">The folder cannot be listed.</exception>
+    public static List<(string Name, FileKind? Kind)> Entries(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var directory = Native.opendir(Utf8(folder));
+        if (directory == IntPtr.Zero)
+        {
+            throw new IOException($"the folder cannot be listed (errno {Marshal.GetLastPInvokeError()})");
+        }
+
+        try
+        {
+            var entries = new List<(string, FileKind?)>();
+            while (Native.readdir(directory) is var entry && entry != IntPtr.Zero)
+            {
+                // struct dirent on 64-bit Linux (glibc and musl): ino 8, off 8, reclen 2, type 1, then the name.
+                var name = Marshal.PtrToStringUTF8(entry + 19);
+                if (name is null or "." or "..")
+                {
+                    continue;
+                }
+
+                entries.Add((name, Marshal.ReadByte(entry, 18) switch
+                {
+                    DirRegular => FileKind.Regular,
+                    DirDirectory => FileKind.Directory,
+                    DirFifo or DirCharacter or DirBlock or DirSocket => FileKind.Special,
+                    _ => null,
+                }));
+            }
+
+            return entries;
+        }
+        finally
+        {
+            _ = Native.closedir(directory);
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading without blocking (a FIFO opens at once) and, unless
+    /// <paramref name="followLink"/>, without following a link in its last component; says what the opened file
+    /// is and its reported length. Null when it cannot be opened, with the <c>errno</c> in <paramref name="error"/>
+    /// (<see cref="LinkNotFollowed"/>: a link). Only when <see cref="HasFastPaths"/>.
+    /// </summary>
+    public static SafeFileHandle? Open(string path, bool followLink, out FileKind kind, out long length, out int error)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        kind = FileKind.Missing;
+        length = 0;
+        error = 0;
+        var flags = ReadOnlyNonBlockingCloseOnExec | (followLink ? 0 : RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? NoFollowArm64 : NoFollowX64);
+        var descriptor = Native.open(Utf8(path), flags);
+        if (descriptor < 0)
+        {
+            error = Marshal.GetLastPInvokeError();
+            return null;
+        }
+
+        var handle = new SafeFileHandle((IntPtr)descriptor, ownsHandle: true);
+        var status = new byte[256];
+        if (Native.SystemNative_FStat((IntPtr)descriptor, status) != 0)
+        {
+            error = Marshal.GetLastPInvokeError();
+            handle.Dispose();
+            return null;
+        }
+
+        kind = FromMode(status);
+        length = BitConverter.ToInt64(status, 16);
+        return handle;
+    }
+
+    /// <summary>The <c>errno</c> of an <see cref="Open"/> that met a link it was told not to follow.</summary>
+    public const int LinkNotFollowed = 40; // ELOOP
+
+    /// <summary>The <c>errno</c> of an <see cref="Open"/> of a path that does not exist.</summary>
+    public const int NoSuchFile = 2; // ENOENT
+
+    /// <summary>Reads into <paramref name="buffer"/> from the current position of a handle <see cref="Open"/> opened; 0 at the end.</summary>
+    /// <exception cref="IOException">The read failed.</exception>
+    public static int Read(SafeFileHandle handle, Span<byte> buffer)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        var read = Native.read((int)handle.DangerousGetHandle(), ref MemoryMarshal.GetReference(buffer), buffer.Length);
+        return read >= 0 ? (int)read : throw new IOException($"the file could not be read (errno {Marshal.GetLastPInvokeError()})");
+    }
+
+    /// <summary>
     /// The kind in a status the runtime's stat shim filled: a platform-independent struct whose second int is
     /// the mode with the portable S_IFMT bits.
     /// </summary>
@@ -111,6 +218,19 @@ internal static class FileProbe
     private const int LinkType = 0xA000;
     private const int RegularType = 0x8000;
     private const int DirectoryType = 0x4000;
+
+    // open(2) flags shared by Linux x64 and Arm64 (O_RDONLY | O_NONBLOCK | O_CLOEXEC), and O_NOFOLLOW, which differs.
+    private const int ReadOnlyNonBlockingCloseOnExec = 0x800 | 0x80000;
+    private const int NoFollowX64 = 0x20000;
+    private const int NoFollowArm64 = 0x8000;
+
+    // d_type values of readdir(3).
+    private const byte DirFifo = 1;
+    private const byte DirCharacter = 2;
+    private const byte DirDirectory = 4;
+    private const byte DirBlock = 6;
+    private const byte DirRegular = 8;
+    private const byte DirSocket = 12;
 
     private static byte[] Utf8(string path) => Encoding.UTF8.GetBytes(path + "\0");
 
@@ -131,5 +251,29 @@ internal static class FileProbe
         [DllImport("libSystem.Native")]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
         public static extern int SystemNative_LStat(byte[] path, byte[] status);
+
+        [DllImport("libSystem.Native", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int SystemNative_FStat(IntPtr descriptor, byte[] status);
+
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int open(byte[] path, int flags);
+
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern nint read(int descriptor, ref byte buffer, nint count);
+
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern IntPtr opendir(byte[] path);
+
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern IntPtr readdir(IntPtr directory);
+
+        [DllImport("libc")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int closedir(IntPtr directory);
     }
 }

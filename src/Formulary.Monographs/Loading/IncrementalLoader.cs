@@ -64,7 +64,7 @@ public sealed class IncrementalLoader(MonographParser parser)
     {
         var read = folder.Read(file, parser.Limits.MaxBytes);
         var rulesFile = RulesLoader.RulesPathFor(file);
-        var hasRules = FileProbe.KindOf(rulesFile) != FileKind.Missing;
+        var hasRules = folder.Exists(rulesFile);
         var rulesRead = hasRules ? folder.Read(rulesFile, RulesLoader.MaxBytes) : null;
         var usable = read is { Problem: null, TooLarge: false };
         var rulesUsable = rulesRead is { Problem: null, TooLarge: false };
@@ -104,7 +104,7 @@ public sealed class IncrementalLoader(MonographParser parser)
             .Select(c => Path.Combine(root, c.FolderName()))
             .Where(Directory.Exists)
             .SelectMany(folder => content.Files(folder, RulesLoader.Suffix, []))
-            .Where(f => FileProbe.KindOf(RulesLoader.MonographPathFor(f)) == FileKind.Missing)
+            .Where(f => !content.Exists(RulesLoader.MonographPathFor(f)))
             .Order(StringComparer.Ordinal)
             .SelectMany(f => RulesLoader.LoadFile(f, null, content).Diagnostics)];
 }
