@@ -21,24 +21,29 @@ public sealed class IncrementalLoader(MonographParser parser)
     {
     }
 
-    /// <param name="stored">What the store holds for a collection and slug (null: nothing); called from several threads.</param>
-    public IncrementalLoad Load(
-        string path, Func<Collection, string, StoredContent?> stored, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Lists the files under <paramref name="path"/> (a content folder, a collection folder or one file); reads none.</summary>
+    public static ContentListing List(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return new ContentListing(path, ContentLayout.Of(path));
+    }
+
+    /// <param name="stored">What the store holds for a collection and slug (null: nothing); called from several threads.</param>
+    public IncrementalLoad Load(
+        ContentListing listing, Func<Collection, string, StoredContent?> stored, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
         ArgumentNullException.ThrowIfNull(stored);
-        var layout = ContentLayout.Of(path);
+        var (path, layout) = (listing.Path, listing.Layout);
         var files = layout.Files;
-        var duplicates = files.GroupBy(f => (f.Collection, MonographParser.SlugOf(f.Path).ToLowerInvariant()))
-            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var read = new (LoadedDocument Document, IReadOnlyList<MonographLink> Links)[files.Count];
         var done = 0;
         var gate = new Lock();
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var (collection, file) = files[i];
-            var slug = MonographParser.SlugOf(file);
-            read[i] = ReadOne(layout.Folder, collection, file, slug, duplicates.Contains((collection, slug.ToLowerInvariant())) ? null : stored(collection, slug));
+            var slug = listing.Slugs[i];
+            read[i] = ReadOne(layout.Folder, collection, file, slug, listing.Duplicated[i] ? null : stored(collection, slug));
             if (progress is not null)
             {
                 lock (gate)

@@ -25,10 +25,13 @@ public static class ContentPublisher
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
+        // The folder is listed while the store's state loads (both take seconds at 100,000 documents); the
+        // listing needs neither the store nor its lock.
+        var listing = Task.Run(() => IncrementalLoader.List(path), cancellationToken);
         await using var session = await store.BeginImportAsync(cancellationToken);
         var stored = session.Stored;
         var load = new IncrementalLoader().Load(
-            path,
+            await listing,
             (collection, slug) => stored.TryGetValue((collection, slug), out var state) && !state.IsRemoved
                 ? new StoredContent(state.ContentHash, state.ModelVersion, state.Links)
                 : null,

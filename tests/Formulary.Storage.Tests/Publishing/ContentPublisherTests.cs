@@ -58,8 +58,8 @@ public sealed class ContentPublisherTests : IAsyncLifetime
     [Fact]
     public async Task Publish_RulesFileChanged_IsANewVersionWithTheRulesDiffed()
     {
-        var monograph = File.ReadAllText(Path.Combine(RepoContent, "compositions", "clofarabine.md"));
-        var rules = File.ReadAllText(Path.Combine(RepoContent, "compositions", "clofarabine.rules.yaml"));
+        var monograph = File.ReadAllText(Path.Combine(RepoPaths.Content, "compositions", "clofarabine.md"));
+        var rules = File.ReadAllText(Path.Combine(RepoPaths.Content, "compositions", "clofarabine.rules.yaml"));
         Write("compositions/clofarabine.md", monograph);
         Write("compositions/clofarabine.rules.yaml", rules);
         await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
@@ -74,19 +74,5 @@ public sealed class ContentPublisherTests : IAsyncLifetime
         Assert.Contains("three prior regimens", stored!.Rules!.Text, StringComparison.Ordinal);
         var diff = await store.DiffAsync(Collection.Composition, "clofarabine", 1, 2);
         Assert.Contains(diff!.Lines, l => l.Kind == Versions.DiffLineKind.Added && l.Text.Contains("three prior regimens", StringComparison.Ordinal));
-    }
-
-    private static string RepoContent
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(directory!.FullName, "Formulary.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory.FullName, "content");
-        }
     }
 }
