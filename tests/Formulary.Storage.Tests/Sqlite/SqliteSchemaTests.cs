@@ -68,6 +68,7 @@ public sealed class SqliteSchemaTests
                 {IndexWithItsOwnCopy("d.id")}
                 CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col');
                 DROP INDEX versions_state;
+                DROP INDEX documents_state;
                 PRAGMA user_version = 9;
                 """;
             downgrade.ExecuteNonQuery();
@@ -181,7 +182,7 @@ public sealed class SqliteSchemaTests
         using var command = connection.CreateCommand();
         // The import's own statement (StoredState.Sql): its version columns come from an index, never from the
         // rows that hold the packed source and model.
-        command.CommandText = "EXPLAIN QUERY PLAN " + Importing.StoredState.Sql;
+        command.CommandText = "EXPLAIN QUERY PLAN " + Importing.StoredState.Sql(new SqliteDialect());
         var plan = new List<string>();
         using (var reader = command.ExecuteReader())
         {
@@ -192,6 +193,7 @@ public sealed class SqliteSchemaTests
         }
 
         Assert.Contains(plan, step => step.Contains("COVERING INDEX versions_state", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX documents_state", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -224,7 +226,7 @@ public sealed class SqliteSchemaTests
         }
 
         downgrade.Parameters.Clear();
-        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP INDEX versions_state;\nPRAGMA user_version = 11;";
+        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP INDEX versions_state;\nDROP INDEX documents_state;\nPRAGMA user_version = 11;";
         downgrade.ExecuteNonQuery();
     }
 
