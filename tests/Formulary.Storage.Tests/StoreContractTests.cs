@@ -401,6 +401,21 @@ public abstract class StoreContractTests : StoreTests
     }
 
     [SkippableFact]
+    public async Task GetVersion_SourceWithTheSeedsDefects_ReadsBackByteForByte()
+    {
+        // What seed files carry: a byte-order mark, CRLF and lone CR line ends, trailing blanks and tabs,
+        // a non-breaking space, accents and a character outside the BMP, no final newline; long enough
+        // (over 2 KB) that PostgreSQL compresses it too.
+        var source = "\uFEFF---\r\ntitle: Ciclosporin  \r\n---\r\n## Usage\t\r\nDose\u00A0for r\u00E9nal\rimpairment \U0001F48A\n"
+            + string.Concat(Enumerable.Repeat("Repeat the creatinine clearance before each cycle.  \r\n", 60)) + "end";
+        await Store.ImportAsync([Composition("ciclosporin", "Ciclosporin", "## Usage\nDose.") with { SourceText = source }], ImportOptions.WholeContentSet);
+
+        var stored = await Store.GetVersionAsync(Collection.Composition, "ciclosporin", 1);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(source), System.Text.Encoding.UTF8.GetBytes(stored!.SourceText));
+    }
+
+    [SkippableFact]
     public async Task Diff_TwoVersions_ListsAddedAndRemovedLinesWithNumbers()
     {
         await Store.ImportAsync([Composition("a", "A", "## Usage\nline one\nline two\nline three")], ImportOptions.WholeContentSet);

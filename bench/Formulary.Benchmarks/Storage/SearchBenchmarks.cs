@@ -54,27 +54,6 @@ public class SearchBenchmarks
         return rows;
     }
 
-    /// <summary>The raw query plus FTS5's snippet() for the 10 rows: shows how much of the gap is the snippet itself.</summary>
-    [Benchmark]
-    public int RawFts5MatchWithSnippet()
-    {
-        using var command = raw.CreateCommand();
-        command.CommandText =
-            """
-            SELECT rowid, snippet(search, -1, char(2), char(3), '…', 16) FROM search
-            WHERE rowid IN (SELECT rowid FROM search WHERE search MATCH $query ORDER BY bm25(search) LIMIT 10) AND search MATCH $query
-            """;
-        command.Parameters.AddWithValue("$query", match);
-        using var reader = command.ExecuteReader();
-        var rows = 0;
-        while (reader.Read())
-        {
-            rows += reader.GetString(1).Length > 0 ? 1 : 0;
-        }
-
-        return rows;
-    }
-
     [Benchmark]
     public async Task<int> StoreSearch()
     {

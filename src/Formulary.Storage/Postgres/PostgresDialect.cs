@@ -34,6 +34,11 @@ internal sealed class PostgresDialect : StoreDialect
     public override Monograph UnpackModel(object stored) =>
         JsonSerializer.Deserialize<Monograph>((string)stored, ModelJson.Options) ?? throw new InvalidOperationException("a stored model is empty");
 
+    /// <summary>Plain text: TOAST compresses it with the row's model (ADR 0003 has the measurements).</summary>
+    public override object PackText(string text) => text;
+
+    public override string UnpackText(object stored) => (string)stored;
+
     public override object Instant(DateTimeOffset instant) => instant.ToUniversalTime();
 
     /// <summary>

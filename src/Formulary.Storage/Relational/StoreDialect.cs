@@ -6,13 +6,20 @@ namespace Formulary.Storage.Relational;
 
 /// <summary>
 /// What differs between SQLite and PostgreSQL under the shared import and read code: how the import
-/// lock is taken, how a model and an instant are stored, the ordering collation and the search index.
+/// lock is taken, how a model, a source text and an instant are stored, the ordering collation and the search index.
 /// Everything else is the same SQL (<c>@name</c> parameters, which both providers accept).
 /// </summary>
 internal abstract class StoreDialect
 {
     /// <summary>Appended to <c>ORDER BY collection, slug</c> columns so both stores order by code point.</summary>
     public abstract string BinaryCollation { get; }
+
+    /// <summary>
+    /// The tables of the import's state query (<see cref="StoredState.Sql"/>), aliased <c>d</c> and <c>v</c>. SQLite
+    /// names its covering indexes (schema 13): its planner would otherwise read the version rows beside the packed
+    /// source and model. PostgreSQL keeps large values out of its rows (TOAST), so the plain join is cheap there.
+    /// </summary>
+    public virtual string StoredStateTables => "documents d JOIN versions v";
 
     /// <summary>
     /// Begins the import transaction holding the store-wide import lock (SQLite's write lock, a
@@ -23,6 +30,11 @@ internal abstract class StoreDialect
     public abstract object PackModel(Monograph monograph);
 
     public abstract Monograph UnpackModel(object stored);
+
+    /// <summary>A version's source text as stored (SQLite packs it; ADR 0003); <see cref="UnpackText"/> gives it back unchanged.</summary>
+    public abstract object PackText(string text);
+
+    public abstract string UnpackText(object stored);
 
     public abstract object Instant(DateTimeOffset instant);
 

@@ -78,7 +78,7 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             UPDATE documents SET head_version = @version, links_json = @links, cross_key = @crossKey WHERE id = @id;
             """,
             cancellationToken,
-            ("id", id), ("version", version), ("hash", document.ContentHash), ("path", monograph.SourcePath), ("source", document.SourceText),
+            ("id", id), ("version", version), ("hash", document.ContentHash), ("path", monograph.SourcePath), ("source", dialect.PackText(document.SourceText)),
             ("model", dialect.PackModel(monograph)), ("modelVersion", document.ModelVersion), ("now", dialect.Instant(importedAt)), ("rejected", rejected),
             ("rulesPath", document.Rules?.Path), ("rulesText", document.Rules?.Text),
             ("links", JsonSerializer.Serialize(monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));

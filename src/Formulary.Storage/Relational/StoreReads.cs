@@ -37,7 +37,7 @@ internal static class StoreReads
         {
             IsRejected = reader.GetBoolean(7),
         };
-        return new StoredMonograph(dialect.UnpackModel(reader.GetValue(5)), reader.GetString(4), metadata)
+        return new StoredMonograph(dialect.UnpackModel(reader.GetValue(5)), dialect.UnpackText(reader.GetValue(4)), metadata)
         {
             Rules = reader.IsDBNull(8) ? null : new RulesSource(reader.GetString(8), reader.GetString(9)),
         };

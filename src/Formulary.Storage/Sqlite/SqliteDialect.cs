@@ -8,13 +8,15 @@ namespace Formulary.Storage.Sqlite;
 
 /// <summary>
 /// SQLite's side of the shared store code: the import lock is the database write lock
-/// (<c>BEGIN IMMEDIATE</c>, so a second process waits for the first), models are Brotli JSON, instants ISO text.
+/// (<c>BEGIN IMMEDIATE</c>, so a second process waits for the first), models and source texts are Brotli-packed, instants ISO text.
 /// </summary>
 internal sealed class SqliteDialect : StoreDialect
 {
     private const int SqliteBusy = 5;
 
     public override string BinaryCollation => string.Empty;
+
+    public override string StoredStateTables => "documents d INDEXED BY documents_state JOIN versions v INDEXED BY versions_state";
 
     public override async Task<(DbTransaction Transaction, bool Waited)> BeginImportAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -43,9 +45,13 @@ internal sealed class SqliteDialect : StoreDialect
         }
     }
 
-    public override object PackModel(Monograph monograph) => SqliteModel.Pack(monograph);
+    public override object PackModel(Monograph monograph) => SqliteBrotli.PackModel(monograph);
 
-    public override Monograph UnpackModel(object stored) => SqliteModel.Unpack(stored);
+    public override Monograph UnpackModel(object stored) => SqliteBrotli.UnpackModel(stored);
+
+    public override object PackText(string text) => SqliteBrotli.PackText(text);
+
+    public override string UnpackText(object stored) => SqliteBrotli.UnpackText(stored);
 
     public override object Instant(DateTimeOffset instant) => StoreText.Instant(instant);
 

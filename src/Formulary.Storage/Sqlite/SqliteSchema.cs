@@ -9,7 +9,7 @@ namespace Formulary.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations =
+    private static readonly SqliteMigration[] Migrations =
     [
         """
         CREATE TABLE documents (
@@ -160,6 +160,33 @@ internal static class SqliteSchema
         DROP TABLE search;
         ALTER TABLE search_by_collection RENAME TO search;
         """,
+        // 12: each text stored once (ADR 0003). The full-text index keeps no copy of the text it indexes
+        // (contentless, SQLite ≥ 3.43 for contentless_delete: a row is deleted by rowid, without its old
+        // text); the text is in documents, and snippets are built from there. Rebuilt from the old index's
+        // own copy, read this one last time. Then every version's source text is Brotli-packed (PackSources).
+        new SqliteMigration(
+            """
+            CREATE VIRTUAL TABLE search_contentless USING fts5 (
+                title, names, indications, body,
+                content = '', contentless_delete = 1,
+                tokenize = 'unicode61 remove_diacritics 2',
+                prefix = '2 3 4'
+            );
+            INSERT INTO search_contentless (rowid, title, names, indications, body)
+            SELECT rowid, title, names, indications, body FROM search ORDER BY rowid;
+            DROP TABLE search;
+            ALTER TABLE search_contentless RENAME TO search;
+            """,
+            PackSources),
+        // 13: what an import compares each file with (Importing/StoredState.Sql) in indexes of their own: the
+        // document's slug, versions, links and title, and its head version's hash, parser version, path, time and
+        // rejection. In the tables these columns sit beside the body text, the packed source and the model, so
+        // the state query read most of the file (at 100,000 documents, ~1 s of a 3 s budget); the indexes hold
+        // ~200 bytes a document.
+        """
+        CREATE INDEX versions_state ON versions (document_id, version, content_hash, model_version, rejected, imported_at, source_path);
+        CREATE INDEX documents_state ON documents (id, collection, slug, latest_version, head_version, removed_at, link_collection, link_slug, cross_key, title, links_json);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
@@ -187,8 +214,9 @@ internal static class SqliteSchema
 
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
+            command.CommandText = Migrations[version - 1].Sql + $"\nPRAGMA user_version = {version};";
             command.ExecuteNonQuery();
+            Migrations[version - 1].Code?.Invoke(connection, transaction);
             transaction.Commit();
             applied++;
         }
@@ -202,5 +230,41 @@ internal static class SqliteSchema
         command.Transaction = transaction;
         command.CommandText = "PRAGMA user_version";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Packs the plain source texts (schema ≤ 11) a thousand rows at a time, so memory stays bounded.</summary>
+    private static void PackSources(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT rowid, source_text FROM versions WHERE rowid > $after AND typeof(source_text) = 'text' ORDER BY rowid LIMIT 1000";
+        var after = read.Parameters.Add("$after", SqliteType.Integer);
+        using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = "UPDATE versions SET source_text = $packed WHERE rowid = $rowid";
+        var packed = write.Parameters.Add("$packed", SqliteType.Blob);
+        var rowid = write.Parameters.Add("$rowid", SqliteType.Integer);
+        var batch = new List<(long Rowid, string Text)>();
+        after.Value = 0L;
+        do
+        {
+            batch.Clear();
+            using (var reader = read.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    batch.Add((reader.GetInt64(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (id, text) in batch)
+            {
+                (rowid.Value, packed.Value) = (id, SqliteBrotli.PackText(text));
+                write.ExecuteNonQuery();
+            }
+
+            after.Value = batch.Count > 0 ? batch[^1].Rowid : after.Value;
+        }
+        while (batch.Count > 0);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Formulary.Monographs;
 using Formulary.Storage.Relational;
@@ -62,13 +63,12 @@ public sealed class SqliteSchemaTests
             using var downgrade = connection.CreateCommand();
             // Schema 9's shape: no name_terms (the vocabulary read from FTS5 itself), full-text rowids equal to document ids.
             downgrade.CommandText =
-                """
+                $"""
                 DROP TABLE name_terms;
-                CREATE VIRTUAL TABLE search_by_id USING fts5 (title, names, indications, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
-                INSERT INTO search_by_id (rowid, title, names, indications, body) SELECT rowid % 1099511627776, title, names, indications, body FROM search;
-                DROP TABLE search;
-                ALTER TABLE search_by_id RENAME TO search;
+                {IndexWithItsOwnCopy("d.id")}
                 CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col');
+                DROP INDEX versions_state;
+                DROP INDEX documents_state;
                 PRAGMA user_version = 9;
                 """;
             downgrade.ExecuteNonQuery();
@@ -82,6 +82,36 @@ public sealed class SqliteSchemaTests
         Assert.Equal(("evoltra-20", 1, 1), (Assert.Single(brands.Hits).Slug, brands.Counts.Single(c => c.Collection == Collection.Composition).Count, brands.Total));
         Assert.Equal("clofarabine", (await migrated.SearchAsync(new SearchRequest("klofarabine") { Correct = false })).DidYouMean);
         Assert.Equal("evoltra", (await migrated.SearchAsync(new SearchRequest("evoltro") { Correct = false })).DidYouMean);
+    }
+
+    [Fact]
+    public async Task Open_SchemaElevenStore_KeepsSourcesByteForByteAndSearchSnippetsAndHistoryWork()
+    {
+        var path = NewPath();
+        var first = TestMonographs.Composition("fludarabine", "Fludarabine", "## Usage\nA purine analogue for leukemia.", "Fludara")
+            with { SourceText = "\uFEFF---\ntitle: Fludarabine  \n---\n## Usage\nA purine analogue for leukemia.\u00A0\U0001F48A" };
+        var second = TestMonographs.Composition("fludarabine", "Fludarabine", "## Usage\nA purine analogue for chronic leukemia.", "Fludara");
+        await using (var store = SqliteMonographStore.Open(path, TimeProvider.System))
+        {
+            await store.ImportAsync([first], Importing.ImportOptions.WholeContentSet);
+            await store.ImportAsync([second], Importing.ImportOptions.WholeContentSet);
+        }
+
+        DowngradeToSchemaEleven(path);
+        await using var migrated = SqliteMonographStore.Open(path, TimeProvider.System);
+
+        Assert.Equal((SqliteSchema.LatestVersion, SqliteSchema.LatestVersion - 11), migrated.Schema);
+        Assert.Equal(Encoding.UTF8.GetBytes(first.SourceText), Encoding.UTF8.GetBytes((await migrated.GetVersionAsync(Collection.Composition, "fludarabine", 1))!.SourceText));
+        var diff = await migrated.DiffAsync(Collection.Composition, "fludarabine", 1, 2);
+        Assert.Equal("A purine analogue for chronic leukemia.", Assert.Single(diff!.Lines, l => l.Kind == Versions.DiffLineKind.Added && l.Text.Contains("purine", StringComparison.Ordinal)).Text);
+        var hit = Assert.Single((await migrated.SearchAsync("chronic", 10, 0)).Hits);
+        Assert.Contains("<mark>chronic</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Equal("fludarabine", Assert.Single((await migrated.SearchAsync("fludara", 10, 0)).Hits).Slug);
+
+        // The upgraded index drops a changed document's old words by rowid alone.
+        await migrated.ImportAsync([TestMonographs.Composition("fludarabine", "Fludarabine", "## Usage\nA nucleoside for lymphoma.", "Fludara")], Importing.ImportOptions.WholeContentSet);
+        Assert.Empty((await migrated.SearchAsync("chronic", 10, 0)).Hits);
+        Assert.Contains("<mark>lymphoma</mark>", Assert.Single((await migrated.SearchAsync("lymphoma", 10, 0)).Hits).SnippetHtml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,6 +173,76 @@ public sealed class SqliteSchemaTests
         Assert.Contains(plan, step => step.Contains(index, StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task QueryPlan_StoredState_ReadsTheStateIndexNotTheVersionRows()
+    {
+        await using var store = SqliteMonographStore.Open(NewPath(), TimeProvider.System);
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        // The import's own statement (StoredState.Sql): its version columns come from an index, never from the
+        // rows that hold the packed source and model.
+        command.CommandText = "EXPLAIN QUERY PLAN " + Importing.StoredState.Sql(new SqliteDialect());
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX versions_state", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX documents_state", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Schema 11's shape: the full-text index keeps its own copy of the text (the same fields as the index
+    /// refresh writes, under rowid <paramref name="rowid"/>), and source texts are plain text.
+    /// </summary>
+    private static void DowngradeToSchemaEleven(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        var sources = new List<(long Rowid, string Text)>();
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT rowid, source_text FROM versions";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                sources.Add((reader.GetInt64(0), SqliteBrotli.UnpackText(reader.GetValue(1))));
+            }
+        }
+
+        using var downgrade = connection.CreateCommand();
+        downgrade.CommandText = "UPDATE versions SET source_text = $text WHERE rowid = $rowid";
+        foreach (var (rowid, text) in sources)
+        {
+            downgrade.Parameters.Clear();
+            downgrade.Parameters.AddWithValue("$text", text);
+            downgrade.Parameters.AddWithValue("$rowid", rowid);
+            downgrade.ExecuteNonQuery();
+        }
+
+        downgrade.Parameters.Clear();
+        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP INDEX versions_state;\nDROP INDEX documents_state;\nPRAGMA user_version = 11;";
+        downgrade.ExecuteNonQuery();
+    }
+
+    /// <summary>Replaces the full-text index with one that keeps its own copy of the text (schema ≤ 11), rowids from <paramref name="rowid"/>.</summary>
+    private static string IndexWithItsOwnCopy(string rowid) =>
+        $"""
+        CREATE VIRTUAL TABLE search_with_copy USING fts5 (title, names, indications, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+        INSERT INTO search_with_copy (rowid, title, names, indications, body)
+        SELECT {rowid}, d.title,
+               d.names || char(10) || coalesce((SELECT group_concat(b.title, char(10)) FROM documents b
+                   WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
+               d.indications, d.body_text
+        FROM documents d WHERE d.removed_at IS NULL AND d.latest_version > 0;
+        DROP TABLE search;
+        ALTER TABLE search_with_copy RENAME TO search;
+        """;
 
     private static string NewPath() => Path.Combine(Directory.CreateTempSubdirectory("formulary-schema-").FullName, "formulary.db");
 }
