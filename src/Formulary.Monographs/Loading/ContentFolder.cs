@@ -14,6 +14,9 @@ public sealed class ContentFolder
 {
     private readonly string realRoot;
 
+    /// <summary>The real root with a separator: what a path inside it starts with.</summary>
+    private readonly string realRootPrefix;
+
     /// <summary>Each folder's real path, resolved once: a file is then one <c>lstat</c> unless it is a link.</summary>
     private readonly ConcurrentDictionary<string, string?> realFolders = new(StringComparer.Ordinal);
 
@@ -24,6 +27,7 @@ public sealed class ContentFolder
     {
         Root = root;
         this.realRoot = realRoot;
+        realRootPrefix = realRoot + Path.DirectorySeparatorChar;
     }
 
     /// <summary>The folder as given (paths listed start with it).</summary>
@@ -338,6 +342,6 @@ public sealed class ContentFolder
 
     private bool IsInside(string real) =>
         string.Equals(real, realRoot, StringComparison.Ordinal)
-        || real.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        || real.StartsWith(realRootPrefix, StringComparison.Ordinal)
         || (realRoot == "/" && real.StartsWith('/'));
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Formulary.Monographs;
 using Formulary.Monographs.Model;
+using Formulary.Storage.Relational;
 
 namespace Formulary.Storage.Importing;
 
@@ -17,18 +18,18 @@ public sealed record StoredState(
     Collection? LinkCollection, string? LinkSlug, int ModelVersion, DateTimeOffset ImportedAt,
     int HeadVersion, bool HeadRejected, IReadOnlyList<MonographLink> Links, string CrossKey, string Title)
 {
-    /// <summary>The same query on both stores; <see cref="LoadAsync"/> reads its rows.</summary>
-    internal const string Sql =
-        """
+    /// <summary>The same query on both stores, over the tables as <paramref name="dialect"/> names them; <see cref="LoadAsync"/> reads its rows.</summary>
+    internal static string Sql(StoreDialect dialect) =>
+        $"""
         SELECT d.id, d.collection, d.slug, d.latest_version, d.removed_at IS NOT NULL, v.content_hash, v.source_path, d.link_collection, d.link_slug,
             v.model_version, v.imported_at, d.head_version, v.rejected, d.links_json, d.cross_key, d.title
-        FROM documents d JOIN versions v ON v.document_id = d.id AND v.version = d.head_version
+        FROM {dialect.StoredStateTables} ON v.document_id = d.id AND v.version = d.head_version
         """;
 
-    internal static async Task<Dictionary<(Collection, string), StoredState>> LoadAsync(DbCommand command, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<(Collection, string), StoredState>> LoadAsync(DbCommand command, StoreDialect dialect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        command.CommandText = Sql;
+        command.CommandText = Sql(dialect);
         var rows = new Dictionary<(Collection, string), StoredState>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -51,7 +51,7 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
             var (transaction, waited) = await Dialect.BeginImportAsync(connection, cancellationToken);
             await using var load = connection.CreateCommand();
             load.Transaction = transaction;
-            var stored = await StoredState.LoadAsync(load, cancellationToken);
+            var stored = await StoredState.LoadAsync(load, Dialect, cancellationToken);
             return new ImportSession(connection, transaction, Dialect, TimeProvider.GetUtcNow(), stored, waited);
         }
         catch

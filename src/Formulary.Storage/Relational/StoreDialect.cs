@@ -15,6 +15,13 @@ internal abstract class StoreDialect
     public abstract string BinaryCollation { get; }
 
     /// <summary>
+    /// The tables of the import's state query (<see cref="StoredState.Sql"/>), aliased <c>d</c> and <c>v</c>. SQLite
+    /// names its covering indexes (schema 13): its planner would otherwise read the version rows beside the packed
+    /// source and model. PostgreSQL keeps large values out of its rows (TOAST), so the plain join is cheap there.
+    /// </summary>
+    public virtual string StoredStateTables => "documents d JOIN versions v";
+
+    /// <summary>
     /// Begins the import transaction holding the store-wide import lock (SQLite's write lock, a
     /// PostgreSQL advisory lock); <c>Waited</c> is true when another import held it first.
     /// </summary>

@@ -16,6 +16,8 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string BinaryCollation => string.Empty;
 
+    public override string StoredStateTables => "documents d INDEXED BY documents_state JOIN versions v INDEXED BY versions_state";
+
     public override async Task<(DbTransaction Transaction, bool Waited)> BeginImportAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var sqlite = (SqliteConnection)connection;

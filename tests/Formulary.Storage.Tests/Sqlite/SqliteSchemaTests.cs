@@ -67,6 +67,8 @@ public sealed class SqliteSchemaTests
                 DROP TABLE name_terms;
                 {IndexWithItsOwnCopy("d.id")}
                 CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col');
+                DROP INDEX versions_state;
+                DROP INDEX documents_state;
                 PRAGMA user_version = 9;
                 """;
             downgrade.ExecuteNonQuery();
@@ -172,6 +174,28 @@ public sealed class SqliteSchemaTests
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task QueryPlan_StoredState_ReadsTheStateIndexNotTheVersionRows()
+    {
+        await using var store = SqliteMonographStore.Open(NewPath(), TimeProvider.System);
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        // The import's own statement (StoredState.Sql): its version columns come from an index, never from the
+        // rows that hold the packed source and model.
+        command.CommandText = "EXPLAIN QUERY PLAN " + Importing.StoredState.Sql(new SqliteDialect());
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX versions_state", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX documents_state", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Schema 11's shape: the full-text index keeps its own copy of the text (the same fields as the index
     /// refresh writes, under rowid <paramref name="rowid"/>), and source texts are plain text.
@@ -202,7 +226,7 @@ public sealed class SqliteSchemaTests
         }
 
         downgrade.Parameters.Clear();
-        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nPRAGMA user_version = 11;";
+        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP INDEX versions_state;\nDROP INDEX documents_state;\nPRAGMA user_version = 11;";
         downgrade.ExecuteNonQuery();
     }
 
