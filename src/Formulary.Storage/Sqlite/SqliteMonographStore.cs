@@ -63,6 +63,34 @@ public sealed class SqliteMonographStore : RelationalStore
         return new SqliteMonographStore(path, timeProvider) { Schema = (SqliteSchema.LatestVersion, applied) };
     }
 
+    /// <summary>
+    /// Rewrites the file without its free pages (<c>VACUUM</c>) when they are at least a quarter of it, as
+    /// after the schema-12 upgrade: the rebuilt index and the packed source texts leave the old pages free,
+    /// and SQLite reuses free pages but never gives them back. Run by <c>db migrate</c>, never on open: it
+    /// holds the write lock while it rewrites the file.
+    /// </summary>
+    /// <returns>The bytes the file shrank by; 0 when it was not worth rewriting.</returns>
+    public long Compact()
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT freelist_count FROM pragma_freelist_count()), (SELECT page_count FROM pragma_page_count())";
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            if (reader.GetInt64(0) * 4 < reader.GetInt64(1))
+            {
+                return 0;
+            }
+        }
+
+        var before = new FileInfo(DatabasePath).Length;
+        // In WAL mode the rewritten pages go to the log first; the checkpoint writes them back and truncates the file.
+        command.CommandText = "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
+        command.ExecuteNonQuery();
+        return before - new FileInfo(DatabasePath).Length;
+    }
+
     private const int SqliteCorrupt = 11;
 
     private const int SqliteNotADatabase = 26;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Formulary.Cli.Tests.Commands.MultiNode;
 using Formulary.Storage;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Formulary.Cli.Tests.Commands;
@@ -19,6 +20,39 @@ public sealed class DbCommandTests
         var json = JsonDocument.Parse(first.Out).RootElement;
         Assert.Equal(json.GetProperty("schemaVersion").GetInt32(), json.GetProperty("applied").GetInt32());
         Assert.Contains("up to date", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrate_SqliteFileAQuarterFree_GivesThePagesBackAndKeepsTheContent()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("formulary-migrate-").FullName, "formulary.db");
+        Assert.Equal(0, CliRun.Run("import", new TestContent().Root, "--db", db).Exit);
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // 2,000 pages' worth of rows, dropped: free pages, as an upgrade that rewrote tables leaves them.
+            command.CommandText =
+                """
+                CREATE TABLE spare AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) SELECT randomblob(4000) AS b FROM n;
+                DROP TABLE spare;
+                PRAGMA wal_checkpoint(TRUNCATE);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var before = new FileInfo(db).Length;
+
+        var migrate = CliRun.Run("db", "migrate", "--db", db, "--json");
+        var again = CliRun.Run("db", "migrate", "--db", db, "--json");
+        var show = CliRun.Run("show", "clofarabine", "--db", db);
+
+        Assert.Equal((0, 0, 0), (migrate.Exit, again.Exit, show.Exit));
+        var freed = JsonDocument.Parse(migrate.Out).RootElement.GetProperty("freedBytes").GetInt64();
+        Assert.True(freed >= 2000 * 4000, $"freed {freed} bytes");
+        Assert.Equal(before - freed, new FileInfo(db).Length);
+        Assert.Equal(0, JsonDocument.Parse(again.Out).RootElement.GetProperty("freedBytes").GetInt64());
+        Assert.StartsWith("Clofarabine", show.Out, StringComparison.Ordinal);
     }
 
     [SkippableFact]
