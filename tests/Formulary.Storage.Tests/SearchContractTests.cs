@@ -205,6 +205,16 @@ public abstract class SearchContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Search_LongWordBeforeTheLast_MatchesWholeWordsOnly()
+    {
+        // issue 12.5: a word longer than the index's prefixes is a prefix only as the last word (the one typed).
+        Assert.Contains((await Store.SearchAsync(new SearchRequest("leukemia clofarab") { Correct = false })).Hits, h => h.Slug == "clofarabine");
+        Assert.Contains((await Store.SearchAsync(new SearchRequest("clof leukemia") { Correct = false })).Hits, h => h.Slug == "clofarabine");
+        Assert.Equal(0, (await Store.SearchAsync(new SearchRequest("clofarab leukemia") { Correct = false })).Total);
+        Assert.Contains((await Store.SearchAsync(new SearchRequest("clofarabine leukemia") { Correct = false })).Hits, h => h.Slug == "clofarabine");
+    }
+
+    [SkippableFact]
     public async Task Search_OneLetterWordsAttack_AnswersWithoutTimingOut()
     {
         // issue 12: one-letter prefixes times snippets once cost 21.7 s of CPU for this query.

@@ -182,12 +182,12 @@ internal static class PostgresSearch
         NpgsqlConnection connection, IReadOnlyList<string> terms, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         var termsWithHits = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
             deadline.ThrowIfTooLateToStart();
-            if (await AnyAsync(connection, SearchTerms.ToTsQuery([term]), cancellationToken))
+            if (await AnyAsync(connection, SearchTerms.TsTerm(terms, i), cancellationToken))
             {
-                termsWithHits.Add(term);
+                termsWithHits.Add(terms[i]);
             }
         }
 

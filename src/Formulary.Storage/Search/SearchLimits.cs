@@ -26,6 +26,12 @@ public static class SearchLimits
     public const int MinPrefixChars = 3;
 
     /// <summary>
+    /// The longest prefix the SQLite full-text index keeps (<c>prefix = '2 3 4'</c>): a word up to this long is a
+    /// prefix anywhere in a query, a longer one only as the last word (<see cref="SearchTerms.IsPrefix"/>).
+    /// </summary>
+    public const int IndexedPrefixChars = 4;
+
+    /// <summary>
     /// The database time one search may use by default, correction included (SQLite: a progress
     /// handler; PostgreSQL: <c>statement_timeout</c>); a search that reaches it answers "timed out".
     /// Each store's <c>SearchBudget</c> may change it (the storage tests use a long one, so that a

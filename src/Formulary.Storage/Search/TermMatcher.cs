@@ -8,7 +8,7 @@ namespace Formulary.Storage.Search;
 /// <summary>
 /// Finds a search's words in stored text the way the full-text index matched them: text split into runs
 /// of letters and digits (as <see cref="SearchTerms"/> splits a query), compared case- and accent-folded
-/// (<see cref="NameKey.Fold"/>), as prefixes for words of <see cref="SearchLimits.MinPrefixChars"/> or more.
+/// (<see cref="NameKey.Fold"/>), as prefixes where the index matched prefixes (<see cref="SearchTerms.IsPrefix"/>).
 /// At most <see cref="SearchLimits.MaxTerms"/> words, so the words found fit a bit mask.
 /// </summary>
 internal sealed class TermMatcher
@@ -18,7 +18,8 @@ internal sealed class TermMatcher
     public TermMatcher(IReadOnlyList<string> terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        this.terms = [.. terms.Take(SearchLimits.MaxTerms).Select(t => (NameKey.Compact(t), SearchTerms.IsPrefix(t)))];
+        var searched = terms.Take(SearchLimits.MaxTerms).ToList();
+        this.terms = [.. searched.Select((t, i) => (NameKey.Compact(t), SearchTerms.IsPrefix(searched, i)))];
     }
 
     /// <summary>The mask with one bit per query word.</summary>

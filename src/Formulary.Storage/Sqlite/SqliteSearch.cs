@@ -140,15 +140,15 @@ internal sealed class SqliteSearch
         SqliteConnection connection, IReadOnlyList<string> terms, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         var termsWithHits = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
             deadline.ThrowIfTooLateToStart();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT EXISTS (SELECT 1 FROM search WHERE search MATCH $query)";
-            command.Parameters.AddWithValue("$query", SearchTerms.ToFts5([term]));
+            command.Parameters.AddWithValue("$query", SearchTerms.Fts5Term(terms, i));
             if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0)
             {
-                termsWithHits.Add(term);
+                termsWithHits.Add(terms[i]);
             }
         }
 

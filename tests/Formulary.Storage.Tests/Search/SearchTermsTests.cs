@@ -29,8 +29,18 @@ public sealed class SearchTermsTests
     [Fact]
     public void ToFts5_Words_AreQuotedPrefixTerms()
     {
-        Assert.Equal("\"clolar\"* \"200\"*", SearchTerms.ToFts5(["clolar", "200"]));
-        Assert.Equal("clolar:* & 200:*", SearchTerms.ToTsQuery(["clolar", "200"]));
+        Assert.Equal("\"clof\"* \"200\"*", SearchTerms.ToFts5(["clof", "200"]));
+        Assert.Equal("clof:* & 200:*", SearchTerms.ToTsQuery(["clof", "200"]));
+    }
+
+    [Fact]
+    public void ToFts5_LongWordBeforeTheLast_IsAWholeWord()
+    {
+        // Past the index's 4-letter prefixes only the last word, the one being typed, is a prefix (issue 12.5).
+        Assert.Equal("\"clolar\" \"tab\"* \"inter\" \"infus\"*", SearchTerms.ToFts5(["clolar", "tab", "inter", "infus"]));
+        Assert.Equal("clolar & tab:* & inter & infus:*", SearchTerms.ToTsQuery(["clolar", "tab", "inter", "infus"]));
+        Assert.Equal("\"inter\"", SearchTerms.Fts5Term(["inter", "infus"], 0));
+        Assert.Equal("infus:*ABC", SearchTerms.TsTerm(["inter", "infus"], 1, "ABC"));
     }
 
     [Fact]
