@@ -125,47 +125,16 @@ public sealed class ContentFolder
 
         using (handle)
         {
-            if (handle is null && IsInside(real))
+            if (handle is null)
             {
-                return error == FileProbe.NoSuchFile ? Unreadable(file)
-                    : ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart,
-                        "the file could not be read: " + new System.ComponentModel.Win32Exception(error).Message));
+                return !IsInside(real) ? ContentFileRead.Refused(Refusal(file, real, kind, asFile: true)!)
+                    : error == FileProbe.NoSuchFile ? Unreadable(file)
+                    : CouldNotRead(file, new System.ComponentModel.Win32Exception(error).Message);
             }
 
-            if (Refusal(file, real, kind, asFile: true) is { } refusal)
-            {
-                return ContentFileRead.Refused(refusal);
-            }
-
-            try
-            {
-                // The reported length only sizes the first buffer (uninitialized); reading stops at the end (a short
-                // read of a regular file) or at the limit plus one byte, whatever the length said.
-                var limit = checked(maxBytes + 1);
-                var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Min(Math.Max(length + 1, 256), limit));
-                var total = 0;
-                while (total < limit)
-                {
-                    if (total == buffer.Length)
-                    {
-                        Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, limit));
-                    }
-
-                    var wanted = buffer.Length - total;
-                    var read = FileProbe.Read(handle!, buffer.AsSpan(total));
-                    total += read;
-                    if (read < wanted)
-                    {
-                        break;
-                    }
-                }
-
-                return new ContentFileRead(buffer[..total], total > maxBytes, null);
-            }
-            catch (IOException e)
-            {
-                return ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart, "the file could not be read: " + e.Message));
-            }
+            return Refusal(file, real, kind, asFile: true) is { } refusal
+                ? ContentFileRead.Refused(refusal)
+                : ReadBounded(file, length, maxBytes, (buffer, _) => FileProbe.Read(handle, buffer));
         }
     }
 
@@ -190,11 +159,30 @@ public sealed class ContentFolder
         try
         {
             // No FileStream (its buffer and strategy objects) and no advisory lock (FileShare.ReadWrite): a handle, and
-            // reads at offsets. The reported length only sizes the first buffer (uninitialized: a 64 KiB zeroed one per
-            // file cost more than reading it); the loop still reads until the end or the limit plus one byte.
+            // reads at offsets.
             using var handle = File.OpenHandle(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return ReadBounded(file, RandomAccess.GetLength(handle), maxBytes, (buffer, offset) => RandomAccess.Read(handle, buffer, offset));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CouldNotRead(file, e.Message);
+        }
+    }
+
+    /// <summary>Reads into <paramref name="buffer"/> (at <paramref name="offset"/> where the reader seeks); fewer bytes than it holds only at the end.</summary>
+    private delegate int ReadChunk(Span<byte> buffer, long offset);
+
+    /// <summary>
+    /// The bytes of an opened regular file, at most <paramref name="maxBytes"/> + 1 of them. The reported length only
+    /// sizes the first buffer (uninitialized: a zeroed 64 KiB one per file cost more than reading it); reading stops at
+    /// the end (a short read) or at the limit plus one byte, whatever the length said.
+    /// </summary>
+    private static ContentFileRead ReadBounded(string file, long reportedLength, int maxBytes, ReadChunk read)
+    {
+        try
+        {
             var limit = checked(maxBytes + 1);
-            var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Min(Math.Max(RandomAccess.GetLength(handle) + 1, 256), limit));
+            var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Min(Math.Max(reportedLength + 1, 256), limit));
             var total = 0;
             while (total < limit)
             {
@@ -203,26 +191,27 @@ public sealed class ContentFolder
                     Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, limit));
                 }
 
-                var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
-                if (read == 0)
+                var wanted = buffer.Length - total;
+                var count = read(buffer.AsSpan(total), total);
+                total += count;
+                if (count < wanted)
                 {
                     break;
                 }
-
-                total += read;
             }
 
             return new ContentFileRead(buffer[..total], total > maxBytes, null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            return ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart, "the file could not be read: " + e.Message));
+            return CouldNotRead(file, e.Message);
         }
     }
 
-    private static ContentFileRead Unreadable(string file) =>
-        ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart,
-            "the file could not be read: it does not exist or a link in its path is broken"));
+    private static ContentFileRead CouldNotRead(string file, string reason) =>
+        ContentFileRead.Refused(DiagnosticCodes.UnreadableFile.At(file, SourcePosition.FileStart, "the file could not be read: " + reason));
+
+    private static ContentFileRead Unreadable(string file) => CouldNotRead(file, "it does not exist or a link in its path is broken");
 
     private void Walk(string folder, string suffix, List<string> found, HashSet<string> visited, ICollection<Diagnostic> skipped)
     {
