@@ -26,9 +26,16 @@ internal static class Screening
 
     private static void ScreenContraindications(Patient patient, DrugProfile profile, AnswerBuilder answer)
     {
-        foreach (var group in profile.Contraindications.GroupBy(c => c.Condition))
+        var rules = profile.Contraindications;
+        for (var index = 0; index < rules.Count; index++)
         {
-            var rule = group.First();
+            // The first rule of each condition, in the order the conditions first appear (no grouping per call).
+            var rule = rules[index];
+            if (FirstOfCondition(rules, index) != index)
+            {
+                continue;
+            }
+
             switch (rule.Condition)
             {
                 case ContraindicationCondition.Hypersensitivity:
@@ -53,6 +60,17 @@ internal static class Screening
                     break;
             }
         }
+    }
+
+    private static int FirstOfCondition(IReadOnlyList<Contraindication> rules, int index)
+    {
+        var first = 0;
+        while (rules[first].Condition != rules[index].Condition)
+        {
+            first++;
+        }
+
+        return first;
     }
 
     /// <summary>The rule's note as the end of a sentence (a leading space), or nothing.</summary>

@@ -9,18 +9,24 @@ internal static class StoreFeedback
     public static async Task RecordCardsAsync(DbConnection connection, StoreDialect dialect, IReadOnlyList<IssuedCard> cards, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One statement for the batch, its values set per card: a command per card prepared the same SQL again each time.
+        await using var insert = StoreReads.Command(
+            connection,
+            """
+            INSERT INTO cds_cards (uuid, service, kind, indicator, slug, issued_at)
+            VALUES (@uuid, @service, @kind, @indicator, @slug, @issued)
+            ON CONFLICT DO NOTHING
+            """,
+            ("uuid", null), ("service", null), ("kind", null), ("indicator", null), ("slug", null), ("issued", null));
+        insert.Transaction = transaction;
         foreach (var card in cards)
         {
-            await using var insert = StoreReads.Command(
-                connection,
-                """
-                INSERT INTO cds_cards (uuid, service, kind, indicator, slug, issued_at)
-                VALUES (@uuid, @service, @kind, @indicator, @slug, @issued)
-                ON CONFLICT DO NOTHING
-                """,
-                ("uuid", Uuid(card.Uuid)), ("service", card.Service), ("kind", card.Kind), ("indicator", card.Indicator),
-                ("slug", card.Slug), ("issued", dialect.Instant(card.IssuedAt)));
-            insert.Transaction = transaction;
+            object?[] values = [Uuid(card.Uuid), card.Service, card.Kind, card.Indicator, card.Slug, dialect.Instant(card.IssuedAt)];
+            for (var i = 0; i < values.Length; i++)
+            {
+                insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
