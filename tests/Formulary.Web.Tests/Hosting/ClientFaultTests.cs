@@ -183,6 +183,18 @@ public sealed class ClientFaultTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e29")]
+    public async Task NumberBeyondDecimal_DoseApi_400SayingTheRange(string weight)
+    {
+        // A JSON number too large for a decimal is refused as malformed, and the detail says why (it used to say "not a string").
+        using var response = await PostJsonAsync("/api/dose", "{" + Child.Replace("\"weightKg\":30", "\"weightKg\":" + weight, StringComparison.Ordinal) + "}");
+
+        using var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed-json");
+        Assert.Contains("within ±7.9e28", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task QueryParameter_DoseApi_400BecauseItTakesNone()
     {
