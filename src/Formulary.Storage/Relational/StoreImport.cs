@@ -9,43 +9,41 @@ using Formulary.Storage.Search;
 namespace Formulary.Storage.Relational;
 
 /// <summary>
-/// Carries out an <see cref="ImportPlan"/> inside the caller's transaction, with the same SQL on both
-/// stores. Until the commit nothing is visible, and a process killed before it leaves the previous state.
-/// A published version updates the document's searchable fields and summary; a rejected one only
+/// Carries out an <see cref="ImportPlan"/>'s steps, one at a time as they are decided, inside the caller's
+/// transaction, with the same SQL on both stores. Until the commit nothing is visible, and a process killed
+/// before it leaves the previous state. A published version updates the document's searchable fields and summary; a rejected one only
 /// moves the document's head (history) and leaves what readers see alone.
 /// </summary>
 internal sealed class StoreImport(DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt)
 {
     private readonly IndexRefresh refresh = new();
+    private bool wrote;
 
-    public async Task<ImportReport> RunAsync(IReadOnlyList<ImportStep> steps, int documentCount, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Carries out one step; what it changes in the search index is refreshed by <see cref="FinishAsync"/>.</summary>
+    public async Task WriteAsync(ImportStep step, CancellationToken cancellationToken)
     {
-        var done = 0;
-        var wrote = false;
-        foreach (var step in steps)
+        cancellationToken.ThrowIfCancellationRequested();
+        switch (step.Kind)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (step.Kind)
-            {
-                case ImportStepKind.Publish or ImportStepKind.Reject:
-                    await WriteVersionAsync(step, cancellationToken);
-                    break;
-                case ImportStepKind.Refresh:
-                    await RefreshAsync(step, cancellationToken);
-                    break;
-                case ImportStepKind.Remove:
-                    await ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellationToken, ("now", dialect.Instant(importedAt)), ("id", step.Previous!.Id));
-                    refresh.Add(step.Previous.Id, step.Previous, null);
-                    break;
-            }
-
-            wrote |= step.Kind != ImportStepKind.Nothing;
-            if (step.Kind != ImportStepKind.Remove)
-            {
-                progress?.Report(new ImportProgress(++done, documentCount, step.Result.SourcePath));
-            }
+            case ImportStepKind.Publish or ImportStepKind.Reject:
+                await WriteVersionAsync(step, cancellationToken);
+                break;
+            case ImportStepKind.Refresh:
+                await RefreshAsync(step, cancellationToken);
+                break;
+            case ImportStepKind.Remove:
+                await ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellationToken, ("now", dialect.Instant(importedAt)), ("id", step.Previous!.Id));
+                refresh.Add(step.Previous.Id, step.Previous, null);
+                break;
         }
 
+        wrote |= step.Kind != ImportStepKind.Nothing;
+    }
+
+    /// <summary>After the last step: refreshes the search entries of what was written and bumps the generation if anything was.</summary>
+    /// <returns>Whether anything was written, and the generation after.</returns>
+    public async Task<(bool ChangedStore, long Generation)> FinishAsync(CancellationToken cancellationToken)
+    {
         if (refresh.DocumentIds.Count > 0)
         {
             await dialect.RefreshSearchAsync(connection, transaction, refresh, cancellationToken);
@@ -57,7 +55,7 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
         }
 
         var generation = await ScalarAsync("SELECT value FROM store_meta WHERE key = 'generation'", cancellationToken);
-        return new ImportReport([.. steps.Select(s => s.Result)]) { ChangedStore = wrote, Generation = Convert.ToInt64(generation, System.Globalization.CultureInfo.InvariantCulture) };
+        return (wrote, Convert.ToInt64(generation, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private async Task WriteVersionAsync(ImportStep step, CancellationToken cancellationToken)
