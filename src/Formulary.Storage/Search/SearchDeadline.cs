@@ -24,6 +24,9 @@ internal readonly record struct SearchDeadline(TimeProvider Time, long Timestamp
     /// <summary>How long a statement may still be started: <see cref="Remaining"/> less <see cref="SearchLimits.StartReserve"/>.</summary>
     public TimeSpan LeftToStart => Remaining - SearchLimits.StartReserve;
 
+    /// <summary>How long the caller may still wait for the answer: <see cref="Remaining"/> plus <see cref="SearchLimits.AnswerGrace"/>, never negative.</summary>
+    public TimeSpan LeftToAnswer => TimeSpan.FromTicks(Math.Max(0, (Remaining + SearchLimits.AnswerGrace).Ticks));
+
     /// <summary>Before each statement of a search: too late to start one is a time-out (<see cref="SearchLimits.StartReserve"/>).</summary>
     public void ThrowIfTooLateToStart()
     {

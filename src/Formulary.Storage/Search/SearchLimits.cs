@@ -48,6 +48,14 @@ public static class SearchLimits
     /// </summary>
     public static readonly TimeSpan StartReserve = TimeSpan.FromMilliseconds(30);
 
+    /// <summary>
+    /// A search answers at the latest this long after its budget ends (<see cref="SearchDeadline.LeftToAnswer"/>):
+    /// a SQLite statement inside one call the progress handler cannot interrupt (an FTS5 prefix merge, bm25's
+    /// document frequencies) is left to end on its own, still holding its search slot, and the caller is
+    /// answered "timed out" without waiting for it. The grace lets an interrupted statement wind down normally.
+    /// </summary>
+    public static readonly TimeSpan AnswerGrace = TimeSpan.FromMilliseconds(20);
+
     public static void Validate(int limit, int offset)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);

@@ -46,6 +46,23 @@ internal sealed class SqliteSearch
             return SearchResults.Empty(request) with { TimedOut = true };
         }
 
+        // On its own thread (the provider's calls are synchronous), so that the caller is answered by the deadline
+        // even when a statement is inside a call SQLite cannot interrupt (SearchLimits.AnswerGrace).
+        var work = Task.Run(() => RunInSlotAsync(request, deadline, cancellationToken), CancellationToken.None);
+        try
+        {
+            return await work.WaitAsync(deadline.LeftToAnswer, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The work ends on its own and gives its slot back; what it throws then has no one to answer.
+            _ = work.ContinueWith(static ended => ended.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return SearchResults.Empty(request) with { TimedOut = true };
+        }
+    }
+
+    private async Task<SearchResults> RunInSlotAsync(SearchRequest request, SearchDeadline deadline, CancellationToken cancellationToken)
+    {
         try
         {
             await using var connection = open();

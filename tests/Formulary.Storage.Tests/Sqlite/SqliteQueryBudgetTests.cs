@@ -88,6 +88,33 @@ public sealed class SqliteQueryBudgetTests
         Assert.Equal((false, "clofarabine"), (inTime.TimedOut, inTime.Hits[0].Slug));
     }
 
+    [Fact]
+    public async Task Search_StuckInACallNothingCanInterrupt_AnswersTimedOutByTheBudgetPlusGraceAndGivesTheSlotBackLater()
+    {
+        // Opening the connection stands for any call SQLite's progress handler cannot interrupt (an FTS5 prefix merge).
+        var time = new FakeTimeProvider();
+        await using var store = await ClofarabineStoreAsync(time);
+        using var stuck = new ManualResetEventSlim();
+        var search = new SqliteSearch(() => { stuck.Wait(TimeSpan.FromSeconds(30)); return store.OpenConnection(); }, time);
+        var slots = search.Slots.CurrentCount;
+
+        var answering = search.SearchAsync(new SearchRequest("clofarabine"), SearchLimits.TimeBudget, CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(219)); // 200 ms budget + 20 ms answer grace
+        Assert.False(answering.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var results = await answering.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal((true, 0), (results.TimedOut, results.Hits.Count));
+        Assert.Equal(slots - 1, search.Slots.CurrentCount); // still held by the stuck statement
+        stuck.Set();
+        for (var waited = 0; search.Slots.CurrentCount < slots && waited < 1_000; waited++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(slots, search.Slots.CurrentCount);
+    }
+
     /// <summary>A store on a clock that moves only when the test says (so the budget never ends by itself), with the default 200 ms budget.</summary>
     private static async Task<SqliteMonographStore> ClofarabineStoreAsync(FakeTimeProvider time)
     {

@@ -25,7 +25,7 @@ internal static class SearchEndpoints
                 + "and correctedFrom to the text sent; with correct=false (or when the correction finds nothing too) didYouMean proposes it instead. "
                 + "snippetHtml is escaped text from one section with matches in <mark>; section is the anchor of that section on the page (null when the words are in the title or names, or only in the description) and url links there. "
                 + $"timedOut is true when the search ran out of its time budget ({(int)SearchLimits.TimeBudget.TotalMilliseconds} ms from the request's arrival, "
-                + $"no database statement starting in its last {(int)SearchLimits.StartReserve.TotalMilliseconds} ms) and was stopped: nothing else in the answer counts, and it is not cached.")
+                + $"no database statement starting in its last {(int)SearchLimits.StartReserve.TotalMilliseconds} ms, the answer sent at the latest {(int)SearchLimits.AnswerGrace.TotalMilliseconds} ms after it) and was stopped: nothing else in the answer counts, and it is not cached.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/api/suggest", SuggestAsync)
             .WithTags("Search")
