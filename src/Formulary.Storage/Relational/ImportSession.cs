@@ -88,6 +88,7 @@ internal sealed class ImportSession(
 
     public async ValueTask DisposeAsync()
     {
+        await writer.DisposeAsync();
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }

@@ -14,9 +14,10 @@ namespace Formulary.Storage.Relational;
 /// before it leaves the previous state. A published version updates the document's searchable fields and summary; a rejected one only
 /// moves the document's head (history) and leaves what readers see alone.
 /// </summary>
-internal sealed class StoreImport(DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt)
+internal sealed class StoreImport(DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt) : IAsyncDisposable
 {
     private readonly IndexRefresh refresh = new();
+    private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
     private bool wrote;
 
     /// <summary>Carries out one step; what it changes in the search index is refreshed by <see cref="FinishAsync"/>.</summary>
@@ -125,31 +126,48 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
         return search;
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await Command(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
 
-    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
+    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await Command(sql, parameters).ExecuteScalarAsync(cancellationToken);
 
+    /// <summary>
+    /// The command for <paramref name="sql"/>, made (and so prepared) once per import and run again with new values: an
+    /// import runs the same few statements for every document, and preparing them each time was a large part of writing one.
+    /// </summary>
     private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            commands.Add(sql, command);
+        }
+
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value is string text ? StoreText.Clean(text) : value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            command.Parameters[name].Value = value is string text ? StoreText.Clean(text) : value ?? DBNull.Value;
         }
 
         return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        commands.Clear();
     }
 }
