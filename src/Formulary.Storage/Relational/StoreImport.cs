@@ -20,17 +20,20 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
     private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
     private bool wrote;
 
-    /// <summary>Carries out one step; what it changes in the search index is refreshed by <see cref="FinishAsync"/>.</summary>
-    public async Task WriteAsync(ImportStep step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Carries out one step with its <paramref name="encoded"/> values (<see cref="EncodedStep.Of"/>, computed before, on any
+    /// thread); what it changes in the search index is refreshed by <see cref="FinishAsync"/>.
+    /// </summary>
+    public async Task WriteAsync(ImportStep step, EncodedStep? encoded, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         switch (step.Kind)
         {
             case ImportStepKind.Publish or ImportStepKind.Reject:
-                await WriteVersionAsync(step, cancellationToken);
+                await WriteVersionAsync(step, encoded!, cancellationToken);
                 break;
             case ImportStepKind.Refresh:
-                await RefreshAsync(step, cancellationToken);
+                await RefreshAsync(step, encoded!, cancellationToken);
                 break;
             case ImportStepKind.Remove:
                 await ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellationToken, ("now", dialect.Instant(importedAt)), ("id", step.Previous!.Id));
@@ -59,7 +62,7 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
         return (wrote, Convert.ToInt64(generation, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private async Task WriteVersionAsync(ImportStep step, CancellationToken cancellationToken)
+    private async Task WriteVersionAsync(ImportStep step, EncodedStep encoded, CancellationToken cancellationToken)
     {
         var (document, previous, version) = (step.Write!, step.Previous, step.Result.Version!.Value);
         var monograph = document.Monograph;
@@ -69,7 +72,6 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             VALUES (@collection, @slug, 0, 0, '', '', '', '{}') RETURNING id
             """,
             cancellationToken, ("collection", StoreText.Collection(monograph.Collection)), ("slug", monograph.Slug)), System.Globalization.CultureInfo.InvariantCulture);
-        var rejected = step.Kind == ImportStepKind.Reject;
         await ExecuteAsync(
             """
             INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model, model_version, imported_at, rejected, rules_path, rules_text)
@@ -77,18 +79,18 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             UPDATE documents SET head_version = @version, links_json = @links, cross_key = @crossKey WHERE id = @id;
             """,
             cancellationToken,
-            ("id", id), ("version", version), ("hash", document.ContentHash), ("path", monograph.SourcePath), ("source", dialect.PackText(document.SourceText)),
-            ("model", dialect.PackModel(monograph)), ("modelVersion", document.ModelVersion), ("now", dialect.Instant(importedAt)), ("rejected", rejected),
-            ("rulesPath", document.Rules?.Path), ("rulesText", document.Rules?.Text),
-            ("links", JsonSerializer.Serialize(monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));
-        if (!rejected)
+            ("id", id), ("version", version), ("hash", document.ContentHash), ("path", monograph.SourcePath), ("source", encoded.Source),
+            ("model", encoded.Model), ("modelVersion", document.ModelVersion), ("now", dialect.Instant(importedAt)), ("rejected", step.Kind == ImportStepKind.Reject),
+            ("rulesPath", document.Rules?.Path), ("rulesText", document.Rules?.Text), ("links", encoded.Links), ("crossKey", document.CrossKey));
+        if (encoded.Publication is { } publication)
         {
-            refresh.Add(id, previous, await PublishAsync(id, document, version, importedAt, "latest_version = @version, removed_at = NULL,", cancellationToken));
+            await PublishAsync(id, version, publication, "latest_version = @version, removed_at = NULL,", cancellationToken);
+            refresh.Add(id, previous, publication.Search);
         }
     }
 
     /// <summary>Same source and status: replaces the newest version's model (and, when published, the search fields) in place.</summary>
-    private async Task RefreshAsync(ImportStep step, CancellationToken cancellationToken)
+    private async Task RefreshAsync(ImportStep step, EncodedStep encoded, CancellationToken cancellationToken)
     {
         var (document, previous) = (step.Write!, step.Previous!);
         await ExecuteAsync(
@@ -97,20 +99,18 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             UPDATE documents SET links_json = @links, cross_key = @crossKey WHERE id = @id;
             """,
             cancellationToken,
-            ("id", previous.Id), ("version", previous.HeadVersion), ("model", dialect.PackModel(document.Monograph)), ("modelVersion", document.ModelVersion), ("path", document.Monograph.SourcePath),
-            ("links", JsonSerializer.Serialize(document.Monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));
-        if (!previous.HeadRejected && previous.PublishedVersion == previous.HeadVersion)
+            ("id", previous.Id), ("version", previous.HeadVersion), ("model", encoded.Model), ("modelVersion", document.ModelVersion), ("path", document.Monograph.SourcePath),
+            ("links", encoded.Links), ("crossKey", document.CrossKey));
+        if (encoded.Publication is { } publication)
         {
-            refresh.Add(previous.Id, previous, await PublishAsync(previous.Id, document, previous.HeadVersion, previous.ImportedAt, string.Empty, cancellationToken));
+            await PublishAsync(previous.Id, previous.HeadVersion, publication, string.Empty, cancellationToken);
+            refresh.Add(previous.Id, previous, publication.Search);
         }
     }
 
-    /// <returns>The searchable fields written, for the index refresh.</returns>
-    private async Task<SearchDocument> PublishAsync(long id, ImportDocument document, int version, DateTimeOffset versionImportedAt, string moreColumns, CancellationToken cancellationToken)
+    private async Task PublishAsync(long id, int version, EncodedPublication publication, string moreColumns, CancellationToken cancellationToken)
     {
-        var search = SearchDocument.From(document.Monograph);
-        var summary = MonographSummary.From(document.Monograph, version, versionImportedAt) with { HasRules = document.Rules is not null };
-        var browseKey = BrowseLetter.SortKey(search.Title);
+        var search = publication.Search;
         await ExecuteAsync(
             $"""
             UPDATE documents SET {moreColumns} title = @title, names = @names, body_text = @body,
@@ -120,10 +120,9 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             """,
             cancellationToken,
             ("id", id), ("version", version), ("title", search.Title), ("names", search.Names), ("body", search.Body),
-            ("indications", search.Indications), ("sections", JsonSerializer.Serialize(search.Segments, ModelJson.Options)),
+            ("indications", search.Indications), ("sections", publication.Sections),
             ("linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("linkSlug", search.LinkSlug),
-            ("summary", JsonSerializer.Serialize(summary, ModelJson.Options)), ("browseKey", browseKey), ("browseLetter", BrowseLetter.Of(browseKey)));
-        return search;
+            ("summary", publication.Summary), ("browseKey", publication.BrowseKey), ("browseLetter", publication.BrowseLetter));
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
