@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.References;
 
@@ -7,6 +8,14 @@ namespace Formulary.Clinical.Dosing;
 /// <summary>Collects the alerts, adjustments and trace lines of one answer, in the order they happen.</summary>
 internal sealed class AnswerBuilder
 {
+    /// <summary>
+    /// A rule's citation is written into the trace of every answer that uses it; the text is kept with the citation
+    /// (profiles are built once per store generation and shared), instead of formatted again on every call.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Citation, string> CitedRules = new();
+
+    private static readonly ConditionalWeakTable<MethodReference, string> CitedMethods = new();
+
     private readonly List<AnswerAlert> _alerts = [];
     private readonly List<AnswerAdjustment> _adjustments = [];
     private readonly List<string> _trace = [];
@@ -59,7 +68,9 @@ internal sealed class AnswerBuilder
         _trace.Add(Invariant($"Adjustment {code}: × {factor} ({reason})") + Cite(source));
     }
 
-    public static string Cite(Citation? source) => source is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" [{source.Section}: \"{source.Quote}\"]");
+    public static string Cite(Citation? source) =>
+        source is null ? string.Empty : CitedRules.GetValue(source, static s => string.Create(CultureInfo.InvariantCulture, $" [{s.Section}: \"{s.Quote}\"]"));
 
-    public static string Cite(MethodReference? reference) => reference is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" [{reference.Title}; {reference.Url}; {reference.Decision}]");
+    public static string Cite(MethodReference? reference) =>
+        reference is null ? string.Empty : CitedMethods.GetValue(reference, static r => string.Create(CultureInfo.InvariantCulture, $" [{r.Title}; {r.Url}; {r.Decision}]"));
 }

@@ -66,7 +66,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     private Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, int order)
     {
         var contraindicated = screening?.Status == AnswerStatus.Contraindicated;
-        var detail = new StringBuilder();
+        var detail = CardText.Detail();
         detail.Append(Invariant($"No dose is computed for **{CardText.Escape(match.Title!)}**: the patient data in the record cannot be used as it is.\n\n"));
         foreach (var problem in problems)
         {
@@ -86,7 +86,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             Summary = CardText.Summary(contraindicated
                 ? $"{match.Title} is contraindicated; no dose computed: {problems[0]}"
                 : $"{match.Title}: no dose computed: {problems[0]}"),
-            Detail = detail.ToString(),
+            Detail = CardText.Finish(detail),
             Indicator = contraindicated ? "critical" : "warning",
             Source = Source(match),
             Slug = match.Slug,
@@ -119,13 +119,21 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         notes.Count == 0 ? card : card with { Detail = Headed(card.Detail, "From the record", notes) };
 
     /// <summary>The detail with a bold heading and the notes, escaped, as a list under it.</summary>
-    private static string Headed(string? detail, string heading, IReadOnlyList<string> notes) =>
-        detail + "\n**" + heading + "**\n\n" + string.Concat(notes.Select(n => "- " + CardText.Escape(n) + "\n"));
+    private static string Headed(string? detail, string heading, IReadOnlyList<string> notes)
+    {
+        var text = CardText.Detail().Append(detail).Append("\n**").Append(heading).Append("**\n\n");
+        foreach (var note in notes)
+        {
+            CardText.AppendEscaped(text.Append("- "), note).Append('\n');
+        }
+
+        return CardText.Finish(text);
+    }
 
     private Card Contraindicated(MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {
         var reasons = answer.Alerts.Where(a => a.Severity == AlertSeverity.Critical).ToList();
-        var detail = new StringBuilder();
+        var detail = CardText.Detail();
         detail.Append(Invariant($"**{CardText.Escape(match.Title!)} must not be given to this patient.**\n\n"));
         AppendAlerts(detail, reasons);
         AppendTrace(detail, answer);
@@ -134,7 +142,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             Uuid = Id(order, "contraindicated"),
             Kind = "contraindicated",
             Summary = CardText.Summary($"{match.Title} is contraindicated: {reasons.FirstOrDefault()?.Message ?? "see the detail"}"),
-            Detail = detail.ToString(),
+            Detail = CardText.Finish(detail),
             Indicator = "critical",
             Source = Source(match),
             Slug = match.Slug,
@@ -149,7 +157,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         var why = refused
             ? answer.Errors.Select(e => $"{FieldSource(e.Field)}: {e.Message}").ToList()
             : [.. answer.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Message)];
-        var detail = new StringBuilder();
+        var detail = CardText.Detail();
         detail.Append(Invariant($"No dose is computed for **{CardText.Escape(match.Title!)}**{(refused ? ": the patient data was refused" : string.Empty)}.\n\n"));
         foreach (var reason in why)
         {
@@ -163,7 +171,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             Uuid = Id(order, refused ? "refused" : "withheld"),
             Kind = refused ? "refused" : "withheld",
             Summary = CardText.Summary($"{match.Title}: no dose computed: {why.FirstOrDefault() ?? "see the detail"}"),
-            Detail = detail.ToString(),
+            Detail = CardText.Finish(detail),
             Indicator = "warning",
             Source = Source(match),
             Slug = match.Slug,
@@ -173,7 +181,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
 
     private Card Dose(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {
-        var detail = new StringBuilder();
+        var detail = CardText.Detail();
         var ordered = OrderedDose.Read(request);
         string summary;
         IReadOnlyList<CardSuggestion>? suggestions = null;
@@ -234,7 +242,8 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
 
         foreach (var adjustment in answer.Adjustments)
         {
-            detail.Append(Invariant($"- Adjusted ×{adjustment.Factor}: {CardText.Escape(adjustment.Reason)} ({Cite(adjustment.Source)})\n"));
+            detail.Append(CultureInfo.InvariantCulture, $"- Adjusted ×{adjustment.Factor}: ");
+            AppendCitation(CardText.AppendEscaped(detail, adjustment.Reason).Append(" ("), adjustment.Source).Append(")\n");
         }
 
         AppendAlerts(detail, answer.Alerts);
@@ -251,7 +260,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             Uuid = Id(order, "dose"),
             Kind = differs ? "dose-change" : "dose",
             Summary = CardText.Summary(summary + (answer.Approved == false ? " (off-label)" : string.Empty)),
-            Detail = detail.ToString(),
+            Detail = CardText.Finish(detail),
             Indicator = actionable ? "warning" : "info",
             Source = Source(match),
             Slug = match.Slug,
@@ -317,8 +326,6 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             CardText.AppendEscaped(detail.Append(CultureInfo.InvariantCulture, $"{step++}. "), line).Append('\n');
         }
     }
-
-    private static string Cite(Formulary.Clinical.Profiles.Citation citation) => AppendCitation(new StringBuilder(), citation).ToString();
 
     private static StringBuilder AppendCitation(StringBuilder detail, Formulary.Clinical.Profiles.Citation citation) =>
         CardText.AppendEscaped(CardText.AppendEscaped(detail, citation.Section).Append(": \""), citation.Quote).Append('"');

@@ -9,6 +9,16 @@ internal static class CardText
 {
     public const int MaxSummaryChars = 140;
 
+    /// <summary>A card's detail is a few thousand characters (7.4 KB for a dose card with its trace).</summary>
+    private const int DetailCapacity = 8 * 1024;
+
+    /// <summary>A builder grown past this by an unusual card is dropped, not kept for the thread.</summary>
+    private const int MaxKeptCapacity = 64 * 1024;
+
+    /// <summary>One detail builder per thread, reused call after call (<see cref="Detail"/>, <see cref="Finish"/>).</summary>
+    [ThreadStatic]
+    private static StringBuilder? kept;
+
     /// <summary>What <see cref="Escape"/> changes: Markdown's markup characters (escaped with a backslash) and line breaks (made spaces).</summary>
     private static readonly SearchValues<char> Special = SearchValues.Create("\\`*_[]<>#|!\r\n");
 
@@ -24,6 +34,30 @@ internal static class CardText
         var cut = single[..(MaxSummaryChars - 1)];
         var space = cut.LastIndexOf(' ');
         return (space > MaxSummaryChars / 2 ? cut[..space] : cut).TrimEnd(',', ';', ':', ' ') + "…";
+    }
+
+    /// <summary>
+    /// An empty builder for a card's detail, to be given back through <see cref="Finish"/> by the same synchronous method:
+    /// a builder grown chunk by chunk to a dose card's size allocated about twice the text on every call.
+    /// </summary>
+    public static StringBuilder Detail()
+    {
+        var builder = kept ?? new StringBuilder(DetailCapacity);
+        kept = null;
+        return builder.Clear();
+    }
+
+    /// <summary>The text of a builder from <see cref="Detail"/>, which is kept for the thread's next card.</summary>
+    public static string Finish(StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var text = builder.ToString();
+        if (builder.Capacity <= MaxKeptCapacity)
+        {
+            kept = builder;
+        }
+
+        return text;
     }
 
     /// <summary>Text from a monograph or a request, safe inside Markdown: no markup, links or HTML of its own.</summary>

@@ -150,11 +150,25 @@ internal sealed class PatientDataSource(FhirServerClient server)
     /// </summary>
     private static (Observation? Latest, IReadOnlyList<Observation> Ignored) Latest(IReadOnlyList<Observation> observations)
     {
-        var results = observations.ToLookup(o => o.Status is ObservationStatus.EnteredInError or ObservationStatus.Cancelled);
-        var latest = results[false]
-            .OrderByDescending(o => ObservationReader.MeasuredOn(o) ?? DateOnly.MinValue)
-            .ThenByDescending(ObservationReader.EffectiveText, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return (latest, [.. results[true]]);
+        // Usually one entry: a loop, not a sort. Of equally late results the first sent is kept (a stable sort's choice).
+        Observation? latest = null;
+        var (latestDay, latestText) = (DateOnly.MinValue, (string?)null);
+        List<Observation>? ignored = null;
+        foreach (var observation in observations)
+        {
+            if (observation.Status is ObservationStatus.EnteredInError or ObservationStatus.Cancelled)
+            {
+                (ignored ??= []).Add(observation);
+                continue;
+            }
+
+            var (day, text) = (ObservationReader.MeasuredOn(observation) ?? DateOnly.MinValue, ObservationReader.EffectiveText(observation));
+            if (latest is null || day > latestDay || (day == latestDay && string.CompareOrdinal(text, latestText) > 0))
+            {
+                (latest, latestDay, latestText) = (observation, day, text);
+            }
+        }
+
+        return (latest, ignored ?? (IReadOnlyList<Observation>)[]);
     }
 }
