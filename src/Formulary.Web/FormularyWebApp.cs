@@ -93,6 +93,7 @@ public static class FormularyWebApp
         app.UseHeadAsGet();
         // Routing after the exception handler, so routing failures are mapped to problems too.
         app.UseRouting();
+        app.UseStrictQuery();
         app.MapFormularyHealth();
         app.StartReadinessCheck();
         app.MapAssets();

@@ -24,7 +24,8 @@ public abstract class StoreContractTests : StoreTests
         var filled = await Store.CheckHealthAsync(integrity: true);
 
         Assert.False(empty.Ready);
-        Assert.Contains("no published document", empty.Problem, StringComparison.Ordinal);
+        Assert.Equal("the store holds no published document", empty.Problem); // said to probes: no path, no host
+        Assert.StartsWith("the store at ", empty.Detail, StringComparison.Ordinal); // for the log
         Assert.Equal(Health.StoreHealth.Healthy, filled);
         Assert.Equal(Health.StoreHealth.Healthy, await Store.CheckHealthAsync(integrity: false));
     }

@@ -9,6 +9,9 @@ public sealed class TextFields
 
     public IReadOnlyList<FieldError> Errors => _errors;
 
+    /// <summary>A field refused before it is read (e.g. given twice at the edge).</summary>
+    public void Refuse(PatientField field, string message) => _errors.Add(new(field, message));
+
     public decimal? Number(PatientField field, string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : Word<decimal>(field, text, PatientText.TryNumber);
 

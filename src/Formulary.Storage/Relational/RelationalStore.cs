@@ -116,16 +116,16 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
             await using var connection = await OpenAsync(cancellationToken);
             if (integrity && await Dialect.IntegrityProblemAsync(connection, cancellationToken) is { } problem)
             {
-                return Health.StoreHealth.Failed($"the store at {Location} failed its integrity check: {problem}", lasting: true);
+                return Health.StoreHealth.Failed($"the store failed its integrity check: {problem}", lasting: true, detail: $"the store at {Location}");
             }
 
             return await StoreReads.AnyLiveAsync(connection, cancellationToken)
                 ? Health.StoreHealth.Healthy
-                : Health.StoreHealth.Failed($"the store at {Location} holds no published document");
+                : Health.StoreHealth.Failed("the store holds no published document", detail: $"the store at {Location}");
         }
         catch (DbException e)
         {
-            return Health.StoreHealth.Failed($"the store at {Location} does not answer: {e.Message}");
+            return Health.StoreHealth.Failed("the store does not answer", detail: $"the store at {Location}: {e.Message}");
         }
     }
 

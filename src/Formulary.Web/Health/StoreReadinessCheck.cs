@@ -34,7 +34,7 @@ internal sealed partial class StoreReadinessCheck(IMonographStore store, ILogger
             lastProblem = health.Problem;
             if (health.Problem is not null)
             {
-                LogNotReady(logger, health.Problem);
+                LogNotReady(logger, health.Problem, health.Detail ?? "-");
             }
         }
 
@@ -63,6 +63,6 @@ internal sealed partial class StoreReadinessCheck(IMonographStore store, ILogger
     private Task<StoreHealth> Integrity() =>
         LazyInitializer.EnsureInitialized(ref integrity, () => Task.Run(() => store.CheckHealthAsync(integrity: true)));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: {Problem}")]
-    private static partial void LogNotReady(ILogger logger, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: {Problem} ({Detail})")]
+    private static partial void LogNotReady(ILogger logger, string problem, string detail);
 }

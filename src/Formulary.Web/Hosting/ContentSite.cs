@@ -43,11 +43,15 @@ public static class ContentSite
             }
 
             opening.SetResult(store);
-            var folder = contentDirectory
-                ?? (await store.GetGenerationAsync(cancellationToken).ConfigureAwait(false) == 0 ? BundledContent.Find() : null);
+            var empty = contentDirectory is null && await store.GetGenerationAsync(cancellationToken).ConfigureAwait(false) == 0;
+            var folder = contentDirectory ?? (empty ? BundledContent.Find() : null);
             if (folder is not null)
             {
                 await ImportAsync(app.Services, folder, cancellationToken).ConfigureAwait(false);
+            }
+            else if (empty)
+            {
+                ContentSiteLog.NothingToPublish(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentSite)));
             }
 
             if (watch && contentDirectory is not null)

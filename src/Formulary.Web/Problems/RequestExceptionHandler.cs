@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Formulary.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -51,12 +52,39 @@ internal sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHa
         _ => (ProblemCatalog.Internal, null),
     };
 
-    /// <summary>Kestrel's own message, or the kind's explanation where the message says nothing more.</summary>
+    /// <summary>Kestrel's own message, or the kind's explanation where the message says nothing more, or what a value that did not bind should have been.</summary>
     private static string StatusDetail(BadHttpRequestException bad)
     {
         var kind = ProblemCatalog.ForStatus(bad.StatusCode);
-        return kind == ProblemCatalog.BodyTooLarge || kind == ProblemCatalog.UnsupportedMediaType ? kind.Explanation : bad.Message;
+        return kind == ProblemCatalog.BodyTooLarge || kind == ProblemCatalog.UnsupportedMediaType ? kind.Explanation : BindDetail(bad.Message) ?? bad.Message;
     }
+
+    /// <summary>
+    /// ASP.NET's "Failed to bind parameter "Nullable&lt;int&gt; limit" from "abc"." names a .NET type; the client is
+    /// told what the parameter takes instead (numbers are read one way: digits, no grouping separators).
+    /// </summary>
+    internal static string? BindDetail(string message)
+    {
+        var match = BindFailure().Match(message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var type = match.Groups["type"].Value;
+        var expected = type switch
+        {
+            _ when type.Contains("int", StringComparison.Ordinal) || type.Contains("long", StringComparison.Ordinal) => "a whole number written with digits only (no grouping separators, no exponent)",
+            _ when type.Contains("bool", StringComparison.Ordinal) => "true or false",
+            _ when type.Contains("decimal", StringComparison.Ordinal) || type.Contains("double", StringComparison.Ordinal) => "a number written with digits and a point for decimals",
+            _ when type.Contains("Date", StringComparison.Ordinal) => "a date written YYYY-MM-DD",
+            _ => "a value of another form",
+        };
+        return $"{match.Groups["name"].Value} must be {expected}; {ClientText.Quote(match.Groups["value"].Value)} is not.";
+    }
+
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>.+) (?<name>[^ \"]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex BindFailure();
 
     private static string JsonDetail(JsonException json) =>
         json.LineNumber is { } line

@@ -69,7 +69,7 @@ public sealed class StoreReadinessCheckTests
         check.Start();
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
 
-        held.Integrity.SetResult(StoreHealth.Failed("the store at x.db failed its integrity check: page 7 is never used", lasting: true));
+        held.Integrity.SetResult(StoreHealth.Failed("the store failed its integrity check: page 7 is never used", lasting: true, detail: "the store at x.db"));
         // The check's end reaches readiness through the thread pool: ask until it shows (at most 30 s).
         var first = await check.CheckHealthAsync(new HealthCheckContext());
         for (var waited = 0; first.Status == HealthStatus.Healthy && waited < 3_000; waited++)
@@ -81,7 +81,7 @@ public sealed class StoreReadinessCheckTests
         var later = await check.CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Unhealthy, first.Status);
-        Assert.Equal("the store at x.db failed its integrity check: page 7 is never used", first.Description);
+        Assert.Equal("the store failed its integrity check: page 7 is never used", first.Description);
         Assert.Equal(HealthStatus.Unhealthy, later.Status);
         Assert.Equal(1, held.IntegrityChecks);
     }

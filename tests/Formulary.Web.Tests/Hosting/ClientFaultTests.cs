@@ -154,6 +154,68 @@ public sealed class ClientFaultTests(SiteFixture site) : IClassFixture<SiteFixtu
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad-request");
     }
 
+    [Theory]
+    [InlineData("/api/search?q=x&limit=abc", "limit must be a whole number written with digits only (no grouping separators, no exponent); \"abc\" is not.")]
+    [InlineData("/api/search?q=x&offset=1,000", "offset must be a whole number written with digits only (no grouping separators, no exponent); \"1,000\" is not.")]
+    [InlineData("/api/search?q=x&correct=maybe", "correct must be true or false; \"maybe\" is not.")]
+    public async Task ValueThatDoesNotBind_Query_400SayingWhatTheParameterTakesNotADotNetType(string path, string detail)
+    {
+        using var response = await site.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        using var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad-request");
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=x&q=y", "\"q\" is given 2 times; give each parameter once.")]
+    [InlineData("/api/search?q=x&limit=5&limit=50", "\"limit\" is given 2 times; give each parameter once.")]
+    [InlineData("/api/search?q=x&limt=50", "Unknown query parameter \"limt\": this address takes collection, correct, limit, offset, q.")]
+    [InlineData("/api/suggest?q=cl&q=ab", "\"q\" is given 2 times; give each parameter once.")]
+    [InlineData("/api/monographs/compositions/clofarabine?slug=other", "Unknown query parameter \"slug\": this address takes none.")]
+    [InlineData("/api/monographs/compositions/clofarabine/diff?from=1&to=2&to=3", "\"to\" is given 2 times; give each parameter once.")]
+    [InlineData("/api/browse?letter=a", "Unknown query parameter \"letter\": this address takes none.")]
+    public async Task UnknownOrRepeatedQueryParameter_Api_400NamingIt(string path, string detail)
+    {
+        // The API reads its query as strictly as its bodies: ?q=x&q=y used to search "x,y", ?limt=50 to answer 10 hits.
+        using var response = await site.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        using var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad-request");
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e29")]
+    public async Task NumberBeyondDecimal_DoseApi_400SayingTheRange(string weight)
+    {
+        // A JSON number too large for a decimal is refused as malformed, and the detail says why (it used to say "not a string").
+        using var response = await PostJsonAsync("/api/dose", "{" + Child.Replace("\"weightKg\":30", "\"weightKg\":" + weight, StringComparison.Ordinal) + "}");
+
+        using var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed-json");
+        Assert.Contains("within ±7.9e28", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueryParameter_DoseApi_400BecauseItTakesNone()
+    {
+        using var response = await PostJsonAsync("/api/dose?ageYears=99", "{" + Child + "}");
+
+        using var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad-request");
+        Assert.Equal("Unknown query parameter \"ageYears\": this address takes none.", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=clofarabine&limit=5&offset=0&collection=composition&correct=false")]
+    [InlineData("/api/search?Q=clofarabine")]
+    [InlineData("/search?q=clofarabine&utm_source=newsletter&q=again")]
+    public async Task KnownParametersOnce_OrAPage_200(string path)
+    {
+        // Names bind case-insensitively, as ASP.NET binds them; pages stay lenient (links from elsewhere carry tracking parameters).
+        using var response = await site.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
         site.Client.PostAsync(new Uri(path, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 

@@ -43,6 +43,28 @@ public sealed partial class DoseFormErrorTests(SiteFixture site) : IClassFixture
     }
 
     [Fact]
+    public async Task AgeGivenTwice_RefusedByNameNotReadAsANumberWithAComma()
+    {
+        // ?ageYears=10&ageYears=11 was joined to "10,11" and refused for its comma: safe, but the reason was wrong.
+        var html = await site.Client.GetStringAsync(new Uri("/composition/clofarabine/dose?ageYears=10&ageYears=11&sex=male&weightKg=32&heightCm=138&scrMgDl=0.5", UriKind.Relative));
+
+        Assert.Contains("<input id=\"ageYears\" aria-invalid=\"true\" aria-describedby=\"error-age\"", html, StringComparison.Ordinal);
+        var message = FieldError().Match(html);
+        Assert.Equal("error-age", message.Groups["id"].Value);
+        Assert.Contains("is given more than once", message.Groups["text"].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("comma", message.Groups["text"].Value, StringComparison.Ordinal);
+        Assert.Contains("Not calculated", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FormulaGivenTwice_NoInputOfItsOwn_StillRefusedNotDefaulted()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/composition/clofarabine/dose?ageYears=10&sex=male&weightKg=32&heightCm=138&scrMgDl=0.5&bsaFormula=mosteller&bsaFormula=haycock", UriKind.Relative));
+
+        Assert.Contains("Not calculated", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmptyForm_MarksNothing()
     {
         var html = await site.Client.GetStringAsync(new Uri("/composition/clofarabine/", UriKind.Relative));

@@ -13,7 +13,7 @@ internal static class BrowseApiEndpoints
 {
     public static IEndpointRouteBuilder MapBrowseApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/browse").WithTags("Browse");
+        var group = app.MapGroup("/api/browse").WithTags("Browse").WithStrictQuery();
         group.MapGet("", IndexAsync)
             .WithName("BrowseIndex")
             .WithSummary("Live monographs per collection and per letter of the A–Z bar.")

@@ -25,12 +25,14 @@ internal static class DoseEndpoints
             .WithName("Dose")
             .WithSummary("A patient-specific dose with its trace, alerts, cycle calendar and citations.")
             .WithDescription("Bodies over 1 MB get 413; malformed JSON, unknown, repeated or mistyped properties get 400 naming the property; refused input gets 422 with the field errors.")
-            .WithDoseContract();
+            .WithDoseContract()
+            .WithStrictQuery();
         app.MapPost("/api/check", (HttpRequest request, DoseService dosing) => AnswerAsync(request, dosing, dosing.CheckAsync))
             .WithTags("Dosing")
             .WithName("Check")
             .WithSummary("Screening only: contraindications, interactions and alerts for a patient, no dose.")
-            .WithDoseContract();
+            .WithDoseContract()
+            .WithStrictQuery();
         return app;
     }
 

@@ -12,7 +12,7 @@ internal static class MonographEndpoints
 {
     public static IEndpointRouteBuilder MapMonographApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/monographs/{collection}/{slug}").WithTags("Monographs");
+        var group = app.MapGroup("/api/monographs/{collection}/{slug}").WithTags("Monographs").WithStrictQuery();
         group.MapGet("", GetAsync)
             .WithName("GetMonograph")
             .WithSummary("The parsed monograph (latest version).")

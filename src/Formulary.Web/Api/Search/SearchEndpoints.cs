@@ -14,6 +14,7 @@ internal static class SearchEndpoints
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/search", SearchAsync)
+            .WithStrictQuery()
             .WithTags("Search")
             .WithName("Search")
             .WithSummary("Search titles, brand and alternate names, then body text.")
@@ -28,6 +29,7 @@ internal static class SearchEndpoints
                 + $"no database statement starting in its last {(int)SearchLimits.StartReserve.TotalMilliseconds} ms, the answer sent at the latest {(int)SearchLimits.AnswerGrace.TotalMilliseconds} ms after it) and was stopped: nothing else in the answer counts, and it is not cached.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/api/suggest", SuggestAsync)
+            .WithStrictQuery()
             .WithTags("Search")
             .WithName("Suggest")
             .WithSummary("Names that start with what was typed, for search as you type.")

@@ -35,6 +35,7 @@ internal static class FeedbackEndpoints
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(await ReportAsync(log, store, context.RequestAborted).ConfigureAwait(false));
         })
+            .WithStrictQuery()
             .WithName("CdsFeedbackSummary")
             .WithSummary("What clinicians did with Formulary's CDS Hooks cards: accept and override rates and override reasons per kind of card.");
         app.MapGet("/cds-feedback", PageAsync).ExcludeFromDescription();

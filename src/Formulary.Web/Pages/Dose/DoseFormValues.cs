@@ -32,15 +32,23 @@ public sealed record DoseFormValues
     public bool PriorToxicity { get; init; }
     public bool FinalCycle { get; init; }
 
+    /// <summary>
+    /// The single-valued fields the form or query gave more than once (<c>?ageYears=10&amp;ageYears=11</c>): each is
+    /// refused by name, not read (joined, "10,11" was refused as a number with a comma); medications may repeat.
+    /// </summary>
+    public IReadOnlyList<string> Repeated { get; init; } = [];
+
     public static DoseFormValues Empty { get; } = new();
 
     public static DoseFormValues FromForm(IFormCollection form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        string Text(string name) => form[name].ToString().Trim();
+        // A repeated field with an input of its own is refused by name below; any other keeps its joined text, which is refused as unreadable.
+        string Text(string name) => form[name].Count > 1 && FieldOf(name) is not null ? string.Empty : form[name].ToString().Trim();
         bool Flag(string name) => form[name].Any(v => v is "on" or "true");
         return new DoseFormValues
         {
+            Repeated = [.. form.Keys.Where(k => form[k].Count > 1 && k != "medications" && FieldOf(k) is not null).Order(StringComparer.Ordinal)],
             AgeYears = Text("ageYears"),
             Sex = Text("sex"),
             WeightKg = Text("weightKg"),
@@ -66,6 +74,11 @@ public sealed record DoseFormValues
     public (PatientInput Input, IReadOnlyList<FieldError> Errors) ToInput()
     {
         var fields = new TextFields();
+        foreach (var name in Repeated)
+        {
+            fields.Refuse(FieldOf(name)!.Value, "is given more than once; give it once (which value was meant cannot be told)");
+        }
+
         var input = new PatientInput
         {
             AgeYears = fields.Number(PatientField.Age, AgeYears),
@@ -110,6 +123,10 @@ public sealed record DoseFormValues
         PatientField.StartDate => ["startDate"],
         _ => [],
     };
+
+    /// <summary>The field a form input is about (null: an input the dose form does not have).</summary>
+    private static PatientField? FieldOf(string input) =>
+        Enum.GetValues<PatientField>().Where(f => InputsOf(f).Contains(input, StringComparer.Ordinal)).Select(f => (PatientField?)f).FirstOrDefault();
 
     /// <summary>The form label of a field, for the refusal list.</summary>
     public static string Label(PatientField field) => field switch
