@@ -82,6 +82,34 @@ public abstract class StoreContractTests : StoreTests
         Assert.Empty((await Store.SearchAsync("broken", 10, 0)).Hits);
     }
 
+    /// <summary>
+    /// Issue 7.7: a publication hands its documents to the session one at a time as it reads them; what it wrote
+    /// stays invisible until the commit, and a session dropped before it (a failure, a kill) leaves the store as it was.
+    /// </summary>
+    [SkippableFact]
+    public async Task ImportSession_DocumentsHandedOverOneByOne_InvisibleUntilCompleteAndGoneWithoutIt()
+    {
+        await Store.ImportAsync([Composition("old", "Old", "## Usage\nO.")], ImportOptions.WholeContentSet);
+        var generation = await Store.GetGenerationAsync();
+        await using (var dropped = await Store.BeginImportAsync())
+        {
+            await dropped.WriteAsync(Composition("dropped", "Dropped", "## Usage\nD."));
+        }
+
+        await using var session = await Store.BeginImportAsync();
+        var added = await session.WriteAsync(Composition("first", "First", "## Usage\nA."));
+        var whileWriting = (await Store.ListAsync()).Select(s => s.Slug).ToList();
+        var second = await session.WriteAsync(Composition("second", "Second", "## Usage\nB."));
+        var report = await session.CompleteAsync(ImportOptions.WholeContentSet);
+
+        Assert.Equal(["old"], whileWriting);
+        Assert.Equal((ImportOutcome.Added, ImportOutcome.Added), (added.Outcome, second.Outcome));
+        Assert.Equal([("first", ImportOutcome.Added), ("second", ImportOutcome.Added), ("old", ImportOutcome.Removed)], report.Documents.Select(d => (d.Slug, d.Outcome)));
+        Assert.Equal(["first", "second"], (await Store.ListAsync()).Select(s => s.Slug));
+        Assert.Null(await Store.GetAsync(Collection.Composition, "dropped"));
+        Assert.Equal(generation + 1, report.Generation);
+    }
+
     [SkippableFact]
     public async Task BeginImport_WhileAnotherImportHoldsTheLock_WaitsAndSaysSoAndLosesNothing()
     {

@@ -3,7 +3,11 @@ using Formulary.Monographs.Model;
 
 namespace Formulary.Monographs.Lint;
 
-/// <summary>Checks that need every document: links to slugs that do not exist, two files with one slug.</summary>
+/// <summary>
+/// Checks that need every document: links to slugs that do not exist, two files with one slug. Both need
+/// only the list of files and each document's own links, so a streamed load runs them one document at a time
+/// (<see cref="Duplicates"/> over the listing first, then <see cref="BrokenLinks"/> as each document is read).
+/// </summary>
 internal static class ContentSetLint
 {
     /// <param name="knownSlugs">Slugs that exist per collection (documents loaded, plus files seen beside a single linted file).</param>
@@ -13,8 +17,20 @@ internal static class ContentSetLint
     /// <param name="knownSlugs">Slugs that exist per collection (documents loaded, plus files seen beside a single linted file).</param>
     public static List<Diagnostic> Run(IReadOnlyList<DocumentLinks> monographs, IReadOnlyDictionary<Collection, HashSet<string>> knownSlugs)
     {
+        var diagnostics = Duplicates([.. monographs.Select(m => (m.Collection, m.Slug, m.SourcePath))]);
+        foreach (var monograph in monographs)
+        {
+            diagnostics.AddRange(BrokenLinks(monograph, knownSlugs));
+        }
+
+        return diagnostics;
+    }
+
+    /// <summary>One <c>MONO041</c> for every file after the first that claims a slug of its collection (ignoring case), in the order given.</summary>
+    public static List<Diagnostic> Duplicates(IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> documents)
+    {
         var diagnostics = new List<Diagnostic>();
-        foreach (var group in monographs.GroupBy(m => (m.Collection, Slug: m.Slug.ToLowerInvariant())).Where(g => g.Count() > 1))
+        foreach (var group in documents.GroupBy(m => (m.Collection, Slug: m.Slug.ToLowerInvariant())).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
@@ -24,18 +40,19 @@ internal static class ContentSetLint
             }
         }
 
-        foreach (var monograph in monographs)
+        return diagnostics;
+    }
+
+    /// <param name="knownSlugs">Slugs that exist per collection; a collection absent from it is not checked.</param>
+    public static IEnumerable<Diagnostic> BrokenLinks(DocumentLinks monograph, IReadOnlyDictionary<Collection, HashSet<string>> knownSlugs)
+    {
+        foreach (var link in monograph.Links)
         {
-            foreach (var link in monograph.Links)
+            if (knownSlugs.TryGetValue(link.Target, out var slugs) && !slugs.Contains(link.Slug))
             {
-                if (knownSlugs.TryGetValue(link.Target, out var slugs) && !slugs.Contains(link.Slug))
-                {
-                    diagnostics.Add(DiagnosticCodes.BrokenLink.At(monograph.SourcePath, link.Line, link.Column,
-                        $"'{link.Field}' points to '{link.Slug}', but there is no {link.Target.FolderName()}/{link.Slug}.md"));
-                }
+                yield return DiagnosticCodes.BrokenLink.At(monograph.SourcePath, link.Line, link.Column,
+                    $"'{link.Field}' points to '{link.Slug}', but there is no {link.Target.FolderName()}/{link.Slug}.md");
             }
         }
-
-        return diagnostics;
     }
 }

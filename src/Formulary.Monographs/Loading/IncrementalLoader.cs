@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Lint;
 using Formulary.Monographs.Model;
@@ -12,10 +14,17 @@ namespace Formulary.Monographs.Loading;
 /// Reads a content folder for publication: each Markdown file (and the <c>*.rules.yaml</c> beside it)
 /// is read once and hashed; a file whose hash and parser version equal what the store holds is not
 /// parsed; the others are parsed, their rules loaded and checked against the new text. Cross-document
-/// checks (links, duplicate slugs) run over every document, using the stored links of unchanged ones.
+/// checks (links, duplicate slugs) need only the listing and each document's links (stored ones for
+/// unchanged documents), so each document comes out with them, and none has to wait for the whole folder.
 /// </summary>
 public sealed class IncrementalLoader(MonographParser parser)
 {
+    /// <summary>
+    /// How many documents are read ahead of the caller: enough to keep every core parsing while the caller
+    /// (the store's single writer) works, few enough that memory does not grow with the folder.
+    /// </summary>
+    public const int ReadAhead = 64;
+
     public IncrementalLoader()
         : this(MonographParser.Default)
     {
@@ -28,45 +37,81 @@ public sealed class IncrementalLoader(MonographParser parser)
         return new ContentListing(path, ContentLayout.Of(path));
     }
 
+    /// <summary>Starts the load of what <paramref name="listing"/> lists; the documents are read as they are enumerated.</summary>
     /// <param name="stored">What the store holds for a collection and slug (null: nothing); called from several threads.</param>
-    public IncrementalLoad Load(
-        ContentListing listing, Func<Collection, string, StoredContent?> stored, IProgress<LoadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public IncrementalLoad Load(ContentListing listing, Func<Collection, string, StoredContent?> stored, IProgress<LoadProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(listing);
         ArgumentNullException.ThrowIfNull(stored);
         var (path, layout) = (listing.Path, listing.Layout);
         var files = layout.Files;
-        var read = new (LoadedDocument Document, IReadOnlyList<MonographLink> Links)[files.Count];
-        var done = 0;
-        var gate = new Lock();
-        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var keys = new (Collection, string)[files.Count];
+        for (var i = 0; i < files.Count; i++)
         {
-            var (collection, file) = files[i];
-            var slug = listing.Slugs[i];
-            read[i] = ReadOne(layout.Folder, collection, file, slug, listing.Duplicated[i] ? null : stored(collection, slug));
-            if (progress is not null)
-            {
-                lock (gate)
-                {
-                    progress.Report(new LoadProgress(++done, files.Count, file));
-                }
-            }
-        });
-
-        foreach (var (document, _) in read)
-        {
-            layout.KnownSlugs.GetValueOrDefault(document.Collection)?.Add(document.Slug);
+            keys[i] = (files[i].Collection, listing.Slugs[i]);
+            layout.KnownSlugs.GetValueOrDefault(files[i].Collection)?.Add(listing.Slugs[i]);
         }
 
-        var cross = ContentSetLint.Run([.. read.Select(r => new DocumentLinks(r.Document.Collection, r.Document.Slug, r.Document.SourcePath, r.Links))], layout.KnownSlugs)
+        var duplicates = ContentSetLint.Duplicates([.. Enumerable.Range(0, files.Count).Where(i => listing.Duplicated[i]).Select(i => (files[i].Collection, listing.Slugs[i], files[i].Path))])
             .ToLookup(d => d.File, StringComparer.Ordinal);
-        var documents = read.Select(r => r.Document with { CrossDiagnostics = [.. cross[r.Document.SourcePath]] }).ToList();
         var isRoot = Directory.Exists(path) && Enum.GetValues<Collection>().Any(c => Directory.Exists(Path.Combine(path, c.FolderName())));
-        return new IncrementalLoad(documents, [.. layout.Skipped, .. isRoot ? OrphanRules(layout.Folder, path) : []], isRoot || File.Exists(path), layout.Folder.Root);
+        return new IncrementalLoad(
+            keys,
+            ReadAllAsync(files.Count, i => ReadOne(layout, files[i].Collection, files[i].Path, listing.Slugs[i], listing.Duplicated[i] ? null : stored(files[i].Collection, listing.Slugs[i]), duplicates), progress),
+            [.. layout.Skipped, .. isRoot ? OrphanRules(layout.Folder, path) : []],
+            isRoot || File.Exists(path),
+            layout.Folder.Root);
     }
 
-    private (LoadedDocument, IReadOnlyList<MonographLink>) ReadOne(ContentFolder folder, Collection collection, string file, string slug, StoredContent? previous)
+    /// <summary>
+    /// Reads document 0, 1, 2… in parallel but hands them out in order, at most <see cref="ReadAhead"/> ahead of the
+    /// caller; stopping the enumeration early stops the reads.
+    /// </summary>
+    private static async IAsyncEnumerable<LoadedDocument> ReadAllAsync(
+        int count, Func<int, LoadedDocument> read, IProgress<LoadProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ahead = Channel.CreateBounded<Task<LoadedDocument>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        var index = i;
+                        await ahead.Writer.WriteAsync(Task.Run(() => read(index), stop.Token), stop.Token);
+                    }
+                }
+                finally
+                {
+                    ahead.Writer.Complete();
+                }
+            },
+            stop.Token);
+        try
+        {
+            var done = 0;
+            await foreach (var next in ahead.Reader.ReadAllAsync(stop.Token))
+            {
+                // The channel hands out what it holds without looking at the token.
+                stop.Token.ThrowIfCancellationRequested();
+                var document = await next;
+                progress?.Report(new LoadProgress(++done, count, document.SourcePath));
+                yield return document;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private LoadedDocument ReadOne(
+        ContentLayout layout, Collection collection, string file, string slug, StoredContent? previous, ILookup<string, Diagnostic> duplicates)
+    {
+        var folder = layout.Folder;
         var read = folder.Read(file, parser.Limits.MaxBytes);
         var rulesFile = RulesLoader.RulesPathFor(file);
         var hasRules = folder.Exists(rulesFile);
@@ -75,9 +120,11 @@ public sealed class IncrementalLoader(MonographParser parser)
         var rulesUsable = rulesRead is { Problem: null, TooLarge: false };
         var hash = Convert.ToHexStringLower(SHA256.HashData(read.Bytes));
         var contentHash = !rulesUsable ? hash : $"{hash}+{Convert.ToHexStringLower(SHA256.HashData(rulesRead!.Bytes))}";
+        IReadOnlyList<Diagnostic> Cross(IReadOnlyList<MonographLink> links) =>
+            [.. duplicates[file], .. ContentSetLint.BrokenLinks(new DocumentLinks(collection, slug, file, links), layout.KnownSlugs)];
         if (usable && previous is not null && previous.ContentHash == contentHash && previous.ModelVersion == MonographParser.ModelVersion)
         {
-            return (new LoadedDocument(collection, slug, file, contentHash, null, null, null, []), previous.Links);
+            return new LoadedDocument(collection, slug, file, contentHash, null, null, null, Cross(previous.Links));
         }
 
         var monograph = read switch
@@ -96,7 +143,7 @@ public sealed class IncrementalLoader(MonographParser parser)
         }
 
         var source = usable ? Decode(read.Bytes) : string.Empty;
-        return (new LoadedDocument(collection, slug, file, usable ? contentHash : monograph.ContentHash, monograph, source, rules, []), monograph.Links);
+        return new LoadedDocument(collection, slug, file, usable ? contentHash : monograph.ContentHash, monograph, source, rules, Cross(monograph.Links));
     }
 
     /// <summary>UTF-8 as the parser decodes it (invalid bytes as U+FFFD), without a byte-order mark.</summary>

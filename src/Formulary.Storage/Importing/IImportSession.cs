@@ -4,8 +4,11 @@ namespace Formulary.Storage.Importing;
 
 /// <summary>
 /// One import in progress, holding the store's import lock (a second import waits for it, and says so
-/// in <see cref="ImportReport.Waited"/>). <see cref="Stored"/> is the store's state under the lock; the
-/// publisher reads it to skip unchanged files, then calls <see cref="ImportAsync"/> once, which commits.
+/// in <see cref="ImportReport.Waited"/>) and one transaction. <see cref="Stored"/> is the store's state under
+/// the lock; the publisher reads it to skip unchanged files, then hands over the documents one at a time
+/// (<see cref="WriteAsync"/>, <see cref="Skip"/>) as it reads them, so no more than one is held, and
+/// <see cref="CompleteAsync"/> commits. Nothing is visible before the commit; disposing without it rolls back
+/// and releases the lock.
 /// </summary>
 public interface IImportSession : IAsyncDisposable
 {
@@ -13,6 +16,17 @@ public interface IImportSession : IAsyncDisposable
 
     IReadOnlyDictionary<(Collection, string), StoredState> Stored { get; }
 
+    /// <summary>Checks one document, decides what it becomes and writes it (uncommitted).</summary>
+    Task<ImportedDocument> WriteAsync(ImportDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>A document found unchanged without being parsed: nothing is written; it counts as present.</summary>
+    ImportedDocument Skip(SkippedDocument document);
+
+    /// <summary>Removes what was not seen (when <paramref name="options"/> say so), refreshes the search index and commits.</summary>
+    /// <returns>Every document handed over, in that order, then the removed ones.</returns>
+    Task<ImportReport> CompleteAsync(ImportOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>The documents, then the skipped ones, handed over one by one, then <see cref="CompleteAsync"/>.</summary>
     Task<ImportReport> ImportAsync(
         IReadOnlyList<ImportDocument> documents,
         IReadOnlyList<SkippedDocument> skipped,

@@ -12,21 +12,15 @@ internal static class ImportBatch
     /// <summary>Source text above this size is refused (the parser bounds its input well below it).</summary>
     public const int MaxSourceChars = 16 * 1024 * 1024;
 
-    public static IReadOnlyList<PreparedDocument> Prepare(IReadOnlyList<ImportDocument> documents)
+    /// <param name="seen">The documents prepared before in this import: a second document with the same collection and slug is refused.</param>
+    public static PreparedDocument Prepare(ImportDocument document, ISet<(Collection, string)> seen)
     {
-        ArgumentNullException.ThrowIfNull(documents);
-        var seen = new HashSet<(Collection, string)>();
-        var prepared = new List<PreparedDocument>(documents.Count);
-        foreach (var document in documents)
-        {
-            ArgumentNullException.ThrowIfNull(document);
-            var failure = Refusal(document) ?? (seen.Add((document.Monograph.Collection, document.Monograph.Slug))
-                ? null
-                : $"duplicate slug '{document.Monograph.Slug}' in {document.Monograph.Collection.FolderName()}: an earlier file with this slug was imported instead");
-            prepared.Add(new PreparedDocument(document, failure, failure is null && CrossDiagnostics.PublishingErrors(document.Monograph.Diagnostics).Any()));
-        }
-
-        return prepared;
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(seen);
+        var failure = Refusal(document) ?? (seen.Add((document.Monograph.Collection, document.Monograph.Slug))
+            ? null
+            : $"duplicate slug '{document.Monograph.Slug}' in {document.Monograph.Collection.FolderName()}: an earlier file with this slug was imported instead");
+        return new PreparedDocument(document, failure, failure is null && CrossDiagnostics.PublishingErrors(document.Monograph.Diagnostics).Any());
     }
 
     private static string? Refusal(ImportDocument document)

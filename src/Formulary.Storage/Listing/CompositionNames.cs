@@ -5,8 +5,8 @@ namespace Formulary.Storage.Listing;
 /// <summary>
 /// Every composition by the compact form of its title and of its slug: the name folded as the names index
 /// folds it (<see cref="NameKey.Fold"/>: case and accents away) with the spaces removed, so "Folic Acid",
-/// "folic acid", "FOLIC ACID" and the slug <c>folicacid</c> are one name. Built once over all compositions;
-/// each look-up is a hash probe.
+/// "folic acid", "FOLIC ACID" and the slug <c>folicacid</c> are one name. Built over all compositions (at once,
+/// or one by one as a streamed import reads them: <see cref="Add"/>); each look-up is a hash probe.
 /// </summary>
 public sealed class CompositionNames
 {
@@ -18,11 +18,20 @@ public sealed class CompositionNames
         ArgumentNullException.ThrowIfNull(compositions);
         foreach (var (slug, title) in compositions)
         {
-            slugByName.TryAdd(NameKey.Compact(slug), slug);
-            slugByName.TryAdd(NameKey.Compact(title), slug);
+            Add(slug, title);
         }
+    }
 
-        slugByName.Remove(string.Empty);
+    /// <summary>One more composition; a name already taken keeps its first one.</summary>
+    internal void Add(string slug, string title)
+    {
+        foreach (var name in (ReadOnlySpan<string>)[NameKey.Compact(slug), NameKey.Compact(title)])
+        {
+            if (name.Length > 0)
+            {
+                slugByName.TryAdd(name, slug);
+            }
+        }
     }
 
     /// <summary>The slug of the composition this name (a title part, a slug) denotes, or null.</summary>

@@ -8,7 +8,8 @@ namespace Formulary.Storage.Publishing;
 /// The one way content gets into a store, used by <c>import</c>, <c>serve --content</c>, <c>dose</c>/<c>check
 /// --content</c> and the tests: under the store's import lock, read each file once and hash it, parse only
 /// what differs from the stored newest version, run the cross-document checks over every document (stored
-/// links for unchanged ones) and the rules against their monograph, then import in one transaction.
+/// links for unchanged ones) and the rules against their monograph, and import in one transaction, each
+/// document written as it is read (a bounded number read ahead), so memory does not grow with the folder.
 /// Both entry points therefore store the same model and the same diagnostics. Paths are stored relative
 /// to the content root (<see cref="SourcePaths"/>).
 /// </summary>
@@ -35,69 +36,72 @@ public static class ContentPublisher
             (collection, slug) => stored.TryGetValue((collection, slug), out var state) && !state.IsRemoved
                 ? new StoredContent(state.ContentHash, state.ModelVersion, state.Links)
                 : null,
-            loadProgress,
-            cancellationToken);
-        if (options.Prune)
+            loadProgress);
+        var root = load.ContentRoot;
+        if (options.Prune && PruneGuard.Check(stored, load.Keys.ToHashSet(), load.HasCollectionFolders, options.Force) is { } refusal)
         {
-            var present = load.Documents.Select(d => (d.Collection, d.Slug)).ToHashSet();
-            if (PruneGuard.Check(stored, present, load.HasCollectionFolders, options.Force) is { } refusal)
-            {
-                return new PublishReport(null, load.Documents.Count, load.Parsed, SourcePaths.Relative(load.ContentRoot, load.LooseDiagnostics), refusal) { ContentRoot = load.ContentRoot };
-            }
+            return new PublishReport(null, load.Keys.Count, 0, SourcePaths.Relative(root, load.LooseDiagnostics), refusal) { ContentRoot = root };
         }
 
-        var documents = new List<ImportDocument>();
-        var skipped = new List<SkippedDocument>();
-        var root = load.ContentRoot;
-        var combinations = CombinationFindings(load, stored);
-        foreach (var found in load.Documents)
+        // Each document is written as it is read, in the folder's order, and then let go: memory does not grow with the folder.
+        var (parsed, done) = (0, 0);
+        var combinations = new Listing.CombinationLint();
+        await foreach (var found in load.Documents.WithCancellation(cancellationToken))
         {
             var loaded = found with
             {
                 SourcePath = SourcePaths.Relative(root, found.SourcePath),
-                CrossDiagnostics = SourcePaths.Relative(root, [.. found.CrossDiagnostics, .. combinations[found.SourcePath]]),
+                CrossDiagnostics = SourcePaths.Relative(root, [.. found.CrossDiagnostics, .. combinations.Next(CombinationFacts(found, stored))]),
             };
-            var crossKey = CrossDiagnostics.Key(loaded.CrossDiagnostics);
-            if (loaded.Monograph is { } parsed)
-            {
-                var monograph = SourcePaths.Relative(root, parsed);
-                documents.Add(new ImportDocument(monograph with { Diagnostics = [.. monograph.Diagnostics, .. loaded.CrossDiagnostics] }, loaded.SourceText!)
-                {
-                    ContentHash = loaded.ContentHash,
-                    CrossKey = crossKey,
-                    Rules = SourcePaths.Relative(root, loaded.Rules),
-                });
-                continue;
-            }
-
-            var state = stored[(loaded.Collection, loaded.Slug)];
-            if (state.CrossKey == crossKey && !state.HeadRejected)
-            {
-                skipped.Add(new SkippedDocument(loaded.Collection, loaded.Slug, loaded.SourcePath, loaded.ContentHash));
-            }
-            else
-            {
-                documents.Add(await FromStoreAsync(store, state, loaded, crossKey, cancellationToken));
-            }
+            parsed += loaded.Monograph is null ? 0 : 1;
+            var result = await HandOverAsync(store, session, root, loaded, cancellationToken);
+            importProgress?.Report(new ImportProgress(++done, load.Keys.Count, result.SourcePath));
         }
 
-        var report = await session.ImportAsync(documents, skipped, new ImportOptions(options.Prune), importProgress, cancellationToken);
-        return new PublishReport(report, load.Documents.Count, load.Parsed, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root };
+        var report = await session.CompleteAsync(new ImportOptions(options.Prune), cancellationToken);
+        return new PublishReport(report, load.Keys.Count, parsed, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root };
     }
 
     /// <summary>
-    /// The combination check over every document of the folder, with the stored title and links of the
-    /// unchanged ones (which are not parsed), keyed by the path as loaded.
+    /// A parsed document is written; an unchanged one is skipped, unless its cross-document findings changed or its
+    /// stored version is rejected (then its stored model is written again with the new findings).
     /// </summary>
-    private static ILookup<string, Monographs.Diagnostics.Diagnostic> CombinationFindings(
-        IncrementalLoad load, IReadOnlyDictionary<(Collection, string), StoredState> stored) =>
-        Listing.CombinationLint.Run([.. load.Documents.Select(d => d.Monograph is { } m
-                ? (d.Collection, d.Slug, m.Title, d.SourcePath, m.FrontMatter.Ingredients.Count > 0)
-                : Unchanged(d, stored[(d.Collection, d.Slug)]))])
-            .ToLookup(d => d.File, StringComparer.Ordinal);
+    private static async Task<ImportedDocument> HandOverAsync(
+        IMonographStore store, IImportSession session, string root, LoadedDocument loaded, CancellationToken cancellationToken)
+    {
+        var crossKey = CrossDiagnostics.Key(loaded.CrossDiagnostics);
+        if (loaded.Monograph is { } parsed)
+        {
+            var monograph = SourcePaths.Relative(root, parsed);
+            var document = new ImportDocument(monograph with { Diagnostics = [.. monograph.Diagnostics, .. loaded.CrossDiagnostics] }, loaded.SourceText!)
+            {
+                ContentHash = loaded.ContentHash,
+                CrossKey = crossKey,
+                Rules = SourcePaths.Relative(root, loaded.Rules),
+            };
+            return await session.WriteAsync(document, cancellationToken);
+        }
 
-    private static (Collection, string, string, string, bool) Unchanged(LoadedDocument document, StoredState state) =>
-        (document.Collection, document.Slug, state.Title, document.SourcePath, state.Links.Any(l => l.Field == "ingredients"));
+        var state = session.Stored[(loaded.Collection, loaded.Slug)];
+        return state.CrossKey == crossKey && !state.HeadRejected
+            ? session.Skip(new SkippedDocument(loaded.Collection, loaded.Slug, loaded.SourcePath, loaded.ContentHash))
+            : await session.WriteAsync(await FromStoreAsync(store, state, loaded, crossKey, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// What the combination check needs of a document: from its parse, or the stored title and links of an
+    /// unchanged one (which is not parsed).
+    /// </summary>
+    private static (Collection, string, string, string, bool) CombinationFacts(LoadedDocument document, IReadOnlyDictionary<(Collection, string), StoredState> stored)
+    {
+        if (document.Monograph is { } monograph)
+        {
+            return (document.Collection, document.Slug, monograph.Title, document.SourcePath, monograph.FrontMatter.Ingredients.Count > 0);
+        }
+
+        var state = stored[(document.Collection, document.Slug)];
+        return (document.Collection, document.Slug, state.Title, document.SourcePath, state.Links.Any(l => l.Field == "ingredients"));
+    }
 
     /// <summary>
     /// An unchanged file whose cross-document findings changed (a link target appeared or went) or whose

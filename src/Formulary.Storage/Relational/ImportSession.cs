@@ -7,15 +7,82 @@ namespace Formulary.Storage.Relational;
 /// <summary>
 /// An import holding the store's import lock from <see cref="IMonographStore.BeginImportAsync"/> to its
 /// commit: what <see cref="Stored"/> says cannot change underneath, so a file found unchanged against it
-/// need not be parsed. Disposing without <see cref="ImportAsync"/> rolls back and releases the lock.
+/// need not be parsed. Each document is planned (<see cref="ImportPlan"/>) as it is handed over, its values
+/// computed on the thread pool (<see cref="EncodedStep"/>) and written in the order handed over, at most
+/// <see cref="EncodeAhead"/> behind; what is kept of it is its result (outcome and diagnostics) for the report. Disposing without
+/// <see cref="CompleteAsync"/> rolls back and releases the lock.
 /// </summary>
 internal sealed class ImportSession(
     DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt,
     Dictionary<(Collection, string), StoredState> stored, bool waited) : IImportSession
 {
+    /// <summary>How many decided steps may wait for the connection while their values are computed on other cores.</summary>
+    private const int EncodeAhead = 16;
+
+    private readonly StoreImport writer = new(connection, transaction, dialect, importedAt);
+    private readonly Queue<(ImportStep Step, Task<EncodedStep?> Encoded)> pending = new();
+    private readonly HashSet<(Collection, string)> written = [];
+    private readonly HashSet<(Collection, string)> present = [];
+    private readonly List<ImportedDocument> results = [];
+
     public bool Waited => waited;
 
     public IReadOnlyDictionary<(Collection, string), StoredState> Stored => stored;
+
+    public async Task<ImportedDocument> WriteAsync(ImportDocument document, CancellationToken cancellationToken = default)
+    {
+        var prepared = ImportBatch.Prepare(document, written);
+        var key = (document.Monograph.Collection, document.Monograph.Slug);
+        present.Add(key);
+        var step = ImportPlan.For(prepared, stored.GetValueOrDefault(key));
+        pending.Enqueue((step, step.Kind == ImportStepKind.Nothing ? Task.FromResult<EncodedStep?>(null) : Task.Run(() => EncodedStep.Of(step, dialect, importedAt), cancellationToken)));
+        results.Add(step.Result);
+        while (pending.Count > EncodeAhead || (pending.Count > 0 && pending.Peek().Encoded.IsCompleted))
+        {
+            await WriteNextAsync(cancellationToken);
+        }
+
+        return step.Result;
+    }
+
+    /// <summary>Writes the oldest decided step, once its values are computed: steps reach the database in the order they were handed over.</summary>
+    private async Task WriteNextAsync(CancellationToken cancellationToken)
+    {
+        var (step, encoded) = pending.Dequeue();
+        await writer.WriteAsync(step, await encoded, cancellationToken);
+    }
+
+    public ImportedDocument Skip(SkippedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var key = (document.Collection, document.Slug);
+        present.Add(key);
+        var result = ImportPlan.Skipped(document, stored.GetValueOrDefault(key));
+        results.Add(result);
+        return result;
+    }
+
+    public async Task<ImportReport> CompleteAsync(ImportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        while (pending.Count > 0)
+        {
+            await WriteNextAsync(cancellationToken);
+        }
+
+        if (options.RemoveMissing)
+        {
+            foreach (var removal in ImportPlan.Removals(stored, present))
+            {
+                await writer.WriteAsync(removal, null, cancellationToken);
+                results.Add(removal.Result);
+            }
+        }
+
+        var (changed, generation) = await writer.FinishAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportReport([.. results]) { Waited = waited, ChangedStore = changed, Generation = generation };
+    }
 
     public async Task<ImportReport> ImportAsync(
         IReadOnlyList<ImportDocument> documents,
@@ -24,17 +91,26 @@ internal sealed class ImportSession(
         IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var prepared = ImportBatch.Prepare(documents);
-        var steps = ImportPlan.Create(prepared, skipped ?? [], stored, options.RemoveMissing);
-        var writer = new StoreImport(connection, transaction, dialect, importedAt);
-        var report = await writer.RunAsync(steps, documents.Count + (skipped?.Count ?? 0), progress, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return report with { Waited = waited };
+        ArgumentNullException.ThrowIfNull(documents);
+        skipped ??= [];
+        var (done, total) = (0, documents.Count + skipped.Count);
+        foreach (var document in documents)
+        {
+            var result = await WriteAsync(document, cancellationToken);
+            progress?.Report(new ImportProgress(++done, total, result.SourcePath));
+        }
+
+        foreach (var document in skipped)
+        {
+            progress?.Report(new ImportProgress(++done, total, Skip(document).SourcePath));
+        }
+
+        return await CompleteAsync(options, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await writer.DisposeAsync();
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }

@@ -9,43 +9,45 @@ using Formulary.Storage.Search;
 namespace Formulary.Storage.Relational;
 
 /// <summary>
-/// Carries out an <see cref="ImportPlan"/> inside the caller's transaction, with the same SQL on both
-/// stores. Until the commit nothing is visible, and a process killed before it leaves the previous state.
-/// A published version updates the document's searchable fields and summary; a rejected one only
+/// Carries out an <see cref="ImportPlan"/>'s steps, one at a time as they are decided, inside the caller's
+/// transaction, with the same SQL on both stores. Until the commit nothing is visible, and a process killed
+/// before it leaves the previous state. A published version updates the document's searchable fields and summary; a rejected one only
 /// moves the document's head (history) and leaves what readers see alone.
 /// </summary>
-internal sealed class StoreImport(DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt)
+internal sealed class StoreImport(DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt) : IAsyncDisposable
 {
     private readonly IndexRefresh refresh = new();
+    private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+    private bool wrote;
 
-    public async Task<ImportReport> RunAsync(IReadOnlyList<ImportStep> steps, int documentCount, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Carries out one step with its <paramref name="encoded"/> values (<see cref="EncodedStep.Of"/>, computed before, on any
+    /// thread); what it changes in the search index is refreshed by <see cref="FinishAsync"/>.
+    /// </summary>
+    public async Task WriteAsync(ImportStep step, EncodedStep? encoded, CancellationToken cancellationToken)
     {
-        var done = 0;
-        var wrote = false;
-        foreach (var step in steps)
+        cancellationToken.ThrowIfCancellationRequested();
+        switch (step.Kind)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (step.Kind)
-            {
-                case ImportStepKind.Publish or ImportStepKind.Reject:
-                    await WriteVersionAsync(step, cancellationToken);
-                    break;
-                case ImportStepKind.Refresh:
-                    await RefreshAsync(step, cancellationToken);
-                    break;
-                case ImportStepKind.Remove:
-                    await ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellationToken, ("now", dialect.Instant(importedAt)), ("id", step.Previous!.Id));
-                    refresh.Add(step.Previous.Id, step.Previous, null);
-                    break;
-            }
-
-            wrote |= step.Kind != ImportStepKind.Nothing;
-            if (step.Kind != ImportStepKind.Remove)
-            {
-                progress?.Report(new ImportProgress(++done, documentCount, step.Result.SourcePath));
-            }
+            case ImportStepKind.Publish or ImportStepKind.Reject:
+                await WriteVersionAsync(step, encoded!, cancellationToken);
+                break;
+            case ImportStepKind.Refresh:
+                await RefreshAsync(step, encoded!, cancellationToken);
+                break;
+            case ImportStepKind.Remove:
+                await ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellationToken, ("now", dialect.Instant(importedAt)), ("id", step.Previous!.Id));
+                refresh.Add(step.Previous.Id, step.Previous, null);
+                break;
         }
 
+        wrote |= step.Kind != ImportStepKind.Nothing;
+    }
+
+    /// <summary>After the last step: refreshes the search entries of what was written and bumps the generation if anything was.</summary>
+    /// <returns>Whether anything was written, and the generation after.</returns>
+    public async Task<(bool ChangedStore, long Generation)> FinishAsync(CancellationToken cancellationToken)
+    {
         if (refresh.DocumentIds.Count > 0)
         {
             await dialect.RefreshSearchAsync(connection, transaction, refresh, cancellationToken);
@@ -57,10 +59,10 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
         }
 
         var generation = await ScalarAsync("SELECT value FROM store_meta WHERE key = 'generation'", cancellationToken);
-        return new ImportReport([.. steps.Select(s => s.Result)]) { ChangedStore = wrote, Generation = Convert.ToInt64(generation, System.Globalization.CultureInfo.InvariantCulture) };
+        return (wrote, Convert.ToInt64(generation, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private async Task WriteVersionAsync(ImportStep step, CancellationToken cancellationToken)
+    private async Task WriteVersionAsync(ImportStep step, EncodedStep encoded, CancellationToken cancellationToken)
     {
         var (document, previous, version) = (step.Write!, step.Previous, step.Result.Version!.Value);
         var monograph = document.Monograph;
@@ -70,7 +72,6 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             VALUES (@collection, @slug, 0, 0, '', '', '', '{}') RETURNING id
             """,
             cancellationToken, ("collection", StoreText.Collection(monograph.Collection)), ("slug", monograph.Slug)), System.Globalization.CultureInfo.InvariantCulture);
-        var rejected = step.Kind == ImportStepKind.Reject;
         await ExecuteAsync(
             """
             INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model, model_version, imported_at, rejected, rules_path, rules_text)
@@ -78,18 +79,18 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             UPDATE documents SET head_version = @version, links_json = @links, cross_key = @crossKey WHERE id = @id;
             """,
             cancellationToken,
-            ("id", id), ("version", version), ("hash", document.ContentHash), ("path", monograph.SourcePath), ("source", dialect.PackText(document.SourceText)),
-            ("model", dialect.PackModel(monograph)), ("modelVersion", document.ModelVersion), ("now", dialect.Instant(importedAt)), ("rejected", rejected),
-            ("rulesPath", document.Rules?.Path), ("rulesText", document.Rules?.Text),
-            ("links", JsonSerializer.Serialize(monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));
-        if (!rejected)
+            ("id", id), ("version", version), ("hash", document.ContentHash), ("path", monograph.SourcePath), ("source", encoded.Source),
+            ("model", encoded.Model), ("modelVersion", document.ModelVersion), ("now", dialect.Instant(importedAt)), ("rejected", step.Kind == ImportStepKind.Reject),
+            ("rulesPath", document.Rules?.Path), ("rulesText", document.Rules?.Text), ("links", encoded.Links), ("crossKey", document.CrossKey));
+        if (encoded.Publication is { } publication)
         {
-            refresh.Add(id, previous, await PublishAsync(id, document, version, importedAt, "latest_version = @version, removed_at = NULL,", cancellationToken));
+            await PublishAsync(id, version, publication, "latest_version = @version, removed_at = NULL,", cancellationToken);
+            refresh.Add(id, previous, publication.Search);
         }
     }
 
     /// <summary>Same source and status: replaces the newest version's model (and, when published, the search fields) in place.</summary>
-    private async Task RefreshAsync(ImportStep step, CancellationToken cancellationToken)
+    private async Task RefreshAsync(ImportStep step, EncodedStep encoded, CancellationToken cancellationToken)
     {
         var (document, previous) = (step.Write!, step.Previous!);
         await ExecuteAsync(
@@ -98,20 +99,18 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             UPDATE documents SET links_json = @links, cross_key = @crossKey WHERE id = @id;
             """,
             cancellationToken,
-            ("id", previous.Id), ("version", previous.HeadVersion), ("model", dialect.PackModel(document.Monograph)), ("modelVersion", document.ModelVersion), ("path", document.Monograph.SourcePath),
-            ("links", JsonSerializer.Serialize(document.Monograph.Links, ModelJson.Options)), ("crossKey", document.CrossKey));
-        if (!previous.HeadRejected && previous.PublishedVersion == previous.HeadVersion)
+            ("id", previous.Id), ("version", previous.HeadVersion), ("model", encoded.Model), ("modelVersion", document.ModelVersion), ("path", document.Monograph.SourcePath),
+            ("links", encoded.Links), ("crossKey", document.CrossKey));
+        if (encoded.Publication is { } publication)
         {
-            refresh.Add(previous.Id, previous, await PublishAsync(previous.Id, document, previous.HeadVersion, previous.ImportedAt, string.Empty, cancellationToken));
+            await PublishAsync(previous.Id, previous.HeadVersion, publication, string.Empty, cancellationToken);
+            refresh.Add(previous.Id, previous, publication.Search);
         }
     }
 
-    /// <returns>The searchable fields written, for the index refresh.</returns>
-    private async Task<SearchDocument> PublishAsync(long id, ImportDocument document, int version, DateTimeOffset versionImportedAt, string moreColumns, CancellationToken cancellationToken)
+    private async Task PublishAsync(long id, int version, EncodedPublication publication, string moreColumns, CancellationToken cancellationToken)
     {
-        var search = SearchDocument.From(document.Monograph);
-        var summary = MonographSummary.From(document.Monograph, version, versionImportedAt) with { HasRules = document.Rules is not null };
-        var browseKey = BrowseLetter.SortKey(search.Title);
+        var search = publication.Search;
         await ExecuteAsync(
             $"""
             UPDATE documents SET {moreColumns} title = @title, names = @names, body_text = @body,
@@ -121,37 +120,53 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             """,
             cancellationToken,
             ("id", id), ("version", version), ("title", search.Title), ("names", search.Names), ("body", search.Body),
-            ("indications", search.Indications), ("sections", JsonSerializer.Serialize(search.Segments, ModelJson.Options)),
+            ("indications", search.Indications), ("sections", publication.Sections),
             ("linkCollection", search.LinkCollection is { } c ? StoreText.Collection(c) : null), ("linkSlug", search.LinkSlug),
-            ("summary", JsonSerializer.Serialize(summary, ModelJson.Options)), ("browseKey", browseKey), ("browseLetter", BrowseLetter.Of(browseKey)));
-        return search;
+            ("summary", publication.Summary), ("browseKey", publication.BrowseKey), ("browseLetter", publication.BrowseLetter));
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await Command(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
 
-    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
+    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await Command(sql, parameters).ExecuteScalarAsync(cancellationToken);
 
+    /// <summary>
+    /// The command for <paramref name="sql"/>, made (and so prepared) once per import and run again with new values: an
+    /// import runs the same few statements for every document, and preparing them each time was a large part of writing one.
+    /// </summary>
     private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            commands.Add(sql, command);
+        }
+
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value is string text ? StoreText.Clean(text) : value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            command.Parameters[name].Value = value is string text ? StoreText.Clean(text) : value ?? DBNull.Value;
         }
 
         return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        commands.Clear();
     }
 }

@@ -39,6 +39,25 @@ public sealed class ContentPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_PruneRefused_ParsesNothingAndWritesNothing()
+    {
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        Write("compositions/beta.md", "---\ntitle: Beta\n---\n## Usage\nB.\n");
+        await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+        var generation = await store.GetGenerationAsync();
+        File.Delete(Path.Combine(root, "compositions", "beta.md"));
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA, changed.\n");
+
+        var report = await ContentPublisher.PublishAsync(store, root, new PublishOptions(Prune: true, Force: false));
+
+        Assert.NotNull(report.PruneRefusal);
+        Assert.Equal((1, 0), (report.Files, report.Parsed));
+        Assert.Null(report.Import);
+        Assert.Equal(generation, await store.GetGenerationAsync());
+        Assert.Equal(1, (await store.GetAsync(Collection.Composition, "alpha"))!.Version.Number);
+    }
+
+    [Fact]
     public async Task Publish_LinkTargetAddedLater_UnchangedBrandLosesItsBrokenLinkError()
     {
         Write("medicines/brandx.md", "---\ntitle: BrandX\ngeneric_slug: gamma\n---\n## Usage\nGamma inside.\n");
