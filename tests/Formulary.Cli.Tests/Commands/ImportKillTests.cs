@@ -43,7 +43,9 @@ public sealed class ImportKillTests
             Assert.All(all, summary => Assert.Equal(1, summary.Version));
             Assert.Single(await store.ListVersionsAsync(Collection.Composition, "drug-0000"));
             Assert.DoesNotContain("Revised paragraph", (await store.GetAsync(Collection.Composition, "drug-0000"))!.SourceText, StringComparison.Ordinal);
-            Assert.Equal(0, (await store.SearchAsync("revised", 10, 0)).Total);
+            store.SearchBudget = TimeSpan.FromSeconds(30); // a loaded machine must not make a behaviour test a timing test
+            var revised = await store.SearchAsync("revised", 10, 0);
+            Assert.Equal((0, false), (revised.Total, revised.TimedOut));
             Assert.Equal("ok", IntegrityCheck(content.Database));
         }
 
