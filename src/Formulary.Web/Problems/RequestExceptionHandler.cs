@@ -98,7 +98,7 @@ internal sealed partial class RequestExceptionHandler(ILogger<RequestExceptionHa
     private static partial void LogStoreUnavailable(ILogger logger, string method, string path, string exception, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client fault {Status} {Problem} on {Method} {Path}: {Detail}")]
-    private static partial void LogClientFault(ILogger logger, int status, string problem, string method, string path, string? detail);
+    internal static partial void LogClientFault(ILogger logger, int status, string problem, string method, string path, string? detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client closed the connection during {Method} {Path}")]
     private static partial void LogAborted(ILogger logger, string method, string path);

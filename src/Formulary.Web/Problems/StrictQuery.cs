@@ -11,7 +11,7 @@ namespace Formulary.Web.Problems;
 /// its route. Pages stay lenient (links from elsewhere carry tracking parameters), as does FHIR search,
 /// whose specification has its own rules for unknown parameters.
 /// </summary>
-internal static partial class StrictQuery
+internal static class StrictQuery
 {
     /// <summary>Marks the endpoints whose query string is read strictly (checked by <see cref="UseStrictQuery"/>, before binding).</summary>
     public static TBuilder WithStrictQuery<TBuilder>(this TBuilder builder)
@@ -35,7 +35,8 @@ internal static partial class StrictQuery
             if (context.GetEndpoint()?.Metadata.GetMetadata<Parameters>() is { } parameters
                 && Refusal(context.Request, parameters.Names) is { } detail)
             {
-                LogRefused(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StrictQuery)), context.Request.Method, context.Request.Path, detail);
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StrictQuery));
+                RequestExceptionHandler.LogClientFault(logger, ProblemCatalog.BadRequest.Status, ProblemCatalog.BadRequest.Code, context.Request.Method, context.Request.Path, detail);
                 await ProblemMapping.WriteAsync(context, ProblemCatalog.BadRequest, detail).ConfigureAwait(false);
                 return;
             }
@@ -46,7 +47,7 @@ internal static partial class StrictQuery
     }
 
     /// <summary>Why the query string is refused, or null when every parameter is known and given once.</summary>
-    internal static string? Refusal(HttpRequest request, IReadOnlySet<string> names)
+    private static string? Refusal(HttpRequest request, IReadOnlySet<string> names)
     {
         foreach (var (key, values) in request.Query)
         {
@@ -75,9 +76,6 @@ internal static partial class StrictQuery
 
     private static string NameOf(ParameterInfo parameter) =>
         parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? parameter.Name ?? string.Empty;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Client fault 400 bad-request on {Method} {Path}: {Detail}")]
-    private static partial void LogRefused(ILogger logger, string method, string path, string detail);
 
     /// <summary>The query parameters an endpoint takes.</summary>
     private sealed record Parameters(IReadOnlySet<string> Names);

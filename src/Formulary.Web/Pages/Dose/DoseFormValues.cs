@@ -43,12 +43,14 @@ public sealed record DoseFormValues
     public static DoseFormValues FromForm(IFormCollection form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        // A repeated field with an input of its own is refused by name below; any other keeps its joined text, which is refused as unreadable.
-        string Text(string name) => form[name].Count > 1 && FieldOf(name) is not null ? string.Empty : form[name].ToString().Trim();
+        // A repeated single-valued field with an input of its own is refused by name (ToInput); any other keeps its joined
+        // text: medications may repeat (each is one), and a repeated field without an input is refused as unreadable.
+        bool IsRepeated(string name) => form[name].Count > 1 && name != "medications" && FieldOf(name) is not null;
+        string Text(string name) => IsRepeated(name) ? string.Empty : form[name].ToString().Trim();
         bool Flag(string name) => form[name].Any(v => v is "on" or "true");
         return new DoseFormValues
         {
-            Repeated = [.. form.Keys.Where(k => form[k].Count > 1 && k != "medications" && FieldOf(k) is not null).Order(StringComparer.Ordinal)],
+            Repeated = [.. form.Keys.Where(IsRepeated).Order(StringComparer.Ordinal)],
             AgeYears = Text("ageYears"),
             Sex = Text("sex"),
             WeightKg = Text("weightKg"),
