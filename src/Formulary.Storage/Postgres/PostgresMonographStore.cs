@@ -51,12 +51,16 @@ public sealed class PostgresMonographStore : RelationalStore
     }
 
     public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
-        PostgresSearch.SearchAsync(dataSource, vocabulary, request, SearchDeadline.For(request, SearchBudget, TimeProvider), cancellationToken);
+        PostgresSearch.SearchAsync(dataSource, vocabulary, Index, request, SearchDeadline.For(request, SearchBudget, TimeProvider), cancellationToken);
 
     public override Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
         PostgresSearch.SuggestAsync(dataSource, prefix, limit, cancellationToken);
 
-    public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await StopSearchIndexAsync();
+        await dataSource.DisposeAsync();
+    }
 
     private protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);

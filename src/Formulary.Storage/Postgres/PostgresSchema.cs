@@ -119,6 +119,11 @@ internal static class PostgresSchema
         INSERT INTO name_terms (term, documents)
         SELECT split_part(folded, ' ', 1), count(DISTINCT id) FROM search_names WHERE split_part(folded, ' ', 1) <> '' GROUP BY 1;
         """,
+        // 9: as SQLite 14, the generation at which each document's search entry last changed, for the in-process index.
+        """
+        ALTER TABLE documents ADD COLUMN changed_generation bigint NOT NULL DEFAULT 0;
+        CREATE INDEX documents_changed ON documents (changed_generation);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -1,4 +1,5 @@
 using Formulary.Monographs;
+using Formulary.Storage.Indexing;
 using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
 using Npgsql;
@@ -43,17 +44,20 @@ internal static class PostgresSearch
         """;
 
     public static async Task<SearchResults> SearchAsync(
-        NpgsqlDataSource dataSource, NameVocabularyCache vocabulary, SearchRequest request, SearchDeadline deadline, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, NameVocabularyCache vocabulary, SearchIndex? index, SearchRequest request, SearchDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        using var indexed = await IndexedSearch.LeaseAsync(index, connection, cancellationToken);
         return await SearchFlow.RunAsync(
             request,
-            (terms, page, token) => Budgeted(connection, deadline, () => PageAsync(connection, terms, page, deadline, token), token),
+            (terms, page, token) => Budgeted(
+                connection, deadline, () => IndexedSearch.PageAsync(indexed, connection, terms, page, deadline, () => PageAsync(connection, terms, page, deadline, token), token), token),
             async (terms, token) => SpellingSuggester.Suggest(
                 terms,
-                await Budgeted(connection, deadline, () => TermsWithHitsAsync(connection, terms, deadline, token), token),
+                await Budgeted(
+                    connection, deadline, () => IndexedSearch.TermsWithHitsAsync(indexed, terms, deadline, () => TermsWithHitsAsync(connection, terms, deadline, token)), token),
                 await Budgeted(connection, deadline, () => vocabulary.GetAsync(connection, deadline, token), token)),
             cancellationToken);
     }

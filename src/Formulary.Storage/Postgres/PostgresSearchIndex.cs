@@ -64,6 +64,13 @@ internal static class PostgresSearchIndex
             }
         }
 
+        await using (var changed = new NpgsqlCommand(
+            "UPDATE documents SET changed_generation = (SELECT value FROM store_meta WHERE key = 'generation') + 1 WHERE id = ANY(@ids)", connection))
+        {
+            changed.Parameters.AddWithValue("ids", ids.ToArray());
+            await changed.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await RefreshNamesAsync(connection, [.. ids], cancellationToken);
     }
 

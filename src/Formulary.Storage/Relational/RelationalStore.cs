@@ -4,6 +4,7 @@ using Formulary.Monographs;
 using Formulary.Storage.Browsing;
 using Formulary.Storage.Feedback;
 using Formulary.Storage.Importing;
+using Formulary.Storage.Indexing;
 using Formulary.Storage.Listing;
 using Formulary.Storage.Search;
 using Formulary.Storage.Versions;
@@ -36,6 +37,41 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
     public abstract string Location { get; }
 
     private protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>The in-process search index (<see cref="StartSearchIndex"/>); null: the SQL search answers every search.</summary>
+    private protected SearchIndex? Index { get; private set; }
+
+    /// <summary>
+    /// Builds this node's in-process search index in the background and keeps it at the store's generation
+    /// (<see cref="SearchIndex"/>); the SQL search answers until it is ready, whenever it is behind, and after a
+    /// failure, which is reported to <paramref name="failed"/> (once until the index works again).
+    /// </summary>
+    public void StartSearchIndex(Action<Exception> failed)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        StartSearchIndex(failed, catchUpBeforeSearch: false);
+    }
+
+    /// <summary>Tests: an index brought up to the store before each search, which must answer it (<see cref="SearchIndex.CatchUpBeforeSearch"/>).</summary>
+    internal SearchIndex StartSearchIndex(Action<Exception> failed, bool catchUpBeforeSearch)
+    {
+        if (Index is null)
+        {
+            Index = new SearchIndex(OpenAsync, TimeProvider, failed) { CatchUpBeforeSearch = catchUpBeforeSearch };
+            Index.Start();
+        }
+
+        return Index;
+    }
+
+    private protected async ValueTask StopSearchIndexAsync()
+    {
+        if (Index is { } index)
+        {
+            Index = null;
+            await index.DisposeAsync();
+        }
+    }
 
     public abstract Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
 

@@ -18,7 +18,7 @@ public sealed class SqliteMonographStore : RelationalStore
         : base(timeProvider)
     {
         DatabasePath = Path.GetFullPath(path);
-        search = new SqliteSearch(OpenConnection, timeProvider);
+        search = new SqliteSearch(OpenConnection, timeProvider, () => Index);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -105,14 +105,11 @@ public sealed class SqliteMonographStore : RelationalStore
     internal SemaphoreSlim SearchSlots => search.Slots;
 
     /// <summary>Closes pooled connections so the WAL is checkpointed and the file can be copied or deleted.</summary>
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        using (var connection = new SqliteConnection(connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
-        return ValueTask.CompletedTask;
+        await StopSearchIndexAsync();
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     private protected override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<DbConnection>(OpenConnection());

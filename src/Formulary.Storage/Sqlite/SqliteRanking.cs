@@ -1,5 +1,6 @@
 using System.Globalization;
 using Formulary.Monographs;
+using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
 using Microsoft.Data.Sqlite;
 
@@ -79,7 +80,8 @@ internal static class SqliteRanking
             ranked.AddRange(await GroupAsync(connection, match, slice, tiers, cancellationToken));
         }
 
-        return new SearchPage(await ReadHitsAsync(connection, ranked, new TermMatcher(terms), deadline, cancellationToken), total, perCollection);
+        var page = ranked.Select(r => (SqliteSearchIndex.IdOfRowid(r.Rowid), -r.Rank)).ToList();
+        return new SearchPage(await StoreSearchHits.ReadAsync(connection, page, new TermMatcher(terms), deadline, cancellationToken), total, perCollection);
     }
 
     private static async Task<int[]> CountAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
@@ -135,26 +137,5 @@ internal static class SqliteRanking
         }
 
         return rows;
-    }
-
-    /// <summary>The text of the page's rows only, for their sections and snippets.</summary>
-    private static async Task<List<SearchHit>> ReadHitsAsync(
-        SqliteConnection connection, List<(long Rowid, double Rank)> ranked, TermMatcher matcher, SearchDeadline deadline, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT collection, slug, title, names, body_text, sections_json FROM documents WHERE id = $id";
-        var id = command.Parameters.Add("$id", SqliteType.Integer);
-        var hits = new List<SearchHit>(ranked.Count);
-        foreach (var (rowid, rank) in ranked)
-        {
-            id.Value = SqliteSearchIndex.IdOfRowid(rowid);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                hits.Add(SearchHit.Read(reader, matcher, -rank, deadline));
-            }
-        }
-
-        return hits;
     }
 }

@@ -187,6 +187,13 @@ internal static class SqliteSchema
         CREATE INDEX versions_state ON versions (document_id, version, content_hash, model_version, rejected, imported_at, source_path);
         CREATE INDEX documents_state ON documents (id, collection, slug, latest_version, head_version, removed_at, link_collection, link_slug, cross_key, title, links_json);
         """,
+        // 14: the generation at which each document's search entry last changed (set by the index refresh, with the
+        // import's new generation), so a node's in-process index (Indexing/SearchIndex.cs) reads only the documents
+        // changed since the generation it holds. 0: before this column; a new index reads everything anyway.
+        """
+        ALTER TABLE documents ADD COLUMN changed_generation INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX documents_changed ON documents (changed_generation);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -1,4 +1,5 @@
 using Formulary.Monographs;
+using Formulary.Storage.Indexing;
 using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
 using Microsoft.Data.Sqlite;
@@ -26,10 +27,13 @@ internal sealed class SqliteSearch
     private readonly Func<SqliteConnection> open;
     private readonly TimeProvider time;
 
-    public SqliteSearch(Func<SqliteConnection> open, TimeProvider time)
+    private readonly Func<SearchIndex?> index;
+
+    public SqliteSearch(Func<SqliteConnection> open, TimeProvider time, Func<SearchIndex?>? index = null)
     {
         this.open = open;
         this.time = time;
+        this.index = index ?? (() => null);
         vocabulary = new(_ => Task.FromResult<System.Data.Common.DbConnection>(open()));
     }
 
@@ -67,12 +71,14 @@ internal sealed class SqliteSearch
         {
             await using var connection = open();
             using var budgeted = SqliteQueryBudget.Start(connection, deadline, cancellationToken);
+            using var indexed = await IndexedSearch.LeaseAsync(index(), connection, cancellationToken);
             return await SearchFlow.RunAsync(
                 request,
-                (terms, page, token) => budgeted.Run(() => SqliteRanking.PageAsync(connection, terms, page, deadline, token)),
+                (terms, page, token) => budgeted.Run(() => IndexedSearch.PageAsync(
+                    indexed, connection, terms, page, deadline, () => SqliteRanking.PageAsync(connection, terms, page, deadline, token), token)),
                 async (terms, token) => SpellingSuggester.Suggest(
                     terms,
-                    await budgeted.Run(() => TermsWithHitsAsync(connection, terms, deadline, token)),
+                    await budgeted.Run(() => IndexedSearch.TermsWithHitsAsync(indexed, terms, deadline, () => TermsWithHitsAsync(connection, terms, deadline, token))),
                     await budgeted.Run(() => vocabulary.GetAsync(connection, deadline, token))),
                 cancellationToken);
         }

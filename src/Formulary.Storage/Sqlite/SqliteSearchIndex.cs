@@ -74,6 +74,8 @@ internal static class SqliteSearchIndex
                    d.indications, d.body_text
             FROM documents d JOIN temp.refresh_ids r ON r.id = d.id
             WHERE d.removed_at IS NULL AND d.latest_version > 0;
+            UPDATE documents SET changed_generation = (SELECT value FROM store_meta WHERE key = 'generation') + 1
+            WHERE id IN (SELECT id FROM temp.refresh_ids);
             """;
         await rebuild.ExecuteNonQueryAsync(cancellationToken);
         RefreshNames(connection, transaction);
