@@ -74,8 +74,9 @@ internal sealed class SearchIndex : IAsyncDisposable
         {
             return new IndexLease(this, searchers.Acquire());
         }
-        catch (ObjectDisposedException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            Report(exception);
             return null;
         }
     }
@@ -180,10 +181,17 @@ internal sealed class SearchIndex : IAsyncDisposable
 
         await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await updating.WaitAsync();
-        searchers.Dispose();
-        writer.Dispose();
-        directory.Dispose();
-        stopping.Dispose();
+        // The index is thrown away: a part that already failed (and was reported) must not stop the store's disposal.
+        foreach (IDisposable part in new IDisposable[] { searchers, writer, directory, stopping })
+        {
+            try
+            {
+                part.Dispose();
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException or IOException)
+            {
+            }
+        }
     }
 
     /// <summary>BM25 with FTS5's constants (k1 1.2, b 0.75), for the writer's norms and every searcher.</summary>

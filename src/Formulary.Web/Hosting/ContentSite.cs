@@ -54,6 +54,13 @@ public static class ContentSite
                 ContentSiteLog.NothingToPublish(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentSite)));
             }
 
+            if (store is RelationalStore indexed)
+            {
+                // After the start-up import, so the build reads what that import wrote (SQL answers meanwhile).
+                var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentSite));
+                indexed.StartSearchIndex(exception => ContentSiteLog.SearchIndexFailed(log, exception.GetType().Name, exception.Message));
+            }
+
             if (watch && contentDirectory is not null)
             {
                 Watch(app, contentDirectory);

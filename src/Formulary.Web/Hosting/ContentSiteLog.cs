@@ -9,4 +9,8 @@ internal static partial class ContentSiteLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
         Message = "The store is empty and no bundled content/ folder was found (looked in the working directory, its parents and beside the app): the site serves no monograph until `formulary import DIR --db ...` or `serve --content DIR`")]
     public static partial void NothingToPublish(ILogger logger);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
+        Message = "The in-process search index failed ({ExceptionType}: {Reason}); searches are answered by the database until it works again")]
+    public static partial void SearchIndexFailed(ILogger logger, string exceptionType, string reason);
 }

@@ -69,6 +69,8 @@ public sealed class SqliteSchemaTests
                 CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col');
                 DROP INDEX versions_state;
                 DROP INDEX documents_state;
+                DROP INDEX documents_changed;
+                ALTER TABLE documents DROP COLUMN changed_generation;
                 PRAGMA user_version = 9;
                 """;
             downgrade.ExecuteNonQuery();
@@ -227,7 +229,7 @@ public sealed class SqliteSchemaTests
         }
 
         downgrade.Parameters.Clear();
-        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP INDEX versions_state;\nDROP INDEX documents_state;\nPRAGMA user_version = 11;";
+        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP INDEX versions_state;\nDROP INDEX documents_state;\nDROP INDEX documents_changed;\nALTER TABLE documents DROP COLUMN changed_generation;\nPRAGMA user_version = 11;";
         downgrade.ExecuteNonQuery();
     }
 
