@@ -191,6 +191,28 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal("fhirAuthorization", problem.GetProperty("property").GetString());
     }
 
+    [Theory]
+    [InlineData("http://ehr.example.org/fhir", HttpStatusCode.BadRequest)]
+    [InlineData("http://192.168.1.20/fhir", HttpStatusCode.BadRequest)]
+    [InlineData("https://ehr.example.org/fhir", HttpStatusCode.OK)]
+    [InlineData("http://127.0.0.1:9/fhir", HttpStatusCode.OK)]
+    public async Task Call_AccessTokenForAPlainHttpServerOfAnotherMachine_Returns400(string server, HttpStatusCode expected)
+    {
+        // Everything is prefetched, so nothing is fetched: only whether the token may be sent there is checked.
+        var request = Child();
+        request["fhirServer"] = server;
+        request["fhirAuthorization"] = new JsonObject { ["access_token"] = "t", ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "formulary" };
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(expected, status);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Equal("fhirServer", body.GetProperty("property").GetString());
+            Assert.Contains("must be an https URL", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Call_UnknownService_Returns404Problem()
     {
