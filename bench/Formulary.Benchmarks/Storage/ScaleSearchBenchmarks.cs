@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using Formulary.Storage;
@@ -24,6 +25,7 @@ public partial class ScaleSearchBenchmarks
     private const int Queries = 400;
 
     private SqliteMonographStore store = null!;
+    private SqliteMonographStore? indexed;
     private SqliteConnection raw = null!;
     private string[] searches = [];
     private string[] prefixes = [];
@@ -40,11 +42,27 @@ public partial class ScaleSearchBenchmarks
         prefixes = NamePrefixes(random);
     }
 
+    /// <summary>
+    /// A second store on the same file with its in-process index (ADR 0003), built before the first query and at the
+    /// store's generation, so every query is answered by the index (a failure stops the run instead of falling back).
+    /// </summary>
+    [GlobalSetup(Target = nameof(IndexedStoreSearch))]
+    public void SetupIndexed()
+    {
+        Setup();
+        indexed = SqliteMonographStore.Open(ScaleSearchCorpus.DatabasePath, TimeProvider.System);
+        var index = indexed.StartSearchIndex(exception => throw new InvalidOperationException("the search index failed", exception), catchUpBeforeSearch: false);
+        var built = Stopwatch.StartNew();
+        index.CatchUpAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Console.WriteLine($"// search index built in {built.Elapsed.TotalSeconds:F1} s at generation {index.Generation}, managed heap {GC.GetTotalMemory(true) / 1_048_576} MB");
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {
         raw.Dispose();
         store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        indexed?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     [IterationSetup]
@@ -66,6 +84,11 @@ public partial class ScaleSearchBenchmarks
     [Benchmark]
     public int StoreSearch() =>
         store.SearchAsync(searches[nextSearch % searches.Length], SearchLimits.DefaultLimit, 0).GetAwaiter().GetResult().Hits.Count;
+
+    /// <summary>The same search (counts per collection, tiers, sections and snippets for the page of 10) answered by the in-process index.</summary>
+    [Benchmark]
+    public int IndexedStoreSearch() =>
+        indexed!.SearchAsync(searches[nextSearch % searches.Length], SearchLimits.DefaultLimit, 0).GetAwaiter().GetResult().Hits.Count;
 
     [Benchmark]
     public int RawFts5Prefix()
