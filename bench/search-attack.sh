@@ -44,15 +44,15 @@ attack() { # one client: cycles through the attacks
     local q=${attacks[$(( (i + n) % ${#attacks[@]} ))]}
     # A distinct offset per request (deep ones too): the site's cache keys on the query, limit, offset and
     # collection, so an ignored parameter would not stop repeats from being answered from the cache.
-    curl -s -o /dev/null -w '%{time_total}\n' "$base/api/search?$q&offset=$(( (i * 997 + n) % 9900 ))" >>"$work/attack.times" || true
+    curl -s -o /dev/null -w '%{time_total} %{time_starttransfer} %{time_pretransfer}\n' "$base/api/search?$q&offset=$(( (i * 997 + n) % 9900 ))" >>"$work/attack.times" || true
     n=$((n + 1))
   done
 }
 probe() { # health and an ordinary (uncached) search, one after the other
   local n=0
   while :; do
-    curl -s -o /dev/null -w '%{time_total}\n' "$base/health" >>"$work/health.times" || true
-    curl -s -o /dev/null -w '%{time_total}\n' "$base/api/search?q=clofarabine&offset=$((n % 50))" >>"$work/search.times" || true
+    curl -s -o /dev/null -w '%{time_total} %{time_starttransfer} %{time_pretransfer}\n' "$base/health" >>"$work/health.times" || true
+    curl -s -o /dev/null -w '%{time_total} %{time_starttransfer} %{time_pretransfer}\n' "$base/api/search?q=clofarabine&offset=$((n % 50))" >>"$work/search.times" || true
     n=$((n + 1)); sleep 0.05
   done
 }
@@ -62,8 +62,13 @@ sleep "$seconds"
 jobs -p | xargs -r kill 2>/dev/null || true
 wait 2>/dev/null || true
 
-report() { # name file: n, p50, p99, max in ms
-  sort -n "$2" | awk -v name="$1" '{ v[NR] = $1 * 1000 } END {
+# Each line: the client's total, and the server's share (time to first byte less the time to send the request).
+report() { # name file: n, p50, p99, max in ms, of the client's totals and of the server's shares
+  awk '{ print $1 }' "$2" | sort -n | summary "$1"
+  awk '{ printf "%.6f\n", $2 - $3 }' "$2" | sort -n | summary "  server's share"
+}
+summary() {
+  awk -v name="$1" '{ v[NR] = $1 * 1000 } END {
     if (NR == 0) { printf "%-22s no samples\n", name; exit }
     p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
     printf "%-22s n=%-6d p50=%8.1f ms  p99=%8.1f ms  max=%8.1f ms\n", name, NR, p50, p99, v[NR] }'

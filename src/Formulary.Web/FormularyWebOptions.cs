@@ -33,7 +33,7 @@ public sealed record FormularyWebOptions
     public ConsoleLogFormat ConsoleLogs { get; init; } = Console.IsOutputRedirected ? ConsoleLogFormat.Json : ConsoleLogFormat.Readable;
 
     /// <summary>
-    /// The database time one search may use; null: <c>SearchLimits.TimeBudget</c> (200 ms). The web tests give
+    /// The database time one search may use; null: <c>SearchLimits.TimeBudget</c> (150 ms). The web tests give
     /// a long one, so that a loaded test machine does not turn a behaviour test into a timing test.
     /// </summary>
     public TimeSpan? SearchBudget { get; init; }

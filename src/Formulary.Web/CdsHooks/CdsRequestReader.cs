@@ -120,6 +120,11 @@ internal static class CdsRequestReader
             return (null, new(RequestProblemKind.Malformed, "fhirAuthorization", "'fhirAuthorization' is given without 'fhirServer' (cds-r-1): give the server the token is for."));
         }
 
+        if (!Security.PlainHttp.IsSafe(server))
+        {
+            return (null, new(RequestProblemKind.Malformed, "fhirServer", "'fhirServer' must be an https URL to be sent the access token (plain http only to this machine): over plain http the token could be read on the way."));
+        }
+
         var type = Text(value, "token_type");
         return Text(value, "access_token") is { Length: > 0 } token && string.Equals(type, "Bearer", StringComparison.OrdinalIgnoreCase)
             ? (token, null)

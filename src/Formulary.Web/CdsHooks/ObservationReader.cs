@@ -92,6 +92,32 @@ internal static class ObservationReader
             : null;
     }
 
+    /// <summary>
+    /// Which of two Observations was measured later (positive: <paramref name="a"/>): by day, then by instant when
+    /// both carry a time (FHIR requires its offset; "10:00+09:00" is before "05:00Z"), else by the text as written;
+    /// zero when nothing tells them apart.
+    /// </summary>
+    public static int CompareMeasured(Observation a, Observation b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var byDay = Nullable.Compare(MeasuredOn(a), MeasuredOn(b));
+        if (byDay != 0)
+        {
+            return byDay;
+        }
+
+        var (textA, textB) = (EffectiveText(a), EffectiveText(b));
+        return Instant(textA) is { } instantA && Instant(textB) is { } instantB
+            ? instantA.CompareTo(instantB)
+            : string.CompareOrdinal(textA, textB);
+    }
+
+    private static DateTimeOffset? Instant(string text) =>
+        text.Length > 10 && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant
+            : null;
+
     /// <summary>The effective time as written (a period's start, else its end), for ordering results of the same day.</summary>
     public static string EffectiveText(Observation observation)
     {

@@ -24,6 +24,7 @@ internal sealed class PatientDataSource(FhirServerClient server)
         Patient? patient = null;
         var observations = new Dictionary<string, Observation?>(StringComparer.Ordinal);
         var ignored = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tied = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         foreach (var (key, template) in CdsServiceCatalog.Prefetch)
         {
             var name = "prefetch." + key;
@@ -54,8 +55,13 @@ internal sealed class PatientDataSource(FhirServerClient server)
                 case (CdsServiceCatalog.PatientKey, { } other):
                     return new(null, [], new(RequestProblemKind.Malformed, name, $"'{name}' must be a Patient, not {other.TypeName}."));
                 case (_, Observation or Bundle):
-                    var (latest, passedOver) = Latest(read!.Observations);
+                    var (latest, sameTime, passedOver) = Latest(read!.Observations);
                     observations[key] = latest;
+                    if (sameTime.Count > 0)
+                    {
+                        tied[key] = sameTime;
+                    }
+
                     if (passedOver.Count > 0)
                     {
                         ignored[key] = string.Join(", ", passedOver.Select(o => $"'{o.Id ?? "without id"}' with status '{Hl7.Fhir.Utility.EnumUtility.GetLiteral(o.Status)}'"));
@@ -74,7 +80,7 @@ internal sealed class PatientDataSource(FhirServerClient server)
 
         return OtherPatient(request.PatientId, patient, observations) is { } wrong
             ? new(null, [], new(RequestProblemKind.Malformed, "prefetch." + wrong, $"'prefetch.{wrong}' is about another patient than context.patientId '{request.PatientId}'; no value of another patient is used."))
-            : new(new PatientRecord(patient, observations, ignored), [], null);
+            : new(new PatientRecord(patient, observations, ignored, tied), [], null);
     }
 
     /// <summary>A prefetched value: the resource, and the Observations it holds (itself, or a Bundle's Observation entries).</summary>
@@ -145,14 +151,15 @@ internal sealed class PatientDataSource(FhirServerClient server)
 
     /// <summary>
     /// The Observation measured last among those that are results (an undated one only when none has a date: the
-    /// reader then refuses it), and those passed over as not results at all: entered-in-error and cancelled. The
-    /// search's <c>_sort=-date</c> is not relied on: a server may ignore it, or return several entries.
+    /// reader then refuses it), the other results measured at the same time (a tie the caller must not settle by
+    /// the order the entries came in), and those passed over as not results at all: entered-in-error and cancelled.
+    /// The search's <c>_sort=-date</c> is not relied on: a server may ignore it, or return several entries.
     /// </summary>
-    private static (Observation? Latest, IReadOnlyList<Observation> Ignored) Latest(IReadOnlyList<Observation> observations)
+    private static (Observation? Latest, IReadOnlyList<Observation> Tied, IReadOnlyList<Observation> Ignored) Latest(IReadOnlyList<Observation> observations)
     {
-        // Usually one entry: a loop, not a sort. Of equally late results the first sent is kept (a stable sort's choice).
+        // Usually one entry: a loop, not a sort.
         Observation? latest = null;
-        var (latestDay, latestText) = (DateOnly.MinValue, (string?)null);
+        List<Observation> tied = [];
         List<Observation>? ignored = null;
         foreach (var observation in observations)
         {
@@ -162,13 +169,17 @@ internal sealed class PatientDataSource(FhirServerClient server)
                 continue;
             }
 
-            var (day, text) = (ObservationReader.MeasuredOn(observation) ?? DateOnly.MinValue, ObservationReader.EffectiveText(observation));
-            if (latest is null || day > latestDay || (day == latestDay && string.CompareOrdinal(text, latestText) > 0))
+            var order = latest is null ? 1 : ObservationReader.CompareMeasured(observation, latest);
+            if (order > 0)
             {
-                (latest, latestDay, latestText) = (observation, day, text);
+                (latest, tied) = (observation, []);
+            }
+            else if (order == 0)
+            {
+                tied.Add(observation);
             }
         }
 
-        return (latest, ignored ?? (IReadOnlyList<Observation>)[]);
+        return (latest, tied, ignored ?? (IReadOnlyList<Observation>)[]);
     }
 }

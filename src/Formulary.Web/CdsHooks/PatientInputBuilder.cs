@@ -51,6 +51,12 @@ internal static class PatientInputBuilder
                 continue;
             }
 
+            if (Disagreeing(record, kind, observation, value, today) is { } conflict)
+            {
+                problems.Add(conflict);
+                continue;
+            }
+
             values[kind.Key] = value;
         }
 
@@ -63,6 +69,30 @@ internal static class PatientInputBuilder
                 ? c.Unit == "umol/L" ? Measure.MicromolPerLitre(c.Value, c.MeasuredOn) : Measure.MgPerDl(c.Value, c.MeasuredOn)
                 : null,
         }, problems, pregnancyNote is null ? [] : [pregnancyNote]);
+    }
+
+    /// <summary>
+    /// When another result was measured at the same time as the one read and does not give the same value (in the
+    /// kind's unit), the sentence that says so: which of them holds cannot be told, so neither is used.
+    /// </summary>
+    private static string? Disagreeing(PatientRecord record, ObservationKind kind, Observation latest, ObservedValue value, DateOnly today)
+    {
+        if (!record.Tied.TryGetValue(kind.Key, out var others))
+        {
+            return null;
+        }
+
+        foreach (var other in others)
+        {
+            var (otherValue, _) = ObservationReader.Read(other, kind, today);
+            if (otherValue is null || otherValue.Unit != value.Unit || otherValue.Value != value.Value)
+            {
+                var said = otherValue is null ? "cannot be used" : Invariant($"{otherValue.Value} {otherValue.Unit}");
+                return Invariant($"{ObservationReader.Named(latest, kind.Name)} ({value.Value} {value.Unit}) and Observation '{other.Id ?? "without id"}' ({said}) were measured at the same time ({ObservationReader.EffectiveText(latest)}) and disagree; which holds cannot be told, so neither is used: correct the record.");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

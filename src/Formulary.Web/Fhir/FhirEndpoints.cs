@@ -19,7 +19,7 @@ internal static class FhirEndpoints
 
     public static IEndpointRouteBuilder MapFhir(this IEndpointRouteBuilder app)
     {
-        var fhir = app.MapGroup("/fhir").ExcludeFromDescription();
+        var fhir = app.MapGroup("/fhir").ExcludeFromDescription().WithJsonOnly();
         fhir.MapGet("/metadata", (HttpContext context) => (IResult)new FhirResult(CapabilityStatementBuilder.Build(FhirUrls.For(context))));
         fhir.MapGet("/MedicationKnowledge/{id}", ReadAsync);
         fhir.MapGet("/MedicationKnowledge", SearchAsync);

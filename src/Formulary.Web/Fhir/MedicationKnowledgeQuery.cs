@@ -10,8 +10,6 @@ namespace Formulary.Web.Fhir;
 /// </summary>
 internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, string? Name)
 {
-    public static readonly string[] Formats = ["json", "application/json", "application/fhir+json"];
-
     public static (MedicationKnowledgeQuery? Query, string? Error) Parse(IQueryCollection query, FhirUrls urls)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -44,10 +42,8 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, st
                     }
 
                     break;
-                case "_format" when Formats.Contains(value, StringComparer.OrdinalIgnoreCase):
+                case "_format": // checked before the endpoint runs (FhirFormat)
                     break;
-                case "_format":
-                    return (null, "This server answers in JSON only: _format may be json or application/fhir+json.");
                 default:
                     return (null, $"Unknown search parameter '{key}': MedicationKnowledge is searched by code (code or system|code) and name, without modifiers.");
             }

@@ -30,7 +30,7 @@ public sealed class SqliteQueryBudgetTests
         var held = HoldEverySlot(store);
 
         var waiting = store.SearchAsync("clofarabine", 10, 0);
-        time.Advance(TimeSpan.FromMilliseconds(169)); // 200 ms budget - 30 ms start reserve = 170 ms
+        time.Advance(TimeSpan.FromMilliseconds(119)); // 150 ms budget - 30 ms start reserve = 120 ms
         Assert.False(waiting.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
         var results = await waiting;
@@ -48,7 +48,7 @@ public sealed class SqliteQueryBudgetTests
         var held = HoldEverySlot(store);
 
         var waiting = store.SearchAsync("clofarabine", 10, 0);
-        time.Advance(TimeSpan.FromMilliseconds(150));
+        time.Advance(TimeSpan.FromMilliseconds(100));
         store.SearchSlots.Release(held);
         var results = await waiting;
 
@@ -61,7 +61,7 @@ public sealed class SqliteQueryBudgetTests
         var time = new FakeTimeProvider();
         await using var store = await ClofarabineStoreAsync(time);
         var arrived = time.GetTimestamp();
-        time.Advance(TimeSpan.FromMilliseconds(200));
+        time.Advance(TimeSpan.FromMilliseconds(150));
 
         var late = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = arrived });
         var fresh = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = time.GetTimestamp() });
@@ -73,16 +73,16 @@ public sealed class SqliteQueryBudgetTests
     [Fact]
     public async Task Search_ArrivedWithinTheStartReserveOfTheBudgetsEnd_AnswersTimedOut()
     {
-        // 200 ms budget - 30 ms start reserve: a search that arrived 170 ms ago starts nothing; 169 ms ago, it runs.
+        // 150 ms budget - 30 ms start reserve: a search that arrived 120 ms ago starts nothing; 119 ms ago, it runs.
         var time = new FakeTimeProvider();
         await using var store = await ClofarabineStoreAsync(time);
-        var arrived170 = time.GetTimestamp();
+        var arrived120 = time.GetTimestamp();
         time.Advance(TimeSpan.FromMilliseconds(1));
-        var arrived169 = time.GetTimestamp();
-        time.Advance(TimeSpan.FromMilliseconds(169));
+        var arrived119 = time.GetTimestamp();
+        time.Advance(TimeSpan.FromMilliseconds(119));
 
-        var late = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = arrived170 });
-        var inTime = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = arrived169 });
+        var late = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = arrived120 });
+        var inTime = await store.SearchAsync(new SearchRequest("clofarabine") { Arrived = arrived119 });
 
         Assert.Equal((true, 0), (late.TimedOut, late.Hits.Count));
         Assert.Equal((false, "clofarabine"), (inTime.TimedOut, inTime.Hits[0].Slug));
@@ -99,7 +99,7 @@ public sealed class SqliteQueryBudgetTests
         var slots = search.Slots.CurrentCount;
 
         var answering = search.SearchAsync(new SearchRequest("clofarabine"), SearchLimits.TimeBudget, CancellationToken.None);
-        time.Advance(TimeSpan.FromMilliseconds(219)); // 200 ms budget + 20 ms answer grace
+        time.Advance(TimeSpan.FromMilliseconds(169)); // 150 ms budget + 20 ms answer grace
         Assert.False(answering.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
         var results = await answering.WaitAsync(TimeSpan.FromSeconds(10));
@@ -115,7 +115,7 @@ public sealed class SqliteQueryBudgetTests
         Assert.Equal(slots, search.Slots.CurrentCount);
     }
 
-    /// <summary>A store on a clock that moves only when the test says (so the budget never ends by itself), with the default 200 ms budget.</summary>
+    /// <summary>A store on a clock that moves only when the test says (so the budget never ends by itself), with the default 150 ms budget.</summary>
     private static async Task<SqliteMonographStore> ClofarabineStoreAsync(FakeTimeProvider time)
     {
         var store = SqliteStores.Create(time);

@@ -77,7 +77,7 @@ public sealed class SearchApiTests(SiteFixture site) : IClassFixture<SiteFixture
     {
         // issue 12: "t a o i n s h r d l c u" with limit=100 once cost 21.7 s of CPU (a prefix search per letter);
         // now short words are whole words, so nothing matches. Its cost is measured by bench/search-attack.sh, not
-        // here: whether it beat the 200 ms budget on a shared test machine says nothing about the code.
+        // here: whether it beat the 150 ms budget on a shared test machine says nothing about the code.
         var results = await site.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/search?q=t%20a%20o%20i%20n%20s%20h%20r%20d%20l%20c%20u&limit=100", UriKind.Relative));
 
         Assert.Equal(0, results.GetProperty("total").GetInt32());

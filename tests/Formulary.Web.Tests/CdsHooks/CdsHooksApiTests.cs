@@ -191,6 +191,28 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal("fhirAuthorization", problem.GetProperty("property").GetString());
     }
 
+    [Theory]
+    [InlineData("http://ehr.example.org/fhir", HttpStatusCode.BadRequest)]
+    [InlineData("http://192.168.1.20/fhir", HttpStatusCode.BadRequest)]
+    [InlineData("https://ehr.example.org/fhir", HttpStatusCode.OK)]
+    [InlineData("http://127.0.0.1:9/fhir", HttpStatusCode.OK)]
+    public async Task Call_AccessTokenForAPlainHttpServerOfAnotherMachine_Returns400(string server, HttpStatusCode expected)
+    {
+        // Everything is prefetched, so nothing is fetched: only whether the token may be sent there is checked.
+        var request = Child();
+        request["fhirServer"] = server;
+        request["fhirAuthorization"] = new JsonObject { ["access_token"] = "t", ["token_type"] = "Bearer", ["expires_in"] = 300, ["scope"] = "patient/*.read", ["subject"] = "formulary" };
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(expected, status);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Equal("fhirServer", body.GetProperty("property").GetString());
+            Assert.Contains("must be an https URL", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Call_UnknownService_Returns404Problem()
     {
@@ -283,6 +305,61 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.StartsWith("Clofarabine: no dose computed", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Contains(expected, card.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("mg per day", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_TwoWeightsMeasuredAtTheSameTimeThatDisagree_IsAWarningCardNotEitherNumber()
+    {
+        var request = Child();
+        var entries = request["prefetch"]!["weight"]!["entry"]!.AsArray();
+        var second = entries[0]!.DeepClone();
+        second["resource"]!["id"] = "weight-2";
+        second["resource"]!["valueQuantity"]!["value"] = 40;
+        entries.Add(second);
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("warning", card.GetProperty("indicator").GetString());
+        Assert.StartsWith("Clofarabine: no dose computed", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var detail = card.GetProperty("detail").GetString()!;
+        Assert.Contains("'weight-1' (30 kg) and Observation 'weight-2' (40 kg) were measured at the same time (2026-03-01) and disagree", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("mg/m²", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_TheSameWeightSentTwice_IsUsed()
+    {
+        var request = Child();
+        var entries = request["prefetch"]!["weight"]!["entry"]!.AsArray();
+        var copy = entries[0]!.DeepClone();
+        copy["resource"]!["id"] = "weight-1-copy";
+        entries.Add(copy);
+
+        var (_, body, _) = await PostAsync(request.ToJsonString());
+
+        // 30 kg either way: the same patient as 01-child, so the same 55.1 mg.
+        Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", OnlyCard(body).GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Call_WeightsOfTheSameDayInDifferentTimeZones_TheLaterInstantIsUsed()
+    {
+        // 10:00 at +09:00 is 01:00 UTC, before 05:00 UTC, though its text sorts after it.
+        var request = Child();
+        var entries = request["prefetch"]!["weight"]!["entry"]!.AsArray();
+        var earlier = entries[0]!.DeepClone();
+        earlier["resource"]!["id"] = "weight-tokyo";
+        earlier["resource"]!["effectiveDateTime"] = "2026-03-01T10:00:00+09:00";
+        earlier["resource"]!["valueQuantity"]!["value"] = 40;
+        entries[0]!["resource"]!["effectiveDateTime"] = "2026-03-01T05:00:00Z";
+        entries.Add(earlier);
+
+        var (_, body, _) = await PostAsync(request.ToJsonString());
+
+        // The 05:00 UTC weight, 30 kg: the same 55.1 mg as 01-child (40 kg would give a larger body surface area).
+        Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", OnlyCard(body).GetProperty("summary").GetString());
     }
 
     [Fact]

@@ -217,6 +217,33 @@ public sealed class CdsSecurityTests(CdsSecuredSiteFixture site) : IClassFixture
         Assert.Contains("/no/such/jwks.json", StartupFailure.Describe(failure, options.Urls, "db"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://ehr.example.org=http://ehr.example.org/jwks.json", false)]
+    [InlineData("https://ehr.example.org=http://10.0.0.5/jwks.json", false)]
+    [InlineData("https://ehr.example.org=https://ehr.example.org/jwks.json", true)]
+    [InlineData("https://ehr.example.org=http://127.0.0.1:8080/jwks.json", true)]
+    [InlineData("https://ehr.example.org=http://localhost/jwks.json", true)]
+    public void TrustEntry_JwksOverPlainHttpToAnotherMachine_IsRefused(string entry, bool accepted)
+    {
+        var (issuer, error) = CdsTrustedIssuer.Parse(entry);
+
+        Assert.Equal(accepted, issuer is not null);
+        if (!accepted)
+        {
+            Assert.Contains("must be an https URL", error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task JwksOverPlainHttpToAnotherMachine_StopsTheStartWithOneLine()
+    {
+        var options = new FormularyWebOptions { Urls = "http://127.0.0.1:0", ConsoleLogs = ConsoleLogFormat.None, CdsTrust = [new CdsTrustedIssuer("https://ehr.example.org", "http://ehr.example.org/jwks.json")] };
+
+        var failure = await Assert.ThrowsAsync<StartupException>(() => ContentSite.StartAsync(options, site.ContentDirectory, Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db"), TimeProvider.System));
+
+        Assert.Contains("must be an https URL", StartupFailure.Describe(failure, options.Urls, "db"), StringComparison.Ordinal);
+    }
+
     private SigningCredentials Rsa() => new(new RsaSecurityKey(site.Rsa) { KeyId = "rsa-1" }, SecurityAlgorithms.RsaSha384);
 
     private string Token(SigningCredentials credentials, string issuer = CdsSecuredSiteFixture.FileIssuer, string? audience = null, DateTimeOffset? issuedAt = null, DateTimeOffset? expires = null, string? jti = "new")

@@ -145,7 +145,10 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("GET", "/fhir/MedicationKnowledge?code=a&code=b", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?name=", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?name=c", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
-    [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_format=xml", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
+    [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_format=xml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
+    [InlineData("GET", "/fhir/metadata?_format=xml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
+    [InlineData("GET", "/fhir/MedicationKnowledge/clofarabine?_format=application/fhir%2Bxml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
+    [InlineData("GET", "/fhir/MedicationKnowledge/clofarabine?_format=json&_format=xml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
     [InlineData("DELETE", "/fhir/MedicationKnowledge/clofarabine", HttpStatusCode.MethodNotAllowed, OperationOutcome.IssueType.NotSupported)]
     [InlineData("POST", "/fhir/metadata", HttpStatusCode.MethodNotAllowed, OperationOutcome.IssueType.NotSupported)]
     public async Task Errors_AreOperationOutcomes(string method, string path, HttpStatusCode status, OperationOutcome.IssueType issueType)
@@ -167,6 +170,35 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
         Assert.Equal(OperationOutcome.IssueSeverity.Error, issue.Severity);
         Assert.Empty(await FhirValidation.ErrorsAsync(outcome, site.Client));
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/fhir+xml", HttpStatusCode.NotAcceptable)]
+    [InlineData("application/xml, text/xml", HttpStatusCode.NotAcceptable)]
+    [InlineData("application/fhir+xml, application/fhir+json;q=0", HttpStatusCode.NotAcceptable)]
+    [InlineData("application/fhir+xml, application/fhir+json;q=0.5", HttpStatusCode.OK)]
+    [InlineData("application/json+fhir", HttpStatusCode.OK)]
+    [InlineData("application/json", HttpStatusCode.OK)]
+    [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", HttpStatusCode.OK)]
+    public async Task Accept_OnlyAFormatOtherThanJson_Is406AsAnOperationOutcome(string accept, HttpStatusCode status)
+    {
+        foreach (var path in new[] { "/fhir/metadata", "/fhir/MedicationKnowledge/clofarabine", "/fhir/MedicationKnowledge?code=clofarabine" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+
+            using var response = await site.Client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal((path, status), (path, response.StatusCode));
+            Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+            if (status == HttpStatusCode.NotAcceptable)
+            {
+                var issue = Assert.Single(Assert.IsType<OperationOutcome>(FhirValidation.Parse(body)).Issue);
+                Assert.Equal(OperationOutcome.IssueType.NotSupported, issue.Code);
+                Assert.Contains("application/fhir+json only", issue.Diagnostics ?? issue.Details?.Text ?? string.Empty, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]

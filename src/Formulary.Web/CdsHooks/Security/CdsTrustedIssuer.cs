@@ -19,8 +19,18 @@ public sealed record CdsTrustedIssuer(string Issuer, string Jwks)
 
         var issuer = text[..equals].Trim();
         var jwks = text[(equals + 1)..].Trim();
-        return issuer.Length == 0 || jwks.Length == 0
-            ? (null, $"'{text}' is not ISSUER=JWKS (the issuer's iss, '=', then its JWKS file path or URL)")
-            : (new CdsTrustedIssuer(issuer, jwks), null);
+        if (issuer.Length == 0 || jwks.Length == 0)
+        {
+            return (null, $"'{text}' is not ISSUER=JWKS (the issuer's iss, '=', then its JWKS file path or URL)");
+        }
+
+        var trusted = new CdsTrustedIssuer(issuer, jwks);
+        return trusted.UnsafeJwksUrl is { } problem ? (null, problem) : (trusted, null);
     }
+
+    /// <summary>Why the JWKS URL may not be used (plain http to another machine: keys could be replaced on the way), or null.</summary>
+    public string? UnsafeJwksUrl =>
+        JwksIsUrl && (!Uri.TryCreate(Jwks, UriKind.Absolute, out var url) || !PlainHttp.IsSafe(url))
+            ? $"the JWKS of '{Issuer}' at '{Jwks}' must be an https URL (plain http only to this machine): keys fetched over plain http could be replaced on the way"
+            : null;
 }

@@ -25,6 +25,11 @@ internal sealed class IssuerKeys
         this.trusted = trusted;
         this.http = http;
         this.time = time;
+        if (trusted.UnsafeJwksUrl is { } unsafeUrl)
+        {
+            throw new Hosting.StartupException("--cds-trust: " + unsafeUrl);
+        }
+
         if (!trusted.JwksIsUrl)
         {
             try
