@@ -8,10 +8,15 @@ internal static class StoreText
 {
     public static string Collection(Collection collection) => collection.ApiName();
 
-    public static Collection ParseCollection(string text) =>
-        CollectionInfo.TryParse(text, out var collection)
-            ? collection
-            : throw new InvalidOperationException($"stored collection '{text}' is unknown");
+    /// <summary>The names <see cref="Collection(Collection)"/> writes first: read for every row of an import's state.</summary>
+    public static Collection ParseCollection(string text) => text switch
+    {
+        "compositions" => Monographs.Collection.Composition,
+        "combinations" => Monographs.Collection.Combination,
+        "medicines" => Monographs.Collection.Medicine,
+        _ when CollectionInfo.TryParse(text, out var collection) => collection,
+        _ => throw new InvalidOperationException($"stored collection '{text}' is unknown"),
+    };
 
     public static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

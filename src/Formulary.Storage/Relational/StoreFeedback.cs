@@ -9,25 +9,20 @@ internal static class StoreFeedback
     public static async Task RecordCardsAsync(DbConnection connection, StoreDialect dialect, IReadOnlyList<IssuedCard> cards, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // One statement for the batch, its values set per card: a command per card prepared the same SQL again each time.
-        await using var insert = StoreReads.Command(
-            connection,
-            """
-            INSERT INTO cds_cards (uuid, service, kind, indicator, slug, issued_at)
-            VALUES (@uuid, @service, @kind, @indicator, @slug, @issued)
-            ON CONFLICT DO NOTHING
-            """,
-            ("uuid", null), ("service", null), ("kind", null), ("indicator", null), ("slug", null), ("issued", null));
-        insert.Transaction = transaction;
-        foreach (var card in cards)
+        await using (var commands = new PreparedCommands(connection, transaction))
         {
-            object?[] values = [Uuid(card.Uuid), card.Service, card.Kind, card.Indicator, card.Slug, dialect.Instant(card.IssuedAt)];
-            for (var i = 0; i < values.Length; i++)
+            foreach (var card in cards)
             {
-                insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+                await commands.ExecuteAsync(
+                    """
+                    INSERT INTO cds_cards (uuid, service, kind, indicator, slug, issued_at)
+                    VALUES (@uuid, @service, @kind, @indicator, @slug, @issued)
+                    ON CONFLICT DO NOTHING
+                    """,
+                    cancellationToken,
+                    ("uuid", Uuid(card.Uuid)), ("service", card.Service), ("kind", card.Kind), ("indicator", card.Indicator), ("slug", card.Slug),
+                    ("issued", dialect.Instant(card.IssuedAt)));
             }
-
-            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -37,21 +32,22 @@ internal static class StoreFeedback
     {
         var added = 0;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var entry in feedback)
+        await using (var commands = new PreparedCommands(connection, transaction))
         {
-            await using var insert = StoreReads.Command(
-                connection,
-                """
-                INSERT INTO cds_feedback (card_uuid, service, outcome, accepted_suggestions, reason_system, reason_code, reason_display, user_comment, outcome_at, received_at)
-                VALUES (@card, @service, @outcome, @accepted, @system, @code, @display, @comment, @outcomeAt, @received)
-                ON CONFLICT DO NOTHING
-                """,
-                ("card", Uuid(entry.Card)), ("service", Text(entry.Service)), ("outcome", Outcome(entry.Outcome)),
-                ("accepted", string.Join(' ', entry.AcceptedSuggestions.Select(Uuid))),
-                ("system", Text(entry.Reason?.System)), ("code", Text(entry.Reason?.Code)), ("display", Text(entry.Reason?.Display)),
-                ("comment", Text(entry.UserComment)), ("outcomeAt", dialect.Instant(entry.OutcomeAt)), ("received", dialect.Instant(entry.ReceivedAt)));
-            insert.Transaction = transaction;
-            added += await insert.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var entry in feedback)
+            {
+                added += await commands.ExecuteAsync(
+                    """
+                    INSERT INTO cds_feedback (card_uuid, service, outcome, accepted_suggestions, reason_system, reason_code, reason_display, user_comment, outcome_at, received_at)
+                    VALUES (@card, @service, @outcome, @accepted, @system, @code, @display, @comment, @outcomeAt, @received)
+                    ON CONFLICT DO NOTHING
+                    """,
+                    cancellationToken,
+                    ("card", Uuid(entry.Card)), ("service", entry.Service), ("outcome", Outcome(entry.Outcome)),
+                    ("accepted", string.Join(' ', entry.AcceptedSuggestions.Select(Uuid))),
+                    ("system", entry.Reason?.System), ("code", entry.Reason?.Code), ("display", entry.Reason?.Display),
+                    ("comment", entry.UserComment), ("outcomeAt", dialect.Instant(entry.OutcomeAt)), ("received", dialect.Instant(entry.ReceivedAt)));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -109,9 +105,6 @@ internal static class StoreFeedback
             k.Value.Overridden,
             [.. k.Value.Reasons.OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal)]))]);
     }
-
-    /// <summary>Client text as both stores keep it (PostgreSQL text cannot hold U+0000).</summary>
-    private static string? Text(string? text) => text is null ? null : StoreText.Clean(text);
 
     private static string Uuid(Guid uuid) => uuid.ToString("D");
 

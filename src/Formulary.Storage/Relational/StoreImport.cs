@@ -17,7 +17,8 @@ namespace Formulary.Storage.Relational;
 internal sealed class StoreImport(DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt) : IAsyncDisposable
 {
     private readonly IndexRefresh refresh = new();
-    private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+    /// <summary>The same few statements for every document: each prepared once per import.</summary>
+    private readonly PreparedCommands commands = new(connection, transaction);
     private bool wrote;
 
     /// <summary>
@@ -36,7 +37,7 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
                 await RefreshAsync(step, encoded!, cancellationToken);
                 break;
             case ImportStepKind.Remove:
-                await ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellationToken, ("now", dialect.Instant(importedAt)), ("id", step.Previous!.Id));
+                await commands.ExecuteAsync("UPDATE documents SET removed_at = @now WHERE id = @id", cancellationToken, ("now", dialect.Instant(importedAt)), ("id", step.Previous!.Id));
                 refresh.Add(step.Previous.Id, step.Previous, null);
                 break;
         }
@@ -55,10 +56,10 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
 
         if (wrote)
         {
-            await ExecuteAsync("UPDATE store_meta SET value = value + 1 WHERE key = 'generation'", cancellationToken);
+            await commands.ExecuteAsync("UPDATE store_meta SET value = value + 1 WHERE key = 'generation'", cancellationToken);
         }
 
-        var generation = await ScalarAsync("SELECT value FROM store_meta WHERE key = 'generation'", cancellationToken);
+        var generation = await commands.ScalarAsync("SELECT value FROM store_meta WHERE key = 'generation'", cancellationToken);
         return (wrote, Convert.ToInt64(generation, System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -66,13 +67,13 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
     {
         var (document, previous, version) = (step.Write!, step.Previous, step.Result.Version!.Value);
         var monograph = document.Monograph;
-        var id = previous?.Id ?? Convert.ToInt64(await ScalarAsync(
+        var id = previous?.Id ?? Convert.ToInt64(await commands.ScalarAsync(
             """
             INSERT INTO documents (collection, slug, latest_version, head_version, title, names, body_text, summary_json)
             VALUES (@collection, @slug, 0, 0, '', '', '', '{}') RETURNING id
             """,
             cancellationToken, ("collection", StoreText.Collection(monograph.Collection)), ("slug", monograph.Slug)), System.Globalization.CultureInfo.InvariantCulture);
-        await ExecuteAsync(
+        await commands.ExecuteAsync(
             """
             INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model, model_version, imported_at, rejected, rules_path, rules_text)
             VALUES (@id, @version, @hash, @path, @source, @model, @modelVersion, @now, @rejected, @rulesPath, @rulesText);
@@ -93,7 +94,7 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
     private async Task RefreshAsync(ImportStep step, EncodedStep encoded, CancellationToken cancellationToken)
     {
         var (document, previous) = (step.Write!, step.Previous!);
-        await ExecuteAsync(
+        await commands.ExecuteAsync(
             """
             UPDATE versions SET model = @model, model_version = @modelVersion, source_path = @path WHERE document_id = @id AND version = @version;
             UPDATE documents SET links_json = @links, cross_key = @crossKey WHERE id = @id;
@@ -111,7 +112,7 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
     private async Task PublishAsync(long id, int version, EncodedPublication publication, string moreColumns, CancellationToken cancellationToken)
     {
         var search = publication.Search;
-        await ExecuteAsync(
+        await commands.ExecuteAsync(
             $"""
             UPDATE documents SET {moreColumns} title = @title, names = @names, body_text = @body,
                 indications = @indications, sections_json = @sections,
@@ -125,48 +126,5 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             ("summary", publication.Summary), ("browseKey", publication.BrowseKey), ("browseLetter", publication.BrowseLetter));
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        await Command(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
-
-    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        await Command(sql, parameters).ExecuteScalarAsync(cancellationToken);
-
-    /// <summary>
-    /// The command for <paramref name="sql"/>, made (and so prepared) once per import and run again with new values: an
-    /// import runs the same few statements for every document, and preparing them each time was a large part of writing one.
-    /// </summary>
-    private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
-    {
-        if (!commands.TryGetValue(sql, out var command))
-        {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var (name, _) in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-
-            commands.Add(sql, command);
-        }
-
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters[name].Value = value is string text ? StoreText.Clean(text) : value ?? DBNull.Value;
-        }
-
-        return command;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var command in commands.Values)
-        {
-            await command.DisposeAsync();
-        }
-
-        commands.Clear();
-    }
+    public ValueTask DisposeAsync() => commands.DisposeAsync();
 }
