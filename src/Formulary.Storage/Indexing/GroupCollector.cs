@@ -9,20 +9,20 @@ namespace Formulary.Storage.Indexing;
 /// One pass over the matches: counts them per collection (before the collection filter, as the SQL search does) and keeps
 /// the best <c>offset + limit</c> of the wanted collection in the ranking's order (<see cref="SearchGroups"/>: tier, then
 /// collection, then score, then slug; <see cref="RankedDocument"/>). The tier of a match comes from the marks of the
-/// exact-name, names and indications queries. Every 1,024 matches it checks the search's deadline: the pass is work no
-/// database can interrupt.
+/// exact-name, names and indications queries. Nothing is allocated per match: slugs are compared by their ordinals in
+/// their segment and read only across segments and for the page. Every 1,024 matches it checks the search's deadline: the
+/// pass is work no database can interrupt.
 /// </summary>
-internal sealed class GroupCollector(FixedBitSet exact, FixedBitSet names, FixedBitSet indicated, int wanted, int keep, SearchDeadline deadline) : ICollector
+internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet exact, FixedBitSet names, FixedBitSet indicated, int wanted, int keep, SearchDeadline deadline)
+    : ICollector
 {
-    private static readonly Comparer<RankedDocument> WorstFirst = Comparer<RankedDocument>.Create((a, b) => RankedDocument.Compare(b, a));
-
-    private readonly PriorityQueue<RankedDocument, RankedDocument> best = new(keep + 1, WorstFirst);
-    private readonly BytesRef slug = new();
+    private readonly PriorityQueue<RankedDocument, RankedDocument> best = new(keep + 1, Comparer<RankedDocument>.Create((a, b) => -Order(searcher, a, b)));
     private Scorer scorer = null!;
     private NumericDocValues collections = null!;
     private NumericDocValues ids = null!;
     private SortedDocValues slugs = null!;
     private int docBase;
+    private int leaf;
     private int seen;
 
     /// <summary>Matches per collection, by rank in <see cref="SearchGroups.Order"/>.</summary>
@@ -36,6 +36,7 @@ internal sealed class GroupCollector(FixedBitSet exact, FixedBitSet names, Fixed
     {
         ArgumentNullException.ThrowIfNull(context);
         docBase = context.DocBase;
+        leaf = context.Ord;
         var reader = context.AtomicReader;
         collections = reader.GetNumericDocValues(IndexedDocument.CollectionField);
         ids = reader.GetNumericDocValues(IndexedDocument.IdField);
@@ -61,36 +62,49 @@ internal sealed class GroupCollector(FixedBitSet exact, FixedBitSet names, Fixed
         var score = scorer.GetScore();
         if (best.Count == keep && best.TryPeek(out var worst, out _))
         {
-            // Only a match that beats the worst kept one needs its slug (and only a tie with it needs the slug to decide).
-            var order = RankedDocument.Compare(new(tier, collection, score, string.Empty, 0), worst with { Slug = string.Empty });
-            if (order > 0 || (order == 0 && string.CompareOrdinal(Slug(doc), worst.Slug) >= 0))
+            var coarse = worst.Tier != tier ? tier.CompareTo(worst.Tier)
+                : worst.Collection != collection ? collection.CompareTo(worst.Collection)
+                : worst.Score.CompareTo(score);
+            if (coarse > 0 || (coarse == 0 && worst.Leaf == leaf && slugs.GetOrd(doc) >= worst.SlugOrdinal))
             {
                 return;
             }
         }
 
-        var ranked = new RankedDocument(tier, collection, score, Slug(doc), ids.Get(doc));
-        if (best.Count == keep)
-        {
-            best.EnqueueDequeue(ranked, ranked);
-        }
-        else
+        var ranked = new RankedDocument(tier, collection, score, leaf, slugs.GetOrd(doc), global, ids.Get(doc));
+        if (best.Count < keep)
         {
             best.Enqueue(ranked, ranked);
         }
+        else if (Order(searcher, ranked, best.Peek()) < 0)
+        {
+            best.EnqueueDequeue(ranked, ranked);
+        }
     }
 
-    /// <summary>The kept matches from <paramref name="offset"/> on, in ranking order.</summary>
-    public IReadOnlyList<RankedDocument> From(int offset)
+    /// <summary>The kept matches from <paramref name="offset"/> on, in ranking order, with their slugs.</summary>
+    public IReadOnlyList<(RankedDocument Document, string Slug)> From(int offset)
     {
         var kept = best.UnorderedItems.Select(item => item.Element).ToList();
-        kept.Sort(RankedDocument.Compare);
-        return kept.Count > offset ? kept[offset..] : [];
+        kept.Sort((a, b) => Order(searcher, a, b));
+        return kept.Count > offset ? [.. kept[offset..].Select(d => (d, SlugOf(searcher, d.Doc)))] : [];
     }
 
-    private string Slug(int doc)
+    /// <summary>The full order: <see cref="RankedDocument.CompareBeforeSlug"/>, then the slugs.</summary>
+    private static int Order(IndexSearcher searcher, RankedDocument a, RankedDocument b)
     {
-        slugs.Get(doc, slug);
-        return slug.Utf8ToString();
+        var order = RankedDocument.CompareBeforeSlug(a, b);
+        return order != 0 || a.Doc == b.Doc ? order
+            : a.Leaf == b.Leaf ? a.SlugOrdinal.CompareTo(b.SlugOrdinal)
+            : string.CompareOrdinal(SlugOf(searcher, a.Doc), SlugOf(searcher, b.Doc));
+    }
+
+    private static string SlugOf(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var value = new BytesRef();
+        leaf.AtomicReader.GetSortedDocValues(IndexedDocument.SlugField).Get(doc - leaf.DocBase, value);
+        return value.Utf8ToString();
     }
 }

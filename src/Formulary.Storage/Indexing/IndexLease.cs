@@ -11,7 +11,7 @@ internal sealed class IndexLease(SearchIndex index, IndexSearcher searcher) : ID
 {
     public SearchIndex Index => index;
 
-    public (IReadOnlyList<RankedDocument> Page, int Total, IReadOnlyList<CollectionCount> Counts) Rank(
+    public (IReadOnlyList<(RankedDocument Document, string Slug)> Page, int Total, IReadOnlyList<CollectionCount> Counts) Rank(
         IReadOnlyList<string> terms, SearchRequest request, SearchDeadline deadline)
     {
         deadline.ThrowIfTooLateToStart();
@@ -19,7 +19,7 @@ internal sealed class IndexLease(SearchIndex index, IndexSearcher searcher) : ID
         var names = TierCollector.Of(searcher, IndexQueries.Match(terms, IndexQueries.NameFields));
         var indicated = TierCollector.Of(searcher, IndexQueries.Match(terms, IndexQueries.IndicatedFields));
         var wanted = request.Collection is { } only ? SearchGroups.RankOf(only) : -1;
-        var groups = new GroupCollector(exact, names, indicated, wanted, request.Offset + request.Limit, deadline);
+        var groups = new GroupCollector(searcher, exact, names, indicated, wanted, request.Offset + request.Limit, deadline);
         searcher.Search(IndexQueries.Match(terms, IndexQueries.AllFields), groups);
         var counts = SearchGroups.Order.Select(c => new CollectionCount(c, groups.Counts[SearchGroups.RankOf(c)])).ToList();
         var total = wanted < 0 ? groups.Counts.Sum() : groups.Counts[wanted];

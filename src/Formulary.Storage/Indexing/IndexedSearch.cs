@@ -38,7 +38,7 @@ internal static class IndexedSearch
             return await sql();
         }
 
-        (IReadOnlyList<RankedDocument> Page, int Total, IReadOnlyList<CollectionCount> Counts) ranked;
+        (IReadOnlyList<(RankedDocument Document, string Slug)> Page, int Total, IReadOnlyList<CollectionCount> Counts) ranked;
         try
         {
             ranked = lease.Rank(terms, request, deadline);
@@ -49,7 +49,7 @@ internal static class IndexedSearch
         }
 
         deadline.ThrowIfTooLateToStart();
-        var hits = await StoreSearchHits.ReadAsync(connection, [.. ranked.Page.Select(r => (r.Id, (double)r.Score))], new TermMatcher(terms), deadline, cancellationToken);
+        var hits = await StoreSearchHits.ReadAsync(connection, [.. ranked.Page.Select(r => (r.Document.Id, (double)r.Document.Score))], new TermMatcher(terms), deadline, cancellationToken);
         return new SearchPage(hits, ranked.Total, ranked.Counts);
     }
 

@@ -1,14 +1,18 @@
 namespace Formulary.Storage.Indexing;
 
-/// <summary>A match in the ranking's order: tier, collection rank, then score (higher first), then slug (<see cref="GroupCollector"/>).</summary>
-internal readonly record struct RankedDocument(int Tier, int Collection, float Score, string Slug, long Id)
+/// <summary>
+/// A match in the ranking's order: tier, collection rank, then score (higher first), then slug (<see cref="GroupCollector"/>).
+/// The slug is compared by its ordinal in its segment's sorted slugs (<see cref="Leaf"/>, <see cref="SlugOrdinal"/>):
+/// within one segment that is the slugs' byte order, read without copying a slug; across segments the bytes are read.
+/// <see cref="Doc"/> is the index-wide document number.
+/// </summary>
+internal readonly record struct RankedDocument(int Tier, int Collection, float Score, int Leaf, int SlugOrdinal, int Doc, long Id)
 {
-    /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/>.</summary>
-    public static int Compare(RankedDocument a, RankedDocument b)
+    /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/>; 0 when only the slugs can tell.</summary>
+    public static int CompareBeforeSlug(in RankedDocument a, in RankedDocument b)
     {
         var order = a.Tier.CompareTo(b.Tier);
         order = order != 0 ? order : a.Collection.CompareTo(b.Collection);
-        order = order != 0 ? order : b.Score.CompareTo(a.Score);
-        return order != 0 ? order : string.CompareOrdinal(a.Slug, b.Slug);
+        return order != 0 ? order : b.Score.CompareTo(a.Score);
     }
 }
