@@ -16,13 +16,6 @@ internal static class IndexQueries
     public const int NameFields = 2;
     public const int IndicatedFields = 3;
 
-    /// <summary>
-    /// A prefix becomes a disjunction of its words (each scoring a constant) up to 350 words, whatever their document
-    /// counts: inside the AND the disjunction skips to the other words' documents, where Lucene's default switches to a
-    /// filter (decoding every posting of every word) once they are in more than 0.1% of the documents — at 100,000
-    /// documents, almost every prefix. Past 350 words, the filter (a disjunction that large costs more than decoding).
-    /// </summary>
-    private static readonly MultiTermQuery.RewriteMethod PrefixRewrite = new ConstantScoreAutoRewrite { TermCountCutoff = 350, DocCountPercent = 100 };
 
     public static Query Match(IReadOnlyList<string> terms, int fields)
     {
@@ -46,7 +39,7 @@ internal static class IndexQueries
         var either = new BooleanQuery(disableCoord: true);
         foreach (var (name, weight) in IndexedDocument.Fields.Take(fields))
         {
-            Query field = prefix ? new PrefixQuery(new Term(name, word)) { MultiTermRewriteMethod = PrefixRewrite } : new TermQuery(new Term(name, word));
+            Query field = prefix ? new PrefixQuery(new Term(name, word)) : new TermQuery(new Term(name, word));
             field.Boost = weight;
             either.Add(field, Occur.SHOULD);
         }
