@@ -16,11 +16,11 @@ internal sealed class IndexLease(SearchIndex index, IndexSearcher searcher) : ID
     {
         deadline.ThrowIfTooLateToStart();
         var exact = TierCollector.Of(searcher, IndexQueries.ExactName(terms));
-        var names = TierCollector.Of(searcher, IndexQueries.Match(terms, IndexQueries.NameFields));
-        var indicated = TierCollector.Of(searcher, IndexQueries.Match(terms, IndexQueries.IndicatedFields));
+        var names = TierCollector.Of(searcher, IndexQueries.Match(terms, IndexedDocument.NamedField));
+        var indicated = TierCollector.Of(searcher, IndexQueries.Match(terms, IndexedDocument.IndicatedField));
         var wanted = request.Collection is { } only ? SearchGroups.RankOf(only) : -1;
         var groups = new GroupCollector(searcher, exact, names, indicated, wanted, request.Offset + request.Limit, deadline);
-        searcher.Search(IndexQueries.Match(terms, IndexQueries.AllFields), groups);
+        searcher.Search(IndexQueries.Match(terms, IndexedDocument.AllField), groups);
         var counts = SearchGroups.Order.Select(c => new CollectionCount(c, groups.Counts[SearchGroups.RankOf(c)])).ToList();
         var total = wanted < 0 ? groups.Counts.Sum() : groups.Counts[wanted];
         return (groups.From(request.Offset), total, counts);
@@ -34,7 +34,7 @@ internal sealed class IndexLease(SearchIndex index, IndexSearcher searcher) : ID
         {
             deadline.ThrowIfTooLateToStart();
             var hits = new TotalHitCountCollector();
-            searcher.Search(IndexQueries.Word(terms, i, IndexQueries.AllFields), hits);
+            searcher.Search(IndexQueries.Word(terms, i, IndexedDocument.AllField), hits);
             if (hits.TotalHits > 0)
             {
                 found.Add(terms[i]);

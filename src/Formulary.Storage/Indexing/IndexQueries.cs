@@ -5,24 +5,18 @@ using Lucene.Net.Search;
 namespace Formulary.Storage.Indexing;
 
 /// <summary>
-/// The SQL search's queries over the index: every word required (AND), each found in any of the first
-/// <c>fields</c> of <see cref="IndexedDocument.Fields"/> with that field's weight; a word <see cref="SearchTerms.IsPrefix"/>
-/// names matches as a prefix. All four fields: the match; title and names: tier 1; with indications: tier 2 (as FTS5's
-/// <c>{title names} : (…)</c> and <c>{title names indications} : (…)</c>).
+/// The SQL search's queries over the index: every word required (AND), a word <see cref="SearchTerms.IsPrefix"/> names
+/// matched as a prefix, in one field: <see cref="IndexedDocument.AllField"/> (the match, scored as FTS5's weighted bm25),
+/// <see cref="IndexedDocument.NamedField"/> (tier 1) or <see cref="IndexedDocument.IndicatedField"/> (tier 2).
 /// </summary>
 internal static class IndexQueries
 {
-    public const int AllFields = 4;
-    public const int NameFields = 2;
-    public const int IndicatedFields = 3;
-
-
-    public static Query Match(IReadOnlyList<string> terms, int fields)
+    public static Query Match(IReadOnlyList<string> terms, string field)
     {
         var all = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < terms.Count; i++)
         {
-            all.Add(Word(terms, i, fields), Occur.MUST);
+            all.Add(Word(terms, i, field), Occur.MUST);
         }
 
         return all;
@@ -30,21 +24,12 @@ internal static class IndexQueries
 
     /// <summary>
     /// Word <paramref name="index"/> of <paramref name="terms"/>, matched as in the whole query. A prefix scores a constant
-    /// (its field's weight) where FTS5 counts each word it matches: the difference orders hits within one ranking group only.
+    /// where FTS5 counts each word it matches: the difference orders hits within one ranking group only.
     /// </summary>
-    public static Query Word(IReadOnlyList<string> terms, int index, int fields)
+    public static Query Word(IReadOnlyList<string> terms, int index, string field)
     {
-        var word = NameKey.Compact(terms[index]);
-        var prefix = SearchTerms.IsPrefix(terms, index);
-        var either = new BooleanQuery(disableCoord: true);
-        foreach (var (name, weight) in IndexedDocument.Fields.Take(fields))
-        {
-            Query field = prefix ? new PrefixQuery(new Term(name, word)) : new TermQuery(new Term(name, word));
-            field.Boost = weight;
-            either.Add(field, Occur.SHOULD);
-        }
-
-        return either;
+        var word = new Term(field, NameKey.Compact(terms[index]));
+        return SearchTerms.IsPrefix(terms, index) ? new PrefixQuery(word) : new TermQuery(word);
     }
 
     /// <summary>The documents with an exact name of the query's key (<see cref="NameKey.Key"/>): tier 0 when they match.</summary>
