@@ -2,7 +2,7 @@
 # The search-cost attack of issue 12: six clients send the costliest queries we know while a seventh
 # times GET /health and one ordinary search. Prints per-query latencies (p50/p99/max, ms) for each.
 #
-#   [CLIENTS=6] bench/search-attack.sh CONTENT_DIR [SECONDS]   (CLIENTS=1: one costly query at a time)
+#   [CLIENTS=6] [WARMUP=0] bench/search-attack.sh CONTENT_DIR [SECONDS]   (CLIENTS=1: one costly query at a time)
 #
 # serve imports CONTENT_DIR into $DB (default /tmp/formulary-attack-<folder>.db, kept between runs so
 # only the first run pays the import). A 100,000-document folder: dotnet artifacts/bin/Formulary.Benchmarks/release/Formulary.Benchmarks.dll \
@@ -28,6 +28,9 @@ db=${DB:-/tmp/formulary-attack-$(basename "$content").db}
 dotnet "$cli" serve --content "$content" --db "$db" --urls "$base" >"$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 6000); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.2; done
+# WARMUP=SECONDS waits after the server is ready, e.g. for its in-process search index to be built (ADR 0003);
+# without it the first searches are answered by the store's SQL search while the index builds.
+sleep "${WARMUP:-0}"
 
 attacks=(
   "q=t%20a%20o%20i%20n%20s%20h%20r%20d%20l%20c%20u&limit=100"

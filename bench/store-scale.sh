@@ -49,6 +49,8 @@ until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do sleep 0.05; done
 echo "serve /health answered $(echo "$(date +%s.%N) - $started" | bc) s after process start"
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER/status"; }
 echo "RSS at /health: $(rss) MB"
+# WARMUP=SECONDS: wait, e.g. for the in-process search index to be built (ADR 0003), so its memory is counted.
+if [ "${WARMUP:-0}" != 0 ]; then sleep "$WARMUP"; echo "RSS after ${WARMUP} s: $(rss) MB"; fi
 find "$CORPUS/compositions" -name '*.md' | sort | sed -n '1,1000p' | sed -E 's#.*/([^/]+)\.md$#/composition/\1/#' >"$WORK/pages"
 # Distinct two-word searches: a drug's name (the first word of its slug) with a clinical word.
 find "$CORPUS/compositions" -name '*.md' | sort | sed -n '1001,2000p' | sed -E 's#.*/([^/-]+)[^/]*\.md$#\1#' \
