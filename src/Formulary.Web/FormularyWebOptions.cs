@@ -38,6 +38,13 @@ public sealed record FormularyWebOptions
     /// </summary>
     public TimeSpan? SearchBudget { get; init; }
 
+    /// <summary>
+    /// Build the node's in-process search index after start (ADR 0003); on by default. The shared web-test site turns
+    /// it off, so that its searches are always answered the same way (by the store's SQL), never by whichever of the
+    /// two is ready at that moment; the index's own answers are tested against SQL's in the storage tests.
+    /// </summary>
+    public bool SearchIndex { get; init; } = true;
+
     /// <summary>EHRs whose JWTs the CDS Hooks endpoints accept (<c>--cds-trust ISSUER=JWKS</c>); none by default.</summary>
     public IReadOnlyList<CdsHooks.Security.CdsTrustedIssuer> CdsTrust { get; init; } = [];
 

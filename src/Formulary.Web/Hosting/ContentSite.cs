@@ -54,7 +54,7 @@ public static class ContentSite
                 ContentSiteLog.NothingToPublish(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentSite)));
             }
 
-            if (store is RelationalStore indexed)
+            if (options.SearchIndex && store is RelationalStore indexed)
             {
                 // After the start-up import, so the build reads what that import wrote (SQL answers meanwhile).
                 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentSite));
