@@ -59,19 +59,18 @@ internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet exact, 
 
         var global = docBase + doc;
         var tier = exact.Get(global) ? 0 : names.Get(global) ? 1 : indicated.Get(global) ? 2 : 3;
-        var score = scorer.GetScore();
+        var candidate = new RankedDocument(tier, collection, scorer.GetScore(), leaf, SlugOrdinal: -1, global, Id: 0);
         if (best.Count == keep && best.TryPeek(out var worst, out _))
         {
-            var coarse = worst.Tier != tier ? tier.CompareTo(worst.Tier)
-                : worst.Collection != collection ? collection.CompareTo(worst.Collection)
-                : worst.Score.CompareTo(score);
+            // Most matches lose to the worst kept one before their slug or id is read.
+            var coarse = RankedDocument.CompareBeforeSlug(candidate, worst);
             if (coarse > 0 || (coarse == 0 && worst.Leaf == leaf && slugs.GetOrd(doc) >= worst.SlugOrdinal))
             {
                 return;
             }
         }
 
-        var ranked = new RankedDocument(tier, collection, score, leaf, slugs.GetOrd(doc), global, ids.Get(doc));
+        var ranked = candidate with { SlugOrdinal = slugs.GetOrd(doc), Id = ids.Get(doc) };
         if (best.Count < keep)
         {
             best.Enqueue(ranked, ranked);

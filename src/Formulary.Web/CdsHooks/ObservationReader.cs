@@ -84,13 +84,12 @@ internal static class ObservationReader
     }
 
     /// <summary>The day the value describes: the effective date (the start of a period), to the day; null when partial or absent.</summary>
-    public static DateOnly? MeasuredOn(Observation observation)
-    {
-        var text = EffectiveText(observation);
-        return text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+    public static DateOnly? MeasuredOn(Observation observation) => DayOf(EffectiveText(observation));
+
+    private static DateOnly? DayOf(string text) =>
+        text.Length >= 10 && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
             ? day
             : null;
-    }
 
     /// <summary>
     /// Which of two Observations was measured later (positive: <paramref name="a"/>): by day, then by instant when
@@ -101,13 +100,13 @@ internal static class ObservationReader
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var byDay = Nullable.Compare(MeasuredOn(a), MeasuredOn(b));
+        var (textA, textB) = (EffectiveText(a), EffectiveText(b));
+        var byDay = Nullable.Compare(DayOf(textA), DayOf(textB));
         if (byDay != 0)
         {
             return byDay;
         }
 
-        var (textA, textB) = (EffectiveText(a), EffectiveText(b));
         return Instant(textA) is { } instantA && Instant(textB) is { } instantB
             ? instantA.CompareTo(instantB)
             : string.CompareOrdinal(textA, textB);

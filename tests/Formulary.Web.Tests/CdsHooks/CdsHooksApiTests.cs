@@ -29,6 +29,16 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>A copy of the request's first body weight Observation added as another entry, with its own id; returns the copy's resource.</summary>
+    private static JsonNode AddWeight(JsonObject request, string id)
+    {
+        var entries = request["prefetch"]!["weight"]!["entry"]!.AsArray();
+        var copy = entries[0]!.DeepClone();
+        copy["resource"]!["id"] = id;
+        entries.Add(copy);
+        return copy["resource"]!;
+    }
+
     private static JsonElement OnlyCard(JsonElement body) => Assert.Single(body.GetProperty("cards").EnumerateArray().ToList());
 
     /// <summary>The 01-child order with its dose moved where STU3 (and the specification's own "R4" examples) put it.</summary>
@@ -311,11 +321,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     public async Task Call_TwoWeightsMeasuredAtTheSameTimeThatDisagree_IsAWarningCardNotEitherNumber()
     {
         var request = Child();
-        var entries = request["prefetch"]!["weight"]!["entry"]!.AsArray();
-        var second = entries[0]!.DeepClone();
-        second["resource"]!["id"] = "weight-2";
-        second["resource"]!["valueQuantity"]!["value"] = 40;
-        entries.Add(second);
+        AddWeight(request, "weight-2")["valueQuantity"]!["value"] = 40;
 
         var (status, body, _) = await PostAsync(request.ToJsonString());
 
@@ -332,10 +338,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     public async Task Call_TheSameWeightSentTwice_IsUsed()
     {
         var request = Child();
-        var entries = request["prefetch"]!["weight"]!["entry"]!.AsArray();
-        var copy = entries[0]!.DeepClone();
-        copy["resource"]!["id"] = "weight-1-copy";
-        entries.Add(copy);
+        AddWeight(request, "weight-1-copy");
 
         var (_, body, _) = await PostAsync(request.ToJsonString());
 
@@ -348,13 +351,10 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     {
         // 10:00 at +09:00 is 01:00 UTC, before 05:00 UTC, though its text sorts after it.
         var request = Child();
-        var entries = request["prefetch"]!["weight"]!["entry"]!.AsArray();
-        var earlier = entries[0]!.DeepClone();
-        earlier["resource"]!["id"] = "weight-tokyo";
-        earlier["resource"]!["effectiveDateTime"] = "2026-03-01T10:00:00+09:00";
-        earlier["resource"]!["valueQuantity"]!["value"] = 40;
-        entries[0]!["resource"]!["effectiveDateTime"] = "2026-03-01T05:00:00Z";
-        entries.Add(earlier);
+        request["prefetch"]!["weight"]!["entry"]![0]!["resource"]!["effectiveDateTime"] = "2026-03-01T05:00:00Z";
+        var earlier = AddWeight(request, "weight-tokyo");
+        earlier["effectiveDateTime"] = "2026-03-01T10:00:00+09:00";
+        earlier["valueQuantity"]!["value"] = 40;
 
         var (_, body, _) = await PostAsync(request.ToJsonString());
 
