@@ -284,6 +284,29 @@ public abstract class SearchContractTests : IAsyncLifetime
         Assert.Empty(first.Hits.Select(h => h.Slug).Intersect(second.Hits.Select(h => h.Slug)));
     }
 
+    /// <summary>
+    /// "clofarabine" finds four ranking groups (exact name, the combination naming it, then compositions and brand pages
+    /// that only mention it): a page of any size at any offset, straddling groups or not, is that slice of the whole order.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("clofarabine", null)]
+    [InlineData("common", null)]
+    [InlineData("clofarabine", Collection.Medicine)]
+    public async Task Search_PagesAtEveryOffset_AreSlicesOfTheWholeOrder(string query, Collection? collection)
+    {
+        var whole = (await Store.SearchAsync(new SearchRequest(query) { Limit = 100, Collection = collection })).Hits.Select(h => (h.Collection, h.Slug)).ToList();
+
+        Assert.True(whole.Count >= 2);
+        for (var limit = 1; limit <= 3; limit++)
+        {
+            for (var offset = 0; offset <= whole.Count; offset++)
+            {
+                var page = await Store.SearchAsync(new SearchRequest(query) { Limit = limit, Offset = offset, Collection = collection });
+                Assert.Equal(whole.Skip(offset).Take(limit), page.Hits.Select(h => (h.Collection, h.Slug)));
+            }
+        }
+    }
+
     [SkippableTheory]
     [InlineData(0, 0)]
     [InlineData(SearchLimits.MaxLimit + 1, 0)]

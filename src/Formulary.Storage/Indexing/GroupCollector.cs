@@ -9,18 +9,21 @@ namespace Formulary.Storage.Indexing;
 /// One pass over the matches: counts them per collection (before the collection filter, as the SQL search does) and keeps
 /// the best <c>offset + limit</c> of the wanted collection in the ranking's order (<see cref="SearchGroups"/>: tier, then
 /// collection, then score, then slug; <see cref="RankedDocument"/>). The tier of a match comes from the marks of the
-/// exact-name, names and indications queries. Nothing is allocated per match: slugs are compared by their ordinals in
-/// their segment and read only across segments and for the page. Every 1,024 matches it checks the search's deadline: the
-/// pass is work no database can interrupt.
+/// exact-name, names and indications queries (null: none). A match of a later group than the worst kept one is
+/// dropped unscored. Nothing is allocated or read through the directory per match: the collection, id and slug ordinal
+/// come from the segment's arrays (<see cref="SegmentValues"/>); slugs are compared by their ordinals in their segment
+/// and read only across segments and for the page. Every 1,024 matches it checks the search's deadline: the pass is
+/// work no database can interrupt.
 /// </summary>
-internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet exact, FixedBitSet names, FixedBitSet indicated, int wanted, int keep, SearchDeadline deadline)
+internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet? exact, FixedBitSet? names, FixedBitSet? indicated, int wanted, int keep, SearchDeadline deadline)
     : ICollector
 {
     private readonly PriorityQueue<RankedDocument, RankedDocument> best = new(keep + 1, Comparer<RankedDocument>.Create((a, b) => -Order(searcher, a, b)));
     private Scorer scorer = null!;
-    private NumericDocValues collections = null!;
-    private NumericDocValues ids = null!;
-    private SortedDocValues slugs = null!;
+    private SegmentValues values = null!;
+
+    /// <summary>The last of the kept matches (the first to go), once any is kept.</summary>
+    private RankedDocument worst;
     private int docBase;
     private int leaf;
     private int seen;
@@ -37,10 +40,7 @@ internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet exact, 
         ArgumentNullException.ThrowIfNull(context);
         docBase = context.DocBase;
         leaf = context.Ord;
-        var reader = context.AtomicReader;
-        collections = reader.GetNumericDocValues(IndexedDocument.CollectionField);
-        ids = reader.GetNumericDocValues(IndexedDocument.IdField);
-        slugs = reader.GetSortedDocValues(IndexedDocument.SlugField);
+        values = SegmentValues.Of(context.AtomicReader);
     }
 
     public void Collect(int doc)
@@ -50,7 +50,7 @@ internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet exact, 
             deadline.ThrowIfSpent();
         }
 
-        var collection = (int)collections.Get(doc);
+        int collection = values.Collections[doc];
         Counts[collection]++;
         if (wanted >= 0 && collection != wanted)
         {
@@ -58,28 +58,31 @@ internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet exact, 
         }
 
         var global = docBase + doc;
-        var tier = exact.Get(global) ? 0 : names.Get(global) ? 1 : indicated.Get(global) ? 2 : 3;
-        var candidate = new RankedDocument(tier, collection, scorer.GetScore(), leaf, SlugOrdinal: -1, global, Id: 0);
-        if (best.Count == keep && best.TryPeek(out var worst, out _))
-        {
-            // Most matches lose to the worst kept one before their slug or id is read.
-            var coarse = RankedDocument.CompareBeforeSlug(candidate, worst);
-            if (coarse > 0 || (coarse == 0 && worst.Leaf == leaf && slugs.GetOrd(doc) >= worst.SlugOrdinal))
-            {
-                return;
-            }
-        }
-
-        var ranked = candidate with { SlugOrdinal = slugs.GetOrd(doc), Id = ids.Get(doc) };
+        var tier = Marked(exact, global) ? 0 : Marked(names, global) ? 1 : Marked(indicated, global) ? 2 : 3;
         if (best.Count < keep)
         {
-            best.Enqueue(ranked, ranked);
+            var kept = Ranked(doc, tier, collection, scorer.GetScore());
+            best.Enqueue(kept, kept);
+            worst = best.Peek();
+            return;
         }
-        else if (Order(searcher, ranked, best.Peek()) < 0)
+
+        // Most matches lose to the worst kept one by their group alone, before they are scored, or by their score.
+        if (RankedDocument.CompareGroups(tier, collection, worst) > 0)
         {
-            best.EnqueueDequeue(ranked, ranked);
+            return;
+        }
+
+        var candidate = Ranked(doc, tier, collection, scorer.GetScore());
+        if (Order(searcher, candidate, worst) < 0)
+        {
+            best.EnqueueDequeue(candidate, candidate);
+            worst = best.Peek();
         }
     }
+
+    private RankedDocument Ranked(int doc, int tier, int collection, float score) =>
+        new(tier, collection, score, leaf, values.SlugOrdinals[doc], docBase + doc, values.Ids[doc]);
 
     /// <summary>The kept matches from <paramref name="offset"/> on, in ranking order, with their slugs.</summary>
     public IReadOnlyList<(RankedDocument Document, string Slug)> From(int offset)
@@ -97,6 +100,8 @@ internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet exact, 
             : a.Leaf == b.Leaf ? a.SlugOrdinal.CompareTo(b.SlugOrdinal)
             : string.CompareOrdinal(SlugOf(searcher, a.Doc), SlugOf(searcher, b.Doc));
     }
+
+    private static bool Marked(FixedBitSet? tier, int doc) => tier is not null && tier.Get(doc);
 
     private static string SlugOf(IndexSearcher searcher, int doc)
     {

@@ -11,8 +11,14 @@ internal readonly record struct RankedDocument(int Tier, int Collection, float S
     /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/>; 0 when only the slugs can tell.</summary>
     public static int CompareBeforeSlug(in RankedDocument a, in RankedDocument b)
     {
-        var order = a.Tier.CompareTo(b.Tier);
-        order = order != 0 ? order : a.Collection.CompareTo(b.Collection);
+        var order = CompareGroups(a.Tier, a.Collection, b);
         return order != 0 ? order : b.Score.CompareTo(a.Score);
+    }
+
+    /// <summary>Negative when the group (<paramref name="tier"/>, <paramref name="collection"/>) ranks before <paramref name="b"/>'s.</summary>
+    public static int CompareGroups(int tier, int collection, in RankedDocument b)
+    {
+        var order = tier.CompareTo(b.Tier);
+        return order != 0 ? order : collection.CompareTo(b.Collection);
     }
 }

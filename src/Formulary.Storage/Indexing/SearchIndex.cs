@@ -22,6 +22,7 @@ internal sealed class SearchIndex : IAsyncDisposable
     private readonly Func<CancellationToken, ValueTask<DbConnection>> open;
     private readonly TimeProvider time;
     private readonly Action<Exception> failed;
+    private readonly Action<int, TimeSpan>? built;
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim updating = new(1, 1);
     private readonly RAMDirectory directory = new();
@@ -32,11 +33,13 @@ internal sealed class SearchIndex : IAsyncDisposable
     private long generation = -1;
     private int failing;
 
-    public SearchIndex(Func<CancellationToken, ValueTask<DbConnection>> open, TimeProvider time, Action<Exception> failed)
+    /// <param name="built">Told, once, the documents and the time of the first build (serve logs "search index ready").</param>
+    public SearchIndex(Func<CancellationToken, ValueTask<DbConnection>> open, TimeProvider time, Action<Exception> failed, Action<int, TimeSpan>? built = null)
     {
         this.open = open;
         this.time = time;
         this.failed = failed;
+        this.built = built;
         writer = new IndexWriter(directory, new IndexWriterConfig(FoldingAnalyzer.Version, new FoldingAnalyzer())
         {
             OpenMode = OpenMode.CREATE,
@@ -129,6 +132,7 @@ internal sealed class SearchIndex : IAsyncDisposable
 
     private async Task CatchUpOnceAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         try
         {
             await using var connection = await open(cancellationToken);
@@ -157,6 +161,11 @@ internal sealed class SearchIndex : IAsyncDisposable
 
                 writer.Commit();
                 searchers.MaybeRefreshBlocking();
+                if (held < 0)
+                {
+                    built?.Invoke(writer.NumDocs, time.GetElapsedTime(started));
+                }
+
                 Interlocked.Exchange(ref generation, current);
             }
 
@@ -194,11 +203,23 @@ internal sealed class SearchIndex : IAsyncDisposable
         }
     }
 
-    /// <summary>BM25 with FTS5's constants (k1 1.2, b 0.75), for the writer's norms and every searcher.</summary>
+    /// <summary>
+    /// BM25 with FTS5's constants (k1 1.2, b 0.75), for the writer's norms and every searcher; each new searcher's segments
+    /// have their <see cref="SegmentValues"/> loaded before it answers a search (only a new segment's are read).
+    /// </summary>
     private sealed class Bm25 : SearcherFactory
     {
         public static readonly BM25Similarity Instance = new(1.2f, 0.75f);
 
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Instance };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentValues.Of(leaf.AtomicReader);
+            }
+
+            return new(reader) { Similarity = Instance };
+        }
     }
 }

@@ -4,12 +4,12 @@ using Lucene.Net.Util;
 
 namespace Formulary.Storage.Indexing;
 
-/// <summary>Marks the documents a tier's query matches, by their index-wide number.</summary>
+/// <summary>Marks the documents a tier's query matches, by their index-wide number (no marks allocated when none matches).</summary>
 internal sealed class TierCollector(int maxDoc) : ICollector
 {
     private int docBase;
 
-    public FixedBitSet Matches { get; } = new(maxDoc);
+    public FixedBitSet? Matches { get; private set; }
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -19,9 +19,10 @@ internal sealed class TierCollector(int maxDoc) : ICollector
 
     public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
 
-    public void Collect(int doc) => Matches.Set(docBase + doc);
+    public void Collect(int doc) => (Matches ??= new FixedBitSet(maxDoc)).Set(docBase + doc);
 
-    public static FixedBitSet Of(IndexSearcher searcher, Query? query)
+    /// <summary>The documents <paramref name="query"/> matches; null when there is no query or it matches nothing.</summary>
+    public static FixedBitSet? Of(IndexSearcher searcher, Query? query)
     {
         var collector = new TierCollector(searcher.IndexReader.MaxDoc);
         if (query is not null)

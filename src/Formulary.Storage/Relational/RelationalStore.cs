@@ -44,20 +44,21 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
     /// <summary>
     /// Builds this node's in-process search index in the background and keeps it at the store's generation
     /// (<see cref="SearchIndex"/>); the SQL search answers until it is ready, whenever it is behind, and after a
-    /// failure, which is reported to <paramref name="failed"/> (once until the index works again).
+    /// failure, which is reported to <paramref name="failed"/> (once until the index works again). When the first build
+    /// ends, <paramref name="built"/> is told how many documents it holds and how long the build took.
     /// </summary>
-    public void StartSearchIndex(Action<Exception> failed)
+    public void StartSearchIndex(Action<Exception> failed, Action<int, TimeSpan>? built = null)
     {
         ArgumentNullException.ThrowIfNull(failed);
-        StartSearchIndex(failed, catchUpBeforeSearch: false);
+        StartSearchIndex(failed, catchUpBeforeSearch: false, built);
     }
 
     /// <summary>Tests: an index brought up to the store before each search, which must answer it (<see cref="SearchIndex.CatchUpBeforeSearch"/>).</summary>
-    internal SearchIndex StartSearchIndex(Action<Exception> failed, bool catchUpBeforeSearch)
+    internal SearchIndex StartSearchIndex(Action<Exception> failed, bool catchUpBeforeSearch, Action<int, TimeSpan>? built = null)
     {
         if (Index is null)
         {
-            Index = new SearchIndex(OpenAsync, TimeProvider, failed) { CatchUpBeforeSearch = catchUpBeforeSearch };
+            Index = new SearchIndex(OpenAsync, TimeProvider, failed, built) { CatchUpBeforeSearch = catchUpBeforeSearch };
             Index.Start();
         }
 

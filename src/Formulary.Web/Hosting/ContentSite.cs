@@ -58,7 +58,9 @@ public static class ContentSite
             {
                 // After the start-up import, so the build reads what that import wrote (SQL answers meanwhile).
                 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentSite));
-                indexed.StartSearchIndex(exception => ContentSiteLog.SearchIndexFailed(log, exception.GetType().Name, exception.Message));
+                indexed.StartSearchIndex(
+                    exception => ContentSiteLog.SearchIndexFailed(log, exception.GetType().Name, exception.Message),
+                    (documents, took) => ContentSiteLog.SearchIndexReady(log, documents, took.TotalSeconds));
             }
 
             if (watch && contentDirectory is not null)

@@ -13,4 +13,8 @@ internal static partial class ContentSiteLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
         Message = "The in-process search index failed ({ExceptionType}: {Reason}); searches are answered by the database until it works again")]
     public static partial void SearchIndexFailed(ILogger logger, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Search index ready: {Documents} documents in {Seconds:F1} s")]
+    public static partial void SearchIndexReady(ILogger logger, int documents, double seconds);
 }

@@ -129,6 +129,22 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public async Task Start_FirstBuildEnds_TellsItsDocumentsOnce()
+    {
+        await using var store = SqliteStores.Create(TimeProvider.System);
+        await store.ImportAsync(Corpus, ImportOptions.WholeContentSet);
+        var told = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var index = store.StartSearchIndex(
+            exception => throw new InvalidOperationException("the index failed", exception), catchUpBeforeSearch: false, (documents, _) => told.Enqueue(documents));
+        await UntilAsync(async () => index.Generation == await store.GetGenerationAsync());
+        await store.ImportAsync([.. Corpus.Where(d => d.Monograph.Slug != "naproxen")], ImportOptions.WholeContentSet);
+        await index.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal([Corpus.Length], told);
+        Assert.DoesNotContain("naproxen", Slugs(index, index.Generation, "inflammation"));
+    }
+
+    [Fact]
     public async Task Search_IndexFailing_ReportsOnceAndTheSqlSearchAnswers()
     {
         await using var store = SqliteStores.Create(TimeProvider.System);
