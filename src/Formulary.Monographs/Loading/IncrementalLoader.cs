@@ -127,11 +127,12 @@ public sealed class IncrementalLoader(MonographParser parser)
             return new LoadedDocument(collection, slug, file, contentHash, null, null, null, Cross(previous.Links));
         }
 
+        string? text = null;
         var monograph = read switch
         {
             { Problem: { } problem } => parser.Refused(collection, file, problem),
             { TooLarge: true } => parser.TooLarge(collection, file, hash),
-            _ => parser.Parse(collection, file, read.Bytes),
+            _ => parser.Parse(collection, file, read.Bytes, hash, out text),
         };
         RulesSource? rules = null;
         if (hasRules)
@@ -142,7 +143,7 @@ public sealed class IncrementalLoader(MonographParser parser)
             monograph = monograph with { Diagnostics = [.. monograph.Diagnostics, .. result.Diagnostics] };
         }
 
-        var source = usable ? Decode(read.Bytes) : string.Empty;
+        var source = usable ? text ?? Decode(read.Bytes) : string.Empty;
         return new LoadedDocument(collection, slug, file, usable ? contentHash : monograph.ContentHash, monograph, source, rules, Cross(monograph.Links));
     }
 

@@ -39,13 +39,21 @@ public sealed class MonographParser
     public ParserLimits Limits { get; }
 
     /// <param name="sourcePath">Shown in diagnostics; its file name without <c>.md</c> is the slug.</param>
-    public Monograph Parse(Collection collection, string sourcePath, ReadOnlySpan<byte> content)
+    public Monograph Parse(Collection collection, string sourcePath, ReadOnlySpan<byte> content) =>
+        Parse(collection, sourcePath, content, Convert.ToHexStringLower(SHA256.HashData(content)), out _);
+
+    /// <summary>
+    /// <see cref="Parse(Collection, string, ReadOnlySpan{byte})"/> for bytes already hashed (<paramref name="contentHash"/>: their
+    /// lower-case hex SHA-256), giving the text they decoded to as well (null when they were refused), so a caller that
+    /// keeps the source text does not decode it again.
+    /// </summary>
+    public Monograph Parse(Collection collection, string sourcePath, ReadOnlySpan<byte> content, string contentHash, out string? text)
     {
         ArgumentNullException.ThrowIfNull(sourcePath);
+        ArgumentNullException.ThrowIfNull(contentHash);
         var context = new DocumentContext(collection, sourcePath, Limits);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var text = InputDecoder.Decode(content, Limits, sourcePath, context.Diagnostics);
-        return text is null ? Unread(context, hash) : Parse(context, hash, new SourceText(text));
+        text = InputDecoder.Decode(content, Limits, sourcePath, context.Diagnostics);
+        return text is null ? Unread(context, contentHash) : Parse(context, contentHash, new SourceText(text));
     }
 
     /// <summary>A file over <see cref="ParserLimits.MaxBytes"/>, refused after reading no more than one byte past the limit.</summary>

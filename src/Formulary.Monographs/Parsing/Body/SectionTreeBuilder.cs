@@ -1,4 +1,3 @@
-using System.Text;
 using Formulary.Monographs.Model;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -12,6 +11,7 @@ namespace Formulary.Monographs.Parsing.Body;
 internal sealed class SectionTreeBuilder(MarkdownDocument document, SourceText source, int bodyOffset)
 {
     private readonly string text = source.Text;
+    private (string Title, string TrailingMarkdown, string TrailingPlain)?[]? splits;
 
     public IReadOnlyList<Section> Build()
     {
@@ -49,16 +49,16 @@ internal sealed class SectionTreeBuilder(MarkdownDocument document, SourceText s
 
     private Section Create(HeadingBlock heading, int index, int endBlock, string[] plain, List<Section> children)
     {
-        var (title, trailingMarkdown, trailingPlain) = SplitHeading(heading);
+        var (title, trailingMarkdown, trailingPlain) = SplitHeading(index);
         var contentStart = bodyOffset + heading.Span.End + 1;
         var contentEnd = endBlock < document.Count ? bodyOffset + document[endBlock].Span.Start : text.Length;
-        var content = contentEnd > contentStart ? text[contentStart..contentEnd].Trim() : string.Empty;
+        var content = contentEnd > contentStart ? text.AsSpan(contentStart, contentEnd - contentStart).Trim().ToString() : string.Empty;
         var markdown = trailingMarkdown.Length == 0 ? content : (trailingMarkdown + "\n\n" + content).Trim();
 
-        var plainText = new StringBuilder(trailingPlain);
+        var plainText = MarkdownPlainText.Take().Append(trailingPlain);
         for (var i = index + 1; i < endBlock; i++)
         {
-            var part = document[i] is HeadingBlock child ? HeadingText(child) : plain[i];
+            var part = document[i] is HeadingBlock ? HeadingText(i) : plain[i];
             if (part.Length > 0)
             {
                 plainText.Append(plainText.Length > 0 ? "\n" : string.Empty).Append(part);
@@ -66,38 +66,46 @@ internal sealed class SectionTreeBuilder(MarkdownDocument document, SourceText s
         }
 
         var position = source.PositionOf(bodyOffset + heading.Span.Start);
-        var original = text.Substring(bodyOffset + heading.Span.Start, heading.Span.Length).Trim();
+        var original = text.AsSpan(bodyOffset + heading.Span.Start, heading.Span.Length).Trim().ToString();
         return new Section(SectionKey.Normalize(title), title, original, heading.Level, position.Line,
-            markdown, plainText.ToString(), children);
+            markdown, MarkdownPlainText.Text(plainText), children);
     }
 
-    private string HeadingText(HeadingBlock heading)
+    private string HeadingText(int index)
     {
-        var (title, _, trailing) = SplitHeading(heading);
+        var (title, _, trailing) = SplitHeading(index);
         return trailing.Length == 0 ? title : title + " " + trailing;
     }
 
-    /// <summary>The title (the bold part, or the whole heading) and any text written after it on the heading line.</summary>
+    /// <summary>
+    /// The title (the bold part, or the whole heading) and any text written after it on the heading line; worked out once
+    /// per heading (each section's plain text repeats its subsections' headings).
+    /// </summary>
+    private (string Title, string TrailingMarkdown, string TrailingPlain) SplitHeading(int index)
+    {
+        splits ??= new (string, string, string)?[document.Count];
+        return splits[index] ??= SplitHeading((HeadingBlock)document[index]);
+    }
+
     private (string Title, string TrailingMarkdown, string TrailingPlain) SplitHeading(HeadingBlock heading)
     {
         var first = heading.Inline?.FirstChild;
         if (first is EmphasisInline emphasis && emphasis.NextSibling is not null)
         {
-            var trailing = new StringBuilder();
-            for (var inline = emphasis.NextSibling; inline is not null; inline = inline.NextSibling)
-            {
-                MarkdownPlainText.Append(inline, trailing);
-            }
-
             // Inline spans are offsets into the body (the pipeline keeps precise source locations).
             var from = bodyOffset + emphasis.Span.End + 1;
             var to = bodyOffset + heading.Span.End + 1;
-            var trailingMarkdown = to > from ? text[from..to].Trim() : string.Empty;
-            return (CleanTitle(MarkdownPlainText.Of(emphasis)), trailingMarkdown, trailing.ToString().Trim());
+            var trailingMarkdown = to > from ? text.AsSpan(from, to - from).Trim().ToString() : string.Empty;
+            return (CleanTitle(MarkdownPlainText.Of(emphasis)), trailingMarkdown, MarkdownPlainText.OfFollowing(emphasis.NextSibling));
         }
 
         return (CleanTitle(MarkdownPlainText.Of(heading.Inline)), string.Empty, string.Empty);
     }
 
-    private static string CleanTitle(string title) => title.Trim().TrimEnd(':').Trim();
+    /// <summary>The title without the colon that often ends it (<c>**Usage:**</c>); <paramref name="title"/> is trimmed already.</summary>
+    private static string CleanTitle(string title)
+    {
+        var clean = title.AsSpan().TrimEnd(':').TrimEnd();
+        return clean.Length == title.Length ? title : clean.ToString();
+    }
 }
