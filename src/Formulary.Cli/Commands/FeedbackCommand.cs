@@ -63,7 +63,7 @@ internal static class FeedbackCommand
             }
 
             console.Write(table);
-            console.WriteLine(FormattableString.Invariant($"{report.Accepted} accepted, {report.Overridden} overridden. Shares are of the feedback received, not of the cards issued."));
+            console.WriteLine(Invariant($"{report.Accepted} accepted, {report.Overridden} overridden. Shares are of the feedback received, not of the cards issued."));
             return FormularyCli.ExitOk;
         });
         return command;
@@ -71,5 +71,5 @@ internal static class FeedbackCommand
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Percent(decimal? value) => value is { } v ? FormattableString.Invariant($" ({v:0.#}%)") : string.Empty;
+    private static string Percent(decimal? value) => value is { } v ? Invariant($" ({v:0.#}%)") : string.Empty;
 }

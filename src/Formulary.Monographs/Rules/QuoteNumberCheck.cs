@@ -13,7 +13,7 @@ internal sealed class QuoteNumberCheck(RulesYaml yaml)
         if (value is { } number && source is not null && !QuoteNumbers.Contains(source.Quote, number))
         {
             yaml.Report(DiagnosticCodes.RuleNumberNotInQuote, RulesYaml.At(node, key),
-                FormattableString.Invariant($"'{key}' is {number}, which the quoted sentence does not state: \"{source.Quote}\""));
+                Invariant($"'{key}' is {number}, which the quoted sentence does not state: \"{source.Quote}\""));
         }
     }
 

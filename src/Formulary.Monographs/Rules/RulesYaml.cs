@@ -123,7 +123,7 @@ internal sealed class RulesYaml(string file)
             return number;
         }
 
-        Report(DiagnosticCodes.RuleInvalid, node.Start, FormattableString.Invariant($"'{key}' must be a number from {min} to {max}"));
+        Report(DiagnosticCodes.RuleInvalid, node.Start, Invariant($"'{key}' must be a number from {min} to {max}"));
         return null;
     }
 

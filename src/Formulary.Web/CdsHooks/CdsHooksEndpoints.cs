@@ -85,7 +85,7 @@ internal static class CdsHooksEndpoints
             }
 
             issued.Add(service.Id, outcome.Response.Cards);
-            return TypedResults.Json(outcome.Response, CdsJson.Options);
+            return new CdsAnswer(outcome.Response);
         }
     }
 }

@@ -5,7 +5,6 @@ using Formulary.Clinical.Profiles;
 using Formulary.Clinical.References;
 using Spectre.Console;
 using Spectre.Console.Rendering;
-using static System.FormattableString;
 
 namespace Formulary.Cli.Commands.Patient;
 

@@ -133,6 +133,6 @@ internal static class RulesDraftCommand
         }
 
         console.Write(table);
-        console.WriteLine(FormattableString.Invariant($"{drafts.Count(d => d.Written == DraftSummary.WrittenFile)} draft(s) written, {drafts.Count(d => d.Written == DraftSummary.KeptFile)} reviewed file(s) kept."));
+        console.WriteLine(Invariant($"{drafts.Count(d => d.Written == DraftSummary.WrittenFile)} draft(s) written, {drafts.Count(d => d.Written == DraftSummary.KeptFile)} reviewed file(s) kept."));
     }
 }

@@ -51,7 +51,7 @@ internal static class RulesStatusCommand
             }
 
             console.Write(table);
-            console.WriteLine(FormattableString.Invariant(
+            console.WriteLine(Invariant(
                 $"{files.Count(f => f.Status == RulesFileStatus.Reviewed)} reviewed, {files.Count(f => f.Status == RulesFileStatus.Draft)} draft, {files.Count(f => f.Status == RulesFileStatus.Invalid)} with errors."));
             return FormularyCli.ExitOk;
         });

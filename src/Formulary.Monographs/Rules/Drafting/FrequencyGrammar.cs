@@ -34,7 +34,7 @@ internal static class FrequencyGrammar
         Try(Words("other", "day")).ThenReturn(new Phrase.Frequency(ValueRange.Of(48m), null, "every other day")),
         Word("day", "morning", "evening", "night").ThenReturn(new Phrase.Frequency(ValueRange.Of(24m), 1, null)),
         Try(NumberRange.Before(Word("day"))).Select(d => new Phrase.Frequency(d.Times(24m), null, null)),
-        Try(NumberRange.Before(Word("week"))).Select(w => new Phrase.Frequency(null, null, FormattableString.Invariant($"every {w} weeks"))),
+        Try(NumberRange.Before(Word("week"))).Select(w => new Phrase.Frequency(null, null, Invariant($"every {w} weeks"))),
         Word("week").ThenReturn(new Phrase.Frequency(null, null, "weekly"))));
 
     private static Parser<DoseToken, Phrase.Frequency> Q { get; } =
@@ -43,7 +43,7 @@ internal static class FrequencyGrammar
     private static Parser<DoseToken, Phrase.Frequency> Counted { get; } = OneOf(
         Try(Count.Before(ADay)).Select(n => new Phrase.Frequency(ValueRange.Of(24m / n), n, null)),
         Try(Count.Before(OneOf(Word("weekly").IgnoreResult(), Try(Word("a", "per", "each").Then(Word("week"))).IgnoreResult())))
-            .Select(n => new Phrase.Frequency(null, null, n == 1 ? "weekly" : FormattableString.Invariant($"{n} times a week"))));
+            .Select(n => new Phrase.Frequency(null, null, n == 1 ? "weekly" : Invariant($"{n} times a week"))));
 
     private static Parser<DoseToken, Phrase.Frequency> Abbreviated { get; } = OneOf(
         Word("bid", "bd").ThenReturn(new Phrase.Frequency(ValueRange.Of(12m), 2, null)),
@@ -60,7 +60,7 @@ internal static class FrequencyGrammar
         .Select(n => new Phrase.Divided(n.HasValue ? n.Value : null));
 
     public static Parser<DoseToken, Phrase.Duration> Duration { get; } =
-        Try(Map((_, days, unit) => new Phrase.Duration(days.Times(unit), FormattableString.Invariant($"{days} {(unit == 1m ? "days" : unit == 7m ? "weeks" : "months")}")),
+        Try(Map((_, days, unit) => new Phrase.Duration(days.Times(unit), Invariant($"{days} {(unit == 1m ? "days" : unit == 7m ? "weeks" : "months")}")),
             Word("for").Then(Try(Words("up", "to")).Optional()).Then(Try(Words("at", "least")).Optional()),
             NumberRange.Before(Word("consecutive", "more", "further", "additional").Optional()),
             OneOf(Word("day").ThenReturn(1m), Word("week").ThenReturn(7m), Word("month").ThenReturn(30m))));

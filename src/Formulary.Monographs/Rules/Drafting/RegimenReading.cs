@@ -79,7 +79,7 @@ internal static class RegimenReading
             DividedDoses = divided?.Doses is { } d && d.Min == d.Max ? (int)d.Min : null,
             IntervalHours = frequency?.IntervalHours,
             TimesPerDay = divided is null ? frequency?.TimesPerDay : null,
-            Schedule = frequency?.Schedule ?? (divided?.Doses is { } range && range.Min != range.Max ? FormattableString.Invariant($"in {range} divided doses") : null),
+            Schedule = frequency?.Schedule ?? (divided?.Doses is { } range && range.Min != range.Max ? Invariant($"in {range} divided doses") : null),
             Days = duration is { } t && t.Days.Min == t.Days.Max && t.Days.Max <= 365m ? (int)t.Days.Max : null,
             Duration = duration?.Text,
             Route = Find<Phrase.Route>()?.Name,

@@ -115,7 +115,7 @@ public static class RulesDrafter
         var candidate = id;
         for (var n = 2; !ids.Add(candidate); n++)
         {
-            candidate = FormattableString.Invariant($"{id}-{n}");
+            candidate = Invariant($"{id}-{n}");
         }
 
         return candidate;

@@ -17,36 +17,36 @@ public sealed record DraftStatement(string Section, string Quote, string ReadAs)
 
         var regimens = dosing.Regimens.Select(r => new DraftStatement(r.Source.Section, r.Source.Quote, Describe(r)));
         var renal = dosing.Renal.Select(b => new DraftStatement(b.Adjustment.Source.Section, b.Adjustment.Source.Quote,
-            FormattableString.Invariant($"{b}: {AdjustmentActionNames.Wire(b.Adjustment.Action)}{(b.Adjustment.Value is { } v ? " " + v : string.Empty)}")));
+            Invariant($"{b}: {AdjustmentActionNames.Wire(b.Adjustment.Action)}{(b.Adjustment.Value is { } v ? " " + v : string.Empty)}")));
         var unread = dosing.Unread.Select(u => new DraftStatement(u.Section, u.Quote, "not read"));
         return [.. regimens.Concat(renal).Concat(unread)];
     }
 
     private static string Describe(DoseRule rule)
     {
-        var parts = new List<string> { FormattableString.Invariant($"{rule.Amount} {RegimenBasisNames.Unit(rule.Basis)} per {(rule.Per == AmountPer.Day ? "day" : "dose")}") };
+        var parts = new List<string> { Invariant($"{rule.Amount} {RegimenBasisNames.Unit(rule.Basis)} per {(rule.Per == AmountPer.Day ? "day" : "dose")}") };
         if (rule.IntervalHours is { } hours)
         {
-            parts.Add(FormattableString.Invariant($"every {hours} h"));
+            parts.Add(Invariant($"every {hours} h"));
         }
         else if (rule.TimesPerDay is { } times)
         {
-            parts.Add(FormattableString.Invariant($"{times} × a day"));
+            parts.Add(Invariant($"{times} × a day"));
         }
 
         if (rule.MaxPerDoseMg is { } perDose)
         {
-            parts.Add(FormattableString.Invariant($"max {perDose} mg per dose"));
+            parts.Add(Invariant($"max {perDose} mg per dose"));
         }
 
         if (rule.MaxPerDayMg is { } perDay)
         {
-            parts.Add(FormattableString.Invariant($"max {perDay} mg per day"));
+            parts.Add(Invariant($"max {perDay} mg per day"));
         }
 
         if (rule.MaxPerDayMgPerKg is { } perKg)
         {
-            parts.Add(FormattableString.Invariant($"max {perKg} mg/kg/day"));
+            parts.Add(Invariant($"max {perKg} mg/kg/day"));
         }
 
         return rule.Population.ToString() + ": " + string.Join(", ", parts);
