@@ -13,7 +13,8 @@ namespace Formulary.Web.Export;
 /// </summary>
 internal static class SearchIndexWriter
 {
-    public static void Write(Stream output, IEnumerable<SearchIndexEntry> entries)
+    /// <summary>Writes the index from each entry's JSON as <see cref="WriteEntry"/> wrote it (<see cref="SearchIndexSpool"/>).</summary>
+    public static void Write(Stream output, IEnumerable<ReadOnlyMemory<byte>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         using var json = new Utf8JsonWriter(output);
@@ -21,29 +22,37 @@ internal static class SearchIndexWriter
         json.WriteStartArray("documents");
         foreach (var entry in entries)
         {
+            json.WriteRawValue(entry.Span, skipInputValidation: true);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>One document of the index: an object with its title, URL, collection, names, description and sections.</summary>
+    public static void WriteEntry(Utf8JsonWriter json, SearchIndexEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(entry);
+        json.WriteStartObject();
+        json.WriteString("title", entry.Title);
+        json.WriteString("url", entry.Url);
+        json.WriteString("collection", entry.Collection);
+        json.WriteStartArray("names");
+        foreach (var name in entry.Names)
+        {
+            json.WriteStringValue(name);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("description", entry.Description);
+        json.WriteStartArray("sections");
+        foreach (var section in entry.Sections)
+        {
             json.WriteStartObject();
-            json.WriteString("title", entry.Title);
-            json.WriteString("url", entry.Url);
-            json.WriteString("collection", entry.Collection);
-            json.WriteStartArray("names");
-            foreach (var name in entry.Names)
-            {
-                json.WriteStringValue(name);
-            }
-
-            json.WriteEndArray();
-            json.WriteString("description", entry.Description);
-            json.WriteStartArray("sections");
-            foreach (var section in entry.Sections)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", section.Id);
-                json.WriteString("title", section.Title);
-                json.WriteString("text", section.Text);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteString("id", section.Id);
+            json.WriteString("title", section.Title);
+            json.WriteString("text", section.Text);
             json.WriteEndObject();
         }
 

@@ -16,8 +16,8 @@ namespace Formulary.Web.Export;
 /// parallel, one renderer per worker; a slug that would write outside the output folder is skipped.
 /// </summary>
 /// <remarks>
-/// Streamed: the exporter holds the list of summaries (for links and the sitemap) and one search-index
-/// entry per document (a few hundred characters), never every monograph: they arrive one after another
+/// Streamed: the exporter holds the list of summaries (for links and the sitemap), never every monograph; each
+/// document's search-index entry goes to a temporary file as its page is written (<see cref="SearchIndexSpool"/>): they arrive one after another
 /// (from the store in one read, or from a folder already parsed), each is rendered as it comes and let go
 /// once its page is written, so a 100,000-document store exports in bounded memory.
 /// </remarks>
@@ -75,7 +75,7 @@ public static class SiteExporter
         long bytes = 0;
         var pages = 0;
         var renderers = new ConcurrentBag<PageRenderer>();
-        var searchEntries = new SearchIndexEntry?[summaries.Count];
+        using var searchEntries = new SearchIndexSpool(summaries.Count);
         var listed = new Dictionary<(Collection, string), int>(summaries.Count);
         for (var i = 0; i < summaries.Count; i++)
         {
@@ -103,7 +103,7 @@ public static class SiteExporter
                         return;
                     }
 
-                    searchEntries[index] = SearchIndexEntry.From(monograph);
+                    searchEntries.Add(index, SearchIndexEntry.From(monograph));
                     var renderer = renderers.TryTake(out var pooled) ? pooled : PageRenderer.CreateStandalone();
                     try
                     {
@@ -133,7 +133,7 @@ public static class SiteExporter
             Written(0);
             await using (var index = File.Create(Path.Combine(root, "search-index.json")))
             {
-                SearchIndexWriter.Write(index, searchEntries.OfType<SearchIndexEntry>());
+                searchEntries.WriteTo(index);
                 Written(index.Length);
             }
 

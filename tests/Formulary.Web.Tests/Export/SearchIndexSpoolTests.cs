@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+using Formulary.Web.Export;
+
+namespace Formulary.Web.Tests.Export;
+
+/// <summary>The search index's entries kept in a temporary file while the pages are written, then written in the listing's order.</summary>
+public sealed class SearchIndexSpoolTests
+{
+    [Fact]
+    public void WriteTo_EntriesAddedOutOfOrder_WritesThemInListingOrderSkippingTheMissing()
+    {
+        using var spool = new SearchIndexSpool(count: 4);
+        spool.Add(2, Entry("Gamma", "ünïcode <b>"));
+        spool.Add(0, Entry("Alpha", "first"));
+        spool.Add(3, Entry("Delta", "stale"));
+        spool.Add(3, Entry("Delta", "latest")); // the same document again: the later entry replaces it
+
+        var written = Write(spool);
+
+        using var index = JsonDocument.Parse(written);
+        var documents = index.RootElement.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(["Alpha", "Gamma", "Delta"], documents.Select(d => d.GetProperty("title").GetString()));
+        Assert.Equal("latest", documents[2].GetProperty("sections")[0].GetProperty("text").GetString());
+        Assert.Equal("ünïcode <b>", documents[1].GetProperty("sections")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void WriteTo_SameBytesAsEachEntryWrittenInOneWriter()
+    {
+        var entries = new[] { Entry("Alpha", "a \"quoted\" word"), Entry("Beta", "β-blocker & <script>") };
+        using var spool = new SearchIndexSpool(entries.Length);
+        for (var i = entries.Length - 1; i >= 0; i--)
+        {
+            spool.Add(i, entries[i]);
+        }
+
+        // The reference: one writer writing the whole index, as the exporter did before the spool.
+        using var expected = new MemoryStream();
+        using (var json = new Utf8JsonWriter(expected))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("documents");
+            foreach (var entry in entries)
+            {
+                SearchIndexWriter.WriteEntry(json, entry);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Write(spool));
+    }
+
+    [Fact]
+    public void Dispose_RemovesItsTemporaryFile()
+    {
+        var before = Spools();
+        var spool = new SearchIndexSpool(1);
+        spool.Add(0, Entry("Alpha", "text"));
+        Assert.NotEmpty(Spools().Except(before));
+
+        spool.Dispose();
+
+        Assert.Empty(Spools().Except(before));
+    }
+
+    private static string[] Spools() => Directory.GetFiles(Path.GetTempPath(), "formulary-export-*.spool");
+
+    private static string Write(SearchIndexSpool spool)
+    {
+        using var output = new MemoryStream();
+        spool.WriteTo(output);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    private static SearchIndexEntry Entry(string title, string text) =>
+        new(title, $"/composition/{title.ToLowerInvariant()}/", "composition", [title + " brand"], title + " description", [new SearchIndexSection("usage", "Usage", text)]);
+}
