@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Formulary.Clinical;
 
 namespace Formulary.Web.CdsHooks;
 
@@ -11,13 +12,6 @@ internal static class CardText
 
     /// <summary>A card's detail is a few thousand characters (7.4 KB for a dose card with its trace).</summary>
     private const int DetailCapacity = 8 * 1024;
-
-    /// <summary>A builder grown past this by an unusual card is dropped, not kept for the thread.</summary>
-    private const int MaxKeptCapacity = 64 * 1024;
-
-    /// <summary>One detail builder per thread, reused call after call (<see cref="Detail"/>, <see cref="Finish"/>).</summary>
-    [ThreadStatic]
-    private static StringBuilder? kept;
 
     /// <summary>What <see cref="Escape"/> changes: Markdown's markup characters (escaped with a backslash) and line breaks (made spaces).</summary>
     private static readonly SearchValues<char> Special = SearchValues.Create("\\`*_[]<>#|!\r\n");
@@ -37,28 +31,13 @@ internal static class CardText
     }
 
     /// <summary>
-    /// An empty builder for a card's detail, to be given back through <see cref="Finish"/> by the same synchronous method:
-    /// a builder grown chunk by chunk to a dose card's size allocated about twice the text on every call.
+    /// An empty builder for a card's detail, to be given back through <see cref="Finish"/> by the same synchronous method
+    /// (the thread's builder, <see cref="ThreadTextBuilder"/>).
     /// </summary>
-    public static StringBuilder Detail()
-    {
-        var builder = kept ?? new StringBuilder(DetailCapacity);
-        kept = null;
-        return builder.Clear();
-    }
+    public static StringBuilder Detail() => ThreadTextBuilder.Take(DetailCapacity);
 
     /// <summary>The text of a builder from <see cref="Detail"/>, which is kept for the thread's next card.</summary>
-    public static string Finish(StringBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var text = builder.ToString();
-        if (builder.Capacity <= MaxKeptCapacity)
-        {
-            kept = builder;
-        }
-
-        return text;
-    }
+    public static string Finish(StringBuilder builder) => ThreadTextBuilder.Finish(builder);
 
     /// <summary>Text from a monograph or a request, safe inside Markdown: no markup, links or HTML of its own.</summary>
     public static string Escape(string text)

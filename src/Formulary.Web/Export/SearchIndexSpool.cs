@@ -22,6 +22,9 @@ internal sealed class SearchIndexSpool : IDisposable
 
     public SearchIndexSpool(int count) => entries = new (long, int)[count];
 
+    /// <summary>Where the entries are kept until the spool is disposed.</summary>
+    public string FilePath => file.Name;
+
     /// <summary>Keeps the entry at <paramref name="index"/> of the listing (a later one for the same index replaces it).</summary>
     public void Add(int index, SearchIndexEntry entry)
     {

@@ -1,7 +1,8 @@
 using System.Text;
+using Formulary.Clinical;
 using Markdig.Extensions.Tables;
-using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Markdig.Syntax;
 
 namespace Formulary.Monographs.Parsing.Body;
 
@@ -11,23 +12,16 @@ namespace Formulary.Monographs.Parsing.Body;
 /// </summary>
 internal static class MarkdownPlainText
 {
-    /// <summary>Builders up to this many characters are kept for the next call on the thread.</summary>
-    private const int KeptCapacity = 64 * 1024;
-
-    /// <summary>One builder per thread, taken while in use (a table row's cells are read while the row's builder is in use).</summary>
-    [ThreadStatic]
-    private static StringBuilder? kept;
-
     public static string Of(Inline? inline)
     {
-        var builder = Take();
+        var builder = ThreadTextBuilder.Take();
         Append(inline, builder);
         return Trimmed(builder);
     }
 
     public static string Of(Block block)
     {
-        var builder = Take();
+        var builder = ThreadTextBuilder.Take();
         Append(block, builder);
         return Trimmed(builder);
     }
@@ -35,7 +29,7 @@ internal static class MarkdownPlainText
     /// <summary>The text of <paramref name="first"/> and the inlines after it, trimmed.</summary>
     public static string OfFollowing(Inline? first)
     {
-        var builder = Take();
+        var builder = ThreadTextBuilder.Take();
         for (var inline = first; inline is not null; inline = inline.NextSibling)
         {
             Append(inline, builder);
@@ -44,16 +38,8 @@ internal static class MarkdownPlainText
         return Trimmed(builder);
     }
 
-    /// <summary>A builder for text to end with <see cref="Trimmed"/> or <see cref="Text(StringBuilder)"/>: the thread's kept one when it is free.</summary>
-    public static StringBuilder Take()
-    {
-        var builder = kept ?? new StringBuilder();
-        kept = null;
-        return builder;
-    }
-
-    /// <summary>The builder's text without the white space at either end (as <see cref="string.Trim()"/>); the builder is kept for reuse.</summary>
-    public static string Trimmed(StringBuilder builder)
+    /// <summary>The builder's text without the white space at either end (as <see cref="string.Trim()"/>); the builder is kept for the thread (<see cref="ThreadTextBuilder"/>).</summary>
+    private static string Trimmed(StringBuilder builder)
     {
         var (start, end) = (0, builder.Length);
         while (start < end && char.IsWhiteSpace(builder[start]))
@@ -66,22 +52,7 @@ internal static class MarkdownPlainText
             end--;
         }
 
-        return Text(builder, start, end - start);
-    }
-
-    /// <summary>The builder's text as it is; the builder is kept for reuse.</summary>
-    public static string Text(StringBuilder builder) => Text(builder, 0, builder.Length);
-
-    private static string Text(StringBuilder builder, int start, int length)
-    {
-        var text = builder.ToString(start, length);
-        if (builder.Capacity <= KeptCapacity)
-        {
-            builder.Clear();
-            kept = builder;
-        }
-
-        return text;
+        return ThreadTextBuilder.Finish(builder, start, end - start);
     }
 
     public static void Append(Block block, StringBuilder builder)

@@ -1,3 +1,4 @@
+using Formulary.Clinical;
 using Formulary.Monographs.Model;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -55,7 +56,7 @@ internal sealed class SectionTreeBuilder(MarkdownDocument document, SourceText s
         var content = contentEnd > contentStart ? text.AsSpan(contentStart, contentEnd - contentStart).Trim().ToString() : string.Empty;
         var markdown = trailingMarkdown.Length == 0 ? content : (trailingMarkdown + "\n\n" + content).Trim();
 
-        var plainText = MarkdownPlainText.Take().Append(trailingPlain);
+        var plainText = ThreadTextBuilder.Take().Append(trailingPlain);
         for (var i = index + 1; i < endBlock; i++)
         {
             var part = document[i] is HeadingBlock ? HeadingText(i) : plain[i];
@@ -68,7 +69,7 @@ internal sealed class SectionTreeBuilder(MarkdownDocument document, SourceText s
         var position = source.PositionOf(bodyOffset + heading.Span.Start);
         var original = text.AsSpan(bodyOffset + heading.Span.Start, heading.Span.Length).Trim().ToString();
         return new Section(SectionKey.Normalize(title), title, original, heading.Level, position.Line,
-            markdown, MarkdownPlainText.Text(plainText), children);
+            markdown, ThreadTextBuilder.Finish(plainText), children);
     }
 
     private string HeadingText(int index)
