@@ -8,6 +8,7 @@ internal static class BenchmarkProgram
 {
     /// <summary>
     /// <c>generate-corpus --out DIR [--count N]</c> writes the parsing corpus as a content folder;
+    /// <c>profile-search [--rounds N]</c> times the parts of the indexed search (<see cref="Storage.SearchProfile"/>);
     /// anything else goes to BenchmarkDotNet.
     /// </summary>
     public static int Main(string[] args)
@@ -15,6 +16,11 @@ internal static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "generate-corpus")
         {
             return GenerateCorpus(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "profile-search")
+        {
+            return Storage.SearchProfile.Run(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

@@ -38,7 +38,7 @@ public partial class ScaleSearchBenchmarks
         store = SqliteMonographStore.Open(ScaleSearchCorpus.EnsureBuilt(), TimeProvider.System);
         raw = store.OpenConnection();
         var random = new Random(9);
-        searches = TwoWordQueries(random);
+        searches = TwoWordQueries(raw, random);
         prefixes = NamePrefixes(random);
     }
 
@@ -116,10 +116,10 @@ public partial class ScaleSearchBenchmarks
     }
 
     /// <summary>Two words of four letters or more from the text of random documents: distinct, and each finds at least that document.</summary>
-    private string[] TwoWordQueries(Random random)
+    internal static string[] TwoWordQueries(SqliteConnection raw, Random random)
     {
         var queries = new HashSet<string>(StringComparer.Ordinal);
-        var max = Scalar("SELECT max(id) FROM documents");
+        var max = Scalar(raw, "SELECT max(id) FROM documents");
         while (queries.Count < Queries)
         {
             using var command = raw.CreateCommand();
@@ -144,7 +144,7 @@ public partial class ScaleSearchBenchmarks
     private string[] NamePrefixes(Random random)
     {
         var prefixes = new HashSet<string>(StringComparer.Ordinal);
-        var count = Scalar("SELECT count(*) FROM search_names WHERE kind <> 3");
+        var count = Scalar(raw, "SELECT count(*) FROM search_names WHERE kind <> 3");
         while (prefixes.Count < Queries)
         {
             using var command = raw.CreateCommand();
@@ -161,7 +161,7 @@ public partial class ScaleSearchBenchmarks
         return [.. prefixes];
     }
 
-    private long Scalar(string sql)
+    private static long Scalar(SqliteConnection raw, string sql)
     {
         using var command = raw.CreateCommand();
         command.CommandText = sql;

@@ -9,13 +9,14 @@ namespace Formulary.Storage.Indexing;
 /// One pass over the matches: counts them per collection (before the collection filter, as the SQL search does) and keeps
 /// the best <c>offset + limit</c> of the wanted collection in the ranking's order (<see cref="SearchGroups"/>: tier, then
 /// collection, then score, then slug; <see cref="RankedDocument"/>). The tier of a match comes from the marks of the
-/// exact-name, names and indications queries (null: none). A match of a later group than the worst kept one is
+/// exact-name, names and indications queries over the range being collected (<see cref="RangeTiers"/>); one collector may
+/// collect several ranges, and the collectors of a split ranking are merged (<see cref="From"/>). A match of a later group than the worst kept one is
 /// dropped unscored. Nothing is allocated or read through the directory per match: the collection, id and slug ordinal
 /// come from the segment's arrays (<see cref="SegmentValues"/>); slugs are compared by their ordinals in their segment
 /// and read only across segments and for the page. Every 1,024 matches it checks the search's deadline: the pass is
 /// work no database can interrupt.
 /// </summary>
-internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet? exact, FixedBitSet? names, FixedBitSet? indicated, int wanted, int keep, SearchDeadline deadline)
+internal sealed class GroupCollector(IndexSearcher searcher, RangeTiers tiers, int wanted, int keep, SearchDeadline deadline)
     : ICollector
 {
     private readonly PriorityQueue<RankedDocument, RankedDocument> best = new(keep + 1, Comparer<RankedDocument>.Create((a, b) => -Order(searcher, a, b)));
@@ -57,8 +58,7 @@ internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet? exact,
             return;
         }
 
-        var global = docBase + doc;
-        var tier = Marked(exact, global) ? 0 : Marked(names, global) ? 1 : Marked(indicated, global) ? 2 : 3;
+        var tier = tiers.TierOf(docBase + doc);
         if (best.Count < keep)
         {
             var kept = Ranked(doc, tier, collection, scorer.GetScore());
@@ -84,12 +84,17 @@ internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet? exact,
     private RankedDocument Ranked(int doc, int tier, int collection, float score) =>
         new(tier, collection, score, leaf, values.SlugOrdinals[doc], docBase + doc, values.Ids[doc]);
 
-    /// <summary>The kept matches from <paramref name="offset"/> on, in ranking order, with their slugs.</summary>
-    public IReadOnlyList<(RankedDocument Document, string Slug)> From(int offset)
+    /// <summary>
+    /// The best <paramref name="keep"/> of the matches <paramref name="collectors"/> kept (each its best of the ranges it
+    /// collected; the order is total, so the best of all are among them), from <paramref name="offset"/> on, in ranking
+    /// order, with their slugs.
+    /// </summary>
+    public static IReadOnlyList<(RankedDocument Document, string Slug)> From(IndexSearcher searcher, IEnumerable<GroupCollector> collectors, int offset, int keep)
     {
-        var kept = best.UnorderedItems.Select(item => item.Element).ToList();
+        var kept = collectors.SelectMany(c => c.best.UnorderedItems.Select(item => item.Element)).ToList();
         kept.Sort((a, b) => Order(searcher, a, b));
-        return kept.Count > offset ? [.. kept[offset..].Select(d => (d, SlugOf(searcher, d.Doc)))] : [];
+        var end = Math.Min(kept.Count, keep);
+        return end > offset ? [.. kept[offset..end].Select(d => (d, SlugOf(searcher, d.Doc)))] : [];
     }
 
     /// <summary>The full order: <see cref="RankedDocument.CompareBeforeSlug"/>, then the slugs.</summary>
@@ -100,8 +105,6 @@ internal sealed class GroupCollector(IndexSearcher searcher, FixedBitSet? exact,
             : a.Leaf == b.Leaf ? a.SlugOrdinal.CompareTo(b.SlugOrdinal)
             : string.CompareOrdinal(SlugOf(searcher, a.Doc), SlugOf(searcher, b.Doc));
     }
-
-    private static bool Marked(FixedBitSet? tier, int doc) => tier is not null && tier.Get(doc);
 
     private static string SlugOf(IndexSearcher searcher, int doc)
     {

@@ -11,19 +11,30 @@ internal sealed class IndexLease(SearchIndex index, IndexSearcher searcher) : ID
 {
     public SearchIndex Index => index;
 
+    /// <summary>
+    /// The page of <paramref name="request"/>, its total and the counts per collection, ranked on as many cores as
+    /// <paramref name="split"/> (default: the index's <see cref="SearchIndex.Split"/>) allows for a query this large.
+    /// </summary>
     public (IReadOnlyList<(RankedDocument Document, string Slug)> Page, int Total, IReadOnlyList<CollectionCount> Counts) Rank(
-        IReadOnlyList<string> terms, SearchRequest request, SearchDeadline deadline)
+        IReadOnlyList<string> terms, SearchRequest request, SearchDeadline deadline, RankSplit? split = null)
     {
         deadline.ThrowIfTooLateToStart();
-        var exact = TierCollector.Of(searcher, IndexQueries.ExactName(terms));
-        var names = TierCollector.Of(searcher, IndexQueries.Match(terms, IndexedDocument.NamedField));
-        var indicated = TierCollector.Of(searcher, IndexQueries.Match(terms, IndexedDocument.IndicatedField));
+        var weights = RankWeights.For(searcher, terms);
         var wanted = request.Collection is { } only ? SearchGroups.RankOf(only) : -1;
-        var groups = new GroupCollector(searcher, exact, names, indicated, wanted, request.Offset + request.Limit, deadline);
-        searcher.Search(IndexQueries.Match(terms, IndexedDocument.AllField), groups);
-        var counts = SearchGroups.Order.Select(c => new CollectionCount(c, groups.Counts[SearchGroups.RankOf(c)])).ToList();
-        var total = wanted < 0 ? groups.Counts.Sum() : groups.Counts[wanted];
-        return (groups.From(request.Offset), total, counts);
+        var keep = request.Offset + request.Limit;
+        var collectors = RankRun.Rank(searcher, (split ?? index.Split).For(weights.Estimate), () => new RankWorker(searcher, weights, wanted, keep, deadline));
+        var matches = new int[SearchGroups.Order.Count];
+        foreach (var collector in collectors)
+        {
+            for (var rank = 0; rank < matches.Length; rank++)
+            {
+                matches[rank] += collector.Counts[rank];
+            }
+        }
+
+        var counts = SearchGroups.Order.Select(c => new CollectionCount(c, matches[SearchGroups.RankOf(c)])).ToList();
+        var total = wanted < 0 ? matches.Sum() : matches[wanted];
+        return (GroupCollector.From(searcher, collectors, request.Offset, keep), total, counts);
     }
 
     /// <summary>The words that find something alone, matched as in the whole query.</summary>
@@ -43,6 +54,9 @@ internal sealed class IndexLease(SearchIndex index, IndexSearcher searcher) : ID
 
         return found;
     }
+
+    /// <summary>The index's segments as this search sees them.</summary>
+    public int Segments => searcher.IndexReader.Leaves.Count;
 
     public void Dispose() => index.Release(searcher);
 }

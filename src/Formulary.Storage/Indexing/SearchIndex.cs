@@ -57,6 +57,9 @@ internal sealed class SearchIndex : IAsyncDisposable
     /// </summary>
     internal bool CatchUpBeforeSearch { get; init; }
 
+    /// <summary>How a large ranking is shared between cores (<see cref="RankRun"/>); tests split every ranking finely.</summary>
+    internal RankSplit Split { get; set; } = RankSplit.ForThisMachine;
+
     /// <summary>Starts the first build, then a check every <see cref="CheckInterval"/>.</summary>
     public void Start()
     {

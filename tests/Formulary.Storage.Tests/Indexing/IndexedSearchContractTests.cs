@@ -1,3 +1,4 @@
+using Formulary.Storage.Indexing;
 using Formulary.Storage.Tests.Postgres;
 using Formulary.Storage.Tests.Sqlite;
 
@@ -14,4 +15,14 @@ public sealed class SqliteIndexedSearchContractTests : SearchContractTests
 public sealed class PostgresIndexedSearchContractTests : SearchContractTests
 {
     protected override Task<IMonographStore> CreateStoreAsync(TimeProvider time) => IndexedStores.WithIndexAsync(PostgresStores.CreateAsync(time));
+}
+
+/// <summary>
+/// The search contract answered by the index with every ranking split into small ranges taken by three threads
+/// (<see cref="RankRun"/>; on a large index only large queries are split): the merge must give the same answers.
+/// </summary>
+public sealed class SqliteSplitIndexedSearchContractTests : SearchContractTests
+{
+    protected override Task<IMonographStore> CreateStoreAsync(TimeProvider time) =>
+        IndexedStores.WithIndexAsync(Task.FromResult<IMonographStore>(SqliteStores.Create(time)), new RankSplit(Workers: 3, RangesPerWorker: 3, FromMatches: 0));
 }

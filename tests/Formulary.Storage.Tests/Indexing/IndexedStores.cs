@@ -12,10 +12,16 @@ internal static class IndexedStores
     public static SearchIndex Start(RelationalStore store) =>
         store.StartSearchIndex(exception => throw new InvalidOperationException("the search index failed", exception), catchUpBeforeSearch: true);
 
-    public static async Task<IMonographStore> WithIndexAsync(Task<IMonographStore> opening)
+    /// <param name="split">How the index's rankings are split (<see cref="SearchIndex.Split"/>); null: as on this machine.</param>
+    public static async Task<IMonographStore> WithIndexAsync(Task<IMonographStore> opening, RankSplit? split = null)
     {
         var store = await opening;
-        Start((RelationalStore)store);
+        var index = Start((RelationalStore)store);
+        if (split is not null)
+        {
+            index.Split = split;
+        }
+
         return store;
     }
 }

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Formulary.Storage;
+using Formulary.Storage.Indexing;
+using Formulary.Storage.Relational;
+using Formulary.Storage.Search;
+using Formulary.Storage.Sqlite;
+
+namespace Formulary.Benchmarks.Storage;
+
+/// <summary>
+/// <c>profile-search [--rounds N]</c>: what the indexed search's time is made of, per query, on the store of
+/// <see cref="ScaleSearchCorpus"/> and the 400 queries of <see cref="ScaleSearchBenchmarks"/>. For each query, on the
+/// calling thread: the ranking (<see cref="IndexLease.Rank"/>) and the page's text and snippets
+/// (<see cref="StoreSearchHits"/>), each by the thread's CPU clock (time waiting for a core does not count) and wall
+/// time; then the whole <c>SearchAsync</c> by wall time, with the collector's pause time (<see cref="GC.GetTotalPauseDuration"/>)
+/// and the process's CPU during it. Prints percentiles and the ten slowest searches with their parts.
+/// </summary>
+internal static partial class SearchProfile
+{
+    public static int Run(string[] args)
+    {
+        var rounds = args.Length == 2 && args[0] == "--rounds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+        var store = SqliteMonographStore.Open(ScaleSearchCorpus.EnsureBuilt(), TimeProvider.System);
+        var index = store.StartSearchIndex(exception => throw new InvalidOperationException("the search index failed", exception), catchUpBeforeSearch: false);
+        index.CatchUpAsync(CancellationToken.None).GetAwaiter().GetResult();
+        string[] queries;
+        using (var raw = store.OpenConnection())
+        {
+            queries = ScaleSearchBenchmarks.TwoWordQueries(raw, new Random(9));
+        }
+
+        var rows = new List<Row>();
+        for (var round = 0; round <= rounds; round++)
+        {
+            foreach (var query in queries)
+            {
+                var row = Measure(store, index, query);
+                if (round > 0)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
+        Print("rank CPU", rows.Select(r => r.RankCpu));
+        Print("rank wall", rows.Select(r => r.RankWall));
+        Print("page CPU", rows.Select(r => r.PageCpu));
+        Print("page wall", rows.Select(r => r.PageWall));
+        Print("search wall", rows.Select(r => r.SearchWall));
+        Print("search GC pause", rows.Select(r => r.SearchPause));
+        Print("search process CPU", rows.Select(r => r.SearchProcessCpu));
+        Console.WriteLine($"allocated per ranking {rows.Average(r => r.RankBytes) / 1024:F0} KB, per page {rows.Average(r => r.PageBytes) / 1024:F0} KB; gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}");
+        Console.WriteLine("slowest searches (wall): query | matches | search wall | GC pause | process CPU | rank CPU | page CPU");
+        foreach (var row in rows.OrderByDescending(r => r.SearchWall).Take(10))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {row.Query,-28} {row.Matches,7} {row.SearchWall,7:F2} {row.SearchPause,6:F2} {row.SearchProcessCpu,6:F2} {row.RankCpu,6:F2} {row.PageCpu,6:F2}"));
+        }
+
+        store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return 0;
+    }
+
+    private static Row Measure(SqliteMonographStore store, SearchIndex index, string query)
+    {
+        var terms = SearchTerms.Parse(query);
+        var request = new SearchRequest(query);
+        var deadline = SearchDeadline.After(TimeSpan.FromSeconds(10), TimeProvider.System);
+        using var connection = store.OpenConnection();
+        using var lease = IndexedSearch.LeaseAsync(index, connection, CancellationToken.None).GetAwaiter().GetResult()
+            ?? throw new InvalidOperationException("the index is not at the store's generation");
+
+        var (cpu, wall, bytes) = Start();
+        var ranked = lease.Rank(terms, request, deadline);
+        var (rankCpu, rankWall, rankBytes) = Since(cpu, wall, bytes);
+
+        (cpu, wall, bytes) = Start();
+        var hits = StoreSearchHits.ReadAsync(connection, [.. ranked.Page.Select(r => (r.Document.Id, (double)r.Document.Score))], new TermMatcher(terms), deadline, CancellationToken.None).GetAwaiter().GetResult();
+        var (pageCpu, pageWall, pageBytes) = Since(cpu, wall, bytes);
+
+        var pause = GC.GetTotalPauseDuration();
+        var process = Process.GetCurrentProcess().TotalProcessorTime;
+        wall = Stopwatch.GetTimestamp();
+        var results = store.SearchAsync(query, SearchLimits.DefaultLimit, 0).GetAwaiter().GetResult();
+        var searchWall = Stopwatch.GetElapsedTime(wall).TotalMilliseconds;
+        var searchPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+        var searchProcessCpu = (Process.GetCurrentProcess().TotalProcessorTime - process).TotalMilliseconds;
+        if (results.Hits.Count != hits.Count || results.TimedOut)
+        {
+            throw new InvalidOperationException($"'{query}': the search and its parts disagree");
+        }
+
+        return new(query, ranked.Total, rankCpu, rankWall, rankBytes, pageCpu, pageWall, pageBytes, searchWall, searchPause, searchProcessCpu);
+    }
+
+    private static (double Cpu, long Wall, long Bytes) Start() => (ThreadCpuMilliseconds(), Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+
+    private static (double Cpu, double Wall, long Bytes) Since(double cpu, long wall, long bytes) =>
+        (ThreadCpuMilliseconds() - cpu, Stopwatch.GetElapsedTime(wall).TotalMilliseconds, GC.GetAllocatedBytesForCurrentThread() - bytes);
+
+    private static void Print(string what, IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-20} p50 {P(.5):F2}  p90 {P(.9):F2}  p99 {P(.99):F2}  max {sorted[^1]:F2} ms  (sum {sorted.Sum():F0})"));
+    }
+
+    private static double ThreadCpuMilliseconds()
+    {
+        const int ThreadCpuClock = 3;
+        return ClockGetTime(ThreadCpuClock, out var time) == 0 ? (time.Seconds * 1e3) + (time.Nanoseconds / 1e6) : double.NaN;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out TimeSpec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    private sealed record Row(
+        string Query, int Matches, double RankCpu, double RankWall, long RankBytes, double PageCpu, double PageWall, long PageBytes,
+        double SearchWall, double SearchPause, double SearchProcessCpu);
+}
