@@ -10,21 +10,26 @@ using Formulary.Storage.Sqlite;
 namespace Formulary.Benchmarks.Storage;
 
 /// <summary>
-/// <c>profile-search [--rounds N]</c>: what the indexed search's time is made of, per query, on the store of
+/// <c>profile-search [--rounds N] [--one-range]</c>: what the indexed search's time is made of, per query, on the store of
 /// <see cref="ScaleSearchCorpus"/> and the 400 queries of <see cref="ScaleSearchBenchmarks"/>. For each query, on the
 /// calling thread: the ranking (<see cref="IndexLease.Rank"/>) and the page's text and snippets
 /// (<see cref="StoreSearchHits"/>), each by the thread's CPU clock (time waiting for a core does not count) and wall
 /// time; then the whole <c>SearchAsync</c> by wall time, with the collector's pause time (<see cref="GC.GetTotalPauseDuration"/>)
-/// and the process's CPU during it. Prints percentiles and the ten slowest searches with their parts.
+/// and the process's CPU during it (<c>--one-range</c>: every ranking on the searching thread alone, <see cref="RankSplit.None"/>). Prints percentiles and the ten slowest searches with their parts.
 /// </summary>
 internal static partial class SearchProfile
 {
     public static int Run(string[] args)
     {
-        var rounds = args.Length == 2 && args[0] == "--rounds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+        var rounds = args.Length >= 2 && args[0] == "--rounds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         var store = SqliteMonographStore.Open(ScaleSearchCorpus.EnsureBuilt(), TimeProvider.System);
         var index = store.StartSearchIndex(exception => throw new InvalidOperationException("the search index failed", exception), catchUpBeforeSearch: false);
         index.CatchUpAsync(CancellationToken.None).GetAwaiter().GetResult();
+        if (args.Contains("--one-range"))
+        {
+            index.Split = RankSplit.None;
+        }
+
         string[] queries;
         using (var raw = store.OpenConnection())
         {
@@ -86,9 +91,14 @@ internal static partial class SearchProfile
         var searchWall = Stopwatch.GetElapsedTime(wall).TotalMilliseconds;
         var searchPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
         var searchProcessCpu = (Process.GetCurrentProcess().TotalProcessorTime - process).TotalMilliseconds;
-        if (results.Hits.Count != hits.Count || results.TimedOut)
+        if (!results.TimedOut && !results.Hits.Select(h => h.Slug).SequenceEqual(ranked.Page.Select(r => r.Slug)))
         {
             throw new InvalidOperationException($"'{query}': the search and its parts disagree");
+        }
+
+        if (results.TimedOut)
+        {
+            Console.WriteLine($"'{query}': timed out after {searchWall:F0} ms");
         }
 
         return new(query, ranked.Total, rankCpu, rankWall, rankBytes, pageCpu, pageWall, pageBytes, searchWall, searchPause, searchProcessCpu);

@@ -5,19 +5,21 @@ using Lucene.Net.Util;
 namespace Formulary.Storage.Indexing;
 
 /// <summary>
-/// A filter's documents computed once per segment for one search, however many ranges (<see cref="RankRun"/>) ask for
-/// them: a prefix word's filter (<see cref="MultiTermQueryWrapperFilter{Q}"/>) walks every word with that prefix and
+/// A filter's documents computed once per segment of one reader, however many ranges (<see cref="RankRun"/>) and searches
+/// ask for them (<see cref="PrefixWords"/>): a prefix word's filter (<see cref="MultiTermQueryWrapperFilter{Q}"/>) walks every word with that prefix and
 /// merges their postings into a bit set, work each range's scorer would otherwise repeat. The set is the inner filter's
 /// own (same type, same cost), so the query scores and orders exactly as with the inner filter.
 /// </summary>
 internal sealed class OncePerLeafFilter : Filter
 {
     private readonly Filter inner;
+    private readonly IList<AtomicReaderContext> leaves;
     private readonly Lazy<DocIdSet?>[] sets;
 
     public OncePerLeafFilter(Filter inner, IList<AtomicReaderContext> leaves)
     {
         this.inner = inner;
+        this.leaves = leaves;
         sets = [.. leaves.Select(leaf => new Lazy<DocIdSet?>(() => inner.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)))];
     }
 
@@ -41,8 +43,9 @@ internal sealed class OncePerLeafFilter : Filter
     public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ReferenceEquals(acceptDocs, context.AtomicReader.LiveDocs) && context.Ord < sets.Length
-            ? sets[context.Ord].Value
+        var ord = context.Ord;
+        return ord < sets.Length && ReferenceEquals(leaves[ord].AtomicReader, context.AtomicReader) && ReferenceEquals(acceptDocs, context.AtomicReader.LiveDocs)
+            ? sets[ord].Value
             : inner.GetDocIdSet(context, acceptDocs);
     }
 }

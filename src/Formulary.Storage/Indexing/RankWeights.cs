@@ -9,7 +9,7 @@ namespace Formulary.Storage.Indexing;
 /// (<see cref="RankRun"/>; a Lucene weight makes a scorer per segment and may be used by several threads): the match
 /// (<see cref="IndexedDocument.AllField"/>), the tiers' (exact name, names, indications) and how many documents the match
 /// may find at most (<see cref="Estimate"/>, which decides the split). A prefix word's documents are computed once per
-/// segment (<see cref="OncePerLeafFilter"/>).
+/// segment and shared with the reader's other searches (<see cref="PrefixWords"/>).
 /// </summary>
 internal sealed class RankWeights
 {
@@ -48,8 +48,8 @@ internal sealed class RankWeights
     }
 
     /// <summary>
-    /// <see cref="IndexQueries.Match"/>, each prefix word rewritten as Lucene would rewrite it and, when that is a constant
-    /// score over the merged documents of many words, those documents computed once per segment; each word's estimate told.
+    /// <see cref="IndexQueries.Match"/>, each prefix word as the reader's searches share it (<see cref="PrefixWords"/>);
+    /// each word's estimate told (a prefix's merged documents counted only then).
     /// </summary>
     private static Weight Match(IndexSearcher searcher, IReadOnlyList<string> terms, string field, Action<int>? estimate)
     {
@@ -58,21 +58,21 @@ internal sealed class RankWeights
         for (var i = 0; i < terms.Count; i++)
         {
             var word = IndexQueries.Word(terms, i, field);
-            if (word is TermQuery term)
+            switch (word)
             {
-                estimate?.Invoke(reader.DocFreq(term.Term));
-            }
-            else if (word.Rewrite(reader) is var rewritten && rewritten is ConstantScoreQuery { Filter: { } filter })
-            {
-                var shared = new OncePerLeafFilter(filter, reader.Leaves);
-                estimate?.Invoke(shared.Estimate(reader));
-                word = new ConstantScoreQuery(shared) { Boost = rewritten.Boost };
-            }
-            else
-            {
-                // Few words (Lucene's cut-off: 0.1 % of the documents at most): a query of those words, as rewritten.
-                word = rewritten;
-                estimate?.Invoke(0);
+                case TermQuery term:
+                    estimate?.Invoke(reader.DocFreq(term.Term));
+                    break;
+                case PrefixQuery prefix:
+                    (word, var words) = PrefixWords.Of(reader, prefix);
+                    if (estimate is not null)
+                    {
+                        estimate(words.Value);
+                    }
+
+                    break;
+                default:
+                    throw new InvalidOperationException($"unexpected word query {word.GetType().Name}");
             }
 
             all.Add(word, Occur.MUST);
