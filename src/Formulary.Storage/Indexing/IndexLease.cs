@@ -1,4 +1,5 @@
 using Formulary.Storage.Search;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Formulary.Storage.Indexing;
@@ -55,8 +56,8 @@ internal sealed class IndexLease(SearchIndex index, IndexSearcher searcher) : ID
         return found;
     }
 
-    /// <summary>The index's segments as this search sees them.</summary>
-    public int Segments => searcher.IndexReader.Leaves.Count;
+    /// <summary>The index as this search sees it (one store generation).</summary>
+    public IndexReader Reader => searcher.IndexReader;
 
     public void Dispose() => index.Release(searcher);
 }

@@ -35,7 +35,7 @@ public sealed class RankSplitTests
         var split = new RankSplit(workers, rangesPerWorker, FromMatches: 0);
 
         using var lease = index.Lease(generation) ?? throw new InvalidOperationException("the index is not at the store's generation");
-        Assert.True(lease.Segments > 1);
+        Assert.True(lease.Reader.Leaves.Count > 1);
         foreach (var query in Queries)
         {
             foreach (var collection in new Collection?[] { null, Collection.Composition, Collection.Combination, Collection.Medicine })
