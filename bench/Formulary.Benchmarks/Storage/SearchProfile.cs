@@ -36,6 +36,9 @@ internal static partial class SearchProfile
             queries = ScaleSearchBenchmarks.TwoWordQueries(raw, new Random(9));
         }
 
+        // How often a query's last word (its prefix) was asked before: what PrefixWords shares between distinct queries.
+        var lastWords = queries.Select(q => SearchTerms.Parse(q)[^1]).ToList();
+        Console.WriteLine($"{queries.Length} queries, {lastWords.Distinct().Count()} distinct last words (prefixes)");
         var rows = new List<Row>();
         for (var round = 0; round <= rounds; round++)
         {
