@@ -17,10 +17,15 @@ namespace Formulary.Storage.Importing;
 /// </summary>
 public sealed record StoredState(
     long Id, Collection Collection, string Slug, int PublishedVersion, bool IsRemoved, string ContentHash, string SourcePath,
-    Collection? LinkCollection, string? LinkSlug, int ModelVersion, DateTimeOffset ImportedAt,
+    Collection? LinkCollection, string? LinkSlug, int ModelVersion,
     int HeadVersion, bool HeadRejected, IReadOnlyList<MonographLink> Links, string CrossKey, string Title)
 {
     public RecordedStamp? Stamp { get; init; }
+
+    /// <summary>When the head version was imported, as the provider returned it: parsed only when asked (<see cref="ImportedAt"/>), which an unchanged document never is.</summary>
+    internal object StoredImportedAt { get; init; } = DateTimeOffset.UnixEpoch;
+
+    public DateTimeOffset ImportedAt => StoreText.ReadInstant(StoredImportedAt);
 
     /// <summary>The same query on both stores, over the tables as <paramref name="dialect"/> names them; <see cref="LoadAsync"/> reads its rows.</summary>
     internal static string Sql(StoreDialect dialect) =>
@@ -52,13 +57,13 @@ public sealed record StoredState(
                 reader.IsDBNull(7) ? null : StoreText.ParseCollection(reader.GetString(7)),
                 reader.IsDBNull(8) ? null : reader.GetString(8),
                 reader.GetInt32(9),
-                StoreText.ReadInstant(reader.GetValue(10)),
                 reader.GetInt32(11),
                 reader.GetBoolean(12),
                 links == "[]" ? [] : JsonSerializer.Deserialize<List<MonographLink>>(links, ModelJson.Options) ?? [],
                 reader.GetString(14),
                 reader.GetString(15))
             {
+                StoredImportedAt = reader.GetValue(10),
                 Stamp = reader.IsDBNull(16) ? null : ReadStamp(reader),
             };
             rows[(state.Collection, state.Slug)] = state;
