@@ -11,8 +11,9 @@ using Spectre.Console;
 namespace Formulary.Cli.Commands;
 
 /// <summary>
-/// <c>formulary import PATH [--db DB] [--prune [--force]] [--json]</c>: publish a content folder (or one
-/// file) into the store through <see cref="ContentPublisher"/>: unchanged files are only hashed, changed
+/// <c>formulary import PATH [--db DB] [--prune [--force]] [--rehash] [--json]</c>: publish a content folder (or one
+/// file) into the store through <see cref="ContentPublisher"/>: unchanged files are only hashed, or not read at all
+/// when their recorded stamp vouches for them (<c>--rehash</c>: always read), changed
 /// ones become new versions, a document with errors of its own is kept as a rejected version and never
 /// published. Nothing is removed unless <c>--prune</c> (guarded: see <see cref="PruneGuard"/>). Prints each
 /// parsed document's diagnostics and the counts. Exit 0 when every document was published or unchanged,
@@ -35,9 +36,10 @@ internal static class ImportCommand
         var prune = new Option<bool>("--prune") { Description = "Mark stored documents missing from the folder removed (refused above 10% of the store, or without collection folders, unless --force)." };
         var force = new Option<bool>("--force") { Description = "With --prune: remove even when the guard would refuse." };
         var json = new Option<bool>("--json") { Description = "Write the import report as JSON (camelCase)." };
+        var rehash = new Option<bool>("--rehash") { Description = "Read and hash every file, even one whose size, times and inode are those recorded when it was last read." };
         var command = new Command("import", "Publish monographs into the store: unchanged ones are kept, changed ones become new versions, ones with errors are rejected.")
         {
-            path, db, prune, force, json,
+            path, db, prune, force, json, rehash,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -51,7 +53,7 @@ internal static class ImportCommand
             }
 
             var asJson = result.GetValue(json);
-            var options = new PublishOptions(result.GetValue(prune), result.GetValue(force));
+            var options = new PublishOptions(result.GetValue(prune), result.GetValue(force), result.GetValue(rehash));
             var database = result.GetValue(db)!;
             try
             {
@@ -110,6 +112,7 @@ internal static class ImportCommand
                 contentRoot = publish.ContentRoot,
                 files = publish.Files,
                 parsed = publish.Parsed,
+                read = publish.Read,
                 report.Added,
                 report.Changed,
                 report.Unchanged,
@@ -153,6 +156,6 @@ internal static class ImportCommand
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{publish.Files} document(s) into {location}: {report.Added} added, {report.Changed} changed, {report.Unchanged} unchanged, {report.Removed} removed, {report.Failed} failed, {report.Rejected} rejected; {summary.Errors} error(s), {summary.Warnings} warning(s){(report.Reparsed > 0 ? $"; {report.Reparsed} re-parsed (stored by another parser version)" : "")}"));
+            $"{publish.Files} document(s) into {location}: {report.Added} added, {report.Changed} changed, {report.Unchanged} unchanged, {report.Removed} removed, {report.Failed} failed, {report.Rejected} rejected; {summary.Errors} error(s), {summary.Warnings} warning(s); {publish.Read} read{(report.Reparsed > 0 ? $"; {report.Reparsed} re-parsed (stored by another parser version)" : "")}"));
     }
 }

@@ -111,8 +111,9 @@ public sealed class ContentFolder
             return ContentFileRead.Refused(Refusal(file, real, FileKind.Regular, asFile: true)!);
         }
 
-        var handle = FileProbe.Open(real, followLink: false, out var kind, out var length, out var error);
-        if (handle is null && error == FileProbe.LinkNotFollowed)
+        var handle = FileProbe.Open(real, followLink: false, out var kind, out var stamp, out var error);
+        var linked = handle is null && error == FileProbe.LinkNotFollowed;
+        if (linked)
         {
             if (FileProbe.RealPath(full) is not { } target)
             {
@@ -120,7 +121,7 @@ public sealed class ContentFolder
             }
 
             real = target;
-            handle = IsInside(real) ? FileProbe.Open(real, followLink: true, out kind, out length, out error) : null;
+            handle = IsInside(real) ? FileProbe.Open(real, followLink: true, out kind, out stamp, out error) : null;
         }
 
         using (handle)
@@ -134,8 +135,31 @@ public sealed class ContentFolder
 
             return Refusal(file, real, kind, asFile: true) is { } refusal
                 ? ContentFileRead.Refused(refusal)
-                : ReadBounded(file, length, maxBytes, (buffer, _) => FileProbe.Read(handle, buffer));
+                : ReadBounded(file, stamp.Size, maxBytes, (buffer, _) => FileProbe.Read(handle, buffer)) with { Stamp = linked ? null : stamp };
         }
+    }
+
+    /// <summary>
+    /// The stamp of a plain regular file of this folder (one <c>lstat</c>, nothing read), as <see cref="Read"/> reports
+    /// it; null for anything else (a link, a missing file, a FIFO) and where the fast paths are not available, so the
+    /// caller reads the file as usual.
+    /// </summary>
+    public FileStamp? Stamp(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!FileProbe.HasFastPaths)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(file);
+        if (realFolders.GetOrAdd(Path.GetDirectoryName(full) ?? full, FileProbe.RealPath) is not { } realFolder)
+        {
+            return null;
+        }
+
+        var real = Path.Join(realFolder, Path.GetFileName(full));
+        return IsInside(real) ? FileProbe.RegularStamp(real) : null;
     }
 
     /// <summary>The portable path: the file's kind and real path first (one <c>lstat</c> unless a link), then a read.</summary>

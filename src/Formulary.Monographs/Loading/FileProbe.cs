@@ -155,11 +155,11 @@ internal static class FileProbe
     /// is and its reported length. Null when it cannot be opened, with the <c>errno</c> in <paramref name="error"/>
     /// (<see cref="LinkNotFollowed"/>: a link). Only when <see cref="HasFastPaths"/>.
     /// </summary>
-    public static SafeFileHandle? Open(string path, bool followLink, out FileKind kind, out long length, out int error)
+    public static SafeFileHandle? Open(string path, bool followLink, out FileKind kind, out FileStamp stamp, out int error)
     {
         ArgumentNullException.ThrowIfNull(path);
         kind = FileKind.Missing;
-        length = 0;
+        stamp = default;
         error = 0;
         var flags = ReadOnlyNonBlockingCloseOnExec | (followLink ? 0 : RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? NoFollowArm64 : NoFollowX64);
         var descriptor = Native.open(Utf8(path), flags);
@@ -179,8 +179,21 @@ internal static class FileProbe
         }
 
         kind = FromMode(status);
-        length = BitConverter.ToInt64(status, 16);
+        stamp = StampFrom(status);
         return handle;
+    }
+
+    /// <summary>
+    /// The stamp of the entry itself, a link not followed (one <c>lstat</c>); null unless it is a regular file. Only
+    /// when <see cref="HasFastPaths"/> (the runtime's stat shim reports times to the nanosecond there).
+    /// </summary>
+    public static FileStamp? RegularStamp(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var status = new byte[256];
+        return Native.SystemNative_LStat(Utf8(path), status) == 0 && (BitConverter.ToInt32(status, 4) & TypeMask) == RegularType
+            ? StampFrom(status)
+            : null;
     }
 
     /// <summary>The <c>errno</c> of an <see cref="Open"/> that met a link it was told not to follow.</summary>
@@ -213,6 +226,17 @@ internal static class FileProbe
         DirectoryType => FileKind.Directory,
         _ => FileKind.Special,
     };
+
+    /// <summary>
+    /// The stamp in a status the runtime's stat shim filled (its <c>FileStatus</c>: flags, mode, uid, gid as ints, then
+    /// 64-bit size, access, modification and change seconds each followed by its nanoseconds, birth time, device, rdev
+    /// and inode). A test compares it with what <see cref="FileInfo"/> reports, so a change of that layout shows.
+    /// </summary>
+    private static FileStamp StampFrom(byte[] status) => new(
+        BitConverter.ToInt64(status, 16),
+        checked((BitConverter.ToInt64(status, 40) * 1_000_000_000) + BitConverter.ToInt64(status, 48)),
+        checked((BitConverter.ToInt64(status, 56) * 1_000_000_000) + BitConverter.ToInt64(status, 64)),
+        BitConverter.ToInt64(status, 104));
 
     private const int TypeMask = 0xF000;
     private const int LinkType = 0xA000;

@@ -12,8 +12,9 @@ namespace Formulary.Monographs.Loading;
 
 /// <summary>
 /// Reads a content folder for publication: each Markdown file (and the <c>*.rules.yaml</c> beside it)
-/// is read once and hashed; a file whose hash and parser version equal what the store holds is not
-/// parsed; the others are parsed, their rules loaded and checked against the new text. Cross-document
+/// is read once and hashed, unless the stamp the store recorded when it last read them vouches that they are
+/// unchanged (<see cref="RecordedStamp"/>: then they are not read at all); a file whose hash and parser version equal
+/// what the store holds is not parsed; the others are parsed, their rules loaded and checked against the new text. Cross-document
 /// checks (links, duplicate slugs) need only the listing and each document's links (stored ones for
 /// unchanged documents), so each document comes out with them, and none has to wait for the whole folder.
 /// </summary>
@@ -112,19 +113,29 @@ public sealed class IncrementalLoader(MonographParser parser)
         ContentLayout layout, Collection collection, string file, string slug, StoredContent? previous, ILookup<string, Diagnostic> duplicates)
     {
         var folder = layout.Folder;
-        var read = folder.Read(file, parser.Limits.MaxBytes);
         var rulesFile = RulesLoader.RulesPathFor(file);
         var hasRules = folder.Exists(rulesFile);
+        IReadOnlyList<Diagnostic> Cross(IReadOnlyList<MonographLink> links) =>
+            [.. duplicates[file], .. ContentSetLint.BrokenLinks(new DocumentLinks(collection, slug, file, links), layout.KnownSlugs)];
+        var current = previous is not null && previous.ModelVersion == MonographParser.ModelVersion;
+        if (current && previous!.Stamp is { } recorded && StampOf(folder, file, hasRules ? rulesFile : null) is { } now && recorded.Vouches(now))
+        {
+            return new LoadedDocument(collection, slug, file, previous.ContentHash, null, null, null, Cross(previous.Links)) { Read = false };
+        }
+
+        var read = folder.Read(file, parser.Limits.MaxBytes);
         var rulesRead = hasRules ? folder.Read(rulesFile, RulesLoader.MaxBytes) : null;
         var usable = read is { Problem: null, TooLarge: false };
         var rulesUsable = rulesRead is { Problem: null, TooLarge: false };
         var hash = Convert.ToHexStringLower(SHA256.HashData(read.Bytes));
         var contentHash = !rulesUsable ? hash : $"{hash}+{Convert.ToHexStringLower(SHA256.HashData(rulesRead!.Bytes))}";
-        IReadOnlyList<Diagnostic> Cross(IReadOnlyList<MonographLink> links) =>
-            [.. duplicates[file], .. ContentSetLint.BrokenLinks(new DocumentLinks(collection, slug, file, links), layout.KnownSlugs)];
-        if (usable && previous is not null && previous.ContentHash == contentHash && previous.ModelVersion == MonographParser.ModelVersion)
+        // A stamp is recorded only for files whose bytes all went into the hash (nothing refused, nothing cut).
+        var stamp = usable && read.Stamp is { } markdown && (!hasRules || (rulesUsable && rulesRead!.Stamp is not null))
+            ? new SourceStamp(markdown, rulesRead?.Stamp)
+            : null;
+        if (usable && current && previous!.ContentHash == contentHash)
         {
-            return new LoadedDocument(collection, slug, file, contentHash, null, null, null, Cross(previous.Links));
+            return new LoadedDocument(collection, slug, file, contentHash, null, null, null, Cross(previous.Links)) { Stamp = stamp };
         }
 
         string? text = null;
@@ -144,8 +155,15 @@ public sealed class IncrementalLoader(MonographParser parser)
         }
 
         var source = usable ? text ?? Decode(read.Bytes) : string.Empty;
-        return new LoadedDocument(collection, slug, file, usable ? contentHash : monograph.ContentHash, monograph, source, rules, Cross(monograph.Links));
+        return new LoadedDocument(collection, slug, file, usable ? contentHash : monograph.ContentHash, monograph, source, rules, Cross(monograph.Links)) { Stamp = stamp };
     }
+
+    /// <summary>The stamps of a document's files, nothing read; null when one of them cannot be stamped (then they are read).</summary>
+    private static SourceStamp? StampOf(ContentFolder folder, string file, string? rulesFile) =>
+        folder.Stamp(file) is not { } markdown ? null
+        : rulesFile is null ? new SourceStamp(markdown, null)
+        : folder.Stamp(rulesFile) is { } rules ? new SourceStamp(markdown, rules)
+        : null;
 
     /// <summary>UTF-8 as the parser decodes it (invalid bytes as U+FFFD), without a byte-order mark.</summary>
     private static string Decode(byte[] bytes) =>

@@ -20,4 +20,7 @@ public sealed record ImportDocument(Monograph Monograph, string SourceText)
     public string CrossKey { get; init; } = string.Empty;
 
     public RulesSource? Rules { get; init; }
+
+    /// <summary>The stamp of the files <see cref="ContentHash"/> was computed from, when they were read (recorded: <see cref="RecordedStamp"/>).</summary>
+    public SourceStamp? Stamp { get; init; }
 }

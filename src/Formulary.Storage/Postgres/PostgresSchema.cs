@@ -124,6 +124,22 @@ internal static class PostgresSchema
         ALTER TABLE documents ADD COLUMN changed_generation bigint NOT NULL DEFAULT 0;
         CREATE INDEX documents_changed ON documents (changed_generation);
         """,
+        // 10: as SQLite 15, each document's file stamps when its bytes were last read, so an unchanged file is not read again.
+        """
+        CREATE TABLE source_stamps (
+            document_id bigint PRIMARY KEY REFERENCES documents (id),
+            content_hash text NOT NULL,
+            size bigint NOT NULL,
+            modified_ns bigint NOT NULL,
+            changed_ns bigint NOT NULL,
+            inode bigint NOT NULL,
+            rules_size bigint NULL,
+            rules_modified_ns bigint NULL,
+            rules_changed_ns bigint NULL,
+            rules_inode bigint NULL,
+            checked_at_ns bigint NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

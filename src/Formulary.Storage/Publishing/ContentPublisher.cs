@@ -6,7 +6,8 @@ namespace Formulary.Storage.Publishing;
 
 /// <summary>
 /// The one way content gets into a store, used by <c>import</c>, <c>serve --content</c>, <c>dose</c>/<c>check
-/// --content</c> and the tests: under the store's import lock, read each file once and hash it, parse only
+/// --content</c> and the tests: under the store's import lock, read each file once and hash it (unless the stamp
+/// recorded when it was last read vouches that it did not change: <see cref="RecordedStamp"/>), parse only
 /// what differs from the stored newest version, run the cross-document checks over every document (stored
 /// links for unchanged ones) and the rules against their monograph, and import in one transaction, each
 /// document written as it is read (a bounded number read ahead), so memory does not grow with the folder.
@@ -34,7 +35,7 @@ public static class ContentPublisher
         var load = new IncrementalLoader().Load(
             await listing,
             (collection, slug) => stored.TryGetValue((collection, slug), out var state) && !state.IsRemoved
-                ? new StoredContent(state.ContentHash, state.ModelVersion, state.Links)
+                ? new StoredContent(state.ContentHash, state.ModelVersion, state.Links, options.Rehash ? null : state.Stamp)
                 : null,
             loadProgress);
         var root = load.ContentRoot;
@@ -44,7 +45,7 @@ public static class ContentPublisher
         }
 
         // Each document is written as it is read, in the folder's order, and then let go: memory does not grow with the folder.
-        var (parsed, done) = (0, 0);
+        var (parsed, read, done) = (0, 0, 0);
         var combinations = new Listing.CombinationLint();
         await foreach (var found in load.Documents.WithCancellation(cancellationToken))
         {
@@ -54,12 +55,13 @@ public static class ContentPublisher
                 CrossDiagnostics = SourcePaths.Relative(root, [.. found.CrossDiagnostics, .. combinations.Next(CombinationFacts(found, stored))]),
             };
             parsed += loaded.Monograph is null ? 0 : 1;
+            read += loaded.Read ? 1 : 0;
             var result = await HandOverAsync(store, session, root, loaded, cancellationToken);
             importProgress?.Report(new ImportProgress(++done, load.Keys.Count, result.SourcePath));
         }
 
         var report = await session.CompleteAsync(new ImportOptions(options.Prune), cancellationToken);
-        return new PublishReport(report, load.Keys.Count, parsed, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root };
+        return new PublishReport(report, load.Keys.Count, parsed, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root, Read = read };
     }
 
     /// <summary>
@@ -78,13 +80,14 @@ public static class ContentPublisher
                 ContentHash = loaded.ContentHash,
                 CrossKey = crossKey,
                 Rules = SourcePaths.Relative(root, loaded.Rules),
+                Stamp = loaded.Stamp,
             };
             return await session.WriteAsync(document, cancellationToken);
         }
 
         var state = session.Stored[(loaded.Collection, loaded.Slug)];
         return state.CrossKey == crossKey && !state.HeadRejected
-            ? session.Skip(new SkippedDocument(loaded.Collection, loaded.Slug, loaded.SourcePath, loaded.ContentHash))
+            ? session.Skip(new SkippedDocument(loaded.Collection, loaded.Slug, loaded.SourcePath, loaded.ContentHash) { Stamp = loaded.Stamp })
             : await session.WriteAsync(await FromStoreAsync(store, state, loaded, crossKey, cancellationToken), cancellationToken);
     }
 
@@ -119,6 +122,7 @@ public static class ContentPublisher
             ModelVersion = state.ModelVersion,
             CrossKey = crossKey,
             Rules = head.Rules,
+            Stamp = loaded.Stamp,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Formulary.Monographs;
+using Formulary.Monographs.Loading;
 using Formulary.Storage.Importing;
 
 namespace Formulary.Storage.Relational;
@@ -25,6 +26,9 @@ internal sealed class ImportSession(
     private readonly HashSet<(Collection, string)> present = [];
     private readonly List<ImportedDocument> results = [];
 
+    /// <summary>The stamps of the files read in this import, recorded at the commit with the import's start as their time (<see cref="RecordedStamp"/>).</summary>
+    private readonly List<(Collection Collection, string Slug, string ContentHash, SourceStamp Stamp)> stamps = [];
+
     public bool Waited => waited;
 
     public IReadOnlyDictionary<(Collection, string), StoredState> Stored => stored;
@@ -37,6 +41,11 @@ internal sealed class ImportSession(
         var step = ImportPlan.For(prepared, stored.GetValueOrDefault(key));
         pending.Enqueue((step, step.Kind == ImportStepKind.Nothing ? Task.FromResult<EncodedStep?>(null) : Task.Run(() => EncodedStep.Of(step, dialect, importedAt), cancellationToken)));
         results.Add(step.Result);
+        if (document.Stamp is { } stamp && step.Result.Outcome != ImportOutcome.Failed)
+        {
+            stamps.Add((key.Collection, key.Slug, document.ContentHash, stamp));
+        }
+
         while (pending.Count > EncodeAhead || (pending.Count > 0 && pending.Peek().Encoded.IsCompleted))
         {
             await WriteNextAsync(cancellationToken);
@@ -59,6 +68,11 @@ internal sealed class ImportSession(
         present.Add(key);
         var result = ImportPlan.Skipped(document, stored.GetValueOrDefault(key));
         results.Add(result);
+        if (document.Stamp is { } stamp && stored.ContainsKey(key))
+        {
+            stamps.Add((key.Collection, key.Slug, document.ContentHash, stamp));
+        }
+
         return result;
     }
 
@@ -77,6 +91,11 @@ internal sealed class ImportSession(
                 await writer.WriteAsync(removal, null, cancellationToken);
                 results.Add(removal.Result);
             }
+        }
+
+        foreach (var (collection, slug, contentHash, stamp) in stamps)
+        {
+            await writer.RecordStampAsync(collection, slug, contentHash, stamp, importedAt, cancellationToken);
         }
 
         var (changed, generation) = await writer.FinishAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Formulary.Monographs;
+using Formulary.Monographs.Loading;
 using Formulary.Storage.Browsing;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
@@ -43,6 +44,30 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
         }
 
         wrote |= step.Kind != ImportStepKind.Nothing;
+    }
+
+    /// <summary>
+    /// Records the stamp of a document's files when bytes with <paramref name="contentHash"/> were read from them, and
+    /// <paramref name="checkedAt"/>, a time taken before (<see cref="RecordedStamp"/>); the document must exist. Not a
+    /// change of content: the generation does not move for it.
+    /// </summary>
+    public async Task RecordStampAsync(Collection collection, string slug, string contentHash, SourceStamp stamp, DateTimeOffset checkedAt, CancellationToken cancellationToken)
+    {
+        var (markdown, rules) = (stamp.Markdown, stamp.Rules);
+        await commands.ExecuteAsync(
+            """
+            INSERT INTO source_stamps (document_id, content_hash, size, modified_ns, changed_ns, inode, rules_size, rules_modified_ns, rules_changed_ns, rules_inode, checked_at_ns)
+            VALUES ((SELECT id FROM documents WHERE collection = @collection AND slug = @slug),
+                @hash, @size, @modified, @changed, @inode, @rulesSize, @rulesModified, @rulesChanged, @rulesInode, @checkedAt)
+            ON CONFLICT (document_id) DO UPDATE SET content_hash = excluded.content_hash, size = excluded.size, modified_ns = excluded.modified_ns,
+                changed_ns = excluded.changed_ns, inode = excluded.inode, rules_size = excluded.rules_size, rules_modified_ns = excluded.rules_modified_ns,
+                rules_changed_ns = excluded.rules_changed_ns, rules_inode = excluded.rules_inode, checked_at_ns = excluded.checked_at_ns
+            """,
+            cancellationToken,
+            ("collection", StoreText.Collection(collection)), ("slug", slug),
+            ("hash", contentHash), ("size", markdown.Size), ("modified", markdown.ModifiedNs), ("changed", markdown.ChangedNs), ("inode", markdown.Inode),
+            ("rulesSize", rules?.Size), ("rulesModified", rules?.ModifiedNs), ("rulesChanged", rules?.ChangedNs), ("rulesInode", rules?.Inode),
+            ("checkedAt", RecordedStamp.UnixNanoseconds(checkedAt)));
     }
 
     /// <summary>After the last step: refreshes the search entries of what was written and bumps the generation if anything was.</summary>

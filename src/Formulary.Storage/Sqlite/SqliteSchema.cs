@@ -194,6 +194,25 @@ internal static class SqliteSchema
         ALTER TABLE documents ADD COLUMN changed_generation INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX documents_changed ON documents (changed_generation);
         """,
+        // 15: per document, the stamp (size, modification and change times in nanoseconds, inode) of its files when bytes
+        // with content_hash were last read from them, and a time taken before that (ADR 0003, "Unchanged files are not
+        // read"): an import whose stamps are equal and not racy does not read the files again. Rules columns are NULL
+        // when the document has no rules file. Empty at first: the next import reads every file, as before, and fills it.
+        """
+        CREATE TABLE source_stamps (
+            document_id INTEGER PRIMARY KEY REFERENCES documents (id),
+            content_hash TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            modified_ns INTEGER NOT NULL,
+            changed_ns INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            rules_size INTEGER NULL,
+            rules_modified_ns INTEGER NULL,
+            rules_changed_ns INTEGER NULL,
+            rules_inode INTEGER NULL,
+            checked_at_ns INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -69,6 +69,7 @@ public sealed class SqliteSchemaTests
                 CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab (search, 'col');
                 DROP INDEX versions_state;
                 DROP INDEX documents_state;
+                DROP TABLE source_stamps;
                 DROP INDEX documents_changed;
                 ALTER TABLE documents DROP COLUMN changed_generation;
                 PRAGMA user_version = 9;
@@ -231,7 +232,7 @@ public sealed class SqliteSchemaTests
         }
 
         downgrade.Parameters.Clear();
-        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP INDEX versions_state;\nDROP INDEX documents_state;\nDROP INDEX documents_changed;\nALTER TABLE documents DROP COLUMN changed_generation;\nPRAGMA user_version = 11;";
+        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP TABLE source_stamps;\nDROP INDEX versions_state;\nDROP INDEX documents_state;\nDROP INDEX documents_changed;\nALTER TABLE documents DROP COLUMN changed_generation;\nPRAGMA user_version = 11;";
         downgrade.ExecuteNonQuery();
     }
 

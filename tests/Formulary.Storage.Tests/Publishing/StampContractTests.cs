@@ -1,0 +1,150 @@
+using Formulary.Monographs;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Publishing;
+
+namespace Formulary.Storage.Tests.Publishing;
+
+/// <summary>
+/// Issue 7.7: an import does not read a file whose stamp (size, times, inode) is the one recorded when it was last
+/// read, unless that record is racy; the content hash and parser version still decide what is parsed. Run against
+/// SQLite and PostgreSQL by the subclasses, over real files. The store's clock is the record's time: set after the
+/// files' last change, the records are settled; left at the suite's date (before the files were written), every
+/// record is racy and every file is read, as before stamps.
+/// </summary>
+public abstract class StampContractTests : StoreTests
+{
+    private readonly string root = Directory.CreateTempSubdirectory("formulary-stamps-").FullName;
+
+    private string Write(string relative, string text)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>The store's clock a minute past the real one: every file written so far changed well before it.</summary>
+    private void Settle() => Time.SetUtcNow(DateTimeOffset.UtcNow.AddMinutes(1));
+
+    private Task<PublishReport> PublishAsync(PublishOptions? options = null) => ContentPublisher.PublishAsync(Store, root, options ?? PublishOptions.Incremental);
+
+    [SkippableFact]
+    public async Task Publish_Unchanged_NotReadOnceStampedThenChangedFileReadAndImported()
+    {
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        Write("compositions/beta.md", "---\ntitle: Beta\n---\n## Usage\nB.\n");
+        Settle();
+        var first = await PublishAsync();
+        var generation = await Store.GetGenerationAsync();
+
+        var unchanged = await PublishAsync();
+        Write("compositions/beta.md", "---\ntitle: Beta\n---\n## Usage\nB, changed.\n");
+        Settle();
+        var changed = await PublishAsync();
+
+        Assert.Equal((2, 2, 2), (first.Read, first.Parsed, first.Import!.Added));
+        Assert.Equal((0, 0, 2, false), (unchanged.Read, unchanged.Parsed, unchanged.Import!.Unchanged, unchanged.Import.ChangedStore));
+        Assert.Equal(generation, unchanged.Import.Generation);
+        Assert.Equal((1, 1, 1, 1), (changed.Read, changed.Parsed, changed.Import!.Changed, changed.Import.Unchanged));
+        Assert.Contains("B, changed.", (await Store.GetAsync(Collection.Composition, "beta"))!.SourceText, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The stamp is recorded as the file is read, in the same tick as its last change: a change after it, of the same
+    /// size, with the modification time set back (<c>touch -d</c>), could leave every field equal. Such a record is racy:
+    /// the file is read again, and the change is seen.
+    /// </summary>
+    [SkippableFact]
+    public async Task Publish_SameSizeChangeWithModificationTimeSetBack_SeenWhileTheRecordIsRacy()
+    {
+        var file = Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        var modified = File.GetLastWriteTimeUtc(file);
+        Time.SetUtcNow(new DateTimeOffset(modified)); // the record's time: the moment of the file's last change
+        await PublishAsync();
+
+        File.WriteAllText(file, "---\ntitle: Alpha\n---\n## Usage\nZ.\n");
+        File.SetLastWriteTimeUtc(file, modified);
+        var second = await PublishAsync();
+
+        Assert.Equal(new FileInfo(file).Length, "---\ntitle: Alpha\n---\n## Usage\nA.\n".Length);
+        Assert.Equal((1, 1), (second.Read, second.Import!.Changed));
+        Assert.Contains("Z.", (await Store.GetAsync(Collection.Composition, "alpha"))!.SourceText, StringComparison.Ordinal);
+    }
+
+    /// <summary>A racy record is not trusted, but the file read again is stamped again, later: the next import trusts that.</summary>
+    [SkippableFact]
+    public async Task Publish_RacyRecord_FileReadAgainAndTrustedOnceRecordedLater()
+    {
+        var file = Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        Time.SetUtcNow(new DateTimeOffset(File.GetLastWriteTimeUtc(file)));
+        var racy = await PublishAsync();
+        var again = await PublishAsync();
+        Settle();
+        var recordedLater = await PublishAsync();
+        var trusted = await PublishAsync();
+
+        Assert.Equal([1, 1, 1, 0], new[] { racy.Read, again.Read, recordedLater.Read, trusted.Read });
+        Assert.Equal(1, trusted.Import!.Unchanged);
+    }
+
+    [SkippableFact]
+    public async Task Publish_RulesFileAddedBesideAStampedMonograph_ReadAndANewVersion()
+    {
+        var monograph = File.ReadAllText(Path.Combine(RepoPaths.Content, "compositions", "clofarabine.md"));
+        var rules = File.ReadAllText(Path.Combine(RepoPaths.Content, "compositions", "clofarabine.rules.yaml"));
+        Write("compositions/clofarabine.md", monograph);
+        Settle();
+        await PublishAsync();
+
+        Write("compositions/clofarabine.rules.yaml", rules);
+        Settle();
+        var added = await PublishAsync();
+        var unchanged = await PublishAsync();
+
+        Assert.Equal((1, 1), (added.Read, added.Import!.Changed));
+        Assert.Equal((0, 1), (unchanged.Read, unchanged.Import!.Unchanged));
+        Assert.NotNull((await Store.GetAsync(Collection.Composition, "clofarabine"))!.Rules);
+    }
+
+    [SkippableFact]
+    public async Task Publish_PruneWithStampedFiles_RemovesTheMissingOneAndReadsNothing()
+    {
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        var beta = Write("compositions/beta.md", "---\ntitle: Beta\n---\n## Usage\nB.\n");
+        Settle();
+        await PublishAsync();
+        File.Delete(beta);
+
+        var pruned = await PublishAsync(new PublishOptions(Prune: true, Force: true));
+
+        Assert.Equal((0, 1, 1), (pruned.Read, pruned.Import!.Removed, pruned.Import.Unchanged));
+        Assert.Null(await Store.GetAsync(Collection.Composition, "beta"));
+    }
+
+    [SkippableFact]
+    public async Task Publish_Rehash_ReadsEveryFileWhateverItsStamp()
+    {
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        Settle();
+        await PublishAsync();
+
+        var rehashed = await PublishAsync(new PublishOptions(Rehash: true));
+
+        Assert.Equal((1, 0, 1), (rehashed.Read, rehashed.Parsed, rehashed.Import!.Unchanged));
+    }
+
+    /// <summary>A file whose stamp vouches for it but whose stored head is another parser version's is read and parsed again.</summary>
+    [SkippableFact]
+    public async Task Publish_StampedButStoredByAnotherParserVersion_ReadAndReparsed()
+    {
+        var file = Write("compositions/gamma.md", "---\ntitle: Gamma\n---\n## Usage\nGamma.\n");
+        Settle();
+        await PublishAsync();
+        var parsed = Monographs.Parsing.MonographParser.Default.Parse(Collection.Composition, "compositions/gamma.md", File.ReadAllBytes(file));
+        await Store.ImportAsync([new ImportDocument(parsed, File.ReadAllText(file)) { ModelVersion = 1 }], ImportOptions.Partial);
+
+        var report = await PublishAsync();
+
+        Assert.Equal((1, 1, 1), (report.Read, report.Parsed, report.Import!.Reparsed));
+    }
+}
