@@ -20,14 +20,15 @@ internal static class CdsRequestReader
         "hook", "hookInstance", "fhirServer", "fhirAuthorization", "context", "prefetch", "extension",
     };
 
-    public static (CdsRequest? Request, RequestProblem? Problem) Read(JsonElement root, CdsService service)
+    /// <param name="namesMayRepeat">False when the body's parse already ruled out a repeated property (<see cref="JsonBodyDocument.NamesMayRepeat"/>).</param>
+    public static (CdsRequest? Request, RequestProblem? Problem) Read(JsonElement root, CdsService service, bool namesMayRepeat)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             return Fail(null, $"The body must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
-        if (JsonDuplicates.Find(root) is { } duplicate)
+        if (namesMayRepeat && JsonDuplicates.Find(root) is { } duplicate)
         {
             return (null, duplicate);
         }

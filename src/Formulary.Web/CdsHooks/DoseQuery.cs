@@ -1,4 +1,5 @@
 using System.Globalization;
+using Formulary.Clinical;
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Quantities;
 
@@ -13,7 +14,7 @@ internal static class DoseQuery
         var fields = new List<(string Name, string? Value)>
         {
             ("ageYears", Number(input.AgeYears)),
-            ("sex", input.Sex?.ToString().ToLowerInvariant()),
+            ("sex", input.Sex?.LowerCase()),
             ("weightKg", Number(input.Weight?.Value)),
             ("weightDate", Date(input.Weight?.MeasuredOn)),
             ("heightCm", Number(input.Height?.Value)),

@@ -34,32 +34,45 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
             ?? (order.Order.Medication is ResourceReference { Reference: { } reference } ? $"a medication referenced as '{reference}' that the request does not carry" : "a medication without a name");
         foreach (var name in names)
         {
-            var folded = NameKey.Fold(name);
-            var first = folded.Split(' ')[0];
-            if (first.Length < SearchLimits.MinSuggestChars)
+            var byName = await cache.DerivedAsync(new NameMatchKey(name), () => ByNameAsync(name, cancellationToken), NameMatch.Bytes, cancellationToken).ConfigureAwait(false);
+            if (byName.Match is { } match)
             {
-                continue;
+                return match;
             }
-
-            var suggestions = await cache.SuggestAsync(first, SearchLimits.MaxSuggestions, cancellationToken).ConfigureAwait(false);
-            var matched = suggestions
-                .Where(s => s.Collection != Collection.Medicine)
-                .Select(s => (Suggestion: s, Name: NameKey.Fold(s.Name)))
-                .Where(s => folded == s.Name || folded.StartsWith(s.Name + " ", StringComparison.Ordinal))
-                .ToList();
-            if (matched.Count == 0)
-            {
-                continue;
-            }
-
-            var longest = matched.Max(m => m.Name.Length);
-            var best = matched.Where(m => m.Name.Length == longest).Select(m => m.Suggestion).DistinctBy(s => (s.Collection, s.Slug)).ToList();
-            return best.Count == 1
-                ? new MedicationMatch(name, best[0].Collection, best[0].Slug, best[0].Title, [])
-                : new MedicationMatch(name, best[0].Collection, null, null, [.. best.Select(s => s.Title)]);
         }
 
         return new MedicationMatch(shown, Collection.Composition, null, null, []);
+    }
+
+    /// <summary>
+    /// The monograph one name matches, or none: worked out from the names index only, so it is kept for the store generation
+    /// (<see cref="SiteCache.DerivedAsync"/>) — an EHR names the same few drugs in call after call.
+    /// </summary>
+    private async Task<NameMatch> ByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var folded = NameKey.Fold(name);
+        var first = folded.Split(' ')[0];
+        if (first.Length < SearchLimits.MinSuggestChars)
+        {
+            return NameMatch.None;
+        }
+
+        var suggestions = await cache.SuggestAsync(first, SearchLimits.MaxSuggestions, cancellationToken).ConfigureAwait(false);
+        var matched = suggestions
+            .Where(s => s.Collection != Collection.Medicine)
+            .Select(s => (Suggestion: s, Name: NameKey.Fold(s.Name)))
+            .Where(s => folded == s.Name || folded.StartsWith(s.Name + " ", StringComparison.Ordinal))
+            .ToList();
+        if (matched.Count == 0)
+        {
+            return NameMatch.None;
+        }
+
+        var longest = matched.Max(m => m.Name.Length);
+        var best = matched.Where(m => m.Name.Length == longest).Select(m => m.Suggestion).DistinctBy(s => (s.Collection, s.Slug)).ToList();
+        return new(best.Count == 1
+            ? new MedicationMatch(name, best[0].Collection, best[0].Slug, best[0].Title, [])
+            : new MedicationMatch(name, best[0].Collection, null, null, [.. best.Select(s => s.Title)]));
     }
 
     /// <summary>The drug whose rules name one of the order's RxNorm codes; ambiguous when two do; null when none does.</summary>
@@ -110,5 +123,17 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
                 yield return coding.Display;
             }
         }
+    }
+
+    /// <summary>A name's match in the generation's cache (distinct from every other kind of key there).</summary>
+    private sealed record NameMatchKey(string Name);
+
+    /// <summary>What one name matched; <see cref="None"/> when it matched no monograph.</summary>
+    private sealed record NameMatch(MedicationMatch? Match)
+    {
+        public static readonly NameMatch None = new((MedicationMatch?)null);
+
+        public static long Bytes(NameMatch found) =>
+            found.Match is not { } match ? 64 : 128 + (2L * (match.Ordered.Length + (match.Title?.Length ?? 0) + (match.Slug?.Length ?? 0) + match.Ambiguous.Sum(t => t.Length)));
     }
 }

@@ -95,6 +95,15 @@ internal sealed class SiteCache(IMonographStore store, StoreGeneration generatio
             suggestions => (2L * prefix.Length) + suggestions.Sum(s => 64L + (2L * (s.Name.Length + s.Title.Length + s.Slug.Length))),
             cancellationToken);
 
+    /// <summary>
+    /// A value worked out from this generation's store content and <paramref name="key"/> alone, from memory when the same key
+    /// was asked in this generation: the CDS Hooks name match, which an EHR's calls ask for the same few drug names again and
+    /// again. Keys may come from clients: entries count against the same byte bound as pages and searches.
+    /// </summary>
+    public Task<T> DerivedAsync<T>(object key, Func<Task<T>> compute, Func<T, long> bytes, CancellationToken cancellationToken)
+        where T : class =>
+        FromStoreAsync(key, compute, value => bytes(value), cancellationToken);
+
     /// <summary>A store answer from this generation's cache, else from the store, kept when <paramref name="bytesIfKept"/> gives a size.</summary>
     private async Task<T> FromStoreAsync<T>(object key, Func<Task<T>> ask, Func<T, long?> bytesIfKept, CancellationToken cancellationToken)
         where T : class

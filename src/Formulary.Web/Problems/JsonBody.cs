@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +12,12 @@ namespace Formulary.Web.Problems;
 /// </summary>
 internal static class JsonBody
 {
-    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request)
+    // The parse refuses a name repeated in one object as it builds the document, so a body without one (nearly
+    // every body) needs no second pass over its bytes; a body it refuses is parsed again as it was before, and
+    // the reader then names the repeated property by path (JsonDuplicates) or the malformed JSON by position.
+    private static readonly JsonDocumentOptions NoRepeatedNames = new() { AllowDuplicateProperties = false };
+
+    public static async Task<(JsonBodyDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasJsonContentType())
@@ -18,13 +25,25 @@ internal static class JsonBody
             return (null, ProblemMapping.Problem(ProblemCatalog.UnsupportedMediaType, ProblemCatalog.UnsupportedMediaType.Explanation));
         }
 
+        var (bytes, length) = await ReadToEndAsync(request.BodyReader, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var json = bytes.AsMemory(0, length);
         try
         {
-            return (await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted).ConfigureAwait(false), null);
+            return (new(JsonDocument.Parse(json, NoRepeatedNames), bytes, namesMayRepeat: false), null);
         }
-        catch (JsonException json)
+        catch (JsonException)
         {
-            return (null, ProblemMapping.Problem(ProblemCatalog.MalformedJson, $"Invalid JSON at line {(json.LineNumber ?? 0) + 1}, position {(json.BytePositionInLine ?? 0) + 1}."));
+            // A repeated name, or malformed JSON: told apart by the parse that keeps repeats.
+        }
+
+        try
+        {
+            return (new(JsonDocument.Parse(json), bytes, namesMayRepeat: true), null);
+        }
+        catch (JsonException malformed)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            return (null, ProblemMapping.Problem(ProblemCatalog.MalformedJson, $"Invalid JSON at line {(malformed.LineNumber ?? 0) + 1}, position {(malformed.BytePositionInLine ?? 0) + 1}."));
         }
     }
 
@@ -39,5 +58,33 @@ internal static class JsonBody
             _ => malformed,
         };
         return ProblemMapping.Problem(kind, problem.Detail, problem.Property is null ? null : new Dictionary<string, object?> { ["property"] = problem.Property });
+    }
+
+    /// <summary>
+    /// The whole body in a pooled array (its length beside it), read from the request's pipe: Kestrel's body limit
+    /// applies as it reads (a larger body throws its 413 here, as it did through the stream).
+    /// </summary>
+    private static async Task<(byte[] Bytes, int Length)> ReadToEndAsync(PipeReader body, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await body.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = read.Buffer;
+            if (read.IsCanceled)
+            {
+                throw new OperationCanceledException("The request body's read was canceled.", cancellationToken);
+            }
+
+            if (read.IsCompleted)
+            {
+                var length = checked((int)buffer.Length);
+                var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+                buffer.CopyTo(bytes);
+                body.AdvanceTo(buffer.End);
+                return (bytes, length);
+            }
+
+            body.AdvanceTo(buffer.Start, buffer.End);
+        }
     }
 }

@@ -14,8 +14,9 @@ internal static class JsonDuplicates
     /// <summary>The problem naming the first repeated property (its path, e.g. <c>feedback[0].card</c>); null when none is.</summary>
     public static RequestProblem? Find(JsonElement root)
     {
-        // Every request is scanned and few have a repeat: a scan of the raw bytes first (no string per name), and the
-        // exact walk below, which also builds the path, only for a body where that scan cannot rule one out.
+        // A scan of the raw bytes first (no string per name), and the exact walk below, which also builds the path, only
+        // for a body where that scan cannot rule one out. A request body read by JsonBody comes here only when its parse
+        // found a repeat (JsonBodyDocument.NamesMayRepeat).
         if (!MayRepeat(JsonMarshal.GetRawUtf8Value(root)))
         {
             return null;

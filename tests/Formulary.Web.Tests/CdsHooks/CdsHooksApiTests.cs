@@ -141,6 +141,32 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal("prefetch.patient.gender", problem.GetProperty("property").GetString());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(12)]
+    public async Task Call_Answer_IsSentWithItsLengthNotChunked(int orders)
+    {
+        var request = Child();
+        var entries = request["context"]!["draftOrders"]!["entry"]!.AsArray();
+        for (var i = 1; i < orders; i++)
+        {
+            var copy = entries[0]!.DeepClone();
+            copy["resource"]!["id"] = $"order-{i + 1}";
+            entries.Add(copy);
+        }
+
+        using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await site.Client.PostAsync(new Uri(Sign, UriKind.Relative), content);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        using var answer = JsonDocument.Parse(body);
+        Assert.Equal(orders, answer.RootElement.GetProperty("cards").GetArrayLength());
+        Assert.All(answer.RootElement.GetProperty("cards").EnumerateArray(), card => Assert.StartsWith("Clofarabine: 55.1 mg/day", card.GetProperty("summary").GetString(), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Call_ExtensionAndUnreadContextField_AreTolerated()
     {

@@ -90,6 +90,38 @@ public sealed class SiteCacheTests : IAsyncLifetime
         Assert.NotEmpty((await cache.SearchAsync(new SearchRequest("condition") { Limit = 5 }, CancellationToken.None)).Hits);
     }
 
+    [Fact]
+    public async Task Derived_SameKeyTwice_ComputedOnceUntilTheGenerationMoves()
+    {
+        var computed = 0;
+        Task<string> Compute()
+        {
+            Interlocked.Increment(ref computed);
+            return Task.FromResult($"value {computed}");
+        }
+
+        var first = await cache.DerivedAsync(("name", "clofarabine"), Compute, v => v.Length * 2L, CancellationToken.None);
+        var again = await cache.DerivedAsync(("name", "clofarabine"), Compute, v => v.Length * 2L, CancellationToken.None);
+        var other = await cache.DerivedAsync(("name", "cisplatin"), Compute, v => v.Length * 2L, CancellationToken.None);
+        generation.Observe(await generation.CurrentAsync() + 1);
+        var after = await cache.DerivedAsync(("name", "clofarabine"), Compute, v => v.Length * 2L, CancellationToken.None);
+
+        Assert.Equal(("value 1", "value 1", "value 2", "value 3"), (first, again, other, after));
+        Assert.Equal(3, computed);
+    }
+
+    [Fact]
+    public async Task Derived_ThousandsOfDistinctKeys_CacheStaysWithinItsByteBudget()
+    {
+        for (var i = 0; i < 5000; i++)
+        {
+            await cache.DerivedAsync(("name", $"drug {i}"), () => Task.FromResult(new string('x', 100)), v => v.Length * 2L, CancellationToken.None);
+        }
+
+        Assert.InRange(cache.Bytes, 1, Budget);
+        Assert.InRange(cache.Count, 1, 4999);
+    }
+
     public async Task DisposeAsync()
     {
         cache.Dispose();

@@ -24,14 +24,15 @@ internal static partial class FeedbackReader
         "card", "outcome", "acceptedSuggestions", "overrideReason", "outcomeTimestamp", "extension",
     };
 
-    public static (IReadOnlyList<CardFeedback>? Feedback, RequestProblem? Problem) Read(JsonElement root, string service, DateTimeOffset receivedAt)
+    /// <param name="namesMayRepeat">False when the body's parse already ruled out a repeated property (<see cref="JsonBodyDocument.NamesMayRepeat"/>).</param>
+    public static (IReadOnlyList<CardFeedback>? Feedback, RequestProblem? Problem) Read(JsonElement root, bool namesMayRepeat, string service, DateTimeOffset receivedAt)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             return Fail(null, $"The body must be a JSON object with a 'feedback' array, not {root.ValueKind.ToString().ToLowerInvariant()}.");
         }
 
-        if (JsonDuplicates.Find(root) is { } duplicate)
+        if (namesMayRepeat && JsonDuplicates.Find(root) is { } duplicate)
         {
             return (null, duplicate);
         }
