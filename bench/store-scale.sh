@@ -3,7 +3,7 @@
 # the same folder (../shared/bench/parse-floor) in the same hyperfine call, and the serve figures.
 #   1. fresh import into an empty SQLite file (cold process) vs the floor
 #   2. import with nothing changed vs the floor
-#   3. export-site --db (streamed from the store): time and peak RSS, vs the floor
+#   3. export-site --db (streamed from the store): time and peak RSS, vs the floor and vs `cp -r` of the exported site
 #   4. serve on the unchanged store (no --content): time from process start to /health answering 200,
 #      then RSS after 1,000 distinct monograph pages and 1,000 distinct searches
 #   5. database bytes per source byte
@@ -35,10 +35,14 @@ hyperfine -i -r "$RUNS" --export-json "$WORK/fresh.json" \
 echo "## 2. unchanged import vs floor"
 hyperfine -i -w 1 -r "$((RUNS + 2))" "dotnet $FLOOR $CORPUS" "$CLI import $CORPUS --db $DB --json"
 
-echo "## 3. export-site --db vs floor"
-hyperfine -i -r "$RUNS" "dotnet $FLOOR $CORPUS" --prepare "rm -rf $WORK/site" "$CLI export-site --db $DB --out $WORK/site --json"
+echo "## 3. export-site --db vs floor, and vs copying the exported site (the cost of writing its files alone)"
 /usr/bin/time -f "export peak RSS %M KB, user %U s, system %S s, wall %e s" "$CLI" export-site --db "$DB" --out "$WORK/site2" --json >/dev/null
-rm -rf "$WORK/site" "$WORK/site2"
+# The write floor: `cp -r` of the site just exported, into a fresh folder: the directories and files the export must
+# create, with no rendering at all. Timed in the same call as the parse floor and the export (each run's output removed
+# before it, untimed), so the three are comparable on a shared machine.
+hyperfine -i -r "$RUNS" --prepare "rm -rf $WORK/site $WORK/copy" "dotnet $FLOOR $CORPUS" \
+  "$CLI export-site --db $DB --out $WORK/site --json" "cp -r $WORK/site2 $WORK/copy"
+rm -rf "$WORK/site" "$WORK/site2" "$WORK/copy"
 fi
 
 echo "## 4. serve: start to /health, RSS after 1,000 pages and 1,000 searches"

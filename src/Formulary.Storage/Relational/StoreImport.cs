@@ -48,8 +48,10 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
 
     /// <summary>
     /// Records the stamp of a document's files when bytes with <paramref name="contentHash"/> were read from them, and
-    /// <paramref name="checkedAt"/>, a time taken before (<see cref="RecordedStamp"/>); the document must exist. Not a
-    /// change of content: the generation does not move for it.
+    /// <paramref name="checkedAt"/>, a time taken before (<see cref="RecordedStamp"/>); nothing when the document does not
+    /// exist (a row with no document would take SQLite's next row id: a NULL id is not refused there). The casts type
+    /// the parameters for PostgreSQL, which cannot infer them in a select list (a null rules stamp). Not a change of
+    /// content: the generation does not move for it.
     /// </summary>
     public async Task RecordStampAsync(Collection collection, string slug, string contentHash, SourceStamp stamp, DateTimeOffset checkedAt, CancellationToken cancellationToken)
     {
@@ -57,8 +59,10 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
         await commands.ExecuteAsync(
             """
             INSERT INTO source_stamps (document_id, content_hash, size, modified_ns, changed_ns, inode, rules_size, rules_modified_ns, rules_changed_ns, rules_inode, checked_at_ns)
-            VALUES ((SELECT id FROM documents WHERE collection = @collection AND slug = @slug),
-                @hash, @size, @modified, @changed, @inode, @rulesSize, @rulesModified, @rulesChanged, @rulesInode, @checkedAt)
+            SELECT id, @hash, CAST(@size AS bigint), CAST(@modified AS bigint), CAST(@changed AS bigint), CAST(@inode AS bigint),
+                CAST(@rulesSize AS bigint), CAST(@rulesModified AS bigint), CAST(@rulesChanged AS bigint), CAST(@rulesInode AS bigint),
+                CAST(@checkedAt AS bigint)
+            FROM documents WHERE collection = @collection AND slug = @slug
             ON CONFLICT (document_id) DO UPDATE SET content_hash = excluded.content_hash, size = excluded.size, modified_ns = excluded.modified_ns,
                 changed_ns = excluded.changed_ns, inode = excluded.inode, rules_size = excluded.rules_size, rules_modified_ns = excluded.rules_modified_ns,
                 rules_changed_ns = excluded.rules_changed_ns, rules_inode = excluded.rules_inode, checked_at_ns = excluded.checked_at_ns

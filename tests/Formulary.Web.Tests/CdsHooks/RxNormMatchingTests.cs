@@ -72,9 +72,4 @@ public sealed class RxNormMatchingTests : IAsyncLifetime
 
         Assert.Equal(summary, answer.GetProperty("cards")[0].GetProperty("summary").GetString());
     }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -65,6 +65,32 @@ public sealed partial class SiteExporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_IntoAnEarlierExport_EveryFileEqualsAFreshExport()
+    {
+        // Files are opened without truncation (SiteExporter.Write): a file left longer than the new one must be cut,
+        // a shorter one overwritten whole, the search index included.
+        var set = new ContentLoader().Load(content);
+        var again = Path.Combine(output, "again");
+        var longer = Path.Combine(again, "composition", "clofarabine", "index.html");
+        var shorter = Path.Combine(again, "composition", "methotrexate", "index.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(longer)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(shorter)!);
+        await File.WriteAllTextAsync(longer, new string('x', 1_000_000));
+        await File.WriteAllTextAsync(shorter, "old");
+        await File.WriteAllTextAsync(Path.Combine(again, "search-index.json"), new string('y', 50_000_000));
+        var fresh = Path.Combine(output, "fresh");
+        var clock = new FixedTime(SiteFixture.Now);
+
+        await SiteExporter.ExportAsync(set.Monographs, new HashSet<string>(), again, BaseUrl, clock);
+        await SiteExporter.ExportAsync(set.Monographs, new HashSet<string>(), fresh, BaseUrl, clock);
+
+        var files = Directory.GetFiles(fresh, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(fresh, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, Directory.GetFiles(again, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(again, f)).Order(StringComparer.Ordinal));
+        Assert.Contains(Path.Combine("composition", "clofarabine", "index.html"), files);
+        Assert.All(files, file => Assert.Equal(File.ReadAllBytes(Path.Combine(fresh, file)), File.ReadAllBytes(Path.Combine(again, file))));
+    }
+
+    [Fact]
     public void Export_Content_WritesOnePagePerMonographAtItsUrl()
     {
         Assert.Equal(documents, report.Pages);

@@ -72,9 +72,4 @@ public class SiteFixture : IAsyncLifetime
             File.Delete(file);
         }
     }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

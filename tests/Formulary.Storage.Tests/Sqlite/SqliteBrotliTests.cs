@@ -1,0 +1,74 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Formulary.Monographs;
+using Formulary.Monographs.Parsing;
+using Formulary.Storage.Sqlite;
+
+namespace Formulary.Storage.Tests.Sqlite;
+
+/// <summary>
+/// What SQLite stores packed reads back as it was given: texts char for char (a leading U+FEFF kept, a NUL made
+/// U+FFFD), models field for field, whatever their size against the per-thread buffer they are unpacked into, and a
+/// value that is not whole Brotli data is refused, not read as a shorter one.
+/// </summary>
+public sealed class SqliteBrotliTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    [InlineData(64 * 1024)]
+    [InlineData(3 * 1024 * 1024)]
+    public void Text_ReadsBackCharForChar_AtEverySize(int length)
+    {
+        var text = "\uFEFFDosage: 52 mg/m² — µmol/L\r\n" + string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26 * 7 % 26))));
+
+        Assert.Equal(text, SqliteBrotli.UnpackText(SqliteBrotli.PackText(text)));
+    }
+
+    [Fact]
+    public void Text_WithNul_ReadsBackWithTheReplacementCharacter()
+    {
+        Assert.Equal("a\uFFFDb", SqliteBrotli.UnpackText(SqliteBrotli.PackText("a\0b")));
+    }
+
+    [Fact]
+    public void Model_ReadsBackFieldForField_BetweenUnpacksOfOtherSizes()
+    {
+        var path = Path.Combine(RepoPaths.Content, "compositions", "clofarabine.md");
+        var monograph = MonographParser.Default.Parse(Collection.Composition, "compositions/clofarabine.md", File.ReadAllBytes(path));
+        var packed = SqliteBrotli.PackModel(monograph);
+        var large = SqliteBrotli.PackText(new string('x', 2 * 1024 * 1024));
+
+        var first = SqliteBrotli.UnpackModel(packed);
+        Assert.Equal(2 * 1024 * 1024, SqliteBrotli.UnpackText(large).Length);
+        var second = SqliteBrotli.UnpackModel(packed);
+
+        var expected = JsonSerializer.Serialize(monograph, ModelJson.Options);
+        Assert.Equal(expected, JsonSerializer.Serialize(first, ModelJson.Options));
+        Assert.Equal(expected, JsonSerializer.Serialize(second, ModelJson.Options));
+    }
+
+    [Fact]
+    public void NotWholeBrotliData_IsRefused()
+    {
+        var packed = SqliteBrotli.PackText(string.Concat(Enumerable.Repeat("renal impairment ", 1000)));
+
+        Assert.Throws<InvalidDataException>(() => SqliteBrotli.UnpackText(packed[..(packed.Length / 2)]));
+        Assert.Throws<InvalidDataException>(() => SqliteBrotli.UnpackText((byte[])[.. packed, .. "trailing"u8.ToArray()]));
+        Assert.Throws<InvalidDataException>(() => SqliteBrotli.UnpackText(Encoding.UTF8.GetBytes("plain bytes, never packed")));
+    }
+
+    [Fact]
+    public void Text_PackedByAnotherEncoder_Reads()
+    {
+        // Rows written before this build were packed through BrotliStream at other levels; any whole stream reads.
+        using var packed = new MemoryStream();
+        using (var brotli = new BrotliStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            brotli.Write(Encoding.UTF8.GetBytes("folic acid"));
+        }
+
+        Assert.Equal("folic acid", SqliteBrotli.UnpackText(packed.ToArray()));
+    }
+}
