@@ -65,7 +65,7 @@ internal static class CdsHooksEndpoints
         // built, so it lives as long as the call; nothing in the answer refers to it.
         using (document)
         {
-            var (request, problem) = CdsRequestReader.Read(document.RootElement, service, document.NamesMayRepeat);
+            var (request, problem) = CdsRequestReader.Read(document.RootElement, service);
             if (request is null)
             {
                 return JsonBody.Problem(problem!, ProblemCatalog.InvalidCdsRequest);

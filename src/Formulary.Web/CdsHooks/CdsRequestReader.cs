@@ -20,17 +20,12 @@ internal static class CdsRequestReader
         "hook", "hookInstance", "fhirServer", "fhirAuthorization", "context", "prefetch", "extension",
     };
 
-    /// <param name="namesMayRepeat">False when the body's parse already ruled out a repeated property (<see cref="JsonBodyDocument.NamesMayRepeat"/>).</param>
-    public static (CdsRequest? Request, RequestProblem? Problem) Read(JsonElement root, CdsService service, bool namesMayRepeat)
+    /// <summary>The request in <paramref name="root"/>, a body <see cref="JsonBody.ReadAsync"/> read (no property repeated in it).</summary>
+    public static (CdsRequest? Request, RequestProblem? Problem) Read(JsonElement root, CdsService service)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             return Fail(null, $"The body must be a JSON object, not {root.ValueKind.ToString().ToLowerInvariant()}.");
-        }
-
-        if (namesMayRepeat && JsonDuplicates.Find(root) is { } duplicate)
-        {
-            return (null, duplicate);
         }
 
         foreach (var property in root.EnumerateObject())

@@ -13,8 +13,10 @@ namespace Formulary.Web.Problems;
 internal static class JsonBody
 {
     // The parse refuses a name repeated in one object as it builds the document, so a body without one (nearly
-    // every body) needs no second pass over its bytes; a body it refuses is parsed again as it was before, and
-    // the reader then names the repeated property by path (JsonDuplicates) or the malformed JSON by position.
+    // every body) needs no second pass over its bytes. A body it refuses is parsed again keeping repeats: if that
+    // parse succeeds, a name was repeated and JsonDuplicates names it by path; if not, the JSON is malformed and its
+    // position is named. Every JSON body of the API (dose, CDS Hooks, feedback) is refused here for a repeat, so no
+    // reader of a document looks for one again.
     private static readonly JsonDocumentOptions NoRepeatedNames = new() { AllowDuplicateProperties = false };
 
     public static async Task<(JsonBodyDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request)
@@ -29,7 +31,7 @@ internal static class JsonBody
         var json = bytes.AsMemory(0, length);
         try
         {
-            return (new(JsonDocument.Parse(json, NoRepeatedNames), bytes, namesMayRepeat: false), null);
+            return (new(JsonDocument.Parse(json, NoRepeatedNames), bytes), null);
         }
         catch (JsonException)
         {
@@ -38,7 +40,14 @@ internal static class JsonBody
 
         try
         {
-            return (new(JsonDocument.Parse(json), bytes, namesMayRepeat: true), null);
+            var document = new JsonBodyDocument(JsonDocument.Parse(json), bytes);
+            if (JsonDuplicates.Find(document.RootElement) is not { } duplicate)
+            {
+                return (document, null);
+            }
+
+            document.Dispose();
+            return (null, Problem(duplicate, ProblemCatalog.MalformedJson));
         }
         catch (JsonException malformed)
         {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Formulary.Web.Problems;
@@ -9,19 +8,11 @@ namespace Formulary.Web.Problems;
 /// </summary>
 internal static class JsonDuplicates
 {
-    private const int MaxNamesCompared = 64;
-
     /// <summary>The problem naming the first repeated property (its path, e.g. <c>feedback[0].card</c>); null when none is.</summary>
     public static RequestProblem? Find(JsonElement root)
     {
-        // A scan of the raw bytes first (no string per name), and the exact walk below, which also builds the path, only
-        // for a body where that scan cannot rule one out. A request body read by JsonBody comes here only when its parse
-        // found a repeat (JsonBodyDocument.NamesMayRepeat).
-        if (!MayRepeat(JsonMarshal.GetRawUtf8Value(root)))
-        {
-            return null;
-        }
-
+        // Called by JsonBody only for a body its strict parse refused and its lenient parse read, so one name is repeated:
+        // the walk finds it and builds its path.
         var trail = new List<string>();
         if (!Repeats(root, trail))
         {
@@ -68,58 +59,5 @@ internal static class JsonDuplicates
             default:
                 return false;
         }
-    }
-
-    /// <summary>
-    /// False when no object of <paramref name="json"/> names a property twice, compared as raw UTF-8; true when one
-    /// does, or when a name is escaped or an object has more than <see cref="MaxNamesCompared"/> names (then the exact walk decides).
-    /// </summary>
-    private static bool MayRepeat(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        var names = new List<List<(int Start, int Length)>>();
-        var depth = -1;
-        while (reader.Read())
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.StartObject:
-                    depth++;
-                    if (names.Count <= depth)
-                    {
-                        names.Add([]);
-                    }
-                    else
-                    {
-                        names[depth].Clear();
-                    }
-
-                    break;
-                case JsonTokenType.EndObject:
-                    depth--;
-                    break;
-                case JsonTokenType.PropertyName:
-                    var seen = names[depth];
-                    if (reader.ValueIsEscaped || seen.Count >= MaxNamesCompared)
-                    {
-                        return true;
-                    }
-
-                    var (start, length) = (checked((int)reader.TokenStartIndex) + 1, reader.ValueSpan.Length);
-                    var name = json.Slice(start, length);
-                    foreach (var (otherStart, otherLength) in seen)
-                    {
-                        if (otherLength == length && json.Slice(otherStart, otherLength).SequenceEqual(name))
-                        {
-                            return true;
-                        }
-                    }
-
-                    seen.Add((start, length));
-                    break;
-            }
-        }
-
-        return false;
     }
 }

@@ -20,7 +20,6 @@ public sealed class JsonBodyTests
         {
             Assert.Null(problem);
             Assert.NotNull(document);
-            Assert.False(document.NamesMayRepeat);
             Assert.Equal(json, document.RootElement.GetRawText());
         }
     }
@@ -29,17 +28,12 @@ public sealed class JsonBodyTests
     [InlineData("""{"a":1,"b":{"c":1,"d":{"e":1},"c":2}}""", "b.c")]
     [InlineData("""{"a":1,"\u0061":2}""", "a")]
     [InlineData("""{"c":[{"a":1},{"a":1,"b":2,"b":3}]}""", "c[1].b")]
-    public async Task ReadAsync_ANameRepeated_KeepsTheDocumentAndSaysSo(string json, string path)
+    public async Task ReadAsync_ANameRepeated_Is400NamingItsPath(string json, string path)
     {
         var (document, problem) = await JsonBody.ReadAsync(Request(json));
 
-        using (document)
-        {
-            Assert.Null(problem);
-            Assert.NotNull(document);
-            Assert.True(document.NamesMayRepeat);
-            Assert.Equal(path, JsonDuplicates.Find(document.RootElement)?.Property);
-        }
+        Assert.Null(document);
+        AssertRepeated(problem, path);
     }
 
     [Fact]
@@ -48,17 +42,17 @@ public sealed class JsonBodyTests
         var names = Enumerable.Range(0, 20_000).Select(i => $"\"n{i}\":{i}").ToList();
         var distinct = "{" + string.Join(',', names) + "}";
 
-        var (plain, _) = await JsonBody.ReadAsync(Request(distinct, chunk: 4096));
-        var (repeated, _) = await JsonBody.ReadAsync(Request(distinct[..^1] + ",\"n15000\":0}", chunk: 4096));
+        var (plain, none) = await JsonBody.ReadAsync(Request(distinct, chunk: 4096));
+        var (repeated, problem) = await JsonBody.ReadAsync(Request(distinct[..^1] + ",\"n15000\":0}", chunk: 4096));
 
         using (plain)
-        using (repeated)
         {
-            Assert.False(plain!.NamesMayRepeat);
-            Assert.Equal(20_000, plain.RootElement.EnumerateObject().Count());
-            Assert.True(repeated!.NamesMayRepeat);
-            Assert.Equal("n15000", JsonDuplicates.Find(repeated.RootElement)?.Property);
+            Assert.Null(none);
+            Assert.Equal(20_000, plain!.RootElement.EnumerateObject().Count());
         }
+
+        Assert.Null(repeated);
+        AssertRepeated(problem, "n15000");
     }
 
     // Positions as the reader gave them before the body was read from the pipe (JsonDocument.ParseAsync over the
@@ -100,6 +94,15 @@ public sealed class JsonBodyTests
         document.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => root.GetProperty("a"));
+    }
+
+    private static void AssertRepeated(ProblemHttpResult? problem, string path)
+    {
+        Assert.NotNull(problem);
+        Assert.Equal(StatusCodes.Status400BadRequest, problem.StatusCode);
+        Assert.EndsWith("/duplicate-property", problem.ProblemDetails.Type, StringComparison.Ordinal);
+        Assert.Equal(path, problem.ProblemDetails.Extensions["property"]);
+        Assert.Equal($"'{path}' is given more than once; give each property once (which value was meant cannot be told).", problem.ProblemDetails.Detail);
     }
 
     private static HttpRequest Request(string json, int chunk = int.MaxValue)

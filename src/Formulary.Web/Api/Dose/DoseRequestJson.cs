@@ -8,8 +8,8 @@ namespace Formulary.Web.Api.Dose;
 
 /// <summary>
 /// Reads a dose request body strictly. A property the API does not know (a misspelling such as
-/// <c>pregnancy</c> for <c>pregnant</c>) or a property given twice is refused by name, never ignored
-/// or overwritten; a value of the wrong type (a number sent as a string, an unknown word) is refused
+/// <c>pregnancy</c> for <c>pregnant</c>) is refused by name, never ignored (a property given twice never reaches
+/// here: <see cref="JsonBody.ReadAsync"/> refuses it by path); a value of the wrong type (a number sent as a string, an unknown word) is refused
 /// naming the property and what it takes. Names are case-sensitive.
 /// </summary>
 internal static class DoseRequestJson
@@ -29,17 +29,11 @@ internal static class DoseRequestJson
             return (null, new(RequestProblemKind.Malformed, null, $"The body must be a JSON object, not {json.ValueKind.ToString().ToLowerInvariant()}."));
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in json.EnumerateObject())
         {
             if (!Properties.ContainsKey(property.Name))
             {
                 return (null, new(RequestProblemKind.UnknownProperty, property.Name, $"'{property.Name}' is not a property of a dose request{Suggest(property.Name)}. Known properties: {string.Join(", ", Properties.Keys)}."));
-            }
-
-            if (!seen.Add(property.Name))
-            {
-                return (null, new(RequestProblemKind.DuplicateProperty, property.Name, $"'{property.Name}' is given more than once; give each property once (which value was meant cannot be told)."));
             }
         }
 

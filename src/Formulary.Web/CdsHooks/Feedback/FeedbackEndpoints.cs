@@ -58,7 +58,7 @@ internal static class FeedbackEndpoints
         RequestProblem? problem;
         using (document)
         {
-            (feedback, problem) = FeedbackReader.Read(document.RootElement, document.NamesMayRepeat, service.Id, time.GetUtcNow());
+            (feedback, problem) = FeedbackReader.Read(document.RootElement, service.Id, time.GetUtcNow());
         }
 
         if (feedback is null)

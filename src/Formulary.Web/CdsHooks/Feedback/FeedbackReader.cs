@@ -24,17 +24,12 @@ internal static partial class FeedbackReader
         "card", "outcome", "acceptedSuggestions", "overrideReason", "outcomeTimestamp", "extension",
     };
 
-    /// <param name="namesMayRepeat">False when the body's parse already ruled out a repeated property (<see cref="JsonBodyDocument.NamesMayRepeat"/>).</param>
-    public static (IReadOnlyList<CardFeedback>? Feedback, RequestProblem? Problem) Read(JsonElement root, bool namesMayRepeat, string service, DateTimeOffset receivedAt)
+    /// <summary>The feedback in <paramref name="root"/>, a body <see cref="JsonBody.ReadAsync"/> read (no property repeated in it).</summary>
+    public static (IReadOnlyList<CardFeedback>? Feedback, RequestProblem? Problem) Read(JsonElement root, string service, DateTimeOffset receivedAt)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             return Fail(null, $"The body must be a JSON object with a 'feedback' array, not {root.ValueKind.ToString().ToLowerInvariant()}.");
-        }
-
-        if (namesMayRepeat && JsonDuplicates.Find(root) is { } duplicate)
-        {
-            return (null, duplicate);
         }
 
         if (Unknown(root, "", ["feedback", "extension"]) is { } unknown)
