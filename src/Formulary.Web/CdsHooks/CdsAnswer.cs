@@ -5,11 +5,8 @@ using System.Text.Json;
 namespace Formulary.Web.CdsHooks;
 
 /// <summary>
-/// The 200 answer of a service call, written by the code <see cref="CdsJsonContext"/> generates: the same bytes as
-/// <see cref="CdsJson.Options"/> would give. Serializing through those options cannot take the generated fast path
-/// (System.Text.Json uses it only with options that set no encoder, and CDS Hooks text keeps its non-ASCII unescaped),
-/// so the relaxed encoder is set on the writer instead, where it applies to the values alike; property names are ASCII
-/// either way. The answer is serialized into pooled memory first and sent with its <c>Content-Length</c> in one write:
+/// The 200 answer of a service call, written by <see cref="CdsAnswerJson"/>: the same bytes as <see cref="CdsJson.Options"/>
+/// would give (the relaxed encoder set on the writer applies to the values alike; property names are ASCII either way). The answer is serialized into pooled memory first and sent with its <c>Content-Length</c> in one write:
 /// written straight into the body and flushed, it went out chunked, its end as a second write (the response
 /// compression middleware still compresses it, and then drops the length, when the client asks for an encoding).
 /// </summary>
@@ -23,7 +20,7 @@ internal sealed class CdsAnswer(CdsResponse response) : IResult
         using var json = new RentedBufferWriter();
         using (var writer = new Utf8JsonWriter(json, Writing))
         {
-            JsonSerializer.Serialize(writer, response, CdsJsonContext.Default.CdsResponse);
+            CdsAnswerJson.Write(writer, response);
         }
 
         http.StatusCode = StatusCodes.Status200OK;
