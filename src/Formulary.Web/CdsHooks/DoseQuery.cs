@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Formulary.Clinical;
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Quantities;
@@ -11,18 +12,32 @@ internal static class DoseQuery
     public static string For(PatientInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var fields = new List<(string Name, string? Value)>
+        var query = new StringBuilder(192);
+        Add(query, "ageYears", Number(input.AgeYears));
+        Add(query, "sex", input.Sex?.LowerCase());
+        Add(query, "weightKg", Number(input.Weight?.Value));
+        Add(query, "weightDate", Date(input.Weight?.MeasuredOn));
+        Add(query, "heightCm", Number(input.Height?.Value));
+        Add(query, "heightDate", Date(input.Height?.MeasuredOn));
+        Add(query, input.Creatinine?.Unit == CreatinineUnit.MicromolPerLitre ? "scrUmolL" : "scrMgDl", Number(input.Creatinine?.Value));
+        Add(query, "scrDate", Date(input.Creatinine?.MeasuredOn));
+        return query.ToString();
+    }
+
+    /// <summary>Appends <c>name=value</c> (the value escaped), after a <c>&amp;</c> when fields precede it; nothing when the value is null.</summary>
+    private static void Add(StringBuilder query, string name, string? value)
+    {
+        if (value is null)
         {
-            ("ageYears", Number(input.AgeYears)),
-            ("sex", input.Sex?.LowerCase()),
-            ("weightKg", Number(input.Weight?.Value)),
-            ("weightDate", Date(input.Weight?.MeasuredOn)),
-            ("heightCm", Number(input.Height?.Value)),
-            ("heightDate", Date(input.Height?.MeasuredOn)),
-            (input.Creatinine?.Unit == CreatinineUnit.MicromolPerLitre ? "scrUmolL" : "scrMgDl", Number(input.Creatinine?.Value)),
-            ("scrDate", Date(input.Creatinine?.MeasuredOn)),
-        };
-        return string.Join('&', fields.Where(f => f.Value is not null).Select(f => f.Name + "=" + Uri.EscapeDataString(f.Value!)));
+            return;
+        }
+
+        if (query.Length > 0)
+        {
+            query.Append('&');
+        }
+
+        query.Append(name).Append('=').Append(Uri.EscapeDataString(value));
     }
 
     private static string? Number(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
