@@ -15,7 +15,8 @@ namespace Formulary.Benchmarks.Storage;
 /// calling thread: the ranking (<see cref="IndexLease.Rank"/>) and the page's text and snippets
 /// (<see cref="StoreSearchHits"/>), each by the thread's CPU clock (time waiting for a core does not count) and wall
 /// time; then the whole <c>SearchAsync</c> by wall time, with the collector's pause time (<see cref="GC.GetTotalPauseDuration"/>)
-/// and the process's CPU during it (<c>--one-range</c>: every ranking on the searching thread alone, <see cref="RankSplit.None"/>). Prints percentiles and the ten slowest searches with their parts.
+/// and the process's CPU during it (<c>--one-range</c>: every ranking on the searching thread alone, <see cref="RankSplit.None"/>;
+/// <c>--cold</c>: as BenchmarkDotNet measures, a full collection before each part and before the whole search;. Prints percentiles and the ten slowest searches with their parts.
 /// </summary>
 internal static partial class SearchProfile
 {
@@ -30,6 +31,9 @@ internal static partial class SearchProfile
             index.Split = RankSplit.None;
         }
 
+        var cold = args.Contains("--cold");
+        var dumpAt = Array.IndexOf(args, "--dump");
+        var dump = dumpAt >= 0 ? File.CreateText(args[dumpAt + 1]) : null;
         string[] queries;
         using (var raw = store.OpenConnection())
         {
@@ -44,7 +48,7 @@ internal static partial class SearchProfile
         {
             foreach (var query in queries)
             {
-                var row = Measure(store, index, query);
+                var row = Measure(store, index, query, cold, round == 0 ? dump : null);
                 if (round > 0)
                 {
                     rows.Add(row);
@@ -66,11 +70,12 @@ internal static partial class SearchProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {row.Query,-28} {row.Matches,7} {row.SearchWall,7:F2} {row.SearchPause,6:F2} {row.SearchProcessCpu,6:F2} {row.RankCpu,6:F2} {row.PageCpu,6:F2}"));
         }
 
+        dump?.Dispose();
         store.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return 0;
     }
 
-    private static Row Measure(SqliteMonographStore store, SearchIndex index, string query)
+    private static Row Measure(SqliteMonographStore store, SearchIndex index, string query, bool cold, TextWriter? dump)
     {
         var terms = SearchTerms.Parse(query);
         var request = new SearchRequest(query);
@@ -79,24 +84,29 @@ internal static partial class SearchProfile
         using var lease = IndexedSearch.LeaseAsync(index, connection, CancellationToken.None).GetAwaiter().GetResult()
             ?? throw new InvalidOperationException("the index is not at the store's generation");
 
+        Collect(cold);
         var (cpu, wall, bytes) = Start();
         var ranked = lease.Rank(terms, request, deadline);
         var (rankCpu, rankWall, rankBytes) = Since(cpu, wall, bytes);
 
+        Collect(cold);
         (cpu, wall, bytes) = Start();
         var hits = StoreSearchHits.ReadAsync(connection, [.. ranked.Page.Select(r => (r.Document.Id, (double)r.Document.Score))], new TermMatcher(terms), deadline, CancellationToken.None).GetAwaiter().GetResult();
         var (pageCpu, pageWall, pageBytes) = Since(cpu, wall, bytes);
 
-        var pause = GC.GetTotalPauseDuration();
-        var process = Process.GetCurrentProcess().TotalProcessorTime;
-        wall = Stopwatch.GetTimestamp();
-        var results = store.SearchAsync(query, SearchLimits.DefaultLimit, 0).GetAwaiter().GetResult();
-        var searchWall = Stopwatch.GetElapsedTime(wall).TotalMilliseconds;
-        var searchPause = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
-        var searchProcessCpu = (Process.GetCurrentProcess().TotalProcessorTime - process).TotalMilliseconds;
+        var (results, searchWall, searchPause, searchProcessCpu) = Search(store, query, cold);
         if (!results.TimedOut && !results.Hits.Select(h => h.Slug).SequenceEqual(ranked.Page.Select(r => r.Slug)))
         {
             throw new InvalidOperationException($"'{query}': the search and its parts disagree");
+        }
+
+        if (dump is not null)
+        {
+            dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query}\t{results.Total}\t{string.Join(' ', results.Counts.Select(c => $"{c.Collection}={c.Count}"))}\t{results.TimedOut}"));
+            foreach (var hit in results.Hits)
+            {
+                dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {hit.Slug}\t{hit.Score:R}\t{hit.Section}\t{hit.SnippetHtml}"));
+            }
         }
 
         if (results.TimedOut)
@@ -105,6 +115,29 @@ internal static partial class SearchProfile
         }
 
         return new(query, ranked.Total, rankCpu, rankWall, rankBytes, pageCpu, pageWall, pageBytes, searchWall, searchPause, searchProcessCpu);
+    }
+
+    /// <summary>The whole search by wall time, with the collector's pauses and the process's CPU during it.</summary>
+    private static (SearchResults Results, double Wall, double Pause, double ProcessCpu) Search(SqliteMonographStore store, string query, bool cold)
+    {
+        Collect(cold);
+        var pause = GC.GetTotalPauseDuration();
+        var process = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.GetTimestamp();
+        var results = store.SearchAsync(query, SearchLimits.DefaultLimit, 0).GetAwaiter().GetResult();
+        return (results, Stopwatch.GetElapsedTime(wall).TotalMilliseconds, (GC.GetTotalPauseDuration() - pause).TotalMilliseconds,
+            (Process.GetCurrentProcess().TotalProcessorTime - process).TotalMilliseconds);
+    }
+
+    /// <summary>What BenchmarkDotNet does around each iteration (its default <c>Force</c>): a full collection, finalizers, another.</summary>
+    private static void Collect(bool cold)
+    {
+        if (cold)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
     }
 
     private static (double Cpu, long Wall, long Bytes) Start() => (ThreadCpuMilliseconds(), Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
