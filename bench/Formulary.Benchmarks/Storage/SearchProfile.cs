@@ -24,7 +24,9 @@ internal static partial class SearchProfile
     {
         var rounds = args.Length >= 2 && args[0] == "--rounds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         var store = SqliteMonographStore.Open(ScaleSearchCorpus.EnsureBuilt(), TimeProvider.System);
-        var index = store.StartSearchIndex(exception => throw new InvalidOperationException("the search index failed", exception), catchUpBeforeSearch: false);
+        var index = store.StartSearchIndex(
+            exception => throw new InvalidOperationException("the search index failed", exception), catchUpBeforeSearch: false,
+            warmUpSearches: args.Contains("--no-warm-up") ? 0 : IndexWarmUp.Searches);
         index.CatchUpAsync(CancellationToken.None).GetAwaiter().GetResult();
         if (args.Contains("--one-range"))
         {
@@ -32,6 +34,10 @@ internal static partial class SearchProfile
         }
 
         var cold = args.Contains("--cold");
+        // --first: no warm-up round, and (with --cold) the whole search timed before its parts, so that it meets the
+        // JIT's tiers and the prefix words as BenchmarkDotNet's first iterations do; --reverse: the queries last to first.
+        var first = args.Contains("--first");
+        var forget = args.Contains("--forget-prefixes");
         var dumpAt = Array.IndexOf(args, "--dump");
         var dump = dumpAt >= 0 ? File.CreateText(args[dumpAt + 1]) : null;
         string[] queries;
@@ -40,15 +46,20 @@ internal static partial class SearchProfile
             queries = ScaleSearchBenchmarks.TwoWordQueries(raw, new Random(9));
         }
 
+        if (args.Contains("--reverse"))
+        {
+            Array.Reverse(queries);
+        }
+
         // How often a query's last word (its prefix) was asked before: what PrefixWords shares between distinct queries.
         var lastWords = queries.Select(q => SearchTerms.Parse(q)[^1]).ToList();
         Console.WriteLine($"{queries.Length} queries, {lastWords.Distinct().Count()} distinct last words (prefixes)");
         var rows = new List<Row>();
-        for (var round = 0; round <= rounds; round++)
+        for (var round = first ? 1 : 0; round <= rounds; round++)
         {
             foreach (var query in queries)
             {
-                var row = Measure(store, index, query, cold, round == 0 ? dump : null);
+                var row = Measure(store, index, query, cold, first, forget, round == (first ? 1 : 0) ? dump : null);
                 if (round > 0)
                 {
                     rows.Add(row);
@@ -64,6 +75,8 @@ internal static partial class SearchProfile
         Print("search GC pause", rows.Select(r => r.SearchPause));
         Print("search process CPU", rows.Select(r => r.SearchProcessCpu));
         Console.WriteLine($"allocated per ranking {rows.Average(r => r.RankBytes) / 1024:F0} KB, per page {rows.Average(r => r.PageBytes) / 1024:F0} KB; gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}");
+        Console.WriteLine("search wall, mean of each 40 in the order asked: " + string.Join(' ', rows.Chunk(40).Select(c => c.Average(r => r.SearchWall).ToString("F1", CultureInfo.InvariantCulture))));
+        Console.WriteLine("search process CPU, mean of each 40: " + string.Join(' ', rows.Chunk(40).Select(c => c.Average(r => r.SearchProcessCpu).ToString("F1", CultureInfo.InvariantCulture))));
         Console.WriteLine("slowest searches (wall): query | matches | search wall | GC pause | process CPU | rank CPU | page CPU");
         foreach (var row in rows.OrderByDescending(r => r.SearchWall).Take(10))
         {
@@ -75,8 +88,15 @@ internal static partial class SearchProfile
         return 0;
     }
 
-    private static Row Measure(SqliteMonographStore store, SearchIndex index, string query, bool cold, TextWriter? dump)
+    private static Row Measure(SqliteMonographStore store, SearchIndex index, string query, bool cold, bool first, bool forget, TextWriter? dump)
     {
+        if (forget)
+        {
+            using var held = index.Lease(index.Generation);
+            PrefixWords.Forget(held!.Reader);
+        }
+
+        var whole = first ? Search(store, query, cold) : default;
         var terms = SearchTerms.Parse(query);
         var request = new SearchRequest(query);
         var deadline = SearchDeadline.After(TimeSpan.FromSeconds(10), TimeProvider.System);
@@ -89,12 +109,17 @@ internal static partial class SearchProfile
         var ranked = lease.Rank(terms, request, deadline);
         var (rankCpu, rankWall, rankBytes) = Since(cpu, wall, bytes);
 
+        if (forget)
+        {
+            PrefixWords.Forget(lease.Reader);
+        }
+
         Collect(cold);
         (cpu, wall, bytes) = Start();
         var hits = StoreSearchHits.ReadAsync(connection, [.. ranked.Page.Select(r => (r.Document.Id, (double)r.Document.Score))], new TermMatcher(terms), deadline, CancellationToken.None).GetAwaiter().GetResult();
         var (pageCpu, pageWall, pageBytes) = Since(cpu, wall, bytes);
 
-        var (results, searchWall, searchPause, searchProcessCpu) = Search(store, query, cold);
+        var (results, searchWall, searchPause, searchProcessCpu) = first ? whole : Search(store, query, cold);
         if (!results.TimedOut && !results.Hits.Select(h => h.Slug).SequenceEqual(ranked.Page.Select(r => r.Slug)))
         {
             throw new InvalidOperationException($"'{query}': the search and its parts disagree");

@@ -50,6 +50,23 @@ internal sealed class PrefixWords
         return (word.Query, word.Estimate);
     }
 
+    /// <summary>Drops what <paramref name="reader"/>'s searches share (the search profile measures a search that meets none of its prefixes).</summary>
+    internal static void Forget(IndexReader reader) => Readers.Remove(reader);
+
+    /// <summary>How many prefix words <paramref name="reader"/>'s searches share now.</summary>
+    internal static int Count(IndexReader reader)
+    {
+        if (!Readers.TryGetValue(reader, out var cache))
+        {
+            return 0;
+        }
+
+        lock (cache.words)
+        {
+            return cache.words.Count;
+        }
+    }
+
     private sealed class Word
     {
         public Word(IndexReader reader, PrefixQuery prefix)
