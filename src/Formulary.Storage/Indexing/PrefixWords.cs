@@ -50,7 +50,10 @@ internal sealed class PrefixWords
         return (word.Query, word.Estimate);
     }
 
-    /// <summary>Drops what <paramref name="reader"/>'s searches share (the search profile measures a search that meets none of its prefixes).</summary>
+    /// <summary>
+    /// Drops what <paramref name="reader"/>'s searches share: the warm-up's prefix words (<see cref="IndexWarmUp"/>), and in
+    /// the search profile before each search, to measure one that meets none of its prefixes.
+    /// </summary>
     internal static void Forget(IndexReader reader) => Readers.Remove(reader);
 
     /// <summary>How many prefix words <paramref name="reader"/>'s searches share now.</summary>
