@@ -36,6 +36,28 @@ public static class NameKey
                 continue;
             }
 
+            if (rune.Value < 0x80)
+            {
+                // ASCII, most names: a letter or digit lower-cased, anything else a separator (as below, without the tables).
+                var c = (char)rune.Value;
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    if (pendingSpace && folded.Length > 0)
+                    {
+                        folded.Append(' ');
+                    }
+
+                    pendingSpace = false;
+                    folded.Append(char.ToLowerInvariant(c));
+                }
+                else
+                {
+                    pendingSpace = true;
+                }
+
+                continue;
+            }
+
             if (Rune.IsLetterOrDigit(rune))
             {
                 if (pendingSpace && folded.Length > 0)
@@ -64,13 +86,18 @@ public static class NameKey
             return;
         }
 
-        folded.Append(lower.Value switch
+        if (lower.Value switch { 'æ' => "ae", 'œ' => "oe", 'ß' => "ss", _ => null } is { } expanded)
         {
-            'æ' => "ae",
-            'œ' => "oe",
-            'ß' => "ss",
-            _ => lower.ToString(),
-        });
+            folded.Append(expanded);
+        }
+        else if (lower.IsBmp)
+        {
+            folded.Append((char)lower.Value);
+        }
+        else
+        {
+            folded.Append(lower.ToString());
+        }
     }
 
     public static string Key(string text)
