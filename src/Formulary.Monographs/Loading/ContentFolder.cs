@@ -297,14 +297,24 @@ public sealed class ContentFolder
     {
         try
         {
-            var entries = FileProbe.HasFastPaths
-                ? FileProbe.Entries(folder)
-                    .OrderBy(e => e.Name, StringComparer.Ordinal)
-                    .Select(e => e.Kind is { } kind
-                        ? new ListedEntry(Path.Join(folder, e.Name), Path.Join(realFolder, e.Name), kind) { Plain = true }
-                        : Probe(Path.Join(folder, e.Name), realFolder))
-                    .ToList()
-                : [.. Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal).Select(entry => Probe(entry, realFolder))];
+            List<ListedEntry> entries;
+            if (FileProbe.HasFastPaths)
+            {
+                var named = FileProbe.Entries(folder);
+                named.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                entries = new List<ListedEntry>(named.Count);
+                foreach (var (name, type) in named)
+                {
+                    entries.Add(type is { } kind
+                        ? new ListedEntry(Path.Join(folder, name), Path.Join(realFolder, name), kind) { Plain = true }
+                        : Probe(Path.Join(folder, name), realFolder));
+                }
+            }
+            else
+            {
+                entries = [.. Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal).Select(entry => Probe(entry, realFolder))];
+            }
+
             return new Listing(entries, entries.ToDictionary(e => e.Path, StringComparer.Ordinal), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -40,7 +40,7 @@ public sealed class NameKeyTests
     }
 
     /// <summary>
-    /// <see cref="NameKey.Fold"/> takes ASCII on a short path; over random text of ASCII, Latin letters with accents,
+    /// <see cref="NameKey.Fold"/> (and <see cref="NameKey.Compact"/>, the same without spaces) takes ASCII on a short path; over random text of ASCII, Latin letters with accents,
     /// ligatures, combining marks, other scripts and characters outside the BMP it folds as the rule written out plainly
     /// below (every character through the Unicode categories and the accent table) does.
     /// </summary>
@@ -53,6 +53,7 @@ public sealed class NameKeyTests
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
             Assert.Equal(PlainFold(text), NameKey.Fold(text));
+            Assert.Equal(PlainFold(text).Replace(" ", string.Empty, StringComparison.Ordinal), NameKey.Compact(text));
         }
     }
 
