@@ -152,6 +152,13 @@ public sealed class ContentFolder
             return null;
         }
 
+        // A plain entry of a folder already listed is its real folder plus its name: no path to work out again.
+        if (Path.GetDirectoryName(file) is { } folder && listings.TryGetValue(folder, out var listing)
+            && listing.ByPath.TryGetValue(file, out var entry) && entry.Plain)
+        {
+            return entry.Kind == FileKind.Regular && IsInside(entry.Real!) ? FileProbe.RegularStamp(entry.Real!) : null;
+        }
+
         var full = Path.GetFullPath(file);
         if (realFolders.GetOrAdd(Path.GetDirectoryName(full) ?? full, FileProbe.RealPath) is not { } realFolder)
         {
@@ -290,14 +297,24 @@ public sealed class ContentFolder
     {
         try
         {
-            var entries = FileProbe.HasFastPaths
-                ? FileProbe.Entries(folder)
-                    .OrderBy(e => e.Name, StringComparer.Ordinal)
-                    .Select(e => e.Kind is { } kind
-                        ? new ListedEntry(Path.Join(folder, e.Name), Path.Join(realFolder, e.Name), kind)
-                        : Probe(Path.Join(folder, e.Name), realFolder))
-                    .ToList()
-                : [.. Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal).Select(entry => Probe(entry, realFolder))];
+            List<ListedEntry> entries;
+            if (FileProbe.HasFastPaths)
+            {
+                var named = FileProbe.Entries(folder);
+                named.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                entries = new List<ListedEntry>(named.Count);
+                foreach (var (name, type) in named)
+                {
+                    entries.Add(type is { } kind
+                        ? new ListedEntry(Path.Join(folder, name), Path.Join(realFolder, name), kind) { Plain = true }
+                        : Probe(Path.Join(folder, name), realFolder));
+                }
+            }
+            else
+            {
+                entries = [.. Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal).Select(entry => Probe(entry, realFolder))];
+            }
+
             return new Listing(entries, entries.ToDictionary(e => e.Path, StringComparer.Ordinal), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -312,8 +329,14 @@ public sealed class ContentFolder
         }
     }
 
-    /// <summary>An entry of a folder: its path as listed, where it leads (null: a broken link) and what it is.</summary>
-    private readonly record struct ListedEntry(string Path, string? Real, FileKind Kind);
+    /// <summary>
+    /// An entry of a folder: its path as listed, where it leads (null: a broken link) and what it is. <see cref="Plain"/>:
+    /// the directory recorded its type, so it is no link and <see cref="Real"/> is the folder's real path plus its name.
+    /// </summary>
+    private readonly record struct ListedEntry(string Path, string? Real, FileKind Kind)
+    {
+        public bool Plain { get; init; }
+    }
 
     /// <summary>A folder's entries in ordinal order and by path, or why it could not be listed.</summary>
     private sealed record Listing(IReadOnlyList<ListedEntry> Entries, Dictionary<string, ListedEntry> ByPath, string? Problem);

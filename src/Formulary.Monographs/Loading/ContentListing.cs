@@ -3,7 +3,8 @@ namespace Formulary.Monographs.Loading;
 /// <summary>
 /// What a content path holds, listed before anything is read (<see cref="IncrementalLoader.List"/>): the files,
 /// each one's slug and whether another file of its collection claims the same slug. Listing needs neither the
-/// store nor its lock, so a publisher lists while the store's state loads.
+/// store nor its lock, so a publisher lists while the store's state loads, and stamps the files then too
+/// (<see cref="StampAll"/>).
 /// </summary>
 public sealed class ContentListing
 {
@@ -35,4 +36,25 @@ public sealed class ContentListing
 
     /// <summary>Whether another file of the same collection has the same slug, ignoring case: then neither is compared with the store.</summary>
     internal bool[] Duplicated { get; }
+
+    /// <summary>Each file's stamp (<see cref="StampAll"/>), by the index of <see cref="ContentLayout.Files"/>; null until taken.</summary>
+    internal SourceStamp?[]? Stamps { get; private set; }
+
+    /// <summary>
+    /// Takes the stamp of every listed file and its rules file (one <c>lstat</c> each, nothing read), so a load that
+    /// finds a recorded stamp still holding (<see cref="RecordedStamp.Vouches"/>) needs no system call: a publisher
+    /// stamps while the store's state loads. A stamp taken earlier than the read it spares vouches for no more: the
+    /// store's record says what was read when, and a file changed after the stamp is a change the next import sees.
+    /// </summary>
+    public void StampAll()
+    {
+        var (folder, files) = (Layout.Folder, Layout.Files);
+        var stamps = new SourceStamp?[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            stamps[i] = IncrementalLoader.StampOf(folder, files[i].Path);
+        }
+
+        Stamps = stamps;
+    }
 }

@@ -190,8 +190,13 @@ internal static class FileProbe
     public static FileStamp? RegularStamp(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var status = new byte[256];
-        return Native.SystemNative_LStat(Utf8(path), status) == 0 && (BitConverter.ToInt32(status, 4) & TypeMask) == RegularType
+        // Called for every file of a folder whose stamps are checked: the path and the status on the stack, nothing allocated.
+        var length = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        Span<byte> name = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        name[Encoding.UTF8.GetBytes(path, name)] = 0;
+        Span<byte> status = stackalloc byte[256];
+        return Native.SystemNative_LStat(ref MemoryMarshal.GetReference(name), ref MemoryMarshal.GetReference(status)) == 0
+            && (BitConverter.ToInt32(status[4..]) & TypeMask) == RegularType
             ? StampFrom(status)
             : null;
     }
@@ -232,11 +237,11 @@ internal static class FileProbe
     /// 64-bit size, access, modification and change seconds each followed by its nanoseconds, birth time, device, rdev
     /// and inode). A test compares it with what <see cref="FileInfo"/> reports, so a change of that layout shows.
     /// </summary>
-    private static FileStamp StampFrom(byte[] status) => new(
-        BitConverter.ToInt64(status, 16),
-        checked((BitConverter.ToInt64(status, 40) * 1_000_000_000) + BitConverter.ToInt64(status, 48)),
-        checked((BitConverter.ToInt64(status, 56) * 1_000_000_000) + BitConverter.ToInt64(status, 64)),
-        BitConverter.ToInt64(status, 104));
+    private static FileStamp StampFrom(ReadOnlySpan<byte> status) => new(
+        BitConverter.ToInt64(status[16..]),
+        checked((BitConverter.ToInt64(status[40..]) * 1_000_000_000) + BitConverter.ToInt64(status[48..])),
+        checked((BitConverter.ToInt64(status[56..]) * 1_000_000_000) + BitConverter.ToInt64(status[64..])),
+        BitConverter.ToInt64(status[104..]));
 
     private const int TypeMask = 0xF000;
     private const int LinkType = 0xA000;
@@ -275,6 +280,10 @@ internal static class FileProbe
         [DllImport("libSystem.Native")]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
         public static extern int SystemNative_LStat(byte[] path, byte[] status);
+
+        [DllImport("libSystem.Native")]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int SystemNative_LStat(ref byte path, ref byte status);
 
         [DllImport("libSystem.Native", SetLastError = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

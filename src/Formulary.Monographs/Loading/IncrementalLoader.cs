@@ -39,7 +39,7 @@ public sealed class IncrementalLoader(MonographParser parser)
     }
 
     /// <summary>Starts the load of what <paramref name="listing"/> lists; the documents are read as they are enumerated.</summary>
-    /// <param name="stored">What the store holds for a collection and slug (null: nothing); called from several threads.</param>
+    /// <param name="stored">What the store holds for a collection and slug (null: nothing); called once per document, in order, from one thread at a time.</param>
     public IncrementalLoad Load(ContentListing listing, Func<Collection, string, StoredContent?> stored, IProgress<LoadProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(listing);
@@ -56,20 +56,30 @@ public sealed class IncrementalLoader(MonographParser parser)
         var duplicates = ContentSetLint.Duplicates([.. Enumerable.Range(0, files.Count).Where(i => listing.Duplicated[i]).Select(i => (files[i].Collection, listing.Slugs[i], files[i].Path))])
             .ToLookup(d => d.File, StringComparer.Ordinal);
         var isRoot = Directory.Exists(path) && Enum.GetValues<Collection>().Any(c => Directory.Exists(Path.Combine(path, c.FolderName())));
+        // A document that need not be read is handed over as it is, without a task of its own.
+        Task<LoadedDocument> Start(int i, CancellationToken token)
+        {
+            var previous = listing.Duplicated[i] ? null : stored(files[i].Collection, listing.Slugs[i]);
+            return Unread(listing, i, previous, duplicates) is { } unread
+                ? Task.FromResult(unread)
+                : Task.Run(() => ReadOne(layout, files[i].Collection, files[i].Path, listing.Slugs[i], previous, duplicates), token);
+        }
+
         return new IncrementalLoad(
             keys,
-            ReadAllAsync(files.Count, i => ReadOne(layout, files[i].Collection, files[i].Path, listing.Slugs[i], listing.Duplicated[i] ? null : stored(files[i].Collection, listing.Slugs[i]), duplicates), progress),
+            ReadAllAsync(files.Count, Start, progress),
             [.. layout.Skipped, .. isRoot ? OrphanRules(layout.Folder, path) : []],
             isRoot || File.Exists(path),
             layout.Folder.Root);
     }
 
     /// <summary>
-    /// Reads document 0, 1, 2… in parallel but hands them out in order, at most <see cref="ReadAhead"/> ahead of the
-    /// caller; stopping the enumeration early stops the reads.
+    /// Reads document 0, 1, 2… in parallel (<paramref name="start"/> starts each) but hands them out in order, at most
+    /// <see cref="ReadAhead"/> ahead of the caller; stopping the enumeration early stops the reads.
     /// </summary>
     private static async IAsyncEnumerable<LoadedDocument> ReadAllAsync(
-        int count, Func<int, LoadedDocument> read, IProgress<LoadProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        int count, Func<int, CancellationToken, Task<LoadedDocument>> start, IProgress<LoadProgress>? progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ahead = Channel.CreateBounded<Task<LoadedDocument>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
@@ -80,8 +90,7 @@ public sealed class IncrementalLoader(MonographParser parser)
                 {
                     for (var i = 0; i < count; i++)
                     {
-                        var index = i;
-                        await ahead.Writer.WriteAsync(Task.Run(() => read(index), stop.Token), stop.Token);
+                        await ahead.Writer.WriteAsync(start(i, stop.Token), stop.Token);
                     }
                 }
                 finally
@@ -109,20 +118,38 @@ public sealed class IncrementalLoader(MonographParser parser)
         }
     }
 
+    /// <summary>
+    /// Document <paramref name="index"/> of <paramref name="listing"/> when its files need not be read: the store holds it
+    /// from this parser version, and the stamp it recorded when it last read them still holds (stamped now, or with the
+    /// listing: <see cref="ContentListing.StampAll"/>); null when they must be read.
+    /// </summary>
+    private static LoadedDocument? Unread(ContentListing listing, int index, StoredContent? previous, ILookup<string, Diagnostic> duplicates)
+    {
+        if (previous is not { Stamp: { } recorded } || previous.ModelVersion != MonographParser.ModelVersion)
+        {
+            return null;
+        }
+
+        var (layout, (collection, file), slug) = (listing.Layout, listing.Layout.Files[index], listing.Slugs[index]);
+        var now = listing.Stamps is { } stamps ? stamps[index] : StampOf(layout.Folder, file);
+        return now is not null && recorded.Vouches(now)
+            ? new LoadedDocument(collection, slug, file, previous.ContentHash, null, null, null, Cross(layout, collection, slug, file, previous.Links, duplicates)) { Read = false }
+            : null;
+    }
+
+    /// <summary>A document's cross-document findings: a slug another file claims too, links to documents that do not exist.</summary>
+    private static IReadOnlyList<Diagnostic> Cross(
+        ContentLayout layout, Collection collection, string slug, string file, IReadOnlyList<MonographLink> links, ILookup<string, Diagnostic> duplicates) =>
+        [.. duplicates[file], .. ContentSetLint.BrokenLinks(new DocumentLinks(collection, slug, file, links), layout.KnownSlugs)];
+
     private LoadedDocument ReadOne(
         ContentLayout layout, Collection collection, string file, string slug, StoredContent? previous, ILookup<string, Diagnostic> duplicates)
     {
         var folder = layout.Folder;
         var rulesFile = RulesLoader.RulesPathFor(file);
         var hasRules = folder.Exists(rulesFile);
-        IReadOnlyList<Diagnostic> Cross(IReadOnlyList<MonographLink> links) =>
-            [.. duplicates[file], .. ContentSetLint.BrokenLinks(new DocumentLinks(collection, slug, file, links), layout.KnownSlugs)];
+        IReadOnlyList<Diagnostic> Cross(IReadOnlyList<MonographLink> links) => IncrementalLoader.Cross(layout, collection, slug, file, links, duplicates);
         var current = previous is not null && previous.ModelVersion == MonographParser.ModelVersion;
-        if (current && previous!.Stamp is { } recorded && StampOf(folder, file, hasRules ? rulesFile : null) is { } now && recorded.Vouches(now))
-        {
-            return new LoadedDocument(collection, slug, file, previous.ContentHash, null, null, null, Cross(previous.Links)) { Read = false };
-        }
-
         var read = folder.Read(file, parser.Limits.MaxBytes);
         var rulesRead = hasRules ? folder.Read(rulesFile, RulesLoader.MaxBytes) : null;
         var usable = read is { Problem: null, TooLarge: false };
@@ -158,12 +185,15 @@ public sealed class IncrementalLoader(MonographParser parser)
         return new LoadedDocument(collection, slug, file, usable ? contentHash : monograph.ContentHash, monograph, source, rules, Cross(monograph.Links)) { Stamp = stamp };
     }
 
-    /// <summary>The stamps of a document's files, nothing read; null when one of them cannot be stamped (then they are read).</summary>
-    private static SourceStamp? StampOf(ContentFolder folder, string file, string? rulesFile) =>
-        folder.Stamp(file) is not { } markdown ? null
-        : rulesFile is null ? new SourceStamp(markdown, null)
-        : folder.Stamp(rulesFile) is { } rules ? new SourceStamp(markdown, rules)
-        : null;
+    /// <summary>The stamps of a document's files (its rules file too, when listed), nothing read; null when one of them cannot be stamped (then they are read).</summary>
+    internal static SourceStamp? StampOf(ContentFolder folder, string file)
+    {
+        var rulesFile = RulesLoader.RulesPathFor(file);
+        return folder.Stamp(file) is not { } markdown ? null
+            : !folder.Exists(rulesFile) ? new SourceStamp(markdown, null)
+            : folder.Stamp(rulesFile) is { } rules ? new SourceStamp(markdown, rules)
+            : null;
+    }
 
     /// <summary>UTF-8 as the parser decodes it (invalid bytes as U+FFFD), without a byte-order mark.</summary>
     private static string Decode(byte[] bytes) =>

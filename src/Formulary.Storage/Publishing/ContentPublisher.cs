@@ -27,9 +27,20 @@ public static class ContentPublisher
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        // The folder is listed while the store's state loads (both take seconds at 100,000 documents); the
-        // listing needs neither the store nor its lock.
-        var listing = Task.Run(() => IncrementalLoader.List(path), cancellationToken);
+        // The folder is listed and its files stamped while the store's state loads (both take seconds at 100,000
+        // documents); neither needs the store nor its lock.
+        var listing = Task.Run(
+            () =>
+            {
+                var listed = IncrementalLoader.List(path);
+                if (!options.Rehash)
+                {
+                    listed.StampAll();
+                }
+
+                return listed;
+            },
+            cancellationToken);
         await using var session = await store.BeginImportAsync(cancellationToken);
         var stored = session.Stored;
         var load = new IncrementalLoader().Load(

@@ -21,34 +21,43 @@ public static class NameKey
     private const string Plain = "aaaaaaceeeeiiiidnoooooouuuuytyaaaccccddeeeeegggghhiiiiijkllllnnnooorrrsssstttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooy";
 
     /// <summary><see cref="Fold"/> without its spaces: "Folic Acid" and "folicacid" compare equal.</summary>
-    public static string Compact(string text) => Fold(text).Replace(" ", string.Empty, StringComparison.Ordinal);
+    public static string Compact(string text) => Fold(text, spaces: false);
 
-    public static string Fold(string text)
+    public static string Fold(string text) => Fold(text, spaces: true);
+
+    private static string Fold(string text, bool spaces)
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var rune in text.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            // ASCII, most names, has no marks and needs no tables.
+            var ascii = rune.Value < 0x80;
+            if (!ascii && Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {
                 continue;
             }
 
-            if (Rune.IsLetterOrDigit(rune))
+            if (ascii ? !char.IsAsciiLetterOrDigit((char)rune.Value) : !Rune.IsLetterOrDigit(rune))
             {
-                if (pendingSpace && folded.Length > 0)
-                {
-                    folded.Append(' ');
-                }
+                pendingSpace = true;
+                continue;
+            }
 
-                pendingSpace = false;
-                AppendPlain(folded, Rune.ToLowerInvariant(rune));
+            if (pendingSpace && spaces && folded.Length > 0)
+            {
+                folded.Append(' ');
+            }
+
+            pendingSpace = false;
+            if (ascii)
+            {
+                folded.Append(char.ToLowerInvariant((char)rune.Value));
             }
             else
             {
-                pendingSpace = true;
+                AppendPlain(folded, Rune.ToLowerInvariant(rune));
             }
         }
 
@@ -64,13 +73,18 @@ public static class NameKey
             return;
         }
 
-        folded.Append(lower.Value switch
+        if (lower.Value switch { 'æ' => "ae", 'œ' => "oe", 'ß' => "ss", _ => null } is { } expanded)
         {
-            'æ' => "ae",
-            'œ' => "oe",
-            'ß' => "ss",
-            _ => lower.ToString(),
-        });
+            folded.Append(expanded);
+        }
+        else if (lower.IsBmp)
+        {
+            folded.Append((char)lower.Value);
+        }
+        else
+        {
+            folded.Append(lower.ToString());
+        }
     }
 
     public static string Key(string text)
