@@ -8,7 +8,7 @@ internal static class BenchmarkProgram
 {
     /// <summary>
     /// <c>generate-corpus --out DIR [--count N]</c> writes the parsing corpus as a content folder;
-    /// <c>profile-search [--rounds N]</c> times the parts of the indexed search (<see cref="Storage.SearchProfile"/>);
+    /// <c>profile-search [--rounds N] [--one-range] [--cold] [--first] [--reverse] [--forget-prefixes] [--no-warm-up] [--dump FILE]</c> times the parts of the indexed search (<see cref="Storage.SearchProfile"/>);
     /// anything else goes to BenchmarkDotNet.
     /// </summary>
     public static int Main(string[] args)

@@ -50,6 +50,26 @@ internal sealed class PrefixWords
         return (word.Query, word.Estimate);
     }
 
+    /// <summary>
+    /// Drops what <paramref name="reader"/>'s searches share: the warm-up's prefix words (<see cref="IndexWarmUp"/>), and in
+    /// the search profile before each search, to measure one that meets none of its prefixes.
+    /// </summary>
+    internal static void Forget(IndexReader reader) => Readers.Remove(reader);
+
+    /// <summary>How many prefix words <paramref name="reader"/>'s searches share now.</summary>
+    internal static int Count(IndexReader reader)
+    {
+        if (!Readers.TryGetValue(reader, out var cache))
+        {
+            return 0;
+        }
+
+        lock (cache.words)
+        {
+            return cache.words.Count;
+        }
+    }
+
     private sealed class Word
     {
         public Word(IndexReader reader, PrefixQuery prefix)

@@ -57,6 +57,12 @@ internal sealed class SearchIndex : IAsyncDisposable
     /// </summary>
     internal bool CatchUpBeforeSearch { get; init; }
 
+    /// <summary>Searches run after the first build, before the index answers (<see cref="IndexWarmUp"/>); 0: none.</summary>
+    internal int WarmUpSearches { get; init; } = IndexWarmUp.Searches;
+
+    /// <summary>How many searches the first build's warm-up ran (tests).</summary>
+    internal int WarmedUp { get; private set; }
+
     /// <summary>How a large ranking is shared between cores (<see cref="RankRun"/>); tests split every ranking finely.</summary>
     internal RankSplit Split { get; set; } = RankSplit.ForThisMachine;
 
@@ -166,6 +172,7 @@ internal sealed class SearchIndex : IAsyncDisposable
                 searchers.MaybeRefreshBlocking();
                 if (held < 0)
                 {
+                    await WarmUpAsync(connection, cancellationToken);
                     built?.Invoke(writer.NumDocs, time.GetElapsedTime(started));
                 }
 
@@ -178,6 +185,25 @@ internal sealed class SearchIndex : IAsyncDisposable
         {
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            Report(exception);
+        }
+    }
+
+    /// <summary>The first build's warm-up (<see cref="IndexWarmUp"/>); a failure is reported, and the index answers all the same.</summary>
+    private async Task WarmUpAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (WarmUpSearches <= 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var lease = new IndexLease(this, searchers.Acquire());
+            WarmedUp = await IndexWarmUp.RunAsync(lease, connection, WarmUpSearches, time, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException and not OperationCanceledException)
         {
             Report(exception);
         }

@@ -54,11 +54,11 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
     }
 
     /// <summary>Tests: an index brought up to the store before each search, which must answer it (<see cref="SearchIndex.CatchUpBeforeSearch"/>).</summary>
-    internal SearchIndex StartSearchIndex(Action<Exception> failed, bool catchUpBeforeSearch, Action<int, TimeSpan>? built = null)
+    internal SearchIndex StartSearchIndex(Action<Exception> failed, bool catchUpBeforeSearch, Action<int, TimeSpan>? built = null, int warmUpSearches = IndexWarmUp.Searches)
     {
         if (Index is null)
         {
-            Index = new SearchIndex(OpenAsync, TimeProvider, failed, built) { CatchUpBeforeSearch = catchUpBeforeSearch };
+            Index = new SearchIndex(OpenAsync, TimeProvider, failed, built) { CatchUpBeforeSearch = catchUpBeforeSearch, WarmUpSearches = warmUpSearches };
             Index.Start();
         }
 

@@ -71,7 +71,13 @@ internal static class SearchSnippet
     /// </summary>
     private static string Window(TermMatcher matcher, string text, int start, int end)
     {
-        var words = TermMatcher.Words(text, start, end).ToList();
+        var words = new List<(int From, int To)>();
+        var at = start;
+        while (TermMatcher.NextWord(text, ref at, end, out var wordStart, out var wordEnd))
+        {
+            words.Add((wordStart, wordEnd));
+        }
+
         if (words.Count == 0)
         {
             return string.Empty;
@@ -81,7 +87,7 @@ internal static class SearchSnippet
         var from = Math.Max(0, Math.Min(Math.Max(first, 0) - WordsBefore, words.Count - WindowWords));
         var to = Math.Min(words.Count, from + WindowWords);
         var marked = new StringBuilder(from > 0 ? Ellipsis : string.Empty);
-        var at = from == 0 ? start : words[from].From;
+        at = from == 0 ? start : words[from].From;
         for (var i = from; i < to; i++)
         {
             var (wordFrom, wordTo) = words[i];

@@ -31,7 +31,8 @@ internal sealed class TermMatcher
     public int Find(string text, int start, int end)
     {
         var found = 0;
-        foreach (var (from, to) in Words(text, start, end))
+        var at = start;
+        while (NextWord(text, ref at, end, out var from, out var to))
         {
             found |= Match(text.AsSpan(from, to - from));
             if (found == All)
@@ -61,29 +62,55 @@ internal sealed class TermMatcher
     /// <summary>The words of <paramref name="text"/>[start, end) as [from, to) ranges.</summary>
     public static IEnumerable<(int From, int To)> Words(string text, int start, int end)
     {
-        var from = -1;
         var at = start;
+        while (NextWord(text, ref at, end, out var from, out var to))
+        {
+            yield return (from, to);
+        }
+    }
+
+    /// <summary>
+    /// The next word of <paramref name="text"/>[<paramref name="at"/>, end) as [from, to), <paramref name="at"/> moved past
+    /// it; false when no word is left. A snippet scans every section of a hit's text, so an ASCII character (most of
+    /// them) is classified without decoding a rune: it is a letter or digit exactly when it is <c>[A-Za-z0-9]</c>, and
+    /// no ASCII character is a non-spacing mark.
+    /// </summary>
+    public static bool NextWord(string text, ref int at, int end, out int from, out int to)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        from = -1;
         while (at < end)
         {
-            var width = Rune.DecodeFromUtf16(text.AsSpan(at, end - at), out var rune, out var consumed) == OperationStatus.Done ? consumed : 1;
-            var inWord = Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark;
+            var c = text[at];
+            bool inWord;
+            int width;
+            if (char.IsAscii(c))
+            {
+                inWord = char.IsAsciiLetterOrDigit(c);
+                width = 1;
+            }
+            else
+            {
+                width = Rune.DecodeFromUtf16(text.AsSpan(at, end - at), out var rune, out var consumed) == OperationStatus.Done ? consumed : 1;
+                inWord = Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark;
+            }
+
             if (inWord && from < 0)
             {
                 from = at;
             }
             else if (!inWord && from >= 0)
             {
-                yield return (from, at);
-                from = -1;
+                to = at;
+                at += width;
+                return true;
             }
 
             at += width;
         }
 
-        if (from >= 0)
-        {
-            yield return (from, end);
-        }
+        to = end;
+        return from >= 0;
     }
 
     private static bool AsciiMatch(ReadOnlySpan<char> word, string term, bool prefix)

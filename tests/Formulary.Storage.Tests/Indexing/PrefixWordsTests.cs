@@ -45,4 +45,40 @@ public sealed class PrefixWordsTests
             Assert.Equal(3, new IndexSearcher(lease.Reader).Search(next, 10).TotalHits);
         }
     }
+
+    [Fact]
+    public async Task FirstBuild_WarmsUpThenKeepsNoPrefixWord_AndAnswersAsAnIndexWithout()
+    {
+        await using var warmed = SqliteStores.Create(TimeProvider.System);
+        await using var cold = SqliteStores.Create(TimeProvider.System);
+        IReadOnlyList<ImportDocument> corpus =
+        [
+            Composition("paracetamol", "Paracetamol", "## Usage\nPain and fever in children.\n\n## Dosage\nAdults: oral dose every four hours."),
+            Composition("ibuprofen", "Ibuprofen", "## Usage\nFeverish pain in adults.\n\n## Dosage\nAdults: oral dose with food."),
+            Composition("metformin", "Metformin", "## Usage\nType 2 diabetes in adults.\n\n## Dosage\nOral dose with meals."),
+        ];
+        await warmed.ImportAsync(corpus, ImportOptions.WholeContentSet);
+        await cold.ImportAsync(corpus, ImportOptions.WholeContentSet);
+        var index = IndexedStores.Start(warmed);
+        var without = cold.StartSearchIndex(exception => throw new InvalidOperationException("the search index failed", exception), catchUpBeforeSearch: true, warmUpSearches: 0);
+
+        await index.CatchUpAsync(CancellationToken.None);
+        await without.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(IndexWarmUp.Searches, index.WarmedUp);
+        Assert.Equal(0, without.WarmedUp);
+        using (var lease = index.Lease(await warmed.GetGenerationAsync())!)
+        {
+            Assert.Equal(0, PrefixWords.Count(lease.Reader));
+        }
+
+        foreach (var query in new[] { "adults dose", "oral dos", "pain fev", "dosage adults" })
+        {
+            var a = await warmed.SearchAsync(new Formulary.Storage.Search.SearchRequest(query));
+            var b = await cold.SearchAsync(new Formulary.Storage.Search.SearchRequest(query));
+            Assert.Equal(b.Total, a.Total);
+            Assert.Equal(b.Counts, a.Counts);
+            Assert.Equal(b.Hits, a.Hits);
+        }
+    }
 }
