@@ -45,13 +45,16 @@ public sealed class ContentListing
     /// finds a recorded stamp still holding (<see cref="RecordedStamp.Vouches"/>) needs no system call: a publisher
     /// stamps while the store's state loads. A stamp taken earlier than the read it spares vouches for no more: the
     /// store's record says what was read when, and a file changed after the stamp is a change the next import sees.
+    /// Cancelled (a store that recorded no stamps needs none), it leaves <see cref="Stamps"/> unset.
     /// </summary>
-    public void StampAll()
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public void StampAll(CancellationToken cancellationToken = default)
     {
         var (folder, files) = (Layout.Folder, Layout.Files);
         var stamps = new SourceStamp?[files.Count];
         for (var i = 0; i < files.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             stamps[i] = IncrementalLoader.StampOf(folder, files[i].Path);
         }
 

@@ -27,22 +27,24 @@ public static class ContentPublisher
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        // The folder is listed and its files stamped while the store's state loads (both take seconds at 100,000
-        // documents); neither needs the store nor its lock.
-        var listing = Task.Run(
-            () =>
-            {
-                var listed = IncrementalLoader.List(path);
-                if (!options.Rehash)
-                {
-                    listed.StampAll();
-                }
-
-                return listed;
-            },
-            cancellationToken);
+        // The folder is listed, and its files stamped, while the store's state loads (both take seconds at 100,000
+        // documents); neither needs the store nor its lock. The stamps are waited for only when the store recorded
+        // some to compare them with: a fresh import, or the first after the upgrade, stops stamping instead.
+        var listing = Task.Run(() => IncrementalLoader.List(path), cancellationToken);
+        using var stampsUnneeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stamped = options.Rehash ? Task.CompletedTask : Task.Run(async () => (await listing).StampAll(stampsUnneeded.Token), stampsUnneeded.Token);
         await using var session = await store.BeginImportAsync(cancellationToken);
         var stored = session.Stored;
+        if (stored.Values.Any(state => state.Stamp is not null))
+        {
+            await stamped;
+        }
+        else
+        {
+            await stampsUnneeded.CancelAsync();
+            await stamped.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         var load = new IncrementalLoader().Load(
             await listing,
             (collection, slug) => stored.TryGetValue((collection, slug), out var state) && !state.IsRemoved
