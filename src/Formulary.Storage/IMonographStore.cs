@@ -56,10 +56,11 @@ public interface IMonographStore : IAsyncDisposable
     Task<Health.StoreHealth> CheckHealthAsync(bool integrity, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The model of every live document (the version <see cref="GetAsync"/> answers), read in one statement
-    /// as the caller asks for the next: a static export of any size without a query per document.
+    /// The model of every live document (the version <see cref="GetAsync"/> answers) and its sections as rendered at
+    /// import, read in one statement as the caller asks for the next: a static export of any size without a query
+    /// per document, nor a Markdown parse per section.
     /// </summary>
-    IAsyncEnumerable<Formulary.Monographs.Model.Monograph> ReadLiveAsync(CancellationToken cancellationToken = default);
+    IAsyncEnumerable<LiveMonograph> ReadLiveAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every live document, ordered by collection then slug (sitemap, export, links between collections).</summary>
     Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default);

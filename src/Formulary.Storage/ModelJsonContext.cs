@@ -17,4 +17,5 @@ namespace Formulary.Storage;
 [JsonSerializable(typeof(List<MonographLink>))]
 [JsonSerializable(typeof(IReadOnlyList<MonographLink>))]
 [JsonSerializable(typeof(SearchSegment[]))]
+[JsonSerializable(typeof(Versions.StoredSections))]
 internal sealed partial class ModelJsonContext : JsonSerializerContext;

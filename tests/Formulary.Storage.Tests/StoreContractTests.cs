@@ -1,6 +1,7 @@
 using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Model;
 using Formulary.Monographs;
+using Formulary.Monographs.Rendering;
 using Formulary.Storage.Importing;
 using Formulary.Storage.Listing;
 using Formulary.Storage.Publishing;
@@ -308,13 +309,26 @@ public abstract class StoreContractTests : StoreTests
         await Store.ImportAsync([Composition("a", "A changed", "## Usage\nA changed."), rejected], ImportOptions.WholeContentSet);
 
         var live = new List<Monograph>();
-        await foreach (var monograph in Store.ReadLiveAsync())
+        IReadOnlyList<RenderedSection> sectionsOfA = [];
+        await foreach (var document in Store.ReadLiveAsync())
         {
-            live.Add(monograph);
+            live.Add(document.Monograph);
+            if (document.Monograph.Slug == "a")
+            {
+                sectionsOfA = document.Sections ?? [];
+            }
+
+            // The sections rendered at import, as the page would render them from the model.
+            var expected = SectionRendering.Render(document.Monograph.Sections, MarkdownHtmlRenderer.Shared);
+            Assert.Equal(Html(expected), Html(Assert.IsAssignableFrom<IReadOnlyList<RenderedSection>>(document.Sections)));
         }
 
         Assert.Equal([("a", "A changed"), ("c", "C")], live.Select(m => (m.Slug, m.Title)).Order());
         Assert.Equal((await Store.ListAsync()).Select(s => s.Slug).Order(), live.Select(m => m.Slug).Order());
+        Assert.Contains(sectionsOfA, s => s is { Id: "usage", Html: "<p>A changed.</p>\n" });
+
+        static string Html(IReadOnlyList<RenderedSection> sections) =>
+            string.Join("\n", sections.Select(s => $"{s.Id}|{s.Key}|{s.Title}|{s.Level}|{s.Html}[{Html(s.Children)}]"));
     }
 
     [SkippableFact]

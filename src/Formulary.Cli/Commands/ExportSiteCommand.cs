@@ -110,7 +110,7 @@ internal static class ExportSiteCommand
     /// </summary>
     private sealed record Source(
         IReadOnlyList<MonographSummary> Summaries,
-        IAsyncEnumerable<Formulary.Monographs.Model.Monograph> Monographs,
+        IAsyncEnumerable<Formulary.Storage.Versions.LiveMonograph> Monographs,
         IReadOnlySet<string> DrugsWithDoseRules,
         IAsyncDisposable? Store) : IAsyncDisposable
     {

@@ -34,6 +34,12 @@ internal sealed class PostgresDialect : StoreDialect
     public override Monograph UnpackModel(object stored) =>
         JsonSerializer.Deserialize<Monograph>((string)stored, ModelJson.Options) ?? throw new InvalidOperationException("a stored model is empty");
 
+    public override object PackSections(Versions.StoredSections sections) =>
+        StoreText.Clean(JsonSerializer.Serialize(sections, ModelJsonContext.Default.StoredSections));
+
+    public override Versions.StoredSections UnpackSections(object stored) =>
+        JsonSerializer.Deserialize((string)stored, ModelJsonContext.Default.StoredSections) ?? throw new InvalidOperationException("stored sections are empty");
+
     /// <summary>Plain text: TOAST compresses it with the row's model (ADR 0003 has the measurements).</summary>
     public override object PackText(string text) => text;
 

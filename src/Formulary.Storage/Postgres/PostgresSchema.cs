@@ -140,6 +140,10 @@ internal static class PostgresSchema
             checked_at_ns bigint NOT NULL
         );
         """,
+        // 11: as SQLite 16, a published version's sections rendered at import (JSON text; TOAST compresses it).
+        """
+        ALTER TABLE versions ADD COLUMN sections_html text NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

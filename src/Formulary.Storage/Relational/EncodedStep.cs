@@ -8,7 +8,7 @@ namespace Formulary.Storage.Relational;
 
 /// <summary>
 /// The values a step writes that follow from the step alone: the packed source and model, the links, and for a
-/// published version its searchable fields and summary. Packing and serializing are most of the cost of writing a
+/// published version its searchable fields, summary and rendered sections. Packing and serializing are most of the cost of writing a
 /// document and need no connection, so an import computes them on other cores while its one connection writes the
 /// steps before (<see cref="ImportSession"/>). Null for a step that writes nothing or only marks a removal.
 /// </summary>
@@ -27,18 +27,18 @@ internal sealed record EncodedStep(object? Source, object Model, string Links, E
             var previous = step.Previous!;
             var published = !previous.HeadRejected && previous.PublishedVersion == previous.HeadVersion;
             return new EncodedStep(null, dialect.PackModel(document.Monograph), links,
-                published ? EncodedPublication.Of(document, previous.HeadVersion, previous.ImportedAt) : null);
+                published ? EncodedPublication.Of(document, previous.HeadVersion, previous.ImportedAt, dialect) : null);
         }
 
         return new EncodedStep(dialect.PackText(document.SourceText), dialect.PackModel(document.Monograph), links,
-            step.Kind == ImportStepKind.Publish ? EncodedPublication.Of(document, step.Result.Version!.Value, importedAt) : null);
+            step.Kind == ImportStepKind.Publish ? EncodedPublication.Of(document, step.Result.Version!.Value, importedAt, dialect) : null);
     }
 }
 
-/// <summary>A published version's searchable fields and summary as the documents row holds them.</summary>
-internal sealed record EncodedPublication(SearchDocument Search, string Sections, string Summary, string BrowseKey, string BrowseLetter)
+/// <summary>A published version's searchable fields and summary as the documents row holds them, and its rendered sections.</summary>
+internal sealed record EncodedPublication(SearchDocument Search, string Sections, string Summary, string BrowseKey, string BrowseLetter, object RenderedSections)
 {
-    public static EncodedPublication Of(ImportDocument document, int version, DateTimeOffset versionImportedAt)
+    public static EncodedPublication Of(ImportDocument document, int version, DateTimeOffset versionImportedAt, StoreDialect dialect)
     {
         var search = SearchDocument.From(document.Monograph);
         var summary = MonographSummary.From(document.Monograph, version, versionImportedAt) with { HasRules = document.Rules is not null };
@@ -48,6 +48,7 @@ internal sealed record EncodedPublication(SearchDocument Search, string Sections
             JsonSerializer.Serialize(search.Segments, ModelJson.Options),
             JsonSerializer.Serialize(summary, ModelJson.Options),
             browseKey,
-            Browsing.BrowseLetter.Of(browseKey));
+            Browsing.BrowseLetter.Of(browseKey),
+            dialect.PackSections(Versions.StoredSections.Of(document.Monograph)));
     }
 }

@@ -31,6 +31,11 @@ internal abstract class StoreDialect
 
     public abstract Monograph UnpackModel(object stored);
 
+    /// <summary>A published version's rendered sections as stored beside its model (packed like it).</summary>
+    public abstract object PackSections(Versions.StoredSections sections);
+
+    public abstract Versions.StoredSections UnpackSections(object stored);
+
     /// <summary>A version's source text as stored (SQLite packs it; ADR 0003); <see cref="UnpackText"/> gives it back unchanged.</summary>
     public abstract object PackText(string text);
 

@@ -104,14 +104,15 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             cancellationToken, ("collection", StoreText.Collection(monograph.Collection)), ("slug", monograph.Slug)), System.Globalization.CultureInfo.InvariantCulture);
         await commands.ExecuteAsync(
             """
-            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model, model_version, imported_at, rejected, rules_path, rules_text)
-            VALUES (@id, @version, @hash, @path, @source, @model, @modelVersion, @now, @rejected, @rulesPath, @rulesText);
+            INSERT INTO versions (document_id, version, content_hash, source_path, source_text, model, model_version, imported_at, rejected, rules_path, rules_text, sections_html)
+            VALUES (@id, @version, @hash, @path, @source, @model, @modelVersion, @now, @rejected, @rulesPath, @rulesText, @sectionsHtml);
             UPDATE documents SET head_version = @version, links_json = @links, cross_key = @crossKey WHERE id = @id;
             """,
             cancellationToken,
             ("id", id), ("version", version), ("hash", document.ContentHash), ("path", monograph.SourcePath), ("source", encoded.Source),
             ("model", encoded.Model), ("modelVersion", document.ModelVersion), ("now", dialect.Instant(importedAt)), ("rejected", step.Kind == ImportStepKind.Reject),
-            ("rulesPath", document.Rules?.Path), ("rulesText", document.Rules?.Text), ("links", encoded.Links), ("crossKey", document.CrossKey));
+            ("rulesPath", document.Rules?.Path), ("rulesText", document.Rules?.Text), ("links", encoded.Links), ("crossKey", document.CrossKey),
+            ("sectionsHtml", encoded.Publication?.RenderedSections));
         if (encoded.Publication is { } publication)
         {
             await PublishAsync(id, version, publication, "latest_version = @version, removed_at = NULL,", cancellationToken);
@@ -125,12 +126,12 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
         var (document, previous) = (step.Write!, step.Previous!);
         await commands.ExecuteAsync(
             """
-            UPDATE versions SET model = @model, model_version = @modelVersion, source_path = @path WHERE document_id = @id AND version = @version;
+            UPDATE versions SET model = @model, model_version = @modelVersion, source_path = @path, sections_html = @sectionsHtml WHERE document_id = @id AND version = @version;
             UPDATE documents SET links_json = @links, cross_key = @crossKey WHERE id = @id;
             """,
             cancellationToken,
             ("id", previous.Id), ("version", previous.HeadVersion), ("model", encoded.Model), ("modelVersion", document.ModelVersion), ("path", document.Monograph.SourcePath),
-            ("links", encoded.Links), ("crossKey", document.CrossKey));
+            ("links", encoded.Links), ("crossKey", document.CrossKey), ("sectionsHtml", encoded.Publication?.RenderedSections));
         if (encoded.Publication is { } publication)
         {
             await PublishAsync(previous.Id, previous.HeadVersion, publication, string.Empty, cancellationToken);

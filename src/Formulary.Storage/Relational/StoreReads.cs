@@ -43,14 +43,14 @@ internal static class StoreReads
         };
     }
 
-    /// <summary>The version <see cref="GetAsync"/> reads without a version number, for every live document.</summary>
-    public static async IAsyncEnumerable<Formulary.Monographs.Model.Monograph> ReadLiveAsync(
+    /// <summary>The version <see cref="GetAsync"/> reads without a version number, for every live document, with its rendered sections.</summary>
+    public static async IAsyncEnumerable<LiveMonograph> ReadLiveAsync(
         DbConnection connection, StoreDialect dialect, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = Command(
             connection,
             """
-            SELECT v.model
+            SELECT v.model, v.sections_html
             FROM documents d JOIN versions v ON v.document_id = d.id AND v.version = d.latest_version
             WHERE d.removed_at IS NULL AND d.latest_version > 0
             ORDER BY d.id
@@ -58,7 +58,9 @@ internal static class StoreReads
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return dialect.UnpackModel(reader.GetValue(0));
+            // The model first: on SQLite both are unpacked into the same per-thread buffer.
+            var monograph = dialect.UnpackModel(reader.GetValue(0));
+            yield return new LiveMonograph(monograph, reader.IsDBNull(1) ? null : dialect.UnpackSections(reader.GetValue(1)).Current);
         }
     }
 

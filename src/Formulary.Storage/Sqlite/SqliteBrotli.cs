@@ -37,6 +37,16 @@ internal static class SqliteBrotli
         return monograph ?? throw new InvalidOperationException("a stored model is empty or of an unknown type");
     }
 
+    public static byte[] PackSections(Versions.StoredSections sections) =>
+        Pack(brotli => JsonSerializer.Serialize(brotli, sections, ModelJsonContext.Default.StoredSections));
+
+    public static Versions.StoredSections UnpackSections(object stored) =>
+        (stored switch
+        {
+            byte[] packed => JsonSerializer.Deserialize(Decompress(packed), ModelJsonContext.Default.StoredSections),
+            _ => null,
+        }) ?? throw new InvalidOperationException("stored sections are empty or of an unknown type");
+
     /// <summary>The text as UTF-8, packed; it reads back char for char (a NUL was made U+FFFD before, <see cref="StoreText.Clean"/>).</summary>
     public static byte[] PackText(string text)
     {

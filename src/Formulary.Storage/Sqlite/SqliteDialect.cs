@@ -49,6 +49,10 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override Monograph UnpackModel(object stored) => SqliteBrotli.UnpackModel(stored);
 
+    public override object PackSections(Versions.StoredSections sections) => SqliteBrotli.PackSections(sections);
+
+    public override Versions.StoredSections UnpackSections(object stored) => SqliteBrotli.UnpackSections(stored);
+
     public override object PackText(string text) => SqliteBrotli.PackText(text);
 
     public override string UnpackText(object stored) => SqliteBrotli.UnpackText(stored);

@@ -213,6 +213,12 @@ internal static class SqliteSchema
             checked_at_ns INTEGER NOT NULL
         );
         """,
+        // 16: a published version's sections rendered to HTML at import (Versions/StoredSections, Brotli-packed JSON with
+        // the renderer's version), read by the static export instead of rendering every section's Markdown again
+        // (ADR 0004 decision 9). NULL for versions stored before, and for rejected ones: those are rendered when read.
+        """
+        ALTER TABLE versions ADD COLUMN sections_html BLOB NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Formulary.Monographs;
 using Formulary.Storage.Listing;
+using Formulary.Storage.Versions;
 using Formulary.Web.Assets;
 using Formulary.Web.Pages;
 using Formulary.Web.Pages.Monograph;
@@ -38,23 +39,24 @@ public static class SiteExporter
     }
 
     /// <summary>The summaries and stream of monographs held in memory (stamped with the time of the export).</summary>
-    public static (IReadOnlyList<MonographSummary> Summaries, IAsyncEnumerable<MonographModel> Monographs) InMemory(
+    public static (IReadOnlyList<MonographSummary> Summaries, IAsyncEnumerable<LiveMonograph> Monographs) InMemory(
         IReadOnlyList<MonographModel> monographs, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(monographs);
         ArgumentNullException.ThrowIfNull(time);
         var exportedAt = time.GetUtcNow();
-        return ([.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))], monographs.ToAsyncEnumerable());
+        return ([.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))], monographs.Select(m => new LiveMonograph(m, Sections: null)).ToAsyncEnumerable());
     }
 
     /// <summary>
     /// Exports the documents <paramref name="summaries"/> lists, rendering each page as its monograph arrives
-    /// from <paramref name="monographs"/>. A listed document that never arrives (removed since it was listed)
-    /// gets no page; one that arrives unlisted (added since) is skipped, as the links and sitemap do not know it.
+    /// from <paramref name="monographs"/> (with its sections rendered at import when the store has them, else rendered
+    /// here). A listed document that never arrives (removed since it was listed) gets no page; one that arrives
+    /// unlisted (added since) is skipped, as the links and sitemap do not know it.
     /// </summary>
     public static async Task<ExportReport> ExportAsync(
         IReadOnlyList<MonographSummary> summaries,
-        IAsyncEnumerable<MonographModel> monographs,
+        IAsyncEnumerable<LiveMonograph> monographs,
         IReadOnlySet<string> drugsWithDoseRules,
         string outputDirectory,
         string baseUrl,
@@ -94,8 +96,9 @@ public static class SiteExporter
             await Parallel.ForEachAsync(
                 monographs,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                async (monograph, token) =>
+                async (live, token) =>
                 {
+                    var monograph = live.Monograph;
                     if (!listed.TryGetValue((monograph.Collection, monograph.Slug), out var index)
                         || PageFile(root, monograph.Collection.UrlPath(monograph.Slug)) is not { } target)
                     {
@@ -107,7 +110,7 @@ public static class SiteExporter
                     var renderer = renderers.TryTake(out var pooled) ? pooled : PageRenderer.CreateStandalone();
                     try
                     {
-                        var page = MonographPageBuilder.Build(monograph, summaries, version: null, importedAt: null, drugsWithDoseRules.Contains(monograph.Slug));
+                        var page = MonographPageBuilder.Build(monograph, summaries, version: null, importedAt: null, drugsWithDoseRules.Contains(monograph.Slug), live.Sections);
                         var html = await MonographPages.RenderAsync(renderer, page, site, submission: null).ConfigureAwait(false);
                         Write(target, html);
                         Interlocked.Increment(ref pages);

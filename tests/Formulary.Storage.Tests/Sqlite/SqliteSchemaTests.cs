@@ -72,6 +72,7 @@ public sealed class SqliteSchemaTests
                 DROP TABLE source_stamps;
                 DROP INDEX documents_changed;
                 ALTER TABLE documents DROP COLUMN changed_generation;
+                ALTER TABLE versions DROP COLUMN sections_html;
                 PRAGMA user_version = 9;
                 """;
             downgrade.ExecuteNonQuery();
@@ -108,6 +109,12 @@ public sealed class SqliteSchemaTests
         Assert.Equal(Encoding.UTF8.GetBytes(first.SourceText), Encoding.UTF8.GetBytes((await migrated.GetVersionAsync(Collection.Composition, "fludarabine", 1))!.SourceText));
         var diff = await migrated.DiffAsync(Collection.Composition, "fludarabine", 1, 2);
         Assert.Equal("A purine analogue for chronic leukemia.", Assert.Single(diff!.Lines, l => l.Kind == Versions.DiffLineKind.Added && l.Text.Contains("purine", StringComparison.Ordinal)).Text);
+        // Stored before the sections were rendered at import: read without them (the export renders them).
+        await foreach (var live in migrated.ReadLiveAsync())
+        {
+            Assert.Null(live.Sections);
+        }
+
         var hit = Assert.Single((await migrated.SearchAsync("chronic", 10, 0)).Hits);
         Assert.Contains("<mark>chronic</mark>", hit.SnippetHtml, StringComparison.Ordinal);
         Assert.Equal("fludarabine", Assert.Single((await migrated.SearchAsync("fludara", 10, 0)).Hits).Slug);
@@ -232,7 +239,7 @@ public sealed class SqliteSchemaTests
         }
 
         downgrade.Parameters.Clear();
-        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP TABLE source_stamps;\nDROP INDEX versions_state;\nDROP INDEX documents_state;\nDROP INDEX documents_changed;\nALTER TABLE documents DROP COLUMN changed_generation;\nPRAGMA user_version = 11;";
+        downgrade.CommandText = IndexWithItsOwnCopy(SqliteSearchIndex.RowidOfD) + "\nDROP TABLE source_stamps;\nDROP INDEX versions_state;\nDROP INDEX documents_state;\nDROP INDEX documents_changed;\nALTER TABLE documents DROP COLUMN changed_generation;\nALTER TABLE versions DROP COLUMN sections_html;\nPRAGMA user_version = 11;";
         downgrade.ExecuteNonQuery();
     }
 
@@ -249,6 +256,31 @@ public sealed class SqliteSchemaTests
         DROP TABLE search;
         ALTER TABLE search_with_copy RENAME TO search;
         """;
+
+    [Fact]
+    public async Task ReadLive_SectionsRenderedByAnotherRendererVersion_ReadWithoutThem()
+    {
+        var path = NewPath();
+        await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
+        await store.ImportAsync([TestMonographs.Composition("fludarabine", "Fludarabine", "## Usage\nA purine analogue.")], Importing.ImportOptions.WholeContentSet);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var older = connection.CreateCommand();
+            older.CommandText = "UPDATE versions SET sections_html = $packed";
+            older.Parameters.AddWithValue("$packed", SqliteBrotli.PackSections(new Versions.StoredSections(
+                Monographs.Rendering.SectionRendering.Version - 1, [new("usage", "usage", "Usage", 2, "<p>Old HTML.</p>", [])])));
+            older.ExecuteNonQuery();
+        }
+
+        var live = new List<Versions.LiveMonograph>();
+        await foreach (var document in store.ReadLiveAsync())
+        {
+            live.Add(document);
+        }
+
+        Assert.Null(Assert.Single(live).Sections);
+    }
 
     private static string NewPath() => Path.Combine(Directory.CreateTempSubdirectory("formulary-schema-").FullName, "formulary.db");
 }

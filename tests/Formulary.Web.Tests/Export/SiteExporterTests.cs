@@ -42,13 +42,13 @@ public sealed partial class SiteExporterTests : IAsyncLifetime
         var streamed = Path.Combine(output, "streamed");
         var reads = 0;
 
-        async IAsyncEnumerable<Formulary.Monographs.Model.Monograph> Store()
+        async IAsyncEnumerable<Formulary.Storage.Versions.LiveMonograph> Store()
         {
             Interlocked.Increment(ref reads);
             foreach (var monograph in set.Monographs.Where(m => m != gone).Append(unlisted))
             {
                 await Task.Yield();
-                yield return monograph;
+                yield return new(monograph, Sections: null);
             }
         }
 

@@ -1,4 +1,5 @@
 using Formulary.Monographs;
+using Formulary.Monographs.Rendering;
 using Formulary.Storage.Listing;
 using MonographModel = Formulary.Monographs.Model.Monograph;
 

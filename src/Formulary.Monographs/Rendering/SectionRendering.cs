@@ -1,8 +1,7 @@
 using Formulary.Monographs.Model;
 using Formulary.Monographs.Parsing.Body;
-using Formulary.Monographs.Rendering;
 
-namespace Formulary.Web.Pages.Monograph;
+namespace Formulary.Monographs.Rendering;
 
 /// <summary>
 /// Turns a monograph's section tree into page sections. Each section's own text (before its first
@@ -10,8 +9,18 @@ namespace Formulary.Web.Pages.Monograph;
 /// along the path (<c>dosage-standard-dosage-children</c>), so a citation such as
 /// "Dosage &gt; Special Cases" can link to the exact subsection.
 /// </summary>
-internal static class SectionRendering
+/// <remarks>
+/// The store keeps each published version's rendered sections beside its model (ADR 0004 decision 9), so a static
+/// export does not parse every section's Markdown again; they are used only when stored under this
+/// <see cref="Version"/>. Change it with anything that changes the HTML of a section: this renderer, the anchors
+/// (<see cref="SectionAnchor"/>), <see cref="MarkdownHtmlRenderer"/> or its sanitizer policy. A test pins the
+/// output of a sample document to the version, so a change to the output fails until the version moves.
+/// </remarks>
+public static class SectionRendering
 {
+    /// <summary>The version of the HTML <see cref="Render"/> writes; stored sections of another version are rendered again.</summary>
+    public const int Version = 1;
+
     public static IReadOnlyList<RenderedSection> Render(IReadOnlyList<Section> sections, MarkdownHtmlRenderer renderer) =>
         sections.Where(s => !SectionAnchor.IsFaqSection(s)).Select(s => Render(s, parentId: null, renderer)).ToList();
 
