@@ -309,26 +309,19 @@ public abstract class StoreContractTests : StoreTests
         await Store.ImportAsync([Composition("a", "A changed", "## Usage\nA changed."), rejected], ImportOptions.WholeContentSet);
 
         var live = new List<Monograph>();
-        IReadOnlyList<RenderedSection> sectionsOfA = [];
+        var html = new List<string>();
         await foreach (var document in Store.ReadLiveAsync())
         {
             live.Add(document.Monograph);
-            if (document.Monograph.Slug == "a")
-            {
-                sectionsOfA = document.Sections ?? [];
-            }
-
-            // The sections rendered at import, as the page would render them from the model.
-            var expected = SectionRendering.Render(document.Monograph.Sections, MarkdownHtmlRenderer.Shared);
-            Assert.Equal(Html(expected), Html(Assert.IsAssignableFrom<IReadOnlyList<RenderedSection>>(document.Sections)));
+            // The sections as rendered at import; the model read for a page, without what they already hold.
+            var section = Assert.Single(Assert.IsAssignableFrom<IReadOnlyList<RenderedSection>>(document.Sections));
+            html.Add($"{document.Monograph.Slug} {section.Id} {section.Html}");
+            Assert.Equal(("", 0), (document.Monograph.Body, document.Monograph.Sections.Sum(s => s.Markdown.Length + s.Children.Count)));
         }
 
         Assert.Equal([("a", "A changed"), ("c", "C")], live.Select(m => (m.Slug, m.Title)).Order());
         Assert.Equal((await Store.ListAsync()).Select(s => s.Slug).Order(), live.Select(m => m.Slug).Order());
-        Assert.Contains(sectionsOfA, s => s is { Id: "usage", Html: "<p>A changed.</p>\n" });
-
-        static string Html(IReadOnlyList<RenderedSection> sections) =>
-            string.Join("\n", sections.Select(s => $"{s.Id}|{s.Key}|{s.Title}|{s.Level}|{s.Html}[{Html(s.Children)}]"));
+        Assert.Equal(["a usage <p>A changed.</p>\n", "c usage"], html.Order(StringComparer.Ordinal).Select(h => h.StartsWith('c') ? h[..7] : h));
     }
 
     [SkippableFact]

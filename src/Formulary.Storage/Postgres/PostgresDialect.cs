@@ -31,8 +31,8 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override object PackModel(Monograph monograph) => StoreText.Clean(JsonSerializer.Serialize(monograph, ModelJson.Options));
 
-    public override Monograph UnpackModel(object stored) =>
-        JsonSerializer.Deserialize<Monograph>((string)stored, ModelJson.Options) ?? throw new InvalidOperationException("a stored model is empty");
+    public override Monograph UnpackModel(object stored, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize<Monograph>((string)stored, options) ?? throw new InvalidOperationException("a stored model is empty");
 
     public override object PackSections(Versions.StoredSections sections) =>
         StoreText.Clean(JsonSerializer.Serialize(sections, ModelJsonContext.Default.StoredSections));

@@ -29,7 +29,10 @@ internal abstract class StoreDialect
 
     public abstract object PackModel(Monograph monograph);
 
-    public abstract Monograph UnpackModel(object stored);
+    public Monograph UnpackModel(object stored) => UnpackModel(stored, ModelJson.Options);
+
+    /// <param name="options"><see cref="ModelJson.Options"/>, or <see cref="ModelJson.PageOptions"/> to read only what a page shows.</param>
+    public abstract Monograph UnpackModel(object stored, System.Text.Json.JsonSerializerOptions options);
 
     /// <summary>A published version's rendered sections as stored beside its model (packed like it).</summary>
     public abstract object PackSections(Versions.StoredSections sections);

@@ -58,9 +58,11 @@ internal static class StoreReads
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            // The model first: on SQLite both are unpacked into the same per-thread buffer.
-            var monograph = dialect.UnpackModel(reader.GetValue(0));
-            yield return new LiveMonograph(monograph, reader.IsDBNull(1) ? null : dialect.UnpackSections(reader.GetValue(1)).Current);
+            // The sections first (on SQLite each value is unpacked into the same per-thread buffer): with them, the model
+            // is read without the text they already hold.
+            var sections = reader.IsDBNull(1) ? null : dialect.UnpackSections(reader.GetValue(1)).Current;
+            var monograph = dialect.UnpackModel(reader.GetValue(0), sections is null ? ModelJson.Options : ModelJson.PageOptions);
+            yield return new LiveMonograph(monograph, sections);
         }
     }
 

@@ -26,12 +26,14 @@ internal static class SqliteBrotli
     public static byte[] PackModel(Monograph monograph) =>
         Pack(brotli => JsonSerializer.Serialize(brotli, monograph, ModelJson.Options));
 
-    public static Monograph UnpackModel(object stored)
+    public static Monograph UnpackModel(object stored) => UnpackModel(stored, ModelJson.Options);
+
+    public static Monograph UnpackModel(object stored, JsonSerializerOptions options)
     {
         var monograph = stored switch
         {
-            byte[] packed => JsonSerializer.Deserialize<Monograph>(Decompress(packed), ModelJson.Options),
-            string json => JsonSerializer.Deserialize<Monograph>(json, ModelJson.Options),
+            byte[] packed => JsonSerializer.Deserialize<Monograph>(Decompress(packed), options),
+            string json => JsonSerializer.Deserialize<Monograph>(json, options),
             _ => null,
         };
         return monograph ?? throw new InvalidOperationException("a stored model is empty or of an unknown type");

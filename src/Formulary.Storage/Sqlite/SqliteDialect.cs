@@ -47,7 +47,7 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override object PackModel(Monograph monograph) => SqliteBrotli.PackModel(monograph);
 
-    public override Monograph UnpackModel(object stored) => SqliteBrotli.UnpackModel(stored);
+    public override Monograph UnpackModel(object stored, System.Text.Json.JsonSerializerOptions options) => SqliteBrotli.UnpackModel(stored, options);
 
     public override object PackSections(Versions.StoredSections sections) => SqliteBrotli.PackSections(sections);
 

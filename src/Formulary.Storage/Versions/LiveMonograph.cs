@@ -9,4 +9,9 @@ namespace Formulary.Storage.Versions;
 /// without them (before SQLite schema 16 / PostgreSQL 11) or under another <see cref="SectionRendering.Version"/>,
 /// and then the reader renders them itself.
 /// </summary>
+/// <remarks>
+/// With <see cref="Sections"/>, the model is read for a page (<see cref="ModelJson.PageOptions"/>): its body, diagnostics,
+/// and each section's Markdown, original heading and subsections are empty; the sections' titles, keys and plain text
+/// (the page's lead paragraph and the static search index use them), the front matter, FAQs and names are read.
+/// </remarks>
 public sealed record LiveMonograph(Monograph Monograph, IReadOnlyList<RenderedSection>? Sections);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Formulary.Cli.Tests.Commands;
 
@@ -26,6 +27,37 @@ public sealed class ExportSiteCommandTests
         using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "search-index.json")));
         var entry = Assert.Single(index.RootElement.GetProperty("documents").EnumerateArray(), d => d.GetProperty("url").GetString() == "/composition/alphacillin/");
         Assert.Contains(entry.GetProperty("sections").EnumerateArray(), s => s.GetProperty("text").GetString()!.Contains("Imported text.", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The sections the store rendered at import give the same site, byte for byte, as rendering them from each model
+    /// (a store of the bundled content, then the same store with the rendered sections gone, as before schema 16).
+    /// </summary>
+    [Fact]
+    public void ExportSite_SectionsRenderedAtImport_SameFilesAsRenderedFromTheModels()
+    {
+        var content = new TestContent();
+        Assert.Equal(0, CliRun.Run("import", CliRun.Content, "--db", content.Database).Exit);
+        var stored = Directory.CreateTempSubdirectory("formulary-export-").FullName;
+        Assert.Equal(0, CliRun.Run("export-site", "--db", content.Database, "--out", stored, "--json").Exit);
+        using (var connection = new SqliteConnection($"Data Source={content.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var forget = connection.CreateCommand();
+            forget.CommandText = "SELECT count(*) FROM versions WHERE sections_html IS NOT NULL";
+            Assert.True(Convert.ToInt32(forget.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) >= 11);
+            forget.CommandText = "UPDATE versions SET sections_html = NULL";
+            forget.ExecuteNonQuery();
+        }
+
+        var rendered = Directory.CreateTempSubdirectory("formulary-export-").FullName;
+        Assert.Equal(0, CliRun.Run("export-site", "--db", content.Database, "--out", rendered, "--json").Exit);
+
+        var files = Directory.GetFiles(stored, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(stored, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, Directory.GetFiles(rendered, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(rendered, f)).Order(StringComparer.Ordinal));
+        Assert.Contains(Path.Combine("composition", "clofarabine", "index.html"), files);
+        Assert.All(files, file => Assert.True(
+            File.ReadAllBytes(Path.Combine(stored, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(rendered, file))), file));
     }
 
     [Fact]
