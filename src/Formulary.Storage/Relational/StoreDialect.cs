@@ -21,6 +21,12 @@ internal abstract class StoreDialect
     /// </summary>
     public virtual string StoredStateTables => "documents d JOIN versions v";
 
+    /// <summary>A JSON array of the SQL <paramref name="expressions"/> (comma-separated), as text; nulls as <c>null</c>.</summary>
+    public abstract string JsonArray(string expressions);
+
+    /// <summary>A text column holding JSON, as a JSON value inside <see cref="JsonArray"/> (not as a string).</summary>
+    public abstract string JsonValue(string column);
+
     /// <summary>
     /// Begins the import transaction holding the store-wide import lock (SQLite's write lock, a
     /// PostgreSQL advisory lock); <c>Waited</c> is true when another import held it first.

@@ -18,6 +18,10 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string StoredStateTables => "documents d INDEXED BY documents_state JOIN versions v INDEXED BY versions_state";
 
+    public override string JsonArray(string expressions) => $"json_array({expressions})";
+
+    public override string JsonValue(string column) => $"json({column})";
+
     public override async Task<(DbTransaction Transaction, bool Waited)> BeginImportAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var sqlite = (SqliteConnection)connection;
