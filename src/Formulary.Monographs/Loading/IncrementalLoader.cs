@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Channels;
 using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Lint;
 using Formulary.Monographs.Model;
@@ -75,46 +74,40 @@ public sealed class IncrementalLoader(MonographParser parser)
 
     /// <summary>
     /// Reads document 0, 1, 2… in parallel (<paramref name="start"/> starts each) but hands them out in order, at most
-    /// <see cref="ReadAhead"/> ahead of the caller; stopping the enumeration early stops the reads.
+    /// <see cref="ReadAhead"/> ahead of the caller; stopping the enumeration early stops the reads. The caller's own
+    /// thread starts the next documents as it asks for one: a document that need not be read is ready at once, so a
+    /// starter of its own would hand each one over through a channel and wake the other side for every document.
     /// </summary>
     private static async IAsyncEnumerable<LoadedDocument> ReadAllAsync(
         int count, Func<int, CancellationToken, Task<LoadedDocument>> start, IProgress<LoadProgress>? progress,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ahead = Channel.CreateBounded<Task<LoadedDocument>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    for (var i = 0; i < count; i++)
-                    {
-                        await ahead.Writer.WriteAsync(start(i, stop.Token), stop.Token);
-                    }
-                }
-                finally
-                {
-                    ahead.Writer.Complete();
-                }
-            },
-            stop.Token);
+        var window = new Queue<Task<LoadedDocument>>(ReadAhead);
+        var started = 0;
         try
         {
-            var done = 0;
-            await foreach (var next in ahead.Reader.ReadAllAsync(stop.Token))
+            for (var done = 1; done <= count; done++)
             {
-                // The channel hands out what it holds without looking at the token.
+                while (started < count && window.Count < ReadAhead)
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    window.Enqueue(start(started++, stop.Token));
+                }
+
+                var document = await window.Dequeue();
                 stop.Token.ThrowIfCancellationRequested();
-                var document = await next;
-                progress?.Report(new LoadProgress(++done, count, document.SourcePath));
+                progress?.Report(new LoadProgress(done, count, document.SourcePath));
                 yield return document;
             }
         }
         finally
         {
             await stop.CancelAsync();
-            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var pending in window)
+            {
+                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
