@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Formulary.Monographs.Diagnostics;
@@ -59,8 +58,8 @@ internal sealed record ImportJson(
 internal static class EnumName<T>
     where T : struct, Enum
 {
-    private static readonly FrozenDictionary<T, string> Names =
-        Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
+    private static readonly Dictionary<T, string> Names =
+        Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
 
     public static string Of(T value) => Names.TryGetValue(value, out var name) ? name : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }
