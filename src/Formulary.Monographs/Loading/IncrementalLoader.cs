@@ -17,18 +17,14 @@ namespace Formulary.Monographs.Loading;
 /// checks (links, duplicate slugs) need only the listing and each document's links (stored ones for
 /// unchanged documents), so each document comes out with them, and none has to wait for the whole folder.
 /// </summary>
-public sealed class IncrementalLoader(MonographParser parser)
+/// <param name="parser">The parser; by default <see cref="MonographParser.Default"/>, built only when a file must be parsed (an unchanged folder parses none).</param>
+public sealed class IncrementalLoader(MonographParser? parser = null)
 {
     /// <summary>
     /// How many documents are read ahead of the caller: enough to keep every core parsing while the caller
     /// (the store's single writer) works, few enough that memory does not grow with the folder.
     /// </summary>
     public const int ReadAhead = 64;
-
-    public IncrementalLoader()
-        : this(MonographParser.Default)
-    {
-    }
 
     /// <summary>Lists the files under <paramref name="path"/> (a content folder, a collection folder or one file); reads none.</summary>
     public static ContentListing List(string path)
@@ -138,12 +134,12 @@ public sealed class IncrementalLoader(MonographParser parser)
     private LoadedDocument ReadOne(
         ContentLayout layout, Collection collection, string file, string slug, StoredContent? previous, ILookup<string, Diagnostic> duplicates)
     {
-        var folder = layout.Folder;
+        var (folder, parsing) = (layout.Folder, parser ?? MonographParser.Default);
         var rulesFile = RulesLoader.RulesPathFor(file);
         var hasRules = folder.Exists(rulesFile);
         IReadOnlyList<Diagnostic> Cross(IReadOnlyList<MonographLink> links) => IncrementalLoader.Cross(layout, collection, slug, file, links, duplicates);
         var current = previous is not null && previous.ModelVersion == MonographParser.ModelVersion;
-        var read = folder.Read(file, parser.Limits.MaxBytes);
+        var read = folder.Read(file, parsing.Limits.MaxBytes);
         var rulesRead = hasRules ? folder.Read(rulesFile, RulesLoader.MaxBytes) : null;
         var usable = read is { Problem: null, TooLarge: false };
         var rulesUsable = rulesRead is { Problem: null, TooLarge: false };
@@ -161,9 +157,9 @@ public sealed class IncrementalLoader(MonographParser parser)
         string? text = null;
         var monograph = read switch
         {
-            { Problem: { } problem } => parser.Refused(collection, file, problem),
-            { TooLarge: true } => parser.TooLarge(collection, file, hash),
-            _ => parser.Parse(collection, file, read.Bytes, hash, out text),
+            { Problem: { } problem } => parsing.Refused(collection, file, problem),
+            { TooLarge: true } => parsing.TooLarge(collection, file, hash),
+            _ => parsing.Parse(collection, file, read.Bytes, hash, out text),
         };
         RulesSource? rules = null;
         if (hasRules)
