@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Formulary.Monographs;
@@ -55,14 +54,7 @@ public sealed record StoredState(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var text = reader.GetString(0);
-            var length = Encoding.UTF8.GetMaxByteCount(text.Length);
-            if (length > utf8.Length)
-            {
-                utf8 = new byte[Math.Max(length, utf8.Length * 2)];
-            }
-
-            var state = Read(utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)), reader.GetValue(1));
+            var state = Read(dialect.Utf8(reader, 0, ref utf8), reader.GetValue(1));
             rows[(state.Collection, state.Slug)] = state;
         }
 
