@@ -66,8 +66,15 @@ internal static class CdsHooksEndpoints
         // through the document, whose reader refuses or accepts it (the same request either way).
         if (OnePassRequestReader.Read(bytes.AsSpan(0, length), service) is { } read)
         {
-            ArrayPool<byte>.Shared.Return(bytes);
-            return await AnswerAsync(read, service, http, hooks, issued).ConfigureAwait(false);
+            // Nothing read refers to the bytes; they are still given back only once the call is answered.
+            try
+            {
+                return await AnswerAsync(read, service, http, hooks, issued).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
         }
 
         var (document, unreadable) = JsonBody.Parse(bytes, length);

@@ -34,15 +34,13 @@ internal static class OnePassRequestReader
         {
             return reader.Read() && Request(ref reader, body, service) is { } request && !reader.Read() ? request : null;
         }
-        catch (JsonException)
+#pragma warning disable CA1031 // Declining is always safe: the document's path then reads the body as it did before this reader.
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Malformed JSON, a string that is not valid UTF-8, anything Firely throws on: the document's path says what it says of it.
             return null;
         }
-        catch (InvalidOperationException)
-        {
-            // A string that is not valid UTF-8: the document's path says what it says of it.
-            return null;
-        }
+#pragma warning restore CA1031
     }
 
     private sealed class Context
