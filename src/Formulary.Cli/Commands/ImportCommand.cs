@@ -106,28 +106,11 @@ internal static class ImportCommand
         var summary = DiagnosticSummary.Of(publish.Files, diagnostics);
         if (asJson)
         {
-            CliJson.Write(output, new
-            {
-                database = location,
-                contentRoot = publish.ContentRoot,
-                files = publish.Files,
-                parsed = publish.Parsed,
-                read = publish.Read,
-                report.Added,
-                report.Changed,
-                report.Unchanged,
-                report.Reparsed,
-                report.Removed,
-                report.Failed,
-                report.Rejected,
-                report.Waited,
-                report.Generation,
-                pruneRefused = publish.PruneRefusal,
-                summary.Errors,
-                summary.Warnings,
-                report.Documents,
-                looseDiagnostics = publish.LooseDiagnostics,
-            });
+            CliJson.Write(output, new ImportJson(
+                location, publish.ContentRoot, publish.Files, publish.Parsed, publish.Read,
+                report.Added, report.Changed, report.Unchanged, report.Reparsed, report.Removed, report.Failed, report.Rejected,
+                report.Waited, report.Generation, publish.PruneRefusal, summary.Errors, summary.Warnings,
+                [.. report.Documents.Select(ImportJson.Document.From)], ImportJson.Finding.From(publish.LooseDiagnostics)), CliJsonContext.Default.ImportJson);
             return;
         }
 

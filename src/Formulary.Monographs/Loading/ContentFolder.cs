@@ -69,7 +69,13 @@ public sealed class ContentFolder
         }
 
         Walk(folder, suffix, found, new HashSet<string>(StringComparer.Ordinal), skipped);
-        found.Sort(StringComparer.Ordinal);
+        // Each folder's entries come in order, so the walk's order is already the ordinal one unless a folder and a
+        // file of one folder share a name's start ("x/…" sorts after "x.md"): checked in one pass before sorting.
+        if (!IsOrdered(found))
+        {
+            found.Sort(StringComparer.Ordinal);
+        }
+
         return found;
     }
 
@@ -374,6 +380,19 @@ public sealed class ContentFolder
                     $"'{Path.GetFileName(entry)}' is a folder named like a content file; it was skipped (rename it)"),
             _ => null,
         };
+    }
+
+    private static bool IsOrdered(List<string> paths)
+    {
+        for (var i = 1; i < paths.Count; i++)
+        {
+            if (string.CompareOrdinal(paths[i - 1], paths[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsInside(string real) =>

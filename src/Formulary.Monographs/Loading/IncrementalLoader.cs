@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Channels;
 using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Lint;
 using Formulary.Monographs.Model;
@@ -18,18 +17,14 @@ namespace Formulary.Monographs.Loading;
 /// checks (links, duplicate slugs) need only the listing and each document's links (stored ones for
 /// unchanged documents), so each document comes out with them, and none has to wait for the whole folder.
 /// </summary>
-public sealed class IncrementalLoader(MonographParser parser)
+/// <param name="parser">The parser; by default <see cref="MonographParser.Default"/>, built only when a file must be parsed (an unchanged folder parses none).</param>
+public sealed class IncrementalLoader(MonographParser? parser = null)
 {
     /// <summary>
     /// How many documents are read ahead of the caller: enough to keep every core parsing while the caller
     /// (the store's single writer) works, few enough that memory does not grow with the folder.
     /// </summary>
     public const int ReadAhead = 64;
-
-    public IncrementalLoader()
-        : this(MonographParser.Default)
-    {
-    }
 
     /// <summary>Lists the files under <paramref name="path"/> (a content folder, a collection folder or one file); reads none.</summary>
     public static ContentListing List(string path)
@@ -75,46 +70,40 @@ public sealed class IncrementalLoader(MonographParser parser)
 
     /// <summary>
     /// Reads document 0, 1, 2… in parallel (<paramref name="start"/> starts each) but hands them out in order, at most
-    /// <see cref="ReadAhead"/> ahead of the caller; stopping the enumeration early stops the reads.
+    /// <see cref="ReadAhead"/> ahead of the caller; stopping the enumeration early stops the reads. The caller's own
+    /// thread starts the next documents as it asks for one: a document that need not be read is ready at once, so a
+    /// starter of its own would hand each one over through a channel and wake the other side for every document.
     /// </summary>
     private static async IAsyncEnumerable<LoadedDocument> ReadAllAsync(
         int count, Func<int, CancellationToken, Task<LoadedDocument>> start, IProgress<LoadProgress>? progress,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var ahead = Channel.CreateBounded<Task<LoadedDocument>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    for (var i = 0; i < count; i++)
-                    {
-                        await ahead.Writer.WriteAsync(start(i, stop.Token), stop.Token);
-                    }
-                }
-                finally
-                {
-                    ahead.Writer.Complete();
-                }
-            },
-            stop.Token);
+        var window = new Queue<Task<LoadedDocument>>(ReadAhead);
+        var started = 0;
         try
         {
-            var done = 0;
-            await foreach (var next in ahead.Reader.ReadAllAsync(stop.Token))
+            for (var done = 1; done <= count; done++)
             {
-                // The channel hands out what it holds without looking at the token.
+                while (started < count && window.Count < ReadAhead)
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    window.Enqueue(start(started++, stop.Token));
+                }
+
+                var document = await window.Dequeue();
                 stop.Token.ThrowIfCancellationRequested();
-                var document = await next;
-                progress?.Report(new LoadProgress(++done, count, document.SourcePath));
+                progress?.Report(new LoadProgress(done, count, document.SourcePath));
                 yield return document;
             }
         }
         finally
         {
             await stop.CancelAsync();
-            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var pending in window)
+            {
+                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
@@ -145,12 +134,12 @@ public sealed class IncrementalLoader(MonographParser parser)
     private LoadedDocument ReadOne(
         ContentLayout layout, Collection collection, string file, string slug, StoredContent? previous, ILookup<string, Diagnostic> duplicates)
     {
-        var folder = layout.Folder;
+        var (folder, parsing) = (layout.Folder, parser ?? MonographParser.Default);
         var rulesFile = RulesLoader.RulesPathFor(file);
         var hasRules = folder.Exists(rulesFile);
         IReadOnlyList<Diagnostic> Cross(IReadOnlyList<MonographLink> links) => IncrementalLoader.Cross(layout, collection, slug, file, links, duplicates);
         var current = previous is not null && previous.ModelVersion == MonographParser.ModelVersion;
-        var read = folder.Read(file, parser.Limits.MaxBytes);
+        var read = folder.Read(file, parsing.Limits.MaxBytes);
         var rulesRead = hasRules ? folder.Read(rulesFile, RulesLoader.MaxBytes) : null;
         var usable = read is { Problem: null, TooLarge: false };
         var rulesUsable = rulesRead is { Problem: null, TooLarge: false };
@@ -168,9 +157,9 @@ public sealed class IncrementalLoader(MonographParser parser)
         string? text = null;
         var monograph = read switch
         {
-            { Problem: { } problem } => parser.Refused(collection, file, problem),
-            { TooLarge: true } => parser.TooLarge(collection, file, hash),
-            _ => parser.Parse(collection, file, read.Bytes, hash, out text),
+            { Problem: { } problem } => parsing.Refused(collection, file, problem),
+            { TooLarge: true } => parsing.TooLarge(collection, file, hash),
+            _ => parsing.Parse(collection, file, read.Bytes, hash, out text),
         };
         RulesSource? rules = null;
         if (hasRules)

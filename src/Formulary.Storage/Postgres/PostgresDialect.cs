@@ -15,6 +15,10 @@ internal sealed class PostgresDialect : StoreDialect
 {
     public override string BinaryCollation => " COLLATE \"C\"";
 
+    public override string JsonArray(string expressions) => $"json_build_array({expressions})::text";
+
+    public override string JsonValue(string column) => $"{column}::json";
+
     public override async Task<(DbTransaction Transaction, bool Waited)> BeginImportAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -62,10 +62,11 @@ public static class ContentPublisher
         var combinations = new Listing.CombinationLint();
         await foreach (var found in load.Documents.WithCancellation(cancellationToken))
         {
+            var combination = combinations.Next(CombinationFacts(found, stored));
             var loaded = found with
             {
                 SourcePath = SourcePaths.Relative(root, found.SourcePath),
-                CrossDiagnostics = SourcePaths.Relative(root, [.. found.CrossDiagnostics, .. combinations.Next(CombinationFacts(found, stored))]),
+                CrossDiagnostics = SourcePaths.Relative(root, combination.Count == 0 ? found.CrossDiagnostics : [.. found.CrossDiagnostics, .. combination]),
             };
             parsed += loaded.Monograph is null ? 0 : 1;
             read += loaded.Read ? 1 : 0;

@@ -21,6 +21,28 @@ internal abstract class StoreDialect
     /// </summary>
     public virtual string StoredStateTables => "documents d JOIN versions v";
 
+    /// <summary>A JSON array of the SQL <paramref name="expressions"/> (comma-separated), as text; nulls as <c>null</c>.</summary>
+    public abstract string JsonArray(string expressions);
+
+    /// <summary>A text column holding JSON, as a JSON value inside <see cref="JsonArray"/> (not as a string).</summary>
+    public abstract string JsonValue(string column);
+
+    /// <summary>
+    /// A text column's UTF-8 bytes: by default the text encoded into <paramref name="buffer"/> (grown as needed);
+    /// a provider that can hand over the stored bytes themselves does (<see cref="Sqlite.SqliteDialect"/>).
+    /// </summary>
+    public virtual ReadOnlySpan<byte> Utf8(DbDataReader reader, int ordinal, ref byte[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var text = reader.GetString(ordinal);
+        if (System.Text.Encoding.UTF8.GetMaxByteCount(text.Length) is var most && most > buffer.Length)
+        {
+            buffer = new byte[Math.Max(most, buffer.Length * 2)];
+        }
+
+        return buffer.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(text, buffer));
+    }
+
     /// <summary>
     /// Begins the import transaction holding the store-wide import lock (SQLite's write lock, a
     /// PostgreSQL advisory lock); <c>Waited</c> is true when another import held it first.

@@ -18,6 +18,13 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string StoredStateTables => "documents d INDEXED BY documents_state JOIN versions v INDEXED BY versions_state";
 
+    public override string JsonArray(string expressions) => $"json_array({expressions})";
+
+    public override string JsonValue(string column) => $"json({column})";
+
+    /// <summary>SQLite hands over a text value's stored UTF-8 as a blob: no UTF-16 string decoded and encoded again.</summary>
+    public override ReadOnlySpan<byte> Utf8(DbDataReader reader, int ordinal, ref byte[] buffer) => reader.GetFieldValue<byte[]>(ordinal);
+
     public override async Task<(DbTransaction Transaction, bool Waited)> BeginImportAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var sqlite = (SqliteConnection)connection;

@@ -13,12 +13,12 @@ namespace Formulary.Web.CdsHooks;
 /// </summary>
 internal static class BundleReader
 {
-    private static readonly HashSet<string> BundleElements = new(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> BundleElements = new HashSet<string>(StringComparer.Ordinal)
     {
         "resourceType", "id", "meta", "implicitRules", "language", "identifier", "type", "timestamp", "total", "link", "entry", "signature",
     };
 
-    private static readonly HashSet<string> EntryElements = new(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> EntryElements = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "extension", "modifierExtension", "link", "fullUrl", "resource", "search", "request", "response",
     };

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Formulary.Web.CdsHooks.Feedback;
 using Formulary.Web.Pages;
 using Formulary.Web.Problems;
@@ -55,7 +56,28 @@ internal static class CdsHooksEndpoints
             return ProblemMapping.Problem(ProblemCatalog.NotFound, $"No CDS service '{id}'. Services: {string.Join(", ", CdsServiceCatalog.All.Select(s => s.Id))}.");
         }
 
-        var (document, unreadable) = await JsonBody.ReadAsync(http).ConfigureAwait(false);
+        var (bytes, length, unsupported) = await JsonBody.ReadBytesAsync(http).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return unsupported!;
+        }
+
+        // The common call is read in one pass over its bytes; anything that reader does not take as certain is read
+        // through the document, whose reader refuses or accepts it (the same request either way).
+        if (OnePassRequestReader.Read(bytes.AsSpan(0, length), service) is { } read)
+        {
+            // Nothing read refers to the bytes; they are still given back only once the call is answered.
+            try
+            {
+                return await AnswerAsync(read, service, http, hooks, issued).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+
+        var (document, unreadable) = JsonBody.Parse(bytes, length);
         if (document is null)
         {
             return unreadable!;
@@ -66,26 +88,28 @@ internal static class CdsHooksEndpoints
         using (document)
         {
             var (request, problem) = CdsRequestReader.Read(document.RootElement, service);
-            if (request is null)
-            {
-                return JsonBody.Problem(problem!, ProblemCatalog.InvalidCdsRequest);
-            }
-
-            var outcome = await hooks.AnswerAsync(request, SiteContext.FromRequest(http).BaseUrl, http.HttpContext.RequestAborted).ConfigureAwait(false);
-            if (outcome.Problem is not null)
-            {
-                return JsonBody.Problem(outcome.Problem, ProblemCatalog.InvalidCdsRequest);
-            }
-
-            if (outcome.Response is null)
-            {
-                return ProblemMapping.Problem(ProblemCatalog.PrefetchMissing,
-                    $"The service needs {string.Join(", ", outcome.Missing)} (see the discovery prefetch templates); they were not prefetched and could not be fetched{(request.FhirServer is null ? " (no fhirServer with fhirAuthorization was given)" : " from fhirServer")}.",
-                    new Dictionary<string, object?> { ["missing"] = outcome.Missing });
-            }
-
-            issued.Add(service.Id, outcome.Response.Cards);
-            return new CdsAnswer(outcome.Response);
+            return request is null
+                ? JsonBody.Problem(problem!, ProblemCatalog.InvalidCdsRequest)
+                : await AnswerAsync(request, service, http, hooks, issued).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<IResult> AnswerAsync(CdsRequest request, CdsService service, HttpRequest http, CdsHookService hooks, IssuedCardLog issued)
+    {
+        var outcome = await hooks.AnswerAsync(request, SiteContext.FromRequest(http).BaseUrl, http.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (outcome.Problem is not null)
+        {
+            return JsonBody.Problem(outcome.Problem, ProblemCatalog.InvalidCdsRequest);
+        }
+
+        if (outcome.Response is null)
+        {
+            return ProblemMapping.Problem(ProblemCatalog.PrefetchMissing,
+                $"The service needs {string.Join(", ", outcome.Missing)} (see the discovery prefetch templates); they were not prefetched and could not be fetched{(request.FhirServer is null ? " (no fhirServer with fhirAuthorization was given)" : " from fhirServer")}.",
+                new Dictionary<string, object?> { ["missing"] = outcome.Missing });
+        }
+
+        issued.Add(service.Id, outcome.Response.Cards);
+        return new CdsAnswer(outcome.Response);
     }
 }

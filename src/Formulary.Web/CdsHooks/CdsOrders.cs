@@ -21,7 +21,7 @@ internal static class CdsOrders
     /// <summary>More orders than this in one call is not an order being signed but a bulk upload.</summary>
     public const int MaxOrders = 50;
 
-    private static readonly HashSet<string> OlderMedicationOrders = new(StringComparer.Ordinal) { "MedicationOrder", "MedicationPrescription" };
+    public static readonly IReadOnlySet<string> OlderMedicationOrders = new HashSet<string>(StringComparer.Ordinal) { "MedicationOrder", "MedicationPrescription" };
 
     public static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Read(JsonElement context, CdsService service)
     {
@@ -90,9 +90,17 @@ internal static class CdsOrders
             }
         }
 
-        var drafts = orders.Select(o => new DraftOrder(o.Order, Referenced(o.Order, medications), o.ReadNote)).ToList();
+        var drafts = Drafts(orders, medications);
         return service.Hook == CdsServiceCatalog.OrderSelect.Hook ? Selected(context, drafts) : (drafts, null);
     }
+
+    /// <summary>Each order read, with the Medication its reference points to among those read beside it.</summary>
+    public static List<DraftOrder> Drafts(List<(MedicationRequest Order, string? FullUrl, string? ReadNote)> orders, List<(Medication Medication, string? FullUrl)> medications) =>
+        orders.Select(o => new DraftOrder(o.Order, Referenced(o.Order, medications), o.ReadNote)).ToList();
+
+    /// <summary>The orders an <c>order-select</c> call's <c>selections</c> name (<c>MedicationRequest/{id}</c>).</summary>
+    public static List<DraftOrder> Selected(IReadOnlySet<string> selections, List<DraftOrder> orders) =>
+        [.. orders.Where(o => selections.Contains("MedicationRequest/" + o.Order.Id))];
 
     /// <summary>
     /// The Medication a <c>medicationReference</c> points to: <c>#id</c> among the order's contained resources, or a
@@ -135,8 +143,7 @@ internal static class CdsOrders
             return Fail("context.selections", "'context.selections' must be an array of references such as \"MedicationRequest/123\".");
         }
 
-        var wanted = selections.EnumerateArray().Select(s => s.GetString()!).ToHashSet(StringComparer.Ordinal);
-        return ([.. orders.Where(o => wanted.Contains("MedicationRequest/" + o.Order.Id))], null);
+        return (Selected(selections.EnumerateArray().Select(s => s.GetString()!).ToHashSet(StringComparer.Ordinal), orders), null);
     }
 
     private static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Fail(string property, string detail) =>

@@ -1,12 +1,10 @@
-using System.Text.Json;
-
 namespace Formulary.Web.CdsHooks;
 
 /// <summary>
 /// A CDS Hooks 2.0 call as read (§HTTP Request): the fields Formulary uses, checked. <see cref="Orders"/> are
 /// the MedicationRequests to check, each with the Medication it references when the request holds it (from <c>context.draftOrders</c>, or the older <c>context.medications</c>;
-/// for <c>order-select</c>, only the <c>selections</c>). <see cref="Prefetch"/> keeps each prefetched value
-/// unparsed (null when the client sent null) until it is needed: elements of the request's document, valid while the call is answered.
+/// for <c>order-select</c>, only the <c>selections</c>). <see cref="Prefetch"/> holds each prefetched value (null when the client
+/// sent null): unread elements of the request's document, valid while the call is answered, or values already read.
 /// </summary>
 internal sealed record CdsRequest(
     string Hook,
@@ -15,4 +13,4 @@ internal sealed record CdsRequest(
     string? AccessToken,
     string PatientId,
     IReadOnlyList<DraftOrder> Orders,
-    IReadOnlyDictionary<string, JsonElement?> Prefetch);
+    IReadOnlyDictionary<string, PrefetchValue?> Prefetch);

@@ -127,9 +127,9 @@ internal static class CdsRequestReader
             : (null, new(RequestProblemKind.Malformed, "fhirAuthorization", "'fhirAuthorization' needs 'access_token' (a string) and 'token_type' \"Bearer\"."));
     }
 
-    private static (IReadOnlyDictionary<string, JsonElement?>? Prefetch, RequestProblem? Problem) ReadPrefetch(JsonElement root)
+    private static (IReadOnlyDictionary<string, PrefetchValue?>? Prefetch, RequestProblem? Problem) ReadPrefetch(JsonElement root)
     {
-        var prefetch = new Dictionary<string, JsonElement?>(StringComparer.Ordinal);
+        var prefetch = new Dictionary<string, PrefetchValue?>(StringComparer.Ordinal);
         if (!root.TryGetProperty("prefetch", out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return (prefetch, null);
@@ -147,7 +147,7 @@ internal static class CdsRequestReader
                 return (null, new(RequestProblemKind.Malformed, "prefetch." + entry.Name, $"'prefetch.{entry.Name}' must be a FHIR resource (an object) or null."));
             }
 
-            prefetch[entry.Name] = entry.Value.ValueKind == JsonValueKind.Null ? null : entry.Value;
+            prefetch[entry.Name] = entry.Value.ValueKind == JsonValueKind.Null ? null : new PrefetchValue(entry.Value, null);
         }
 
         return (prefetch, null);

@@ -28,7 +28,9 @@ internal sealed class PatientDataSource(FhirServerClient server)
         foreach (var (key, template) in CdsServiceCatalog.Prefetch)
         {
             var name = "prefetch." + key;
-            var (read, problem) = request.Prefetch.TryGetValue(key, out var sent) && sent is { } element ? Read(name, element) : (null, null);
+            var (read, problem) = request.Prefetch.TryGetValue(key, out var sent) && sent is { } value
+                ? value.Read is { } already ? (already, null) : Read(name, value.Unread!.Value)
+                : (null, null);
             if (problem is not null)
             {
                 return new(null, [], problem);
@@ -83,14 +85,11 @@ internal sealed class PatientDataSource(FhirServerClient server)
             : new(new PatientRecord(patient, observations, ignored, tied), [], null);
     }
 
-    /// <summary>A prefetched value: the resource, and the Observations it holds (itself, or a Bundle's Observation entries).</summary>
-    private sealed record Prefetched(Resource Resource, IReadOnlyList<Observation> Observations);
-
     /// <summary>
     /// One prefetched value, parsed from the request's own parse: a Bundle entry by entry (only Observations are
     /// read; a search's OperationOutcome entries and other resources are passed over), anything else as a resource.
     /// </summary>
-    private static (Prefetched? Read, RequestProblem? Problem) Read(string name, JsonElement element)
+    internal static (Prefetched? Read, RequestProblem? Problem) Read(string name, JsonElement element)
     {
         if (CdsRequestReader.Text(element, "resourceType") == "Bundle")
         {

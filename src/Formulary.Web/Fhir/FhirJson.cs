@@ -41,21 +41,31 @@ internal static class FhirJson
     /// UTF-8 bytes (no copy to a string and no second parse of the text) by the same strict deserializer, with the same errors.
     /// </summary>
     public static (T? Resource, string? Error) Read<T>(JsonElement element)
+        where T : Resource =>
+        Read<T>(JsonMarshal.GetRawUtf8Value(element));
+
+    /// <summary>The resource read from its UTF-8 JSON (one well-formed object): the subset reader's when it takes it, else Firely's.</summary>
+    public static (T? Resource, string? Error) Read<T>(ReadOnlySpan<byte> json)
         where T : Resource
     {
-        if (SubsetReader.Read(element) is T subset)
+        if (SubsetReader.Read(json) is T subset)
         {
             return (subset, null);
         }
 
-        return ReadWithFirely<T>(element);
+        return ReadWithFirely<T>(json);
     }
 
     /// <summary>The resource read by Firely's strict deserializer alone (also what <see cref="SubsetReader"/> is checked against).</summary>
     public static (T? Resource, string? Error) ReadWithFirely<T>(JsonElement element)
+        where T : Resource =>
+        ReadWithFirely<T>(JsonMarshal.GetRawUtf8Value(element));
+
+    /// <summary>The resource read from its UTF-8 JSON by Firely's strict deserializer alone.</summary>
+    public static (T? Resource, string? Error) ReadWithFirely<T>(ReadOnlySpan<byte> json)
         where T : Resource
     {
-        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(element));
+        var reader = new Utf8JsonReader(json);
         try
         {
             if (Deserializer.TryDeserializeResource(ref reader, out var resource, out var issues) && !issues.Any() && resource is T typed)

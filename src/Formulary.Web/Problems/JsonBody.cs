@@ -21,13 +21,30 @@ internal static class JsonBody
 
     public static async Task<(JsonBodyDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request)
     {
+        var (bytes, length, unsupported) = await ReadBytesAsync(request).ConfigureAwait(false);
+        return bytes is null ? (null, unsupported) : Parse(bytes, length);
+    }
+
+    /// <summary>
+    /// The whole body in a pooled array (the caller returns it to <see cref="ArrayPool{T}.Shared"/>, or hands it to
+    /// <see cref="Parse"/>), or the 415 for a body that is not JSON.
+    /// </summary>
+    public static async Task<(byte[]? Bytes, int Length, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasJsonContentType())
         {
-            return (null, ProblemMapping.Problem(ProblemCatalog.UnsupportedMediaType, ProblemCatalog.UnsupportedMediaType.Explanation));
+            return (null, 0, ProblemMapping.Problem(ProblemCatalog.UnsupportedMediaType, ProblemCatalog.UnsupportedMediaType.Explanation));
         }
 
         var (bytes, length) = await ReadToEndAsync(request.BodyReader, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return (bytes, length, null);
+    }
+
+    /// <summary>The body's document, which then owns <paramref name="bytes"/> (returned when it is disposed, or here when the body is refused).</summary>
+    public static (JsonBodyDocument? Document, ProblemHttpResult? Problem) Parse(byte[] bytes, int length)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
         var json = bytes.AsMemory(0, length);
         try
         {

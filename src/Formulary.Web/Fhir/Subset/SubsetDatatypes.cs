@@ -7,25 +7,25 @@ namespace Formulary.Web.Fhir.Subset;
 /// <summary>
 /// The R4 datatypes of the subset (<see cref="SubsetReader"/>), each with the few elements EHRs send for a dose
 /// check. Any other element, a repeated one, a null, an empty array or a value not certainly valid makes the
-/// reader decline (null), never guess.
+/// reader decline (null), never guess. Each reads the value the reader is on and leaves it on the value's last token.
 /// </summary>
 internal static class SubsetDatatypes
 {
-    public static Coding? Coding(JsonElement value)
+    public static Coding? Coding(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         var coding = new Coding();
         var seen = new Seen();
-        foreach (var property in value.EnumerateObject())
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var ok =
-                property.NameEquals("system"u8) ? seen.First(0) && (coding.System = Uri(property.Value)) is not null
-                : property.NameEquals("code"u8) ? seen.First(1) && (coding.Code = Code(property.Value)) is not null
-                : property.NameEquals("display"u8) ? seen.First(2) && (coding.Display = String(property.Value)) is not null
+                value.ValueTextEquals("system"u8) ? seen.First(0) && value.Read() && (coding.System = Uri(ref value)) is not null
+                : value.ValueTextEquals("code"u8) ? seen.First(1) && value.Read() && (coding.Code = Code(ref value)) is not null
+                : value.ValueTextEquals("display"u8) ? seen.First(2) && value.Read() && (coding.Display = String(ref value)) is not null
                 : false;
             if (!ok)
             {
@@ -36,20 +36,20 @@ internal static class SubsetDatatypes
         return seen.Any ? coding : null;
     }
 
-    public static CodeableConcept? CodeableConcept(JsonElement value)
+    public static CodeableConcept? CodeableConcept(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         var concept = new CodeableConcept();
         var seen = new Seen();
-        foreach (var property in value.EnumerateObject())
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var ok =
-                property.NameEquals("coding"u8) ? seen.First(0) && List(property.Value, Coding, concept.Coding)
-                : property.NameEquals("text"u8) ? seen.First(1) && (concept.Text = String(property.Value)) is not null
+                value.ValueTextEquals("coding"u8) ? seen.First(0) && value.Read() && List(ref value, Coding, concept.Coding)
+                : value.ValueTextEquals("text"u8) ? seen.First(1) && value.Read() && (concept.Text = String(ref value)) is not null
                 : false;
             if (!ok)
             {
@@ -60,23 +60,23 @@ internal static class SubsetDatatypes
         return seen.Any ? concept : null;
     }
 
-    public static Quantity? Quantity(JsonElement value)
+    public static Quantity? Quantity(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         var quantity = new Quantity();
         var seen = new Seen();
-        foreach (var property in value.EnumerateObject())
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var ok =
-                property.NameEquals("value"u8) ? seen.First(0) && (quantity.Value = Decimal(property.Value)) is not null
-                : property.NameEquals("comparator"u8) ? seen.First(1) && (quantity.Comparator = Enum<Quantity.QuantityComparator>(property.Value)) is not null
-                : property.NameEquals("unit"u8) ? seen.First(2) && (quantity.Unit = String(property.Value)) is not null
-                : property.NameEquals("system"u8) ? seen.First(3) && (quantity.System = Uri(property.Value)) is not null
-                : property.NameEquals("code"u8) ? seen.First(4) && (quantity.Code = Code(property.Value)) is not null
+                value.ValueTextEquals("value"u8) ? seen.First(0) && value.Read() && (quantity.Value = Decimal(ref value)) is not null
+                : value.ValueTextEquals("comparator"u8) ? seen.First(1) && value.Read() && (quantity.Comparator = Enum<Quantity.QuantityComparator>(ref value)) is not null
+                : value.ValueTextEquals("unit"u8) ? seen.First(2) && value.Read() && (quantity.Unit = String(ref value)) is not null
+                : value.ValueTextEquals("system"u8) ? seen.First(3) && value.Read() && (quantity.System = Uri(ref value)) is not null
+                : value.ValueTextEquals("code"u8) ? seen.First(4) && value.Read() && (quantity.Code = Code(ref value)) is not null
                 : false;
             if (!ok)
             {
@@ -87,20 +87,20 @@ internal static class SubsetDatatypes
         return seen.Any ? quantity : null;
     }
 
-    public static ResourceReference? Reference(JsonElement value)
+    public static ResourceReference? Reference(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         var reference = new ResourceReference();
         var seen = new Seen();
-        foreach (var property in value.EnumerateObject())
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var ok =
-                property.NameEquals("reference"u8) ? seen.First(0) && (reference.Reference = String(property.Value)) is not null
-                : property.NameEquals("display"u8) ? seen.First(1) && (reference.Display = String(property.Value)) is not null
+                value.ValueTextEquals("reference"u8) ? seen.First(0) && value.Read() && (reference.Reference = String(ref value)) is not null
+                : value.ValueTextEquals("display"u8) ? seen.First(1) && value.Read() && (reference.Display = String(ref value)) is not null
                 : false;
             if (!ok)
             {
@@ -112,22 +112,22 @@ internal static class SubsetDatatypes
     }
 
     /// <summary>A Dosage with its text, route, a timing by <c>repeat</c> (frequency, period, periodUnit) and doses by <c>doseQuantity</c>.</summary>
-    public static Dosage? Dosage(JsonElement value)
+    public static Dosage? Dosage(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         var dosage = new Dosage();
         var seen = new Seen();
-        foreach (var property in value.EnumerateObject())
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var ok =
-                property.NameEquals("text"u8) ? seen.First(0) && (dosage.Text = String(property.Value)) is not null
-                : property.NameEquals("timing"u8) ? seen.First(1) && (dosage.Timing = Timing(property.Value)) is not null
-                : property.NameEquals("route"u8) ? seen.First(2) && (dosage.Route = CodeableConcept(property.Value)) is not null
-                : property.NameEquals("doseAndRate"u8) ? seen.First(3) && List(property.Value, DoseAndRate, dosage.DoseAndRate)
+                value.ValueTextEquals("text"u8) ? seen.First(0) && value.Read() && (dosage.Text = String(ref value)) is not null
+                : value.ValueTextEquals("timing"u8) ? seen.First(1) && value.Read() && (dosage.Timing = Timing(ref value)) is not null
+                : value.ValueTextEquals("route"u8) ? seen.First(2) && value.Read() && (dosage.Route = CodeableConcept(ref value)) is not null
+                : value.ValueTextEquals("doseAndRate"u8) ? seen.First(3) && value.Read() && List(ref value, DoseAndRate, dosage.DoseAndRate)
                 : false;
             if (!ok)
             {
@@ -138,21 +138,21 @@ internal static class SubsetDatatypes
         return seen.Any ? dosage : null;
     }
 
-    public static HumanName? HumanName(JsonElement value)
+    public static HumanName? HumanName(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         var name = new HumanName();
         var seen = new Seen();
-        foreach (var property in value.EnumerateObject())
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var ok =
-                property.NameEquals("text"u8) ? seen.First(0) && (name.Text = String(property.Value)) is not null
-                : property.NameEquals("family"u8) ? seen.First(1) && (name.Family = String(property.Value)) is not null
-                : property.NameEquals("given"u8) ? seen.First(2) && Strings(property.Value, name.GivenElement)
+                value.ValueTextEquals("text"u8) ? seen.First(0) && value.Read() && (name.Text = String(ref value)) is not null
+                : value.ValueTextEquals("family"u8) ? seen.First(1) && value.Read() && (name.Family = String(ref value)) is not null
+                : value.ValueTextEquals("given"u8) ? seen.First(2) && value.Read() && Strings(ref value, name.GivenElement)
                 : false;
             if (!ok)
             {
@@ -163,41 +163,46 @@ internal static class SubsetDatatypes
         return seen.Any ? name : null;
     }
 
+    /// <summary>Reads one value: the reader is on its first token and is left on its last.</summary>
+    public delegate T? Reader<T>(ref Utf8JsonReader value);
+
     /// <summary>A non-empty JSON array, each item read by <paramref name="read"/> into <paramref name="into"/>; false when any item declines.</summary>
-    public static bool List<T>(JsonElement value, Func<JsonElement, T?> read, List<T> into)
+    public static bool List<T>(ref Utf8JsonReader value, Reader<T> read, List<T> into)
         where T : class
     {
-        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        if (value.TokenType != JsonTokenType.StartArray)
         {
             return false;
         }
 
-        foreach (var item in value.EnumerateArray())
+        var any = false;
+        while (value.Read() && value.TokenType != JsonTokenType.EndArray)
         {
-            if (read(item) is not { } element)
+            if (read(ref value) is not { } element)
             {
                 return false;
             }
 
             into.Add(element);
+            any = true;
         }
 
-        return true;
+        return any;
     }
 
-    private static Timing? Timing(JsonElement value)
+    private static Timing? Timing(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         var timing = new Timing();
         var seen = new Seen();
-        foreach (var property in value.EnumerateObject())
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var ok =
-                property.NameEquals("repeat"u8) ? seen.First(0) && (timing.Repeat = Repeat(property.Value)) is not null
+                value.ValueTextEquals("repeat"u8) ? seen.First(0) && value.Read() && (timing.Repeat = Repeat(ref value)) is not null
                 : false;
             if (!ok)
             {
@@ -208,21 +213,21 @@ internal static class SubsetDatatypes
         return seen.Any ? timing : null;
     }
 
-    private static Timing.RepeatComponent? Repeat(JsonElement value)
+    private static Timing.RepeatComponent? Repeat(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         var repeat = new Timing.RepeatComponent();
         var seen = new Seen();
-        foreach (var property in value.EnumerateObject())
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var ok =
-                property.NameEquals("frequency"u8) ? seen.First(0) && (repeat.Frequency = PositiveInt(property.Value)) is not null
-                : property.NameEquals("period"u8) ? seen.First(1) && (repeat.Period = Decimal(property.Value)) is not null
-                : property.NameEquals("periodUnit"u8) ? seen.First(2) && (repeat.PeriodUnit = Enum<Timing.UnitsOfTime>(property.Value)) is not null
+                value.ValueTextEquals("frequency"u8) ? seen.First(0) && value.Read() && (repeat.Frequency = PositiveInt(ref value)) is not null
+                : value.ValueTextEquals("period"u8) ? seen.First(1) && value.Read() && (repeat.Period = Decimal(ref value)) is not null
+                : value.ValueTextEquals("periodUnit"u8) ? seen.First(2) && value.Read() && (repeat.PeriodUnit = Enum<Timing.UnitsOfTime>(ref value)) is not null
                 : false;
             if (!ok)
             {
@@ -234,19 +239,19 @@ internal static class SubsetDatatypes
         return seen.Any && (repeat.Period is null) == (repeat.PeriodUnit is null) ? repeat : null;
     }
 
-    private static Dosage.DoseAndRateComponent? DoseAndRate(JsonElement value)
+    private static Dosage.DoseAndRateComponent? DoseAndRate(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
         var entry = new Dosage.DoseAndRateComponent();
         var seen = new Seen();
-        foreach (var property in value.EnumerateObject())
+        while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
             var ok =
-                property.NameEquals("doseQuantity"u8) ? seen.First(0) && (entry.Dose = Quantity(property.Value)) is not null
+                value.ValueTextEquals("doseQuantity"u8) ? seen.First(0) && value.Read() && (entry.Dose = Quantity(ref value)) is not null
                 : false;
             if (!ok)
             {
@@ -257,6 +262,6 @@ internal static class SubsetDatatypes
         return seen.Any ? entry : null;
     }
 
-    private static bool Strings(JsonElement value, List<FhirString> into) =>
-        List(value, item => String(item) is { } text ? new FhirString(text) : null, into);
+    private static bool Strings(ref Utf8JsonReader value, List<FhirString> into) =>
+        List(ref value, static (ref Utf8JsonReader item) => String(ref item) is { } text ? new FhirString(text) : null, into);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Hl7.Fhir.Utility;
 
@@ -10,7 +9,8 @@ namespace Formulary.Web.Fhir.Subset;
 /// FHIR R4 primitive values read conservatively: a value is taken only when it is certainly valid (a narrower
 /// rule than the specification's regular expression where that is simpler), else the reader answers "not in the
 /// subset" (null) and the caller falls back to the Firely SDK, which accepts or refuses it with its own message.
-/// Nothing here refuses a value; it only declines to decide.
+/// Nothing here refuses a value; it only declines to decide. Each reads the value the reader is on (a name's value,
+/// an array's item) and leaves the reader on its last token.
 /// </summary>
 internal static class SubsetPrimitives
 {
@@ -28,9 +28,9 @@ internal static class SubsetPrimitives
     ];
 
     /// <summary>A non-empty string of visible characters and single spaces, no longer than <see cref="MaxString"/>.</summary>
-    public static string? String(JsonElement value)
+    public static string? String(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 and <= MaxString } text)
+        if (value.TokenType != JsonTokenType.String || value.GetString() is not { Length: > 0 and <= MaxString } text)
         {
             return null;
         }
@@ -47,21 +47,21 @@ internal static class SubsetPrimitives
     }
 
     /// <summary>A code (R4: no leading, trailing or repeated whitespace): taken here only without any whitespace.</summary>
-    public static string? Code(JsonElement value) =>
-        String(value) is { } text && !text.Contains(' ', StringComparison.Ordinal) ? text : null;
+    public static string? Code(ref Utf8JsonReader value) =>
+        String(ref value) is { } text && !text.Contains(' ', StringComparison.Ordinal) ? text : null;
 
     /// <summary>A code bound to one of Firely's enumerations, by its FHIR literal.</summary>
-    public static TEnum? Enum<TEnum>(JsonElement value)
+    public static TEnum? Enum<TEnum>(ref Utf8JsonReader value)
         where TEnum : struct, System.Enum =>
-        Code(value) is { } literal ? EnumUtility.ParseLiteral<TEnum>(literal) : null;
+        Code(ref value) is { } literal ? EnumUtility.ParseLiteral<TEnum>(literal) : null;
 
     /// <summary>An id: 1 to 64 of A–Z, a–z, 0–9, '-' and '.'.</summary>
-    public static string? Id(JsonElement value) =>
-        String(value) is { Length: <= 64 } text && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.') ? text : null;
+    public static string? Id(ref Utf8JsonReader value) =>
+        String(ref value) is { Length: <= 64 } text && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.') ? text : null;
 
     /// <summary>An absolute http(s) or urn URI without whitespace (the code systems EHRs name on every call are known without parsing).</summary>
-    public static string? Uri(JsonElement value) =>
-        Code(value) is { Length: <= 4096 } text
+    public static string? Uri(ref Utf8JsonReader value) =>
+        Code(ref value) is { Length: <= 4096 } text
             && (KnownSystems.Contains(text)
                 || ((text.StartsWith("http://", StringComparison.Ordinal) || text.StartsWith("https://", StringComparison.Ordinal) || text.StartsWith("urn:", StringComparison.Ordinal))
                     && System.Uri.IsWellFormedUriString(text, UriKind.Absolute)))
@@ -69,18 +69,18 @@ internal static class SubsetPrimitives
             : null;
 
     /// <summary>A full date (YYYY-MM-DD) that exists; partial dates are left to Firely.</summary>
-    public static string? Date(JsonElement value) =>
-        Code(value) is { Length: 10 } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? text : null;
+    public static string? Date(ref Utf8JsonReader value) =>
+        Code(ref value) is { Length: 10 } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? text : null;
 
     /// <summary>A dateTime: a full date, or a date and time to the second with a time zone.</summary>
-    public static string? DateTime(JsonElement value)
+    public static string? DateTime(ref Utf8JsonReader value)
     {
-        if (Date(value) is { } date)
+        if (Date(ref value) is { } date)
         {
             return date;
         }
 
-        return Code(value) is { Length: >= 20 and <= 35 } text
+        return Code(ref value) is { Length: >= 20 and <= 35 } text
             && text[10] == 'T'
             && (text.EndsWith('Z') || text[^6] is '+' or '-')
             && DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
@@ -89,14 +89,14 @@ internal static class SubsetPrimitives
     }
 
     /// <summary>A decimal written plainly (digits, an optional point and fraction; no exponent) that fits .NET's decimal.</summary>
-    public static decimal? Decimal(JsonElement value)
+    public static decimal? Decimal(ref Utf8JsonReader value)
     {
-        if (value.ValueKind != JsonValueKind.Number)
+        if (value.TokenType != JsonTokenType.Number)
         {
             return null;
         }
 
-        var raw = JsonMarshal.GetRawUtf8Value(value);
+        var raw = value.ValueSpan;
         if (raw.Length > 28 || raw.IndexOfAny((byte)'e', (byte)'E') >= 0)
         {
             return null;
@@ -106,6 +106,6 @@ internal static class SubsetPrimitives
     }
 
     /// <summary>A positiveInt: a whole number from 1, written without a point or exponent.</summary>
-    public static int? PositiveInt(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= 1 && !JsonMarshal.GetRawUtf8Value(value).ContainsAnyExceptInRange((byte)'0', (byte)'9') ? number : null;
+    public static int? PositiveInt(ref Utf8JsonReader value) =>
+        value.TokenType == JsonTokenType.Number && value.TryGetInt32(out var number) && number >= 1 && !value.ValueSpan.ContainsAnyExceptInRange((byte)'0', (byte)'9') ? number : null;
 }
