@@ -105,6 +105,26 @@ public sealed class OnePassRequestReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(CdsOrders.MaxOrders, true)]
+    [InlineData(CdsOrders.MaxOrders + 1, false)]
+    public void ManyOrders_UpToTheLimit_AreReadInOnePass_AndOneMoreIsLeftToTheDocumentPath(int orders, bool read)
+    {
+        var request = JsonNode.Parse(File.ReadAllText(Path.Combine(ConformanceVectorTests.Folder, "01-child.request.json")))!;
+        var entries = request["context"]!["draftOrders"]!["entry"]!.AsArray();
+        var order = entries[0]!.ToJsonString();
+        entries.Clear();
+        for (var i = 0; i < orders; i++)
+        {
+            entries.Add(JsonNode.Parse(order.Replace("\"order-1\"", $"\"order-{i}\"", StringComparison.Ordinal)));
+        }
+
+        var body = Encoding.UTF8.GetBytes(request.ToJsonString());
+        Assert.Equal(read, AssertSameAsDocumentPath(body));
+        using var document = JsonDocument.Parse(body);
+        Assert.Equal(read, CdsRequestReader.Read(document.RootElement, CdsServiceCatalog.OrderSign).Request is not null);
+    }
+
     [Fact]
     public void ChildVector_WithABearerTokenForAnHttpsServer_IsReadInOnePass()
     {
