@@ -73,7 +73,10 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"search-corrected-{label}") });
         await page.Locator("#corrected a", new() { HasText = "klofarabine" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/search?q=klofarabine&correct=false", new() { WaitUntil = WaitUntilState.Commit });
+        // Not WaitForURLAsync with WaitUntil = Commit: when the navigation has already happened, it waits for `load`
+        // instead (microsoft/playwright-dotnet#3365), which timed out once on a loaded machine. The assertion polls the URL.
+        await Assertions.Expect(page).ToHaveURLAsync(
+            new System.Text.RegularExpressions.Regex(@"/search\?q=klofarabine&correct=false$"), new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".did-you-mean")).ToContainTextAsync("Did you mean", new() { Timeout = 60_000 });
         Assert.Empty(errors);
         await page.Context.CloseAsync();
