@@ -16,9 +16,9 @@ public sealed class MonographBrowserTests(BrowserFixture browser, SiteFixture si
         await page.GotoAsync("/");
         await page.FillAsync("#home-search", "Clolar");
         await page.PressAsync("#home-search", "Enter");
-        await page.WaitForURLAsync("**/search?q=Clolar");
+        await page.ExpectUrlAsync(@"/search\?q=Clolar$");
         await page.Locator("ol.results li a").First.ClickAsync();
-        await page.WaitForURLAsync("**/composition/clofarabine/");
+        await page.ExpectUrlAsync("/composition/clofarabine/$");
 
         Assert.Equal("Clofarabine", await page.Locator("h1").TextContentAsync());
         Assert.Equal(0, await page.Locator("#banned-notice").CountAsync());

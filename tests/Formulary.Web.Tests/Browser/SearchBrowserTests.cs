@@ -27,7 +27,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
 
         try
         {
-            await page.WaitForURLAsync("**/composition/clofarabine/");
+            await page.ExpectUrlAsync("/composition/clofarabine/$");
         }
         catch (TimeoutException)
         {
@@ -54,7 +54,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         Assert.Equal("folic", await page.Locator("#site-search").InputValueAsync());
         await page.Locator("#site-search").PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.EndsWith("/search?q=folic", StringComparison.Ordinal));
+        await page.ExpectUrlAsync(@"/search\?q=folic$");
         Assert.True(await page.Locator("ol.results li").CountAsync() > 0);
         Assert.Empty(errors);
         await page.Context.CloseAsync();
@@ -73,10 +73,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor($"search-corrected-{label}") });
         await page.Locator("#corrected a", new() { HasText = "klofarabine" }).ClickAsync();
 
-        // Not WaitForURLAsync with WaitUntil = Commit: when the navigation has already happened, it waits for `load`
-        // instead (microsoft/playwright-dotnet#3365), which timed out once on a loaded machine. The assertion polls the URL.
-        await Assertions.Expect(page).ToHaveURLAsync(
-            new System.Text.RegularExpressions.Regex(@"/search\?q=klofarabine&correct=false$"), new() { Timeout = 60_000 });
+        await page.ExpectUrlAsync(@"/search\?q=klofarabine&correct=false$");
         await Assertions.Expect(page.Locator(".did-you-mean")).ToContainTextAsync("Did you mean", new() { Timeout = 60_000 });
         Assert.Empty(errors);
         await page.Context.CloseAsync();
@@ -89,12 +86,12 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         await page.GotoAsync("/search?q=the&limit=2");
 
         await page.Locator("nav.tabs a", new() { HasText = "Brands" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("collection=medicines", StringComparison.Ordinal));
+        await page.ExpectUrlAsync("collection=medicines");
         Assert.Equal(["brand", "brand"], await page.Locator("ol.results .tag").AllTextContentsAsync());
         var firstPage = await page.Locator("ol.results li h2 a").AllTextContentsAsync();
         await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("search-filtered-desktop") });
         await page.Locator("a[rel=next]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("offset=2", StringComparison.Ordinal));
+        await page.ExpectUrlAsync("offset=2");
 
         Assert.All(await page.Locator("ol.results .tag").AllTextContentsAsync(), tag => Assert.Equal("brand", tag));
         Assert.Empty(firstPage.Intersect(await page.Locator("ol.results li h2 a").AllTextContentsAsync()));
@@ -145,7 +142,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser, SiteFixture site)
         Assert.Equal("/composition/clofarabine/#side-effects-common-side-effects", await result.GetAttributeAsync("href"));
         await result.ClickAsync();
 
-        await page.WaitForURLAsync("**/composition/clofarabine/#side-effects-common-side-effects");
+        await page.ExpectUrlAsync("/composition/clofarabine/#side-effects-common-side-effects$");
         // Side Effects is closed by default; the link opens it and brings the subsection into view.
         await Assertions.Expect(page.Locator("details#side-effects")).ToHaveJSPropertyAsync("open", true);
         await Assertions.Expect(page.Locator("#side-effects-common-side-effects")).ToBeInViewportAsync();
