@@ -29,9 +29,12 @@ public sealed class MonographParser
     /// <summary>
     /// The version of what <see cref="Parse"/> produces. BUMP IT whenever the parse output for the same
     /// bytes changes (a new repair, new or changed diagnostics, new section keys, a new model member):
-    /// stores re-parse every document whose stored model came from another version.
+    /// stores re-parse every document whose stored model came from another version. Bump it with
+    /// <see cref="Rendering.SectionRendering.Version"/> too: the store keeps each version's sections rendered at import,
+    /// and a re-parse is what renders them again. 3: the sections stored at import (SQLite schema 16, PostgreSQL 11),
+    /// so a store upgraded from before renders them in its first import rather than in every export.
     /// </summary>
-    public const int ModelVersion = 2;
+    public const int ModelVersion = 3;
 
     /// <summary>The parser with default limits and lint on.</summary>
     public static MonographParser Default { get; } = new MonographParserBuilder().Build();

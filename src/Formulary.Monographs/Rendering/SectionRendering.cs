@@ -14,7 +14,9 @@ namespace Formulary.Monographs.Rendering;
 /// export does not parse every section's Markdown again; they are used only when stored under this
 /// <see cref="Version"/>. Change it with anything that changes the HTML of a section: this renderer, the anchors
 /// (<see cref="SectionAnchor"/>), <see cref="MarkdownHtmlRenderer"/> or its sanitizer policy. A test pins the
-/// output of a sample document to the version, so a change to the output fails until the version moves.
+/// output of a sample document to the version, so a change to the output fails until the version moves. Move
+/// <see cref="Parsing.MonographParser.ModelVersion"/> with it: the next import then re-parses every document and stores
+/// its sections rendered again (until then, the export renders them itself).
 /// </remarks>
 public static class SectionRendering
 {

@@ -115,6 +115,14 @@ public sealed class SqliteSchemaTests
             Assert.Null(live.Sections);
         }
 
+        // The parser version moves with the rendered sections (MonographParser.ModelVersion): the same content from a newer
+        // parser is re-parsed into the same version, which then holds its sections.
+        var reparsed = await migrated.ImportAsync([second with { ModelVersion = second.ModelVersion + 1 }], Importing.ImportOptions.Partial);
+        Assert.Equal(1, reparsed.Reparsed);
+        var refreshed = Assert.Single(await migrated.ReadLiveAsync().ToListAsync());
+        Assert.Contains("<p>A purine analogue for chronic leukemia.</p>", Assert.Single(refreshed.Sections!).Html, StringComparison.Ordinal);
+        Assert.Equal(2, (await migrated.GetAsync(Collection.Composition, "fludarabine"))!.Version.Number);
+
         var hit = Assert.Single((await migrated.SearchAsync("chronic", 10, 0)).Hits);
         Assert.Contains("<mark>chronic</mark>", hit.SnippetHtml, StringComparison.Ordinal);
         Assert.Equal("fludarabine", Assert.Single((await migrated.SearchAsync("fludara", 10, 0)).Hits).Slug);
