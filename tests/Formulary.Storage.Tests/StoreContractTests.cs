@@ -1,5 +1,6 @@
 using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Model;
+using Formulary.Monographs.Parsing;
 using Formulary.Monographs;
 using Formulary.Monographs.Loading;
 using Formulary.Monographs.Rendering;
@@ -102,9 +103,11 @@ public abstract class StoreContractTests : StoreTests
         await Store.ImportAsync([combination with { Stamp = stamp }, broken], ImportOptions.WholeContentSet);
 
         await using var session = await Store.BeginImportAsync();
-        var state = session.Stored[(Collection.Combination, "a-b")];
-        var gone = session.Stored[(Collection.Composition, "gone")];
-        var rejected = session.Stored[(Collection.Composition, "broken")];
+        var stored = await session.ReadStoredAsync();
+        var state = stored[(Collection.Combination, "a-b")];
+        var gone = stored[(Collection.Composition, "gone")];
+        var rejected = stored[(Collection.Composition, "broken")];
+        var heads = session.Heads;
 
         Assert.Equal((Collection.Combination, "a-b", title, combination.ContentHash, "content/combinations/a-b.md"), (state.Collection, state.Slug, state.Title, state.ContentHash, state.SourcePath));
         Assert.Equal((1, 1, false, false, imported), (state.PublishedVersion, state.HeadVersion, state.HeadRejected, state.IsRemoved, state.ImportedAt));
@@ -112,6 +115,12 @@ public abstract class StoreContractTests : StoreTests
         Assert.Equal(stamp, state.Stamp?.Stamp);
         Assert.Equal((true, null, 0), (gone.IsRemoved, gone.Stamp, gone.Links.Count));
         Assert.Equal((true, 0), (rejected.HeadRejected, rejected.PublishedVersion));
+        Assert.Equal(
+            [new StoredHead(Collection.Composition, "broken", 1, true, 0, false, MonographParser.ModelVersion, null),
+             new StoredHead(Collection.Composition, "gone", 1, false, 1, true, MonographParser.ModelVersion, null),
+             new StoredHead(Collection.Combination, "a-b", 1, false, 1, false, MonographParser.ModelVersion, state.Stamp)],
+            heads.Values.OrderBy(h => h.Collection).ThenBy(h => h.Slug, StringComparer.Ordinal));
+        Assert.Equal(stamp, heads[(Collection.Combination, "a-b")].Stamp?.Stamp);
     }
 
     /// <summary>

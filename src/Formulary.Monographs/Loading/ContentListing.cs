@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Formulary.Monographs.Loading;
 
 /// <summary>
@@ -24,7 +28,18 @@ public sealed class ContentListing
         }
 
         Duplicated = [.. keys.Select(key => claims[key] > 1)];
+        Digest = DigestOf(layout, Slugs, Duplicated);
     }
+
+    /// <summary>
+    /// What, besides the files' contents, decides each document's cross-document findings in a load of this listing: the
+    /// content folder, the parser version, every file's collection, path and slug and whether another file claims its slug,
+    /// and the slugs known beside them (<see cref="ContentLayout.KnownSlugs"/>, before the load adds the listed ones). Under
+    /// two listings with the same digest, a document whose files did not change, among documents whose files did not
+    /// change, has the same findings; a store records the digest with each import, so an import of the same listing in which
+    /// no file changed need not check them again (<see cref="IncrementalLoader.Unchanged"/>). The first 64 bits of a SHA-256.
+    /// </summary>
+    public long Digest { get; }
 
     /// <summary>The path as given.</summary>
     public string Path { get; }
@@ -48,6 +63,45 @@ public sealed class ContentListing
     /// Cancelled (a store that recorded no stamps needs none), it leaves <see cref="Stamps"/> unset.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    private static long DigestOf(ContentLayout layout, string[] slugs, bool[] duplicated)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1024];
+        void Add(string text)
+        {
+            var length = Encoding.UTF8.GetMaxByteCount(text.Length) + 4;
+            if (length > buffer.Length)
+            {
+                buffer = new byte[Math.Max(length, buffer.Length * 2)];
+            }
+
+            var written = Encoding.UTF8.GetBytes(text, buffer.AsSpan(4));
+            BinaryPrimitives.WriteInt32LittleEndian(buffer, written);
+            hash.AppendData(buffer, 0, written + 4);
+        }
+
+        Add(layout.Folder.Root);
+        Add(Parsing.MonographParser.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        for (var i = 0; i < slugs.Length; i++)
+        {
+            var (collection, path) = layout.Files[i];
+            Add(collection.FolderName());
+            Add(path);
+            Add(duplicated[i] ? "*" + slugs[i] : slugs[i]);
+        }
+
+        foreach (var (collection, known) in layout.KnownSlugs.OrderBy(k => k.Key))
+        {
+            Add("known:" + collection.FolderName());
+            foreach (var slug in known.Order(StringComparer.Ordinal))
+            {
+                Add(slug);
+            }
+        }
+
+        return BinaryPrimitives.ReadInt64LittleEndian(hash.GetHashAndReset());
+    }
+
     public void StampAll(CancellationToken cancellationToken = default)
     {
         var (folder, files) = (Layout.Folder, Layout.Files);

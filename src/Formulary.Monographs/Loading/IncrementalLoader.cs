@@ -69,6 +69,44 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
     }
 
     /// <summary>
+    /// The listed documents (collection, slug, path) when none needs reading: every file was stamped with the listing
+    /// (<see cref="ContentListing.StampAll"/>), no slug is claimed twice, and <paramref name="stored"/> gives for each a
+    /// stored head from this parser version whose recorded stamp still vouches for its files. Null when one does not. With
+    /// the listing's <see cref="ContentListing.Digest"/> equal to the one the store recorded at its last import, nothing
+    /// that decides a document's findings has changed either, so nothing need be checked or written.
+    /// </summary>
+    /// <param name="stored">A live stored document's parser version and recorded stamp; null when there is none.</param>
+    public static IReadOnlyList<(Collection Collection, string Slug, string SourcePath)>? Unchanged(
+        ContentListing listing, Func<Collection, string, (int ModelVersion, RecordedStamp? Stamp)?> stored)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        ArgumentNullException.ThrowIfNull(stored);
+        if (listing.Stamps is not { } stamps)
+        {
+            return null;
+        }
+
+        var files = listing.Layout.Files;
+        var documents = new (Collection, string, string)[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (collection, file) = files[i];
+            if (listing.Duplicated[i]
+                || stored(collection, listing.Slugs[i]) is not ({ } modelVersion, { } recorded)
+                || modelVersion != MonographParser.ModelVersion
+                || stamps[i] is not { } now
+                || !recorded.Vouches(now))
+            {
+                return null;
+            }
+
+            documents[i] = (collection, listing.Slugs[i], file);
+        }
+
+        return documents;
+    }
+
+    /// <summary>
     /// Reads document 0, 1, 2… in parallel (<paramref name="start"/> starts each) but hands them out in order, at most
     /// <see cref="ReadAhead"/> ahead of the caller; stopping the enumeration early stops the reads. The caller's own
     /// thread starts the next documents as it asks for one: a document that need not be read is ready at once, so a

@@ -4,8 +4,8 @@ namespace Formulary.Storage.Importing;
 
 /// <summary>
 /// One import in progress, holding the store's import lock (a second import waits for it, and says so
-/// in <see cref="ImportReport.Waited"/>) and one transaction. <see cref="Stored"/> is the store's state under
-/// the lock; the publisher reads it to skip unchanged files, then hands over the documents one at a time
+/// in <see cref="ImportReport.Waited"/>) and one transaction. <see cref="Heads"/> and <see cref="ReadStoredAsync"/> are
+/// the store's state under the lock; the publisher reads them to skip unchanged files, then hands over the documents one at a time
 /// (<see cref="WriteAsync"/>, <see cref="Skip"/>) as it reads them, so no more than one is held, and
 /// <see cref="CompleteAsync"/> commits. Nothing is visible before the commit; disposing without it rolls back
 /// and releases the lock.
@@ -14,7 +14,14 @@ public interface IImportSession : IAsyncDisposable
 {
     bool Waited { get; }
 
-    IReadOnlyDictionary<(Collection, string), StoredState> Stored { get; }
+    /// <summary>Every stored document's head, read when the lock was taken: enough to tell that nothing changed.</summary>
+    IReadOnlyDictionary<(Collection, string), StoredHead> Heads { get; }
+
+    /// <summary>The digest of the listing the last import through one recorded (<see cref="ImportOptions.ListingDigest"/>); null: none.</summary>
+    long? ListingDigest { get; }
+
+    /// <summary>Every stored document's whole state, read under the lock the first time it is asked for.</summary>
+    Task<IReadOnlyDictionary<(Collection, string), StoredState>> ReadStoredAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Checks one document, decides what it becomes and writes it (uncommitted).</summary>
     Task<ImportedDocument> WriteAsync(ImportDocument document, CancellationToken cancellationToken = default);

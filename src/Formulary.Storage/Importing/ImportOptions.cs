@@ -8,6 +8,14 @@ namespace Formulary.Storage.Importing;
 /// </summary>
 public sealed record ImportOptions(bool RemoveMissing)
 {
+    /// <summary>
+    /// The digest of the content listing the documents came from (<see cref="Monographs.Loading.ContentListing.Digest"/>), recorded
+    /// at the commit: the next import of a listing with the same digest whose files all went unchanged need not check the
+    /// documents against each other again. Null (documents handed over without a listing): an import that writes anything
+    /// forgets the recorded one.
+    /// </summary>
+    public long? ListingDigest { get; init; }
+
     public static ImportOptions WholeContentSet { get; } = new(RemoveMissing: true);
 
     public static ImportOptions Partial { get; } = new(RemoveMissing: false);

@@ -41,10 +41,12 @@ internal static class ImportPlan
         return new ImportStep(Result(document, added ? ImportOutcome.Added : ImportOutcome.Changed, version, null), ImportStepKind.Publish, document, previous);
     }
 
-    public static ImportedDocument Skipped(SkippedDocument document, StoredState? previous)
+    public static ImportedDocument Skipped(SkippedDocument document, StoredHead? head)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new ImportedDocument(document.Collection, document.Slug, document.SourcePath, ImportOutcome.Unchanged, previous?.HeadVersion, null, []);
+        return head is { HeadRejected: true }
+            ? new ImportedDocument(document.Collection, document.Slug, document.SourcePath, ImportOutcome.Rejected, head.HeadVersion, Rejection(head.PublishedVersion, head.IsRemoved), document.Diagnostics)
+            : new ImportedDocument(document.Collection, document.Slug, document.SourcePath, ImportOutcome.Unchanged, head?.HeadVersion, null, []);
     }
 
     /// <param name="present">Every document of the import, written, skipped or failed.</param>
@@ -54,9 +56,11 @@ internal static class ImportPlan
             .Select(gone => new ImportStep(
                 new ImportedDocument(gone.Collection, gone.Slug, gone.SourcePath, ImportOutcome.Removed, gone.PublishedVersion, null, []), ImportStepKind.Remove, null, gone));
 
-    private static string Rejection(StoredState? previous) =>
-        previous is { PublishedVersion: > 0, IsRemoved: false }
-            ? $"not published: it has errors; readers still see version {previous.PublishedVersion}"
+    private static string Rejection(StoredState? previous) => Rejection(previous?.PublishedVersion ?? 0, previous?.IsRemoved ?? false);
+
+    private static string Rejection(int publishedVersion, bool isRemoved) =>
+        publishedVersion > 0 && !isRemoved
+            ? $"not published: it has errors; readers still see version {publishedVersion}"
             : "not published: it has errors";
 
     private static ImportedDocument Result(ImportDocument document, ImportOutcome outcome, int? version, string? failure) =>

@@ -36,10 +36,9 @@ public sealed record StoredState(
     /// </summary>
     internal static string Sql(StoreDialect dialect) =>
         $"""
-        SELECT {dialect.JsonArray($"d.id, d.collection, d.slug, d.latest_version, d.removed_at IS NOT NULL, v.content_hash, v.source_path, d.link_collection, d.link_slug, v.model_version, d.head_version, v.rejected, {dialect.JsonValue("d.links_json")}, d.cross_key, d.title, s.size, s.modified_ns, s.changed_ns, s.inode, s.rules_size, s.rules_modified_ns, s.rules_changed_ns, s.rules_inode, s.checked_at_ns")},
+        SELECT {dialect.JsonArray($"d.id, d.collection, d.slug, d.latest_version, d.removed_at IS NOT NULL, v.content_hash, v.source_path, d.link_collection, d.link_slug, v.model_version, d.head_version, v.rejected, {dialect.JsonValue("d.links_json")}, d.cross_key, d.title, {StateJson.StampColumns}")},
             v.imported_at
-        FROM {dialect.StoredStateTables} ON v.document_id = d.id AND v.version = d.head_version
-        LEFT JOIN source_stamps s ON s.document_id = d.id AND s.content_hash = v.content_hash
+        FROM {StateJson.Heads(dialect)}
         """;
 
     private static readonly JsonTypeInfo<List<MonographLink>> LinksJson =
@@ -65,51 +64,34 @@ public sealed record StoredState(
     private static StoredState Read(ReadOnlySpan<byte> row, object importedAt)
     {
         var json = new Utf8JsonReader(row);
-        Expect(ref json, JsonTokenType.StartArray);
+        StateJson.Expect(ref json, JsonTokenType.StartArray);
         var state = new StoredState(
-            Int64(ref json),
-            StoreText.ParseCollection(Text(ref json)!),
-            Text(ref json)!,
-            (int)Int64(ref json),
-            Flag(ref json),
-            Text(ref json)!,
-            Text(ref json)!,
-            Text(ref json) is { } linkCollection ? StoreText.ParseCollection(linkCollection) : null,
-            Text(ref json),
-            (int)Int64(ref json),
-            (int)Int64(ref json),
-            Flag(ref json),
+            StateJson.Int64(ref json),
+            StoreText.ParseCollection(StateJson.Text(ref json)!),
+            StateJson.Text(ref json)!,
+            (int)StateJson.Int64(ref json),
+            StateJson.Flag(ref json),
+            StateJson.Text(ref json)!,
+            StateJson.Text(ref json)!,
+            StateJson.Text(ref json) is { } linkCollection ? StoreText.ParseCollection(linkCollection) : null,
+            StateJson.Text(ref json),
+            (int)StateJson.Int64(ref json),
+            (int)StateJson.Int64(ref json),
+            StateJson.Flag(ref json),
             ReadLinks(ref json),
-            Text(ref json)!,
-            Text(ref json)!)
+            StateJson.Text(ref json)!,
+            StateJson.Text(ref json)!)
         {
             StoredImportedAt = importedAt,
-            Stamp = ReadStamp(ref json),
+            Stamp = StateJson.ReadStamp(ref json),
         };
-        Expect(ref json, JsonTokenType.EndArray);
+        StateJson.Expect(ref json, JsonTokenType.EndArray);
         return state;
-    }
-
-    /// <summary>The recorded stamp (<c>source_stamps</c>): null when the document has none.</summary>
-    private static RecordedStamp? ReadStamp(ref Utf8JsonReader json)
-    {
-        var size = OptionalInt64(ref json);
-        var (modified, changed, inode) = (OptionalInt64(ref json), OptionalInt64(ref json), OptionalInt64(ref json));
-        var rulesSize = OptionalInt64(ref json);
-        var (rulesModified, rulesChanged, rulesInode) = (OptionalInt64(ref json), OptionalInt64(ref json), OptionalInt64(ref json));
-        var checkedAt = OptionalInt64(ref json);
-        return size is null
-            ? null
-            : new RecordedStamp(
-                new SourceStamp(
-                    new FileStamp(size.Value, modified!.Value, changed!.Value, inode!.Value),
-                    rulesSize is null ? null : new FileStamp(rulesSize.Value, rulesModified!.Value, rulesChanged!.Value, rulesInode!.Value)),
-                RecordedStamp.FromUnixNanoseconds(checkedAt!.Value));
     }
 
     private static IReadOnlyList<MonographLink> ReadLinks(ref Utf8JsonReader json)
     {
-        Expect(ref json, JsonTokenType.StartArray);
+        StateJson.Expect(ref json, JsonTokenType.StartArray);
         var ahead = json;
         if (ahead.Read() && ahead.TokenType == JsonTokenType.EndArray)
         {
@@ -118,39 +100,5 @@ public sealed record StoredState(
         }
 
         return JsonSerializer.Deserialize(ref json, LinksJson) ?? [];
-    }
-
-    private static long Int64(ref Utf8JsonReader json) =>
-        OptionalInt64(ref json) ?? throw new InvalidOperationException("the stored state has a null where a number belongs");
-
-    private static long? OptionalInt64(ref Utf8JsonReader json)
-    {
-        json.Read();
-        return json.TokenType == JsonTokenType.Null ? null : json.GetInt64();
-    }
-
-    private static string? Text(ref Utf8JsonReader json)
-    {
-        json.Read();
-        return json.TokenType == JsonTokenType.Null ? null : json.GetString();
-    }
-
-    private static bool Flag(ref Utf8JsonReader json)
-    {
-        json.Read();
-        return json.TokenType switch
-        {
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            _ => json.GetInt64() != 0,
-        };
-    }
-
-    private static void Expect(ref Utf8JsonReader json, JsonTokenType token)
-    {
-        if (!json.Read() || json.TokenType != token)
-        {
-            throw new InvalidOperationException($"the stored state is not the array expected ({json.TokenType} where {token} belongs)");
-        }
     }
 }

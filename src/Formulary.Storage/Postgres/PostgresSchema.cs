@@ -144,6 +144,10 @@ internal static class PostgresSchema
         """
         ALTER TABLE versions ADD COLUMN sections_html text NULL;
         """,
+        // 12: as SQLite 17, store_meta may hold 'listing', the digest of the last imported listing; older code must not write.
+        """
+        DELETE FROM store_meta WHERE key = 'listing';
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -34,8 +34,8 @@ public static class ContentPublisher
         using var stampsUnneeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var stamped = options.Rehash ? Task.CompletedTask : Task.Run(async () => (await listing).StampAll(stampsUnneeded.Token), stampsUnneeded.Token);
         await using var session = await store.BeginImportAsync(cancellationToken);
-        var stored = session.Stored;
-        if (stored.Values.Any(state => state.Stamp is not null))
+        var heads = session.Heads;
+        if (heads.Values.Any(head => head.Stamp is not null))
         {
             await stamped;
         }
@@ -45,8 +45,16 @@ public static class ContentPublisher
             await stamped.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        var listed = await listing;
+        if (!options.Rehash && session.ListingDigest == listed.Digest && IncrementalLoader.Unchanged(listed, Vouching(heads)) is { } unchanged
+            && (!options.Prune || unchanged.Count == heads.Values.Count(head => !head.IsRemoved)))
+        {
+            return await ConfirmAsync(store, session, new IncrementalLoader().Load(listed, (_, _) => null), unchanged, importProgress, cancellationToken);
+        }
+
+        var stored = await session.ReadStoredAsync(cancellationToken);
         var load = new IncrementalLoader().Load(
-            await listing,
+            listed,
             (collection, slug) => stored.TryGetValue((collection, slug), out var state) && !state.IsRemoved
                 ? new StoredContent(state.ContentHash, state.ModelVersion, state.Links, options.Rehash ? null : state.Stamp)
                 : null,
@@ -70,12 +78,44 @@ public static class ContentPublisher
             };
             parsed += loaded.Monograph is null ? 0 : 1;
             read += loaded.Read ? 1 : 0;
-            var result = await HandOverAsync(store, session, root, loaded, cancellationToken);
+            var result = await HandOverAsync(store, session, stored, root, loaded, cancellationToken);
             importProgress?.Report(new ImportProgress(++done, load.Keys.Count, result.SourcePath));
         }
 
-        var report = await session.CompleteAsync(new ImportOptions(options.Prune), cancellationToken);
+        var report = await session.CompleteAsync(new ImportOptions(options.Prune) { ListingDigest = listed.Digest }, cancellationToken);
         return new PublishReport(report, load.Keys.Count, parsed, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root, Read = read };
+    }
+
+    /// <summary>A live stored document's parser version and recorded stamp, for <see cref="IncrementalLoader.Unchanged"/>.</summary>
+    private static Func<Collection, string, (int, RecordedStamp?)?> Vouching(IReadOnlyDictionary<(Collection, string), StoredHead> heads) =>
+        (collection, slug) => heads.TryGetValue((collection, slug), out var head) && !head.IsRemoved ? (head.ModelVersion, head.Stamp) : null;
+
+    /// <summary>
+    /// An import of the listing the store last imported, in which no file changed: every document is reported unchanged
+    /// (a rejected one rejected again, with its stored findings) and nothing is read, checked or written. Under the same
+    /// listing, with the same files, each document's findings are those stored (<see cref="ContentListing.Digest"/>); the
+    /// stored states, which checking them again would need, are not read (ADR 0003, "Nothing changed").
+    /// </summary>
+    private static async Task<PublishReport> ConfirmAsync(
+        IMonographStore store, IImportSession session, IncrementalLoad load,
+        IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> unchanged, IProgress<ImportProgress>? importProgress, CancellationToken cancellationToken)
+    {
+        var root = load.ContentRoot;
+        var done = 0;
+        foreach (var (collection, slug, file) in unchanged)
+        {
+            var path = SourcePaths.Relative(root, file);
+            var head = session.Heads[(collection, slug)];
+            var diagnostics = head.HeadRejected
+                ? (await store.GetVersionAsync(collection, slug, head.HeadVersion, cancellationToken)
+                    ?? throw new InvalidOperationException($"stored version {head.HeadVersion} of {slug} is missing")).Monograph.Diagnostics
+                : [];
+            session.Skip(new SkippedDocument(collection, slug, path, string.Empty) { Diagnostics = diagnostics });
+            importProgress?.Report(new ImportProgress(++done, unchanged.Count, path));
+        }
+
+        var report = await session.CompleteAsync(new ImportOptions(RemoveMissing: false) { ListingDigest = session.ListingDigest }, cancellationToken);
+        return new PublishReport(report, unchanged.Count, 0, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root, Read = 0, Confirmed = true };
     }
 
     /// <summary>
@@ -83,7 +123,8 @@ public static class ContentPublisher
     /// stored version is rejected (then its stored model is written again with the new findings).
     /// </summary>
     private static async Task<ImportedDocument> HandOverAsync(
-        IMonographStore store, IImportSession session, string root, LoadedDocument loaded, CancellationToken cancellationToken)
+        IMonographStore store, IImportSession session, IReadOnlyDictionary<(Collection, string), StoredState> stored, string root, LoadedDocument loaded,
+        CancellationToken cancellationToken)
     {
         var crossKey = CrossDiagnostics.Key(loaded.CrossDiagnostics);
         if (loaded.Monograph is { } parsed)
@@ -99,7 +140,7 @@ public static class ContentPublisher
             return await session.WriteAsync(document, cancellationToken);
         }
 
-        var state = session.Stored[(loaded.Collection, loaded.Slug)];
+        var state = stored[(loaded.Collection, loaded.Slug)];
         return state.CrossKey == crossKey && !state.HeadRejected
             ? session.Skip(new SkippedDocument(loaded.Collection, loaded.Slug, loaded.SourcePath, loaded.ContentHash) { Stamp = loaded.Stamp })
             : await session.WriteAsync(await FromStoreAsync(store, state, loaded, crossKey, cancellationToken), cancellationToken);

@@ -16,6 +16,12 @@ public sealed record PublishReport(ImportReport? Import, int Files, int Parsed, 
     /// <summary>How many documents' files were read and hashed; the others' recorded stamps vouched for them (<see cref="Monographs.Loading.RecordedStamp"/>).</summary>
     public int Read { get; init; }
 
+    /// <summary>
+    /// True when the import found the listing the store last imported with no file changed, and so confirmed every
+    /// document without reading the stored states or checking documents against each other (the report is the same).
+    /// </summary>
+    public bool Confirmed { get; init; }
+
     /// <summary>True when the editor must look: a document failed or was rejected, or the prune was refused.</summary>
     public bool HasProblems => PruneRefusal is not null || Import is null || Import.Failed + Import.Rejected > 0;
 }

@@ -11,11 +11,12 @@ namespace Formulary.Storage.Relational;
 /// need not be parsed. Each document is planned (<see cref="ImportPlan"/>) as it is handed over, its values
 /// computed on the thread pool (<see cref="EncodedStep"/>) and written in the order handed over, at most
 /// <see cref="EncodeAhead"/> behind; what is kept of it is its result (outcome and diagnostics) for the report. Disposing without
-/// <see cref="CompleteAsync"/> rolls back and releases the lock.
+/// <see cref="CompleteAsync"/> rolls back and releases the lock. It starts with the stored heads only
+/// (<see cref="Heads"/>); the whole state is read, under the same lock, when first asked for (<see cref="ReadStoredAsync"/>).
 /// </summary>
 internal sealed class ImportSession(
     DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt,
-    Dictionary<(Collection, string), StoredState> stored, bool waited) : IImportSession
+    Dictionary<(Collection, string), StoredHead> heads, long? listingDigest, bool waited) : IImportSession
 {
     /// <summary>How many decided steps may wait for the connection while their values are computed on other cores.</summary>
     private const int EncodeAhead = 16;
@@ -31,14 +32,33 @@ internal sealed class ImportSession(
 
     public bool Waited => waited;
 
-    public IReadOnlyDictionary<(Collection, string), StoredState> Stored => stored;
+    public IReadOnlyDictionary<(Collection, string), StoredHead> Heads => heads;
+
+    public long? ListingDigest => listingDigest;
+
+    private Dictionary<(Collection, string), StoredState>? stored;
+
+    public async Task<IReadOnlyDictionary<(Collection, string), StoredState>> ReadStoredAsync(CancellationToken cancellationToken = default) =>
+        await StoredAsync(cancellationToken);
+
+    private async ValueTask<Dictionary<(Collection, string), StoredState>> StoredAsync(CancellationToken cancellationToken)
+    {
+        if (stored is null)
+        {
+            await using var load = connection.CreateCommand();
+            load.Transaction = transaction;
+            stored = await StoredState.LoadAsync(load, dialect, cancellationToken);
+        }
+
+        return stored;
+    }
 
     public async Task<ImportedDocument> WriteAsync(ImportDocument document, CancellationToken cancellationToken = default)
     {
         var prepared = ImportBatch.Prepare(document, written);
         var key = (document.Monograph.Collection, document.Monograph.Slug);
         present.Add(key);
-        var step = ImportPlan.For(prepared, stored.GetValueOrDefault(key));
+        var step = ImportPlan.For(prepared, (await StoredAsync(cancellationToken)).GetValueOrDefault(key));
         pending.Enqueue((step, step.Kind == ImportStepKind.Nothing ? Task.FromResult<EncodedStep?>(null) : Task.Run(() => EncodedStep.Of(step, dialect, importedAt), cancellationToken)));
         results.Add(step.Result);
         if (document.Stamp is { } stamp && step.Result.Outcome != ImportOutcome.Failed)
@@ -66,9 +86,9 @@ internal sealed class ImportSession(
         ArgumentNullException.ThrowIfNull(document);
         var key = (document.Collection, document.Slug);
         present.Add(key);
-        var result = ImportPlan.Skipped(document, stored.GetValueOrDefault(key));
+        var result = ImportPlan.Skipped(document, heads.GetValueOrDefault(key));
         results.Add(result);
-        if (document.Stamp is { } stamp && stored.ContainsKey(key))
+        if (document.Stamp is { } stamp && heads.ContainsKey(key))
         {
             stamps.Add((key.Collection, key.Slug, document.ContentHash, stamp));
         }
@@ -86,7 +106,7 @@ internal sealed class ImportSession(
 
         if (options.RemoveMissing)
         {
-            foreach (var removal in ImportPlan.Removals(stored, present))
+            foreach (var removal in ImportPlan.Removals(await StoredAsync(cancellationToken), present))
             {
                 await writer.WriteAsync(removal, null, cancellationToken);
                 results.Add(removal.Result);
@@ -96,6 +116,12 @@ internal sealed class ImportSession(
         foreach (var (collection, slug, contentHash, stamp) in stamps)
         {
             await writer.RecordStampAsync(collection, slug, contentHash, stamp, importedAt, cancellationToken);
+        }
+
+        // The listing's digest is recorded for the next import to compare; one that wrote without a listing forgets it.
+        if (options.ListingDigest is { } digest ? digest != listingDigest : listingDigest is not null && writer.Wrote)
+        {
+            await writer.RecordListingAsync(options.ListingDigest, cancellationToken);
         }
 
         var (changed, generation) = await writer.FinishAsync(cancellationToken);

@@ -88,8 +88,9 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
             var (transaction, waited) = await Dialect.BeginImportAsync(connection, cancellationToken);
             await using var load = connection.CreateCommand();
             load.Transaction = transaction;
-            var stored = await StoredState.LoadAsync(load, Dialect, cancellationToken);
-            return new ImportSession(connection, transaction, Dialect, TimeProvider.GetUtcNow(), stored, waited);
+            var heads = await StoredHead.LoadAsync(load, Dialect, cancellationToken);
+            var listing = await StoreReads.ListingDigestAsync(connection, transaction, cancellationToken);
+            return new ImportSession(connection, transaction, Dialect, TimeProvider.GetUtcNow(), heads, listing, waited);
         }
         catch
         {

@@ -76,6 +76,16 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
 
     /// <summary>After the last step: refreshes the search entries of what was written and bumps the generation if anything was.</summary>
     /// <returns>Whether anything was written, and the generation after.</returns>
+    /// <summary>Whether anything was written so far (a stamp is not a change).</summary>
+    public bool Wrote => wrote;
+
+    /// <summary>Records the digest of the listing imported (<see cref="ImportOptions.ListingDigest"/>), or forgets the one recorded (null).</summary>
+    public async Task RecordListingAsync(long? digest, CancellationToken cancellationToken) =>
+        await (digest is { } value
+            ? commands.ExecuteAsync(
+                "INSERT INTO store_meta (key, value) VALUES ('listing', @digest) ON CONFLICT (key) DO UPDATE SET value = excluded.value", cancellationToken, ("digest", value))
+            : commands.ExecuteAsync("DELETE FROM store_meta WHERE key = 'listing'", cancellationToken));
+
     public async Task<(bool ChangedStore, long Generation)> FinishAsync(CancellationToken cancellationToken)
     {
         if (refresh.DocumentIds.Count > 0)

@@ -120,6 +120,14 @@ internal static class StoreReads
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The digest of the listing the last import through a content listing recorded (<see cref="Importing.ImportOptions.ListingDigest"/>); null: none.</summary>
+    public static async Task<long?> ListingDigestAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT value FROM store_meta WHERE key = 'listing'");
+        command.Transaction = transaction;
+        return await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : null;
+    }
+
     internal static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

@@ -219,6 +219,13 @@ internal static class SqliteSchema
         """
         ALTER TABLE versions ADD COLUMN sections_html BLOB NULL;
         """,
+        // 17: store_meta may hold 'listing', the digest of the content listing the last import through one covered
+        // (ImportOptions.ListingDigest; ADR 0003, "Nothing changed"). Nothing to add: the version keeps a Formulary that
+        // would write without keeping that digest true (every import that writes outside a listing forgets it) from
+        // writing to a store that holds one.
+        """
+        DELETE FROM store_meta WHERE key = 'listing';
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -147,4 +147,119 @@ public abstract class StampContractTests : StoreTests
 
         Assert.Equal((1, 1, 1), (report.Read, report.Parsed, report.Import!.Reparsed));
     }
+
+    /// <summary>
+    /// Every kind of stored finding the check over all documents gives: an error that rejects a document, a link to nothing,
+    /// a combination part that matches no composition, a rules file with no monograph (reported, not stored).
+    /// </summary>
+    private void WriteFindings()
+    {
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        Write("compositions/broken.md", "---\ntitle: \"Broken\n---\n## Usage\nB.\n");
+        Write("medicines/brandx-10.md", "---\ntitle: Brandx 10 mg\ngeneric_slug: nowhere\n---\n## Usage\nBrandx contains nothing known.\n");
+        Write("combinations/alpha-zeta.md", "---\ntitle: Alpha + Zeta\n---\n## Usage\nAZ.\n");
+        Write("compositions/orphan.rules.yaml", "drug: orphan\n");
+    }
+
+    /// <summary>
+    /// Issue 7.7: the listing the store last imported, with no file changed, is confirmed without reading the stored states
+    /// or checking documents against each other again, and its report is the one a full check gives, findings included.
+    /// </summary>
+    [SkippableFact]
+    public async Task Publish_SameListingNothingChanged_ConfirmedWithTheReportAFullCheckGives()
+    {
+        WriteFindings();
+        Settle();
+        var first = await PublishAsync();
+        var generation = await Store.GetGenerationAsync();
+
+        var confirmed = await PublishAsync();
+        var rehashed = await PublishAsync(new PublishOptions(Rehash: true));
+
+        Assert.False(first.Confirmed);
+        Assert.Equal((true, false), (confirmed.Confirmed, rehashed.Confirmed));
+        Assert.Equal((0, 0, 4, false), (confirmed.Read, confirmed.Parsed, confirmed.Files, confirmed.Import!.ChangedStore));
+        Assert.Equal(generation, confirmed.Import.Generation);
+        Assert.Equal(Json(rehashed.Import!.Documents), Json(confirmed.Import.Documents));
+        Assert.Equal(Json(rehashed.LooseDiagnostics), Json(confirmed.LooseDiagnostics));
+        Assert.NotEmpty(confirmed.LooseDiagnostics);
+        var broken = Assert.Single(confirmed.Import.Documents, d => d.Slug == "broken");
+        Assert.Equal((ImportOutcome.Rejected, "not published: it has errors"), (broken.Outcome, broken.FailureReason));
+        Assert.Contains(broken.Diagnostics, d => d.Severity == Monographs.Diagnostics.DiagnosticSeverity.Error);
+        Assert.Equal(3, confirmed.Import.Unchanged);
+        Assert.Contains((await Store.GetAsync(Collection.Medicine, "brandx-10"))!.Monograph.Diagnostics, d => d.Code == "MONO040");
+        Assert.Contains((await Store.GetAsync(Collection.Combination, "alpha-zeta"))!.Monograph.Diagnostics, d => d.Code == "MONO042");
+    }
+
+    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    /// <summary>A file added changes the listing: every document is checked again, and a link to it is no longer broken.</summary>
+    [SkippableFact]
+    public async Task Publish_FileAddedToAConfirmedListing_CheckedAgainAndTheLinkToItHolds()
+    {
+        WriteFindings();
+        Settle();
+        await PublishAsync();
+        var confirmed = await PublishAsync();
+        Write("compositions/nowhere.md", "---\ntitle: Nowhere\n---\n## Usage\nN.\n");
+        Settle();
+
+        var added = await PublishAsync();
+        var again = await PublishAsync();
+
+        Assert.Equal((true, false, true), (confirmed.Confirmed, added.Confirmed, again.Confirmed));
+        Assert.Equal((1, 1), (added.Import!.Added, added.Import.Reparsed));
+        Assert.DoesNotContain((await Store.GetAsync(Collection.Medicine, "brandx-10"))!.Monograph.Diagnostics, d => d.Code == "MONO040");
+        Assert.All(again.Import!.Documents, d => Assert.Equal(d.Slug == "broken" ? ImportOutcome.Rejected : ImportOutcome.Unchanged, d.Outcome));
+    }
+
+    /// <summary>An import of another listing (one file) in between: the folder's next import is checked in full again.</summary>
+    [SkippableFact]
+    public async Task Publish_AnotherListingImportedInBetween_NextImportOfTheFolderCheckedInFull()
+    {
+        WriteFindings();
+        Settle();
+        await PublishAsync();
+        await ContentPublisher.PublishAsync(Store, Path.Combine(root, "medicines", "brandx-10.md"), PublishOptions.Incremental);
+
+        var folder = await PublishAsync();
+        var again = await PublishAsync();
+
+        Assert.Equal((false, true), (folder.Confirmed, again.Confirmed));
+        Assert.Equal(Json(folder.Import!.Documents), Json(again.Import!.Documents));
+    }
+
+    /// <summary>Documents imported without a listing make the store forget the listing: the next import checks in full.</summary>
+    [SkippableFact]
+    public async Task Publish_DocumentsImportedWithoutAListing_NextImportCheckedInFull()
+    {
+        WriteFindings();
+        Settle();
+        await PublishAsync();
+        await Store.ImportAsync([TestMonographs.Composition("nowhere", "Nowhere", "## Usage\nN.")], ImportOptions.Partial);
+
+        var checkedAgain = await PublishAsync();
+
+        Assert.False(checkedAgain.Confirmed);
+    }
+
+    /// <summary>A prune of the confirmed listing with a stored document outside it is no confirmation: that document is removed.</summary>
+    [SkippableFact]
+    public async Task Publish_PruneOfTheSameListingWithAStoredDocumentOutsideIt_RemovesIt()
+    {
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        var beta = Write("compositions/beta.md", "---\ntitle: Beta\n---\n## Usage\nB.\n");
+        Settle();
+        await PublishAsync();
+        File.Delete(beta);
+        var kept = await PublishAsync();
+        var confirmed = await PublishAsync();
+
+        var pruned = await PublishAsync(new PublishOptions(Prune: true, Force: true));
+
+        Assert.Equal((false, true, false), (kept.Confirmed, confirmed.Confirmed, pruned.Confirmed));
+        Assert.NotNull(kept.Import!.Documents.Single());
+        Assert.Equal((1, 1), (pruned.Import!.Removed, pruned.Import.Unchanged));
+        Assert.Null(await Store.GetAsync(Collection.Composition, "beta"));
+    }
 }
