@@ -309,11 +309,14 @@ public sealed class ContentFolder
                 var named = FileProbe.Entries(folder);
                 named.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
                 entries = new List<ListedEntry>(named.Count);
+                // A folder reached through no link is its own real path: each plain entry's real path is then its path.
+                var unlinked = string.Equals(Path.TrimEndingDirectorySeparator(folder), realFolder, StringComparison.Ordinal);
                 foreach (var (name, type) in named)
                 {
+                    var path = Path.Join(folder, name);
                     entries.Add(type is { } kind
-                        ? new ListedEntry(Path.Join(folder, name), Path.Join(realFolder, name), kind) { Plain = true }
-                        : Probe(Path.Join(folder, name), realFolder));
+                        ? new ListedEntry(path, unlinked ? path : Path.Join(realFolder, name), kind) { Plain = true }
+                        : Probe(path, realFolder));
                 }
             }
             else

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Formulary.Monographs;
 using Formulary.Monographs.Loading;
 
 namespace Formulary.Storage.Importing;
@@ -51,6 +52,16 @@ internal static class StateJson
     {
         json.Read();
         return json.TokenType == JsonTokenType.Null ? null : json.GetString();
+    }
+
+    /// <summary>A stored collection name, read without a string for the three a store writes.</summary>
+    public static Collection Collection(ref Utf8JsonReader json)
+    {
+        json.Read();
+        return json.ValueTextEquals("compositions"u8) ? Monographs.Collection.Composition
+            : json.ValueTextEquals("medicines"u8) ? Monographs.Collection.Medicine
+            : json.ValueTextEquals("combinations"u8) ? Monographs.Collection.Combination
+            : StoreText.ParseCollection(json.GetString()!);
     }
 
     public static bool Flag(ref Utf8JsonReader json)

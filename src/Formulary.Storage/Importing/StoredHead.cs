@@ -16,10 +16,14 @@ namespace Formulary.Storage.Importing;
 public sealed record StoredHead(
     Collection Collection, string Slug, int HeadVersion, bool HeadRejected, int PublishedVersion, bool IsRemoved, int ModelVersion, RecordedStamp? Stamp)
 {
-    /// <summary>The same query on both stores: one JSON array per document, read by <see cref="StateJson"/>.</summary>
+    /// <summary>
+    /// The same query on both stores: every head in one value, a JSON array of one array per document built by the
+    /// database, read in one pass by <see cref="StateJson"/>: a row per document cost more in the provider's calls than
+    /// reading its values.
+    /// </summary>
     internal static string Sql(StoreDialect dialect) =>
         $"""
-        SELECT {dialect.JsonArray($"d.collection, d.slug, d.head_version, v.rejected, d.latest_version, d.removed_at IS NOT NULL, v.model_version, {StateJson.StampColumns}")}
+        SELECT {dialect.JsonArrays($"d.collection, d.slug, d.head_version, v.rejected, d.latest_version, d.removed_at IS NOT NULL, v.model_version, {StateJson.StampColumns}")}
         FROM {StateJson.Heads(dialect)}
         """;
 
@@ -27,32 +31,40 @@ public sealed record StoredHead(
     {
         ArgumentNullException.ThrowIfNull(command);
         command.CommandText = Sql(dialect);
-        var rows = new Dictionary<(Collection, string), StoredHead>();
-        var utf8 = new byte[256];
+        var heads = new Dictionary<(Collection, string), StoredHead>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        if (!await reader.ReadAsync(cancellationToken) || await reader.IsDBNullAsync(0, cancellationToken))
         {
-            var head = Read(dialect.Utf8(reader, 0, ref utf8));
-            rows[(head.Collection, head.Slug)] = head;
+            return heads;
         }
 
-        return rows;
+        var buffer = Array.Empty<byte>();
+        Read(dialect.Utf8(reader, 0, ref buffer), heads);
+        return heads;
     }
 
-    private static StoredHead Read(ReadOnlySpan<byte> row)
+    private static void Read(ReadOnlySpan<byte> all, Dictionary<(Collection, string), StoredHead> heads)
     {
-        var json = new Utf8JsonReader(row);
+        var json = new Utf8JsonReader(all);
         StateJson.Expect(ref json, JsonTokenType.StartArray);
-        var head = new StoredHead(
-            StoreText.ParseCollection(StateJson.Text(ref json)!),
-            StateJson.Text(ref json)!,
-            (int)StateJson.Int64(ref json),
-            StateJson.Flag(ref json),
-            (int)StateJson.Int64(ref json),
-            StateJson.Flag(ref json),
-            (int)StateJson.Int64(ref json),
-            StateJson.ReadStamp(ref json));
-        StateJson.Expect(ref json, JsonTokenType.EndArray);
-        return head;
+        while (json.Read() && json.TokenType == JsonTokenType.StartArray)
+        {
+            var head = new StoredHead(
+                StateJson.Collection(ref json),
+                StateJson.Text(ref json)!,
+                (int)StateJson.Int64(ref json),
+                StateJson.Flag(ref json),
+                (int)StateJson.Int64(ref json),
+                StateJson.Flag(ref json),
+                (int)StateJson.Int64(ref json),
+                StateJson.ReadStamp(ref json));
+            StateJson.Expect(ref json, JsonTokenType.EndArray);
+            heads[(head.Collection, head.Slug)] = head;
+        }
+
+        if (json.TokenType != JsonTokenType.EndArray)
+        {
+            throw new InvalidOperationException($"the stored heads are not the array expected ({json.TokenType} where a document's array belongs)");
+        }
     }
 }

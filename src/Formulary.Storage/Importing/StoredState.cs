@@ -67,7 +67,7 @@ public sealed record StoredState(
         StateJson.Expect(ref json, JsonTokenType.StartArray);
         var state = new StoredState(
             StateJson.Int64(ref json),
-            StoreText.ParseCollection(StateJson.Text(ref json)!),
+            StateJson.Collection(ref json),
             StateJson.Text(ref json)!,
             (int)StateJson.Int64(ref json),
             StateJson.Flag(ref json),

@@ -17,6 +17,8 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override string JsonArray(string expressions) => $"json_build_array({expressions})::text";
 
+    public override string JsonArrays(string expressions) => $"json_agg(json_build_array({expressions}))::text";
+
     public override string JsonValue(string column) => $"{column}::json";
 
     public override async Task<(DbTransaction Transaction, bool Waited)> BeginImportAsync(DbConnection connection, CancellationToken cancellationToken)

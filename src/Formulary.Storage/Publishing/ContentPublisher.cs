@@ -1,4 +1,5 @@
 using Formulary.Monographs;
+using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Loading;
 using Formulary.Storage.Importing;
 
@@ -101,21 +102,30 @@ public static class ContentPublisher
         IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> unchanged, IProgress<ImportProgress>? importProgress, CancellationToken cancellationToken)
     {
         var root = load.ContentRoot;
+        var rejected = new Dictionary<(Collection, string), IReadOnlyList<Diagnostic>>();
+        foreach (var head in unchanged.Select(document => session.Heads[(document.Collection, document.Slug)]).Where(head => head.HeadRejected))
+        {
+            var version = await store.GetVersionAsync(head.Collection, head.Slug, head.HeadVersion, cancellationToken)
+                ?? throw new InvalidOperationException($"stored version {head.HeadVersion} of {head.Slug} is missing");
+            rejected[(head.Collection, head.Slug)] = version.Monograph.Diagnostics;
+        }
+
+        SkipAll(session, root, unchanged, rejected, importProgress);
+        var report = await session.CompleteAsync(new ImportOptions(RemoveMissing: false) { ListingDigest = session.ListingDigest }, cancellationToken);
+        return new PublishReport(report, unchanged.Count, 0, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root, Read = 0, Confirmed = true };
+    }
+
+    private static void SkipAll(
+        IImportSession session, string root, IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> unchanged,
+        Dictionary<(Collection, string), IReadOnlyList<Diagnostic>> rejected, IProgress<ImportProgress>? importProgress)
+    {
         var done = 0;
         foreach (var (collection, slug, file) in unchanged)
         {
             var path = SourcePaths.Relative(root, file);
-            var head = session.Heads[(collection, slug)];
-            var diagnostics = head.HeadRejected
-                ? (await store.GetVersionAsync(collection, slug, head.HeadVersion, cancellationToken)
-                    ?? throw new InvalidOperationException($"stored version {head.HeadVersion} of {slug} is missing")).Monograph.Diagnostics
-                : [];
-            session.Skip(new SkippedDocument(collection, slug, path, string.Empty) { Diagnostics = diagnostics });
+            session.Skip(new SkippedDocument(collection, slug, path, string.Empty) { Diagnostics = rejected.GetValueOrDefault((collection, slug)) ?? [] });
             importProgress?.Report(new ImportProgress(++done, unchanged.Count, path));
         }
-
-        var report = await session.CompleteAsync(new ImportOptions(RemoveMissing: false) { ListingDigest = session.ListingDigest }, cancellationToken);
-        return new PublishReport(report, unchanged.Count, 0, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root, Read = 0, Confirmed = true };
     }
 
     /// <summary>

@@ -24,8 +24,8 @@ internal sealed class ImportSession(
     private readonly StoreImport writer = new(connection, transaction, dialect, importedAt);
     private readonly Queue<(ImportStep Step, Task<EncodedStep?> Encoded)> pending = new();
     private readonly HashSet<(Collection, string)> written = [];
-    private readonly HashSet<(Collection, string)> present = [];
-    private readonly List<ImportedDocument> results = [];
+    private readonly HashSet<(Collection, string)> present = new(heads.Count);
+    private readonly List<ImportedDocument> results = new(heads.Count);
 
     /// <summary>The stamps of the files read in this import, recorded at the commit with the import's start as their time (<see cref="RecordedStamp"/>).</summary>
     private readonly List<(Collection Collection, string Slug, string ContentHash, SourceStamp Stamp)> stamps = [];

@@ -24,6 +24,12 @@ internal abstract class StoreDialect
     /// <summary>A JSON array of the SQL <paramref name="expressions"/> (comma-separated), as text; nulls as <c>null</c>.</summary>
     public abstract string JsonArray(string expressions);
 
+    /// <summary>
+    /// One JSON array, as text, of a JSON array of the SQL <paramref name="expressions"/> per row (as <see cref="JsonArray"/>
+    /// builds it); <c>[]</c> or null for no rows.
+    /// </summary>
+    public abstract string JsonArrays(string expressions);
+
     /// <summary>A text column holding JSON, as a JSON value inside <see cref="JsonArray"/> (not as a string).</summary>
     public abstract string JsonValue(string column);
 

@@ -20,6 +20,8 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string JsonArray(string expressions) => $"json_array({expressions})";
 
+    public override string JsonArrays(string expressions) => $"json_group_array(json_array({expressions}))";
+
     public override string JsonValue(string column) => $"json({column})";
 
     /// <summary>SQLite hands over a text value's stored UTF-8 as a blob: no UTF-16 string decoded and encoded again.</summary>
