@@ -18,6 +18,13 @@ internal static class StoreText
         _ => throw new InvalidOperationException($"stored collection '{text}' is unknown"),
     };
 
+    /// <summary>As <see cref="ParseCollection(string)"/>, from the stored UTF-8, without a string for the names it writes.</summary>
+    public static Collection ParseCollection(ReadOnlySpan<byte> utf8) =>
+        utf8.SequenceEqual("compositions"u8) ? Monographs.Collection.Composition
+        : utf8.SequenceEqual("combinations"u8) ? Monographs.Collection.Combination
+        : utf8.SequenceEqual("medicines"u8) ? Monographs.Collection.Medicine
+        : ParseCollection(System.Text.Encoding.UTF8.GetString(utf8));
+
     public static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     public static DateTimeOffset ParseInstant(string text) =>

@@ -100,14 +100,15 @@ public abstract class StoreContractTests : StoreTests
         await Store.ImportAsync([combination with { Stamp = stamp }, Composition("gone", "Gone", "## Usage\nG."), broken], ImportOptions.WholeContentSet);
         var imported = Time.GetUtcNow();
         Time.Advance(TimeSpan.FromDays(1));
-        await Store.ImportAsync([combination with { Stamp = stamp }, broken], ImportOptions.WholeContentSet);
+        // A listing's digest recorded (as a publication records it): the next import reads the heads too.
+        await Store.ImportAsync([combination with { Stamp = stamp }, broken], ImportOptions.WholeContentSet with { ListingDigest = long.MinValue });
 
         await using var session = await Store.BeginImportAsync();
+        var heads = session.Heads!;
         var stored = await session.ReadStoredAsync();
         var state = stored[(Collection.Combination, "a-b")];
         var gone = stored[(Collection.Composition, "gone")];
         var rejected = stored[(Collection.Composition, "broken")];
-        var heads = session.Heads;
 
         Assert.Equal((Collection.Combination, "a-b", title, combination.ContentHash, "content/combinations/a-b.md"), (state.Collection, state.Slug, state.Title, state.ContentHash, state.SourcePath));
         Assert.Equal((1, 1, false, false, imported), (state.PublishedVersion, state.HeadVersion, state.HeadRejected, state.IsRemoved, state.ImportedAt));
@@ -121,6 +122,24 @@ public abstract class StoreContractTests : StoreTests
              new StoredHead(Collection.Combination, "a-b", 1, false, 1, false, MonographParser.ModelVersion, state.Stamp)],
             heads.Values.OrderBy(h => h.Collection).ThenBy(h => h.Slug, StringComparer.Ordinal));
         Assert.Equal(stamp, heads[(Collection.Combination, "a-b")].Stamp?.Stamp);
+        Assert.Equal(long.MinValue, session.ListingDigest);
+        Assert.Equal(heads.Values.OrderBy(h => h.Collection).ThenBy(h => h.Slug, StringComparer.Ordinal), stored.Values.Select(v => v.Head).OrderBy(h => h.Collection).ThenBy(h => h.Slug, StringComparer.Ordinal));
+    }
+
+    /// <summary>A store that recorded no listing (new, upgraded, or written to without one) gives no heads: no import can be confirmed.</summary>
+    [SkippableFact]
+    public async Task BeginImport_NoListingRecordedOrForgotten_NoHeads()
+    {
+        await Store.ImportAsync([Composition("alpha", "Alpha", "## Usage\nA.")], ImportOptions.WholeContentSet with { ListingDigest = 7 });
+        await using (var recorded = await Store.BeginImportAsync())
+        {
+            Assert.Equal((7L, 1), (recorded.ListingDigest, recorded.Heads?.Count));
+        }
+
+        await Store.ImportAsync([Composition("beta", "Beta", "## Usage\nB.")], ImportOptions.Partial);
+        await using var forgotten = await Store.BeginImportAsync();
+
+        Assert.Equal((null, null), (forgotten.ListingDigest, forgotten.Heads));
     }
 
     /// <summary>

@@ -55,14 +55,6 @@ public sealed class ContentListing
     /// <summary>Each file's stamp (<see cref="StampAll"/>), by the index of <see cref="ContentLayout.Files"/>; null until taken.</summary>
     internal SourceStamp?[]? Stamps { get; private set; }
 
-    /// <summary>
-    /// Takes the stamp of every listed file and its rules file (one <c>lstat</c> each, nothing read), so a load that
-    /// finds a recorded stamp still holding (<see cref="RecordedStamp.Vouches"/>) needs no system call: a publisher
-    /// stamps while the store's state loads. A stamp taken earlier than the read it spares vouches for no more: the
-    /// store's record says what was read when, and a file changed after the stamp is a change the next import sees.
-    /// Cancelled (a store that recorded no stamps needs none), it leaves <see cref="Stamps"/> unset.
-    /// </summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     private static long DigestOf(ContentLayout layout, string[] slugs, bool[] duplicated)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -80,7 +72,7 @@ public sealed class ContentListing
             hash.AppendData(buffer, 0, written + 4);
         }
 
-        Add(layout.Folder.Root);
+        Add(System.IO.Path.GetFullPath(layout.Folder.Root));
         Add(Parsing.MonographParser.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         for (var i = 0; i < slugs.Length; i++)
         {
@@ -102,6 +94,14 @@ public sealed class ContentListing
         return BinaryPrimitives.ReadInt64LittleEndian(hash.GetHashAndReset());
     }
 
+    /// <summary>
+    /// Takes the stamp of every listed file and its rules file (one <c>lstat</c> each, nothing read), so a load that
+    /// finds a recorded stamp still holding (<see cref="RecordedStamp.Vouches"/>) needs no system call: a publisher
+    /// stamps while the store's state loads. A stamp taken earlier than the read it spares vouches for no more: the
+    /// store's record says what was read when, and a file changed after the stamp is a change the next import sees.
+    /// Cancelled (a store that recorded no stamps needs none), it leaves <see cref="Stamps"/> unset.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public void StampAll(CancellationToken cancellationToken = default)
     {
         var (folder, files) = (Layout.Folder, Layout.Files);

@@ -14,8 +14,11 @@ public interface IImportSession : IAsyncDisposable
 {
     bool Waited { get; }
 
-    /// <summary>Every stored document's head, read when the lock was taken: enough to tell that nothing changed.</summary>
-    IReadOnlyDictionary<(Collection, string), StoredHead> Heads { get; }
+    /// <summary>
+    /// Every stored document's head, read when the lock was taken, enough to tell that nothing changed; null when the store
+    /// recorded no listing (<see cref="ListingDigest"/>), so that no import can be confirmed.
+    /// </summary>
+    IReadOnlyDictionary<(Collection, string), StoredHead>? Heads { get; }
 
     /// <summary>The digest of the listing the last import through one recorded (<see cref="ImportOptions.ListingDigest"/>); null: none.</summary>
     long? ListingDigest { get; }

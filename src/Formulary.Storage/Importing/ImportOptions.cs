@@ -14,7 +14,7 @@ public sealed record ImportOptions(bool RemoveMissing)
     /// documents against each other again. Null (documents handed over without a listing): an import that writes anything
     /// forgets the recorded one.
     /// </summary>
-    public long? ListingDigest { get; init; }
+    public long? ListingDigest { get; internal init; }
 
     public static ImportOptions WholeContentSet { get; } = new(RemoveMissing: true);
 

@@ -44,9 +44,7 @@ internal static class ImportPlan
     public static ImportedDocument Skipped(SkippedDocument document, StoredHead? head)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return head is { HeadRejected: true }
-            ? new ImportedDocument(document.Collection, document.Slug, document.SourcePath, ImportOutcome.Rejected, head.HeadVersion, Rejection(head.PublishedVersion, head.IsRemoved), document.Diagnostics)
-            : new ImportedDocument(document.Collection, document.Slug, document.SourcePath, ImportOutcome.Unchanged, head?.HeadVersion, null, []);
+        return new ImportedDocument(document.Collection, document.Slug, document.SourcePath, ImportOutcome.Unchanged, head?.HeadVersion, null, []);
     }
 
     /// <param name="present">Every document of the import, written, skipped or failed.</param>
@@ -56,11 +54,9 @@ internal static class ImportPlan
             .Select(gone => new ImportStep(
                 new ImportedDocument(gone.Collection, gone.Slug, gone.SourcePath, ImportOutcome.Removed, gone.PublishedVersion, null, []), ImportStepKind.Remove, null, gone));
 
-    private static string Rejection(StoredState? previous) => Rejection(previous?.PublishedVersion ?? 0, previous?.IsRemoved ?? false);
-
-    private static string Rejection(int publishedVersion, bool isRemoved) =>
-        publishedVersion > 0 && !isRemoved
-            ? $"not published: it has errors; readers still see version {publishedVersion}"
+    private static string Rejection(StoredState? previous) =>
+        previous is { PublishedVersion: > 0, IsRemoved: false }
+            ? $"not published: it has errors; readers still see version {previous.PublishedVersion}"
             : "not published: it has errors";
 
     private static ImportedDocument Result(ImportDocument document, ImportOutcome outcome, int? version, string? failure) =>

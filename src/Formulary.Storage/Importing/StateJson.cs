@@ -58,10 +58,7 @@ internal static class StateJson
     public static Collection Collection(ref Utf8JsonReader json)
     {
         json.Read();
-        return json.ValueTextEquals("compositions"u8) ? Monographs.Collection.Composition
-            : json.ValueTextEquals("medicines"u8) ? Monographs.Collection.Medicine
-            : json.ValueTextEquals("combinations"u8) ? Monographs.Collection.Combination
-            : StoreText.ParseCollection(json.GetString()!);
+        return json.ValueIsEscaped || json.HasValueSequence ? StoreText.ParseCollection(json.GetString()!) : StoreText.ParseCollection(json.ValueSpan);
     }
 
     public static bool Flag(ref Utf8JsonReader json)

@@ -1,5 +1,4 @@
 using Formulary.Monographs;
-using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Loading;
 using Formulary.Storage.Importing;
 
@@ -34,26 +33,38 @@ public static class ContentPublisher
         var listing = Task.Run(() => IncrementalLoader.List(path), cancellationToken);
         using var stampsUnneeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var stamped = options.Rehash ? Task.CompletedTask : Task.Run(async () => (await listing).StampAll(stampsUnneeded.Token), stampsUnneeded.Token);
-        await using var session = await store.BeginImportAsync(cancellationToken);
-        var heads = session.Heads;
-        if (heads.Values.Any(head => head.Stamp is not null))
+        var stampsDecided = false;
+        async Task StampsAsync(bool needed)
         {
-            await stamped;
-        }
-        else
-        {
-            await stampsUnneeded.CancelAsync();
-            await stamped.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stampsDecided)
+            {
+                return;
+            }
+
+            stampsDecided = true;
+            if (!needed)
+            {
+                await stampsUnneeded.CancelAsync();
+            }
+
+            await stamped.ConfigureAwait(needed ? ConfigureAwaitOptions.None : ConfigureAwaitOptions.SuppressThrowing);
         }
 
+        await using var session = await store.BeginImportAsync(cancellationToken);
         var listed = await listing;
-        if (!options.Rehash && session.ListingDigest == listed.Digest && IncrementalLoader.Unchanged(listed, Vouching(heads)) is { } unchanged
-            && (!options.Prune || unchanged.Count == heads.Values.Count(head => !head.IsRemoved)))
+        var digest = DigestOf(listed);
+        if (!options.Rehash && session.Heads is { } heads && session.ListingDigest == digest)
         {
-            return await ConfirmAsync(store, session, new IncrementalLoader().Load(listed, (_, _) => null), unchanged, importProgress, cancellationToken);
+            await StampsAsync(heads.Values.Any(head => head.Stamp is not null));
+            if (IncrementalLoader.Unchanged(listed, Vouching(heads)) is { } unchanged
+                && (!options.Prune || unchanged.Count == heads.Values.Count(head => !head.IsRemoved)))
+            {
+                return await ConfirmAsync(session, new IncrementalLoader().Load(listed, (_, _) => null), unchanged, loadProgress, importProgress, cancellationToken);
+            }
         }
 
         var stored = await session.ReadStoredAsync(cancellationToken);
+        await StampsAsync(stored.Values.Any(state => state.Stamp is not null));
         var load = new IncrementalLoader().Load(
             listed,
             (collection, slug) => stored.TryGetValue((collection, slug), out var state) && !state.IsRemoved
@@ -83,48 +94,60 @@ public static class ContentPublisher
             importProgress?.Report(new ImportProgress(++done, load.Keys.Count, result.SourcePath));
         }
 
-        var report = await session.CompleteAsync(new ImportOptions(options.Prune) { ListingDigest = listed.Digest }, cancellationToken);
+        var report = await session.CompleteAsync(new ImportOptions(options.Prune) { ListingDigest = digest }, cancellationToken);
         return new PublishReport(report, load.Keys.Count, parsed, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root, Read = read };
     }
 
-    /// <summary>A live stored document's parser version and recorded stamp, for <see cref="IncrementalLoader.Unchanged"/>.</summary>
-    private static Func<Collection, string, (int, RecordedStamp?)?> Vouching(IReadOnlyDictionary<(Collection, string), StoredHead> heads) =>
-        (collection, slug) => heads.TryGetValue((collection, slug), out var head) && !head.IsRemoved ? (head.ModelVersion, head.Stamp) : null;
+    /// <summary>
+    /// What a confirmation compares: the listing's digest (<see cref="ContentListing.Digest"/>) with the code that checks
+    /// documents against each other, which is not all the parser's (<see cref="Listing.CombinationLint"/>, the import's
+    /// rules for what is rejected): a build whose code differs in either assembly checks everything once more.
+    /// </summary>
+    private static long DigestOf(ContentListing listing)
+    {
+        Span<byte> values = stackalloc byte[40];
+        BitConverter.TryWriteBytes(values, listing.Digest);
+        typeof(ContentListing).Assembly.ManifestModule.ModuleVersionId.TryWriteBytes(values[8..]);
+        typeof(ContentPublisher).Assembly.ManifestModule.ModuleVersionId.TryWriteBytes(values[24..]);
+        return BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(values));
+    }
 
     /// <summary>
-    /// An import of the listing the store last imported, in which no file changed: every document is reported unchanged
-    /// (a rejected one rejected again, with its stored findings) and nothing is read, checked or written. Under the same
-    /// listing, with the same files, each document's findings are those stored (<see cref="ContentListing.Digest"/>); the
-    /// stored states, which checking them again would need, are not read (ADR 0003, "Nothing changed").
+    /// A stored document's parser version and recorded stamp, for <see cref="IncrementalLoader.Unchanged"/>; null when it is
+    /// removed, or its head is rejected: the checks over all documents take an unread document's title and links from its
+    /// published version (<see cref="CombinationFacts"/>) but a read one's from its parse, so while a head is rejected the
+    /// same folder's findings can differ from the last import's, and only a full check says.
+    /// </summary>
+    private static Func<Collection, string, (int, RecordedStamp?)?> Vouching(IReadOnlyDictionary<(Collection, string), StoredHead> heads) =>
+        (collection, slug) => heads.TryGetValue((collection, slug), out var head) && !head.IsRemoved && !head.HeadRejected ? (head.ModelVersion, head.Stamp) : null;
+
+    /// <summary>
+    /// An import of the listing the store last imported, in which no file changed and no head is rejected: every document
+    /// is reported unchanged and nothing is read, checked or written. Under the same listing, with the same files, each
+    /// document's findings are those stored (<see cref="DigestOf"/>); the stored states, which checking them again would
+    /// need, are not read (ADR 0003, "Nothing changed").
     /// </summary>
     private static async Task<PublishReport> ConfirmAsync(
-        IMonographStore store, IImportSession session, IncrementalLoad load,
-        IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> unchanged, IProgress<ImportProgress>? importProgress, CancellationToken cancellationToken)
+        IImportSession session, IncrementalLoad load, IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> unchanged,
+        IProgress<LoadProgress>? loadProgress, IProgress<ImportProgress>? importProgress, CancellationToken cancellationToken)
     {
         var root = load.ContentRoot;
-        var rejected = new Dictionary<(Collection, string), IReadOnlyList<Diagnostic>>();
-        foreach (var head in unchanged.Select(document => session.Heads[(document.Collection, document.Slug)]).Where(head => head.HeadRejected))
-        {
-            var version = await store.GetVersionAsync(head.Collection, head.Slug, head.HeadVersion, cancellationToken)
-                ?? throw new InvalidOperationException($"stored version {head.HeadVersion} of {head.Slug} is missing");
-            rejected[(head.Collection, head.Slug)] = version.Monograph.Diagnostics;
-        }
-
-        SkipAll(session, root, unchanged, rejected, importProgress);
+        SkipAll(session, root, unchanged, loadProgress, importProgress);
         var report = await session.CompleteAsync(new ImportOptions(RemoveMissing: false) { ListingDigest = session.ListingDigest }, cancellationToken);
         return new PublishReport(report, unchanged.Count, 0, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root, Read = 0, Confirmed = true };
     }
 
     private static void SkipAll(
         IImportSession session, string root, IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> unchanged,
-        Dictionary<(Collection, string), IReadOnlyList<Diagnostic>> rejected, IProgress<ImportProgress>? importProgress)
+        IProgress<LoadProgress>? loadProgress, IProgress<ImportProgress>? importProgress)
     {
         var done = 0;
         foreach (var (collection, slug, file) in unchanged)
         {
             var path = SourcePaths.Relative(root, file);
-            session.Skip(new SkippedDocument(collection, slug, path, string.Empty) { Diagnostics = rejected.GetValueOrDefault((collection, slug)) ?? [] });
-            importProgress?.Report(new ImportProgress(++done, unchanged.Count, path));
+            loadProgress?.Report(new LoadProgress(++done, unchanged.Count, file));
+            session.Skip(new SkippedDocument(collection, slug, path, string.Empty));
+            importProgress?.Report(new ImportProgress(done, unchanged.Count, path));
         }
     }
 

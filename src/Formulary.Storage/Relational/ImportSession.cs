@@ -7,16 +7,17 @@ namespace Formulary.Storage.Relational;
 
 /// <summary>
 /// An import holding the store's import lock from <see cref="IMonographStore.BeginImportAsync"/> to its
-/// commit: what <see cref="Stored"/> says cannot change underneath, so a file found unchanged against it
+/// commit: what <see cref="ReadStoredAsync"/> says cannot change underneath, so a file found unchanged against it
 /// need not be parsed. Each document is planned (<see cref="ImportPlan"/>) as it is handed over, its values
 /// computed on the thread pool (<see cref="EncodedStep"/>) and written in the order handed over, at most
 /// <see cref="EncodeAhead"/> behind; what is kept of it is its result (outcome and diagnostics) for the report. Disposing without
-/// <see cref="CompleteAsync"/> rolls back and releases the lock. It starts with the stored heads only
-/// (<see cref="Heads"/>); the whole state is read, under the same lock, when first asked for (<see cref="ReadStoredAsync"/>).
+/// <see cref="CompleteAsync"/> rolls back and releases the lock. It starts with the stored heads only (<see cref="Heads"/>,
+/// when the store recorded a listing an import could confirm); the whole state is read, under the same lock, when first
+/// asked for (<see cref="ReadStoredAsync"/>).
 /// </summary>
 internal sealed class ImportSession(
     DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt,
-    Dictionary<(Collection, string), StoredHead> heads, long? listingDigest, bool waited) : IImportSession
+    Dictionary<(Collection, string), StoredHead>? heads, long? listingDigest, bool waited) : IImportSession
 {
     /// <summary>How many decided steps may wait for the connection while their values are computed on other cores.</summary>
     private const int EncodeAhead = 16;
@@ -24,15 +25,15 @@ internal sealed class ImportSession(
     private readonly StoreImport writer = new(connection, transaction, dialect, importedAt);
     private readonly Queue<(ImportStep Step, Task<EncodedStep?> Encoded)> pending = new();
     private readonly HashSet<(Collection, string)> written = [];
-    private readonly HashSet<(Collection, string)> present = new(heads.Count);
-    private readonly List<ImportedDocument> results = new(heads.Count);
+    private readonly HashSet<(Collection, string)> present = new(heads?.Count ?? 0);
+    private readonly List<ImportedDocument> results = new(heads?.Count ?? 0);
 
     /// <summary>The stamps of the files read in this import, recorded at the commit with the import's start as their time (<see cref="RecordedStamp"/>).</summary>
     private readonly List<(Collection Collection, string Slug, string ContentHash, SourceStamp Stamp)> stamps = [];
 
     public bool Waited => waited;
 
-    public IReadOnlyDictionary<(Collection, string), StoredHead> Heads => heads;
+    public IReadOnlyDictionary<(Collection, string), StoredHead>? Heads => heads;
 
     public long? ListingDigest => listingDigest;
 
@@ -86,9 +87,10 @@ internal sealed class ImportSession(
         ArgumentNullException.ThrowIfNull(document);
         var key = (document.Collection, document.Slug);
         present.Add(key);
-        var result = ImportPlan.Skipped(document, heads.GetValueOrDefault(key));
+        var head = stored is { } all ? all.GetValueOrDefault(key)?.Head : heads?.GetValueOrDefault(key);
+        var result = ImportPlan.Skipped(document, head);
         results.Add(result);
-        if (document.Stamp is { } stamp && heads.ContainsKey(key))
+        if (document.Stamp is { } stamp && head is not null)
         {
             stamps.Add((key.Collection, key.Slug, document.ContentHash, stamp));
         }
@@ -138,6 +140,7 @@ internal sealed class ImportSession(
     {
         ArgumentNullException.ThrowIfNull(documents);
         skipped ??= [];
+        await StoredAsync(cancellationToken);
         var (done, total) = (0, documents.Count + skipped.Count);
         foreach (var document in documents)
         {

@@ -88,8 +88,8 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
             var (transaction, waited) = await Dialect.BeginImportAsync(connection, cancellationToken);
             await using var load = connection.CreateCommand();
             load.Transaction = transaction;
-            var heads = await StoredHead.LoadAsync(load, Dialect, cancellationToken);
             var listing = await StoreReads.ListingDigestAsync(connection, transaction, cancellationToken);
+            var heads = listing is null ? null : await StoredHead.LoadAsync(load, Dialect, cancellationToken);
             return new ImportSession(connection, transaction, Dialect, TimeProvider.GetUtcNow(), heads, listing, waited);
         }
         catch

@@ -74,8 +74,6 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
             ("checkedAt", RecordedStamp.UnixNanoseconds(checkedAt)));
     }
 
-    /// <summary>After the last step: refreshes the search entries of what was written and bumps the generation if anything was.</summary>
-    /// <returns>Whether anything was written, and the generation after.</returns>
     /// <summary>Whether anything was written so far (a stamp is not a change).</summary>
     public bool Wrote => wrote;
 
@@ -86,6 +84,8 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
                 "INSERT INTO store_meta (key, value) VALUES ('listing', @digest) ON CONFLICT (key) DO UPDATE SET value = excluded.value", cancellationToken, ("digest", value))
             : commands.ExecuteAsync("DELETE FROM store_meta WHERE key = 'listing'", cancellationToken));
 
+    /// <summary>After the last step: refreshes the search entries of what was written and bumps the generation if anything was.</summary>
+    /// <returns>Whether anything was written, and the generation after.</returns>
     public async Task<(bool ChangedStore, long Generation)> FinishAsync(CancellationToken cancellationToken)
     {
         if (refresh.DocumentIds.Count > 0)
