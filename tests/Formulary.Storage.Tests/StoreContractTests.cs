@@ -104,7 +104,7 @@ public abstract class StoreContractTests : StoreTests
         await Store.ImportAsync([combination with { Stamp = stamp }, broken], ImportOptions.WholeContentSet with { ListingDigest = long.MinValue });
 
         await using var session = await Store.BeginImportAsync();
-        var heads = session.Heads!;
+        var heads = (await session.ReadHeadsAsync())!;
         var stored = await session.ReadStoredAsync();
         var state = stored[(Collection.Combination, "a-b")];
         var gone = stored[(Collection.Composition, "gone")];
@@ -133,13 +133,13 @@ public abstract class StoreContractTests : StoreTests
         await Store.ImportAsync([Composition("alpha", "Alpha", "## Usage\nA.")], ImportOptions.WholeContentSet with { ListingDigest = 7 });
         await using (var recorded = await Store.BeginImportAsync())
         {
-            Assert.Equal((7L, 1), (recorded.ListingDigest, recorded.Heads?.Count));
+            Assert.Equal((7L, 1), (recorded.ListingDigest, (await recorded.ReadHeadsAsync())?.Count));
         }
 
         await Store.ImportAsync([Composition("beta", "Beta", "## Usage\nB.")], ImportOptions.Partial);
         await using var forgotten = await Store.BeginImportAsync();
 
-        Assert.Equal((null, null), (forgotten.ListingDigest, forgotten.Heads));
+        Assert.Equal((null, null), (forgotten.ListingDigest, await forgotten.ReadHeadsAsync()));
     }
 
     /// <summary>

@@ -15,10 +15,10 @@ public interface IImportSession : IAsyncDisposable
     bool Waited { get; }
 
     /// <summary>
-    /// Every stored document's head, read when the lock was taken, enough to tell that nothing changed; null when the store
-    /// recorded no listing (<see cref="ListingDigest"/>), so that no import can be confirmed.
+    /// Every stored document's head, enough to tell that nothing changed, read under the lock when first asked for; null when
+    /// the store recorded no listing (<see cref="ListingDigest"/>), so that no import can be confirmed.
     /// </summary>
-    IReadOnlyDictionary<(Collection, string), StoredHead>? Heads { get; }
+    Task<IReadOnlyDictionary<(Collection, string), StoredHead>?> ReadHeadsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The digest of the listing the last import through one recorded (<see cref="ImportOptions.ListingDigest"/>); null: none.</summary>
     long? ListingDigest { get; }

@@ -16,55 +16,28 @@ namespace Formulary.Storage.Importing;
 public sealed record StoredHead(
     Collection Collection, string Slug, int HeadVersion, bool HeadRejected, int PublishedVersion, bool IsRemoved, int ModelVersion, RecordedStamp? Stamp)
 {
-    /// <summary>
-    /// The same query on both stores: every head in one value, a JSON array of one array per document built by the
-    /// database, read in one pass by <see cref="StateJson"/>: a row per document cost more in the provider's calls than
-    /// reading its values.
-    /// </summary>
+    /// <summary>The same query on both stores: every head in one value, read by <see cref="StateJson.LoadAsync"/>.</summary>
     internal static string Sql(StoreDialect dialect) =>
         $"""
         SELECT {dialect.JsonArrays($"d.collection, d.slug, d.head_version, v.rejected, d.latest_version, d.removed_at IS NOT NULL, v.model_version, {StateJson.StampColumns}")}
         FROM {StateJson.Heads(dialect)}
         """;
 
-    internal static async Task<Dictionary<(Collection, string), StoredHead>> LoadAsync(DbCommand command, StoreDialect dialect, CancellationToken cancellationToken)
+    internal static Task<Dictionary<(Collection, string), StoredHead>> LoadAsync(DbCommand command, StoreDialect dialect, CancellationToken cancellationToken) =>
+        StateJson.LoadAsync(command, dialect, Sql(dialect), Read, head => (head.Collection, head.Slug), cancellationToken);
+
+    private static StoredHead Read(ref Utf8JsonReader json)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        command.CommandText = Sql(dialect);
-        var heads = new Dictionary<(Collection, string), StoredHead>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken) || await reader.IsDBNullAsync(0, cancellationToken))
-        {
-            return heads;
-        }
-
-        var buffer = Array.Empty<byte>();
-        Read(dialect.Utf8(reader, 0, ref buffer), heads);
-        return heads;
-    }
-
-    private static void Read(ReadOnlySpan<byte> all, Dictionary<(Collection, string), StoredHead> heads)
-    {
-        var json = new Utf8JsonReader(all);
-        StateJson.Expect(ref json, JsonTokenType.StartArray);
-        while (json.Read() && json.TokenType == JsonTokenType.StartArray)
-        {
-            var head = new StoredHead(
-                StateJson.Collection(ref json),
-                StateJson.Text(ref json)!,
-                (int)StateJson.Int64(ref json),
-                StateJson.Flag(ref json),
-                (int)StateJson.Int64(ref json),
-                StateJson.Flag(ref json),
-                (int)StateJson.Int64(ref json),
-                StateJson.ReadStamp(ref json));
-            StateJson.Expect(ref json, JsonTokenType.EndArray);
-            heads[(head.Collection, head.Slug)] = head;
-        }
-
-        if (json.TokenType != JsonTokenType.EndArray)
-        {
-            throw new InvalidOperationException($"the stored heads are not the array expected ({json.TokenType} where a document's array belongs)");
-        }
+        var head = new StoredHead(
+            StateJson.Collection(ref json),
+            StateJson.Text(ref json)!,
+            (int)StateJson.Int64(ref json),
+            StateJson.Flag(ref json),
+            (int)StateJson.Int64(ref json),
+            StateJson.Flag(ref json),
+            (int)StateJson.Int64(ref json),
+            StateJson.ReadStamp(ref json));
+        StateJson.Expect(ref json, JsonTokenType.EndArray);
+        return head;
     }
 }

@@ -51,9 +51,11 @@ public static class ContentPublisher
         }
 
         await using var session = await store.BeginImportAsync(cancellationToken);
+        // The heads are read while the folder is still being listed, unless nothing can be confirmed.
+        var reading = options.Rehash || options.AfterSave ? Task.FromResult<IReadOnlyDictionary<(Collection, string), StoredHead>?>(null) : session.ReadHeadsAsync(cancellationToken);
         var listed = await listing;
         var digest = DigestOf(listed);
-        if (!options.Rehash && session.Heads is { } heads && session.ListingDigest == digest)
+        if (await reading is { } heads && session.ListingDigest == digest)
         {
             await StampsAsync(heads.Values.Any(head => head.Stamp is not null));
             if (IncrementalLoader.Unchanged(listed, Vouching(heads)) is { } unchanged

@@ -8,4 +8,10 @@ namespace Formulary.Storage.Publishing;
 public sealed record PublishOptions(bool Prune = false, bool Force = false, bool Rehash = false)
 {
     public static PublishOptions Incremental { get; } = new();
+
+    /// <summary>
+    /// A file is known to have just been saved (a watcher's event): the import does not first read the stored heads to try
+    /// to confirm the folder unchanged (<see cref="PublishReport.Confirmed"/>), which would cost it that read for nothing.
+    /// </summary>
+    public bool AfterSave { get; init; }
 }

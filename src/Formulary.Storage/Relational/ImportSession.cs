@@ -11,13 +11,13 @@ namespace Formulary.Storage.Relational;
 /// need not be parsed. Each document is planned (<see cref="ImportPlan"/>) as it is handed over, its values
 /// computed on the thread pool (<see cref="EncodedStep"/>) and written in the order handed over, at most
 /// <see cref="EncodeAhead"/> behind; what is kept of it is its result (outcome and diagnostics) for the report. Disposing without
-/// <see cref="CompleteAsync"/> rolls back and releases the lock. It starts with the stored heads only (<see cref="Heads"/>,
-/// when the store recorded a listing an import could confirm); the whole state is read, under the same lock, when first
-/// asked for (<see cref="ReadStoredAsync"/>).
+/// <see cref="CompleteAsync"/> rolls back and releases the lock. The stored heads (<see cref="ReadHeadsAsync"/>, when the
+/// store recorded a listing an import could confirm) and the whole state (<see cref="ReadStoredAsync"/>) are read, under the
+/// same lock, when first asked for.
 /// </summary>
 internal sealed class ImportSession(
     DbConnection connection, DbTransaction transaction, StoreDialect dialect, DateTimeOffset importedAt,
-    Dictionary<(Collection, string), StoredHead>? heads, long? listingDigest, bool waited) : IImportSession
+    long? listingDigest, bool waited) : IImportSession
 {
     /// <summary>How many decided steps may wait for the connection while their values are computed on other cores.</summary>
     private const int EncodeAhead = 16;
@@ -25,15 +25,29 @@ internal sealed class ImportSession(
     private readonly StoreImport writer = new(connection, transaction, dialect, importedAt);
     private readonly Queue<(ImportStep Step, Task<EncodedStep?> Encoded)> pending = new();
     private readonly HashSet<(Collection, string)> written = [];
-    private readonly HashSet<(Collection, string)> present = new(heads?.Count ?? 0);
-    private readonly List<ImportedDocument> results = new(heads?.Count ?? 0);
+    private readonly HashSet<(Collection, string)> present = [];
+    private readonly List<ImportedDocument> results = [];
 
     /// <summary>The stamps of the files read in this import, recorded at the commit with the import's start as their time (<see cref="RecordedStamp"/>).</summary>
     private readonly List<(Collection Collection, string Slug, string ContentHash, SourceStamp Stamp)> stamps = [];
 
     public bool Waited => waited;
 
-    public IReadOnlyDictionary<(Collection, string), StoredHead>? Heads => heads;
+    private Dictionary<(Collection, string), StoredHead>? heads;
+
+    public async Task<IReadOnlyDictionary<(Collection, string), StoredHead>?> ReadHeadsAsync(CancellationToken cancellationToken = default)
+    {
+        if (heads is null && listingDigest is not null)
+        {
+            await using var load = connection.CreateCommand();
+            load.Transaction = transaction;
+            heads = await StoredHead.LoadAsync(load, dialect, cancellationToken);
+            present.EnsureCapacity(heads.Count);
+            results.EnsureCapacity(heads.Count);
+        }
+
+        return heads;
+    }
 
     public long? ListingDigest => listingDigest;
 

@@ -89,8 +89,7 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
             await using var load = connection.CreateCommand();
             load.Transaction = transaction;
             var listing = await StoreReads.ListingDigestAsync(connection, transaction, cancellationToken);
-            var heads = listing is null ? null : await StoredHead.LoadAsync(load, Dialect, cancellationToken);
-            return new ImportSession(connection, transaction, Dialect, TimeProvider.GetUtcNow(), heads, listing, waited);
+            return new ImportSession(connection, transaction, Dialect, TimeProvider.GetUtcNow(), listing, waited);
         }
         catch
         {

@@ -88,17 +88,18 @@ public static class ContentSite
     private static void Watch(WebApplication app, string contentDirectory)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentWatcher));
-        var watcher = new ContentWatcher(contentDirectory, token => ImportAsync(app.Services, contentDirectory, token), logger);
+        var watcher = new ContentWatcher(contentDirectory, token => ImportAsync(app.Services, contentDirectory, token, afterSave: true), logger);
         app.Lifetime.ApplicationStopping.Register(() => watcher.DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
 
     /// <summary>Publishes a content folder into the running site's store (never removing); every cache sees the new generation at once.</summary>
-    public static async Task<PublishReport> ImportAsync(IServiceProvider services, string contentDirectory, CancellationToken cancellationToken = default)
+    /// <param name="afterSave">A watcher saw a file saved: no confirmation that nothing changed is tried (<see cref="PublishOptions.AfterSave"/>).</param>
+    public static async Task<PublishReport> ImportAsync(IServiceProvider services, string contentDirectory, CancellationToken cancellationToken = default, bool afterSave = false)
     {
         ArgumentNullException.ThrowIfNull(services);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentSite));
         var store = services.GetRequiredService<IMonographStore>();
-        var report = await ContentPublisher.PublishAsync(store, contentDirectory, PublishOptions.Incremental, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var report = await ContentPublisher.PublishAsync(store, contentDirectory, PublishOptions.Incremental with { AfterSave = afterSave }, cancellationToken: cancellationToken).ConfigureAwait(false);
         var import = report.Import!;
         services.GetRequiredService<StoreGeneration>().Observe(import.Generation);
         ContentSiteLog.Imported(logger, contentDirectory, report.Parsed, import.Added, import.Changed, import.Unchanged, import.Failed, import.Rejected);

@@ -189,6 +189,21 @@ public abstract class StampContractTests : StoreTests
 
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value);
 
+    /// <summary>After a save a watcher saw, no confirmation is tried (its heads would be read for nothing); the folder is checked in full.</summary>
+    [SkippableFact]
+    public async Task Publish_AfterSave_CheckedInFullWithTheSameOutcome()
+    {
+        WriteFindings();
+        Settle();
+        await PublishAsync();
+
+        var afterSave = await PublishAsync(PublishOptions.Incremental with { AfterSave = true });
+        var confirmed = await PublishAsync();
+
+        Assert.Equal((false, true), (afterSave.Confirmed, confirmed.Confirmed));
+        Assert.Equal(Json(confirmed.Import!.Documents), Json(afterSave.Import!.Documents));
+    }
+
     /// <summary>A file added changes the listing: every document is checked again, and a link to it is no longer broken.</summary>
     [SkippableFact]
     public async Task Publish_FileAddedToAConfirmedListing_CheckedAgainAndTheLinkToItHolds()
