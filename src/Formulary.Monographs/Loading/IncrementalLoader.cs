@@ -50,7 +50,7 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
 
         var duplicates = ContentSetLint.Duplicates([.. Enumerable.Range(0, files.Count).Where(i => listing.Duplicated[i]).Select(i => (files[i].Collection, listing.Slugs[i], files[i].Path))])
             .ToLookup(d => d.File, StringComparer.Ordinal);
-        var isRoot = Directory.Exists(path) && Enum.GetValues<Collection>().Any(c => Directory.Exists(Path.Combine(path, c.FolderName())));
+        var isRoot = IsContentFolder(path);
         // A document that need not be read is handed over as it is, without a task of its own.
         Task<LoadedDocument> Start(int i, CancellationToken token)
         {
@@ -60,13 +60,25 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
                 : Task.Run(() => ReadOne(layout, files[i].Collection, files[i].Path, listing.Slugs[i], previous, duplicates), token);
         }
 
-        return new IncrementalLoad(
-            keys,
-            ReadAllAsync(files.Count, Start, progress),
-            [.. layout.Skipped, .. isRoot ? OrphanRules(layout.Folder, path) : []],
-            isRoot || File.Exists(path),
-            layout.Folder.Root);
+        return new IncrementalLoad(keys, ReadAllAsync(files.Count, Start, progress), LooseDiagnostics(listing), isRoot || File.Exists(path), ContentRoot(listing));
     }
+
+    /// <summary>The content folder the listed files are read through, as given (their paths start with it).</summary>
+    public static string ContentRoot(ContentListing listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        return listing.Layout.Folder.Root;
+    }
+
+    /// <summary>What a listing reports besides its documents: the entries skipped for safety and, in a content folder, rules files with no monograph.</summary>
+    public static IReadOnlyList<Diagnostic> LooseDiagnostics(ContentListing listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        return [.. listing.Layout.Skipped, .. IsContentFolder(listing.Path) ? OrphanRules(listing.Layout.Folder, listing.Path) : []];
+    }
+
+    private static bool IsContentFolder(string path) =>
+        Directory.Exists(path) && Enum.GetValues<Collection>().Any(c => Directory.Exists(Path.Combine(path, c.FolderName())));
 
     /// <summary>
     /// The listed documents (collection, slug, path) when none needs reading: every file was stamped with the listing

@@ -61,7 +61,7 @@ public static class ContentPublisher
             if (IncrementalLoader.Unchanged(listed, Vouching(heads)) is { } unchanged
                 && (!options.Prune || unchanged.Count == heads.Values.Count(head => !head.IsRemoved)))
             {
-                return await ConfirmAsync(session, new IncrementalLoader().Load(listed, (_, _) => null), unchanged, loadProgress, importProgress, cancellationToken);
+                return await ConfirmAsync(session, listed, unchanged, loadProgress, importProgress, cancellationToken);
             }
         }
 
@@ -130,13 +130,13 @@ public static class ContentPublisher
     /// need, are not read (ADR 0003, "Nothing changed").
     /// </summary>
     private static async Task<PublishReport> ConfirmAsync(
-        IImportSession session, IncrementalLoad load, IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> unchanged,
+        IImportSession session, ContentListing listing, IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> unchanged,
         IProgress<LoadProgress>? loadProgress, IProgress<ImportProgress>? importProgress, CancellationToken cancellationToken)
     {
-        var root = load.ContentRoot;
+        var root = IncrementalLoader.ContentRoot(listing);
         SkipAll(session, root, unchanged, loadProgress, importProgress);
         var report = await session.CompleteAsync(new ImportOptions(RemoveMissing: false) { ListingDigest = session.ListingDigest }, cancellationToken);
-        return new PublishReport(report, unchanged.Count, 0, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root, Read = 0, Confirmed = true };
+        return new PublishReport(report, unchanged.Count, 0, SourcePaths.Relative(root, IncrementalLoader.LooseDiagnostics(listing)), null) { ContentRoot = root, Read = 0, Confirmed = true };
     }
 
     private static void SkipAll(
