@@ -53,7 +53,18 @@ public static class ContentPublisher
         await using var session = await store.BeginImportAsync(cancellationToken);
         // The heads are read while the folder is still being listed, unless nothing can be confirmed.
         var reading = options.Rehash || options.AfterSave ? Task.FromResult<IReadOnlyDictionary<(Collection, string), StoredHead>?>(null) : session.ReadHeadsAsync(cancellationToken);
-        var listed = await listing;
+        ContentListing listed;
+        try
+        {
+            listed = await listing;
+        }
+        catch
+        {
+            // The heads' read still holds the session's connection: let it finish before the session is disposed.
+            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
         var digest = DigestOf(listed);
         if (await reading is { } heads && session.ListingDigest == digest)
         {

@@ -204,6 +204,25 @@ public abstract class StampContractTests : StoreTests
         Assert.Equal(Json(confirmed.Import!.Documents), Json(afterSave.Import!.Documents));
     }
 
+    /// <summary>
+    /// A path that cannot be listed fails with what is wrong with it, though the heads were being read on the session's
+    /// connection meanwhile; the lock is let go, and the next import of the folder is confirmed.
+    /// </summary>
+    [SkippableFact]
+    public async Task Publish_PathGoneWhileTheHeadsAreRead_FailsWithThePathAndLetsTheLockGo()
+    {
+        WriteFindings();
+        Settle();
+        await PublishAsync();
+
+        // Without waiting for the read, disposing the session under it hung: a minute turns that into a failure.
+        await Assert.ThrowsAsync<DirectoryNotFoundException>(
+            () => ContentPublisher.PublishAsync(Store, Path.Combine(root, "gone"), PublishOptions.Incremental).WaitAsync(TimeSpan.FromMinutes(1)));
+        var next = await PublishAsync();
+
+        Assert.True(next.Confirmed);
+    }
+
     /// <summary>A file added changes the listing: every document is checked again, and a link to it is no longer broken.</summary>
     [SkippableFact]
     public async Task Publish_FileAddedToAConfirmedListing_CheckedAgainAndTheLinkToItHolds()
