@@ -123,7 +123,10 @@ public abstract class StoreContractTests : StoreTests
             heads.Values.OrderBy(h => h.Collection).ThenBy(h => h.Slug, StringComparer.Ordinal));
         Assert.Equal(stamp, heads[(Collection.Combination, "a-b")].Stamp?.Stamp);
         Assert.Equal(long.MinValue, session.ListingDigest);
-        Assert.Equal(heads.Values.OrderBy(h => h.Collection).ThenBy(h => h.Slug, StringComparer.Ordinal), stored.Values.Select(v => v.Head).OrderBy(h => h.Collection).ThenBy(h => h.Slug, StringComparer.Ordinal));
+        Assert.Equal(
+            heads.Values.OrderBy(h => h.Collection).ThenBy(h => h.Slug, StringComparer.Ordinal),
+            stored.Values.Select(v => new StoredHead(v.Collection, v.Slug, v.HeadVersion, v.HeadRejected, v.PublishedVersion, v.IsRemoved, v.ModelVersion, v.Stamp))
+                .OrderBy(h => h.Collection).ThenBy(h => h.Slug, StringComparer.Ordinal));
     }
 
     /// <summary>A store that recorded no listing (new, upgraded, or written to without one) gives no heads: no import can be confirmed.</summary>

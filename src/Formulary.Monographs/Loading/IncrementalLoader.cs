@@ -103,11 +103,7 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
         for (var i = 0; i < files.Count; i++)
         {
             var (collection, file) = files[i];
-            if (listing.Duplicated[i]
-                || stored(collection, listing.Slugs[i]) is not ({ } modelVersion, { } recorded)
-                || modelVersion != MonographParser.ModelVersion
-                || stamps[i] is not { } now
-                || !recorded.Vouches(now))
+            if (listing.Duplicated[i] || stored(collection, listing.Slugs[i]) is not (var modelVersion, var recorded) || !StillHolds(modelVersion, recorded, stamps[i]))
             {
                 return null;
             }
@@ -164,17 +160,21 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
     /// </summary>
     private static LoadedDocument? Unread(ContentListing listing, int index, StoredContent? previous, ILookup<string, Diagnostic> duplicates)
     {
-        if (previous is not { Stamp: { } recorded } || previous.ModelVersion != MonographParser.ModelVersion)
+        if (previous is not { Stamp: not null } || previous.ModelVersion != MonographParser.ModelVersion)
         {
             return null;
         }
 
         var (layout, (collection, file), slug) = (listing.Layout, listing.Layout.Files[index], listing.Slugs[index]);
         var now = listing.Stamps is { } stamps ? stamps[index] : StampOf(layout.Folder, file);
-        return now is not null && recorded.Vouches(now)
+        return StillHolds(previous.ModelVersion, previous.Stamp, now)
             ? new LoadedDocument(collection, slug, file, previous.ContentHash, null, null, null, Cross(layout, collection, slug, file, previous.Links, duplicates)) { Read = false }
             : null;
     }
+
+    /// <summary>Whether a stored document from this parser version, whose files' stamp was recorded, still holds: the stamp taken now vouches for them.</summary>
+    private static bool StillHolds(int modelVersion, RecordedStamp? recorded, SourceStamp? now) =>
+        modelVersion == MonographParser.ModelVersion && recorded is not null && now is not null && recorded.Vouches(now);
 
     /// <summary>A document's cross-document findings: a slug another file claims too, links to documents that do not exist.</summary>
     private static IReadOnlyList<Diagnostic> Cross(

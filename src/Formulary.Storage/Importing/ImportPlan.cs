@@ -41,10 +41,11 @@ internal static class ImportPlan
         return new ImportStep(Result(document, added ? ImportOutcome.Added : ImportOutcome.Changed, version, null), ImportStepKind.Publish, document, previous);
     }
 
-    public static ImportedDocument Skipped(SkippedDocument document, StoredHead? head)
+    /// <param name="headVersion">The stored document's head version; null when the store holds none.</param>
+    public static ImportedDocument Skipped(SkippedDocument document, int? headVersion)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new ImportedDocument(document.Collection, document.Slug, document.SourcePath, ImportOutcome.Unchanged, head?.HeadVersion, null, []);
+        return new ImportedDocument(document.Collection, document.Slug, document.SourcePath, ImportOutcome.Unchanged, headVersion, null, []);
     }
 
     /// <param name="present">Every document of the import, written, skipped or failed.</param>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using Formulary.Monographs;
 using Formulary.Monographs.Loading;
@@ -12,43 +11,6 @@ namespace Formulary.Storage.Importing;
 /// </summary>
 internal static class StateJson
 {
-    /// <summary>Reads one document's array, its start already read, up to and with its end.</summary>
-    public delegate T RowReader<out T>(ref Utf8JsonReader json);
-
-    /// <summary>
-    /// Runs <paramref name="sql"/>, whose one value is a JSON array (or null) of one array per document, built by the
-    /// database (<see cref="Relational.StoreDialect.JsonArrays"/>), and reads every document's with <paramref name="row"/> in
-    /// one pass: a row per document cost more in the provider's calls than reading its values.
-    /// </summary>
-    public static async Task<Dictionary<(Collection, string), T>> LoadAsync<T>(
-        DbCommand command, Relational.StoreDialect dialect, string sql, RowReader<T> row, Func<T, (Collection, string)> key, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        command.CommandText = sql;
-        var rows = new Dictionary<(Collection, string), T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken) || await reader.IsDBNullAsync(0, cancellationToken))
-        {
-            return rows;
-        }
-
-        var buffer = Array.Empty<byte>();
-        var json = new Utf8JsonReader(dialect.Utf8(reader, 0, ref buffer));
-        Expect(ref json, JsonTokenType.StartArray);
-        while (json.Read() && json.TokenType == JsonTokenType.StartArray)
-        {
-            var value = row(ref json);
-            rows[key(value)] = value;
-        }
-
-        if (json.TokenType != JsonTokenType.EndArray)
-        {
-            throw new InvalidOperationException($"the stored state is not the array expected ({json.TokenType} where a document's array belongs)");
-        }
-
-        return rows;
-    }
-
     /// <summary>The recorded stamp's values, as <see cref="ReadStamp"/> reads them, from <see cref="Heads"/>.</summary>
     public const string StampColumns =
         "s.size, s.modified_ns, s.changed_ns, s.inode, s.rules_size, s.rules_modified_ns, s.rules_changed_ns, s.rules_inode, s.checked_at_ns";

@@ -23,9 +23,6 @@ public sealed record StoredState(
 {
     public RecordedStamp? Stamp { get; init; }
 
-    /// <summary>What of this state <see cref="StoredHead"/> holds.</summary>
-    public StoredHead Head => new(Collection, Slug, HeadVersion, HeadRejected, PublishedVersion, IsRemoved, ModelVersion, Stamp);
-
     /// <summary>When the head version was imported, as the provider returned it: parsed only when asked (<see cref="ImportedAt"/>), which an unchanged document never is.</summary>
     internal object StoredImportedAt { get; init; } = DateTimeOffset.UnixEpoch;
 

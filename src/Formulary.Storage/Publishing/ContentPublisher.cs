@@ -33,15 +33,8 @@ public static class ContentPublisher
         var listing = Task.Run(() => IncrementalLoader.List(path), cancellationToken);
         using var stampsUnneeded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var stamped = options.Rehash ? Task.CompletedTask : Task.Run(async () => (await listing).StampAll(stampsUnneeded.Token), stampsUnneeded.Token);
-        var stampsDecided = false;
         async Task StampsAsync(bool needed)
         {
-            if (stampsDecided)
-            {
-                return;
-            }
-
-            stampsDecided = true;
             if (!needed)
             {
                 await stampsUnneeded.CancelAsync();
@@ -66,7 +59,9 @@ public static class ContentPublisher
         }
 
         var digest = DigestOf(listed);
-        if (await reading is { } heads && session.ListingDigest == digest)
+        // The heads matter only under the listing the store recorded: then they decide whether the stamps are needed.
+        var heads = await reading is { } recorded && session.ListingDigest == digest ? recorded : null;
+        if (heads is not null)
         {
             await StampsAsync(heads.Values.Any(head => head.Stamp is not null));
             if (IncrementalLoader.Unchanged(listed, Vouching(heads)) is { } unchanged
@@ -77,7 +72,11 @@ public static class ContentPublisher
         }
 
         var stored = await session.ReadStoredAsync(cancellationToken);
-        await StampsAsync(stored.Values.Any(state => state.Stamp is not null));
+        if (heads is null)
+        {
+            await StampsAsync(stored.Values.Any(state => state.Stamp is not null));
+        }
+
         var load = new IncrementalLoader().Load(
             listed,
             (collection, slug) => stored.TryGetValue((collection, slug), out var state) && !state.IsRemoved

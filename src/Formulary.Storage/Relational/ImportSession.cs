@@ -101,10 +101,10 @@ internal sealed class ImportSession(
         ArgumentNullException.ThrowIfNull(document);
         var key = (document.Collection, document.Slug);
         present.Add(key);
-        var head = stored is { } all ? all.GetValueOrDefault(key)?.Head : heads?.GetValueOrDefault(key);
-        var result = ImportPlan.Skipped(document, head);
+        var headVersion = stored is { } all ? all.GetValueOrDefault(key)?.HeadVersion : heads?.GetValueOrDefault(key)?.HeadVersion;
+        var result = ImportPlan.Skipped(document, headVersion);
         results.Add(result);
-        if (document.Stamp is { } stamp && head is not null)
+        if (document.Stamp is { } stamp && headVersion is not null)
         {
             stamps.Add((key.Collection, key.Slug, document.ContentHash, stamp));
         }
