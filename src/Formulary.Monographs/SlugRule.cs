@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,10 +15,12 @@ public static class SlugRule
     /// <summary>Longest slug: it is a path segment and, in the static export, a folder name (255 bytes at most).</summary>
     public const int MaxLength = 200;
 
-    public static bool IsValid(string? slug) =>
-        slug is { Length: > 0 and <= MaxLength }
-        && slug[0] != '.'
-        && slug.All(IsSlugChar);
+    private static readonly SearchValues<char> SlugChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+
+    public static bool IsValid(string? slug) => slug is not null && IsValid(slug.AsSpan());
+
+    private static bool IsValid(ReadOnlySpan<char> slug) =>
+        slug.Length is > 0 and <= MaxLength && slug[0] != '.' && !slug.ContainsAnyExcept(SlugChars);
 
     /// <summary>
     /// <paramref name="name"/> itself when it is a valid slug; otherwise apostrophes are dropped, every
@@ -58,9 +61,11 @@ public static class SlugRule
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(extension);
-        var name = Path.GetFileName(path);
-        return Normalize(name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) ? name[..^extension.Length] : name);
+        var name = Path.GetFileName(path.AsSpan());
+        name = name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) ? name[..^extension.Length] : name;
+        // Called for every file of every listing: a valid name becomes the slug with one string made.
+        return IsValid(name) ? name.ToString() : Normalize(name.ToString());
     }
 
-    private static bool IsSlugChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.';
+    private static bool IsSlugChar(char c) => SlugChars.Contains(c);
 }

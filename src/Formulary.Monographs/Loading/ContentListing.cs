@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 
 namespace Formulary.Monographs.Loading;
 
@@ -18,17 +18,24 @@ public sealed class ContentListing
         Layout = layout;
         var files = layout.Files;
         Slugs = new string[files.Count];
-        var keys = new (Collection, string)[files.Count];
-        var claims = new Dictionary<(Collection, string), int>(files.Count);
+        Duplicated = new bool[files.Count];
+        // Each collection and slug (ignoring case: slugs are ASCII) with the first file that claims it.
+        var claims = new Dictionary<(Collection, string), int>(files.Count, SlugClaim.Comparer);
         for (var i = 0; i < files.Count; i++)
         {
             Slugs[i] = SlugRule.FromFileName(files[i].Path);
-            keys[i] = (files[i].Collection, Slugs[i].ToLowerInvariant());
-            claims[keys[i]] = claims.GetValueOrDefault(keys[i]) + 1;
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(claims, (files[i].Collection, Slugs[i]), out var claimed);
+            if (claimed)
+            {
+                Duplicated[first] = Duplicated[i] = true;
+            }
+            else
+            {
+                first = i;
+            }
         }
 
-        Duplicated = [.. keys.Select(key => claims[key] > 1)];
-        Digest = DigestOf(layout, Slugs, Duplicated);
+        digest = new Lazy<long>(() => DigestOf(layout, Slugs, Duplicated));
     }
 
     /// <summary>
@@ -37,9 +44,11 @@ public sealed class ContentListing
     /// and the slugs known beside them (<see cref="ContentLayout.KnownSlugs"/>, before the load adds the listed ones). Under
     /// two listings with the same digest, a document whose files did not change, among documents whose files did not
     /// change, has the same findings; a store records the digest with each import, so an import of the same listing in which
-    /// no file changed need not check them again (<see cref="IncrementalLoader.Unchanged"/>). The first 64 bits of a SHA-256.
+    /// no file changed need not check them again (<see cref="IncrementalLoader.Unchanged"/>). An XXH3 hash (64 bits): it
+    /// tells listings apart, it protects nothing. Worked out when first asked for, so a publisher does it while the files
+    /// are stamped.
     /// </summary>
-    public long Digest { get; }
+    public long Digest => digest.Value;
 
     /// <summary>The path as given.</summary>
     public string Path { get; }
@@ -55,43 +64,41 @@ public sealed class ContentListing
     /// <summary>Each file's stamp (<see cref="StampAll"/>), by the index of <see cref="ContentLayout.Files"/>; null until taken.</summary>
     internal SourceStamp?[]? Stamps { get; private set; }
 
+    private readonly Lazy<long> digest;
+
     private static long DigestOf(ContentLayout layout, string[] slugs, bool[] duplicated)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[1024];
-        void Add(string text)
-        {
-            var length = Encoding.UTF8.GetMaxByteCount(text.Length) + 4;
-            if (length > buffer.Length)
-            {
-                buffer = new byte[Math.Max(length, buffer.Length * 2)];
-            }
-
-            var written = Encoding.UTF8.GetBytes(text, buffer.AsSpan(4));
-            BinaryPrimitives.WriteInt32LittleEndian(buffer, written);
-            hash.AppendData(buffer, 0, written + 4);
-        }
-
-        Add(System.IO.Path.GetFullPath(layout.Folder.Root));
-        Add(Parsing.MonographParser.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var hash = new XxHash3();
+        Add(hash, System.IO.Path.GetFullPath(layout.Folder.Root));
+        Add(hash, Parsing.MonographParser.ModelVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         for (var i = 0; i < slugs.Length; i++)
         {
             var (collection, path) = layout.Files[i];
-            Add(collection.FolderName());
-            Add(path);
-            Add(duplicated[i] ? "*" + slugs[i] : slugs[i]);
+            Add(hash, collection.FolderName());
+            Add(hash, path);
+            Add(hash, duplicated[i] ? "*" : string.Empty);
+            Add(hash, slugs[i]);
         }
 
         foreach (var (collection, known) in layout.KnownSlugs.OrderBy(k => k.Key))
         {
-            Add("known:" + collection.FolderName());
+            Add(hash, "known:" + collection.FolderName());
             foreach (var slug in known.Order(StringComparer.Ordinal))
             {
-                Add(slug);
+                Add(hash, slug);
             }
         }
 
-        return BinaryPrimitives.ReadInt64LittleEndian(hash.GetHashAndReset());
+        return unchecked((long)hash.GetCurrentHashAsUInt64());
+
+        // Each text with its length first, so no two lists of texts hash the same bytes.
+        static void Add(XxHash3 hash, string text)
+        {
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(length, text.Length);
+            hash.Append(length);
+            hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
     }
 
     /// <summary>
@@ -119,5 +126,17 @@ public sealed class ContentListing
         });
 
         Stamps = stamps;
+    }
+
+    /// <summary>A collection and slug compared as two files' claims are: slugs ignoring case (they are ASCII).</summary>
+    private sealed class SlugClaim : IEqualityComparer<(Collection Collection, string Slug)>
+    {
+        public static SlugClaim Comparer { get; } = new();
+
+        public bool Equals((Collection Collection, string Slug) x, (Collection Collection, string Slug) y) =>
+            x.Collection == y.Collection && string.Equals(x.Slug, y.Slug, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((Collection Collection, string Slug) obj) =>
+            HashCode.Combine(obj.Collection, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Slug));
     }
 }

@@ -121,7 +121,7 @@ public static class ContentPublisher
         BitConverter.TryWriteBytes(values, listing.Digest);
         typeof(ContentListing).Assembly.ManifestModule.ModuleVersionId.TryWriteBytes(values[8..]);
         typeof(ContentPublisher).Assembly.ManifestModule.ModuleVersionId.TryWriteBytes(values[24..]);
-        return BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(values));
+        return unchecked((long)System.IO.Hashing.XxHash3.HashToUInt64(values));
     }
 
     /// <summary>
