@@ -42,12 +42,16 @@ public sealed partial class DeploymentGuideTests
         }
     }
 
-    /// <summary>Every non-comment line of the bash blocks, except the one that defines F.</summary>
+    /// <summary>
+    /// Every non-comment line of the bash blocks, except the one that defines F and the install's <c>dotnet publish</c>,
+    /// which <c>.ci/run</c> runs from the repository root (a publish inside the test run would build beside it).
+    /// </summary>
     private static IEnumerable<string> Commands(string markdown) =>
         BashBlock().Matches(markdown)
             .SelectMany(m => m.Groups[1].Value.Split('\n'))
             .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("F=", StringComparison.Ordinal));
+            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("F=", StringComparison.Ordinal)
+                && !l.StartsWith("dotnet publish ", StringComparison.Ordinal));
 
     private static async Task ServeAsync(string line, string folder, Dictionary<string, string> environment)
     {
