@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Formulary.Monographs.Model;
 
 namespace Formulary.Storage.Sqlite;
@@ -11,20 +12,28 @@ namespace Formulary.Storage.Sqlite;
 /// each version's model as UTF-8 JSON (the parsed model repeats the text several times: body, each
 /// section's Markdown and plain text; 10 KB of JSON is 2 KB packed) and, from schema 12, its source text
 /// (about half its size: the Markdown is short, so less repeats). Older rows hold plain text (a schema-1
-/// model is JSON text); both read. The fastest level: higher ones saved 4–14% more for 4–5× the CPU.
+/// model is JSON text); both read. The fastest level.
 /// </summary>
 internal static class SqliteBrotli
 {
     private const int KeptCapacity = 1024 * 1024;
 
+    /// <summary>Brotli's quality 1 (<see cref="CompressionLevel.Fastest"/>): higher ones saved 4–14% more for 4–5× the CPU.</summary>
+    private const int Quality = 1;
+
+    /// <summary>Brotli's default window (4 MB), as a <see cref="BrotliStream"/> writes.</summary>
+    private const int Window = 22;
+
     [ThreadStatic]
-    private static MemoryStream? kept;
+    private static ArrayBufferWriter<byte>? keptJson;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? keptWriter;
 
     [ThreadStatic]
     private static byte[]? unpacked;
 
-    public static byte[] PackModel(Monograph monograph) =>
-        Pack(brotli => JsonSerializer.Serialize(brotli, monograph, ModelJson.Options));
+    public static byte[] PackModel(Monograph monograph) => PackJson(monograph, ModelJsonContext.Default.Monograph);
 
     public static Monograph UnpackModel(object stored) => UnpackModel(stored, ModelJson.Options);
 
@@ -39,8 +48,7 @@ internal static class SqliteBrotli
         return monograph ?? throw new InvalidOperationException("a stored model is empty or of an unknown type");
     }
 
-    public static byte[] PackSections(Versions.StoredSections sections) =>
-        Pack(brotli => JsonSerializer.Serialize(brotli, sections, ModelJsonContext.Default.StoredSections));
+    public static byte[] PackSections(Versions.StoredSections sections) => PackJson(sections, ModelJsonContext.Default.StoredSections);
 
     public static Versions.StoredSections UnpackSections(object stored) =>
         (stored switch
@@ -56,8 +64,7 @@ internal static class SqliteBrotli
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(clean.Length));
         try
         {
-            var length = Encoding.UTF8.GetBytes(clean, utf8);
-            return Pack(brotli => brotli.Write(utf8, 0, length));
+            return Pack(utf8.AsSpan(0, Encoding.UTF8.GetBytes(clean, utf8)));
         }
         finally
         {
@@ -73,28 +80,43 @@ internal static class SqliteBrotli
         _ => throw new InvalidOperationException("a stored text is of an unknown type"),
     };
 
-    /// <remarks>
-    /// Each thread keeps its output buffer for the next pack (an import packs two values per document on the thread
-    /// pool; growing a new buffer each time was a tenth of its allocations). The encoder sees the same writes either way,
-    /// so the packed bytes are the same.
-    /// </remarks>
-    private static byte[] Pack(Action<Stream> write)
+    /// <summary>
+    /// The value as the store's JSON (<see cref="ModelJson.Options"/> gives the same), packed. Written by the generated code's
+    /// fast path into this thread's buffer, then packed whole: serializing into a <see cref="BrotliStream"/> took the
+    /// metadata path, and model JSON with its packing was a quarter of a fresh import's CPU (ADR 0003).
+    /// </summary>
+    private static byte[] PackJson<T>(T value, JsonTypeInfo<T> type)
     {
-        var buffer = kept ?? new MemoryStream();
-        kept = null;
-        buffer.SetLength(0);
-        using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        var json = keptJson ?? new ArrayBufferWriter<byte>(64 * 1024);
+        var writer = keptWriter ?? new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = type.Options.Encoder });
+        (keptJson, keptWriter) = (null, null);
+        json.ResetWrittenCount();
+        writer.Reset(json);
+        JsonSerializer.Serialize(writer, value, type);
+        writer.Flush();
+        var packed = Pack(json.WrittenSpan);
+        if (json.Capacity <= KeptCapacity)
         {
-            write(brotli);
-        }
-
-        var packed = buffer.ToArray();
-        if (buffer.Capacity <= KeptCapacity)
-        {
-            kept = buffer;
+            (keptJson, keptWriter) = (json, writer);
         }
 
         return packed;
+    }
+
+    /// <summary>The bytes packed in one call (the encoder sized for them), into a pooled buffer Brotli's bound says is enough.</summary>
+    private static byte[] Pack(ReadOnlySpan<byte> data)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(data.Length));
+        try
+        {
+            return BrotliEncoder.TryCompress(data, buffer, out var written, Quality, Window)
+                ? buffer.AsSpan(0, written).ToArray()
+                : throw new InvalidOperationException("Brotli could not pack a value into its own bound");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>

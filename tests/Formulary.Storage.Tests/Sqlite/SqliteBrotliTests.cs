@@ -50,6 +50,27 @@ public sealed class SqliteBrotliTests
     }
 
     [Fact]
+    public void Model_PacksTheStoreJson_ForEveryBundledMonograph()
+    {
+        // The packer writes through the generated code's fast path; what it stores must be the JSON every reader expects.
+        var checkedFiles = 0;
+        foreach (var collection in Enum.GetValues<Collection>())
+        {
+            var folder = Path.Combine(RepoPaths.Content, collection.FolderName());
+            foreach (var file in Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.md") : [])
+            {
+                var relative = Path.GetRelativePath(RepoPaths.Content, file);
+                var monograph = MonographParser.Default.Parse(collection, relative, File.ReadAllBytes(file));
+
+                Assert.Equal(JsonSerializer.Serialize(monograph, ModelJson.Options), SqliteBrotli.UnpackText(SqliteBrotli.PackModel(monograph)));
+                checkedFiles++;
+            }
+        }
+
+        Assert.True(checkedFiles >= 10, $"only {checkedFiles} bundled monographs found");
+    }
+
+    [Fact]
     public void NotWholeBrotliData_IsRefused()
     {
         var packed = SqliteBrotli.PackText(string.Concat(Enumerable.Repeat("renal impairment ", 1000)));
