@@ -93,10 +93,18 @@ public sealed class ContentFolder
     public bool Exists(string file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return Path.GetDirectoryName(file) is { } folder && listings.TryGetValue(folder, out var listing)
-            ? listing.ByPath.TryGetValue(file, out var entry) && entry.Kind != FileKind.Missing
-            : FileProbe.KindOf(file) != FileKind.Missing;
+        return Exists(file.AsSpan());
     }
+
+    /// <inheritdoc cref="Exists(string)"/>
+    public bool Exists(ReadOnlySpan<char> file) =>
+        ListingOf(file) is { } listing
+            ? listing.ByPath.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(file, out var entry) && entry.Kind != FileKind.Missing
+            : FileProbe.KindOf(file.ToString()) != FileKind.Missing;
+
+    /// <summary>The listing this folder made of <paramref name="file"/>'s folder, if it made one; looked up without a string made.</summary>
+    private Listing? ListingOf(ReadOnlySpan<char> file) =>
+        listings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(Path.GetDirectoryName(file), out var listing) ? listing : null;
 
     /// <summary>
     /// The fast path: the file is opened without following a link and without blocking, and what was opened is
@@ -159,8 +167,7 @@ public sealed class ContentFolder
         }
 
         // A plain entry of a folder already listed is its real folder plus its name: no path to work out again.
-        if (Path.GetDirectoryName(file) is { } folder && listings.TryGetValue(folder, out var listing)
-            && listing.ByPath.TryGetValue(file, out var entry) && entry.Plain)
+        if (ListingOf(file) is { } listing && listing.ByPath.TryGetValue(file, out var entry) && entry.Plain)
         {
             return entry.Kind == FileKind.Regular && IsInside(entry.Real!) ? FileProbe.RegularStamp(entry.Real!) : null;
         }

@@ -227,10 +227,12 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
     /// <summary>The stamps of a document's files (its rules file too, when listed), nothing read; null when one of them cannot be stamped (then they are read).</summary>
     internal static SourceStamp? StampOf(ContentFolder folder, string file)
     {
-        var rulesFile = RulesLoader.RulesPathFor(file);
+        // Called for every listed file: its rules file's path is looked up in the listing without a string made.
+        var length = file.Length + RulesLoader.Suffix.Length;
+        var rulesFile = RulesLoader.RulesPathFor(file, length <= 512 ? stackalloc char[length] : new char[length]);
         return folder.Stamp(file) is not { } markdown ? null
             : !folder.Exists(rulesFile) ? new SourceStamp(markdown, null)
-            : folder.Stamp(rulesFile) is { } rules ? new SourceStamp(markdown, rules)
+            : folder.Stamp(rulesFile.ToString()) is { } rules ? new SourceStamp(markdown, rules)
             : null;
     }
 

@@ -31,7 +31,38 @@ public static class RulesLoader
     public static string RulesPathFor(string monographFile)
     {
         ArgumentNullException.ThrowIfNull(monographFile);
-        return Path.ChangeExtension(monographFile, null) + Suffix;
+        return string.Concat(Stem(monographFile), Suffix);
+    }
+
+    /// <summary>
+    /// As <see cref="RulesPathFor(string)"/>, written into <paramref name="destination"/> (at least the file's length plus
+    /// <see cref="Suffix"/>'s): a listing stamps every file's rules file without making a string for each.
+    /// </summary>
+    public static ReadOnlySpan<char> RulesPathFor(ReadOnlySpan<char> monographFile, Span<char> destination)
+    {
+        var stem = Stem(monographFile);
+        stem.CopyTo(destination);
+        Suffix.CopyTo(destination[stem.Length..]);
+        return destination[..(stem.Length + Suffix.Length)];
+    }
+
+    /// <summary>The path without its extension, as <see cref="Path.ChangeExtension(string, string)"/> with null takes it off.</summary>
+    private static ReadOnlySpan<char> Stem(ReadOnlySpan<char> path)
+    {
+        for (var i = path.Length - 1; i >= 0; i--)
+        {
+            if (path[i] == '.')
+            {
+                return path[..i];
+            }
+
+            if (path[i] == Path.DirectorySeparatorChar || path[i] == Path.AltDirectorySeparatorChar)
+            {
+                break;
+            }
+        }
+
+        return path;
     }
 
     public static string SlugOf(string rulesFile)
