@@ -55,6 +55,9 @@ internal abstract class StoreDialect
     /// </summary>
     public abstract Task<(DbTransaction Transaction, bool Waited)> BeginImportAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Called once, before an import's first write, on its connection: what only a writing import needs.</summary>
+    public virtual Task BeforeWritesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public abstract object PackModel(Monograph monograph);
 
     public Monograph UnpackModel(object stored) => UnpackModel(stored, ModelJson.Options);

@@ -29,6 +29,11 @@ internal sealed class StoreImport(DbConnection connection, DbTransaction transac
     public async Task WriteAsync(ImportStep step, EncodedStep? encoded, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (!wrote && step.Kind != ImportStepKind.Nothing)
+        {
+            await dialect.BeforeWritesAsync(connection, transaction, cancellationToken);
+        }
+
         switch (step.Kind)
         {
             case ImportStepKind.Publish or ImportStepKind.Reject:
