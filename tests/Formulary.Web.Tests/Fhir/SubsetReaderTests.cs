@@ -64,6 +64,26 @@ public sealed class SubsetReaderTests
         Assert.Null(SubsetReader.Read(document.RootElement));
     }
 
+    [Theory]
+    [InlineData("""{"resourceType":"Patient"}""")]
+    [InlineData("""{"resourceType":"Patient","id":"p1"}""")]
+    [InlineData("""{"resourceType":"Patient","gender":"female"}""")]
+    [InlineData("""{"resourceType":"Patient","birthDate":"2019-05-01"}""")]
+    public void Patient_WithLittleOrNothing_IsReadOnlyAsFirelyReadsIt(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        AssertSameAsFirely(document.RootElement);
+    }
+
+    [Fact]
+    public void Patient_WithNothingButItsType_IsDeclined()
+    {
+        using var document = JsonDocument.Parse("""{"resourceType":"Patient"}""");
+
+        Assert.Null(SubsetReader.Read(document.RootElement));
+    }
+
     [Fact]
     public void Observation_WithARepeatedElement_IsDeclined()
     {

@@ -120,7 +120,8 @@ internal static class SubsetReader
             }
         }
 
-        return patient;
+        // A resource with nothing but its type has no value or child, which Firely refuses (ele-1): so does the subset.
+        return patient.Id is not null || patient.Name.Count > 0 || patient.Gender is not null || patient.BirthDate is not null ? patient : null;
     }
 
     private static MedicationRequest? MedicationRequest(ref Utf8JsonReader value)
