@@ -30,7 +30,7 @@ internal static class ContentSetLint
     public static List<Diagnostic> Duplicates(IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> documents)
     {
         var diagnostics = new List<Diagnostic>();
-        foreach (var group in documents.GroupBy(m => (m.Collection, Slug: m.Slug.ToLowerInvariant())).Where(g => g.Count() > 1))
+        foreach (var group in documents.GroupBy(m => (m.Collection, m.Slug), SlugClaim.Comparer).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
@@ -54,5 +54,20 @@ internal static class ContentSetLint
                     $"'{link.Field}' points to '{link.Slug}', but there is no {link.Target.FolderName()}/{link.Slug}.md");
             }
         }
+    }
+
+    /// <summary>
+    /// A collection and slug compared as two files' claims to it are, here and by <see cref="Loading.ContentListing"/>: the
+    /// slugs ignoring case (they are ASCII, <see cref="SlugRule"/>).
+    /// </summary>
+    internal sealed class SlugClaim : IEqualityComparer<(Collection Collection, string Slug)>
+    {
+        public static SlugClaim Comparer { get; } = new();
+
+        public bool Equals((Collection Collection, string Slug) x, (Collection Collection, string Slug) y) =>
+            x.Collection == y.Collection && string.Equals(x.Slug, y.Slug, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((Collection Collection, string Slug) obj) =>
+            HashCode.Combine(obj.Collection, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Slug));
     }
 }

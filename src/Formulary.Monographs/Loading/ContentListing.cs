@@ -20,7 +20,7 @@ public sealed class ContentListing
         Slugs = new string[files.Count];
         Duplicated = new bool[files.Count];
         // Each collection and slug (ignoring case: slugs are ASCII) with the first file that claims it.
-        var claims = new Dictionary<(Collection, string), int>(files.Count, SlugClaim.Comparer);
+        var claims = new Dictionary<(Collection, string), int>(files.Count, Lint.ContentSetLint.SlugClaim.Comparer);
         for (var i = 0; i < files.Count; i++)
         {
             Slugs[i] = SlugRule.FromFileName(files[i].Path);
@@ -126,17 +126,5 @@ public sealed class ContentListing
         });
 
         Stamps = stamps;
-    }
-
-    /// <summary>A collection and slug compared as two files' claims are: slugs ignoring case (they are ASCII).</summary>
-    private sealed class SlugClaim : IEqualityComparer<(Collection Collection, string Slug)>
-    {
-        public static SlugClaim Comparer { get; } = new();
-
-        public bool Equals((Collection Collection, string Slug) x, (Collection Collection, string Slug) y) =>
-            x.Collection == y.Collection && string.Equals(x.Slug, y.Slug, StringComparison.OrdinalIgnoreCase);
-
-        public int GetHashCode((Collection Collection, string Slug) obj) =>
-            HashCode.Combine(obj.Collection, StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Slug));
     }
 }

@@ -12,7 +12,7 @@ namespace Formulary.Storage.Sqlite;
 /// each version's model as UTF-8 JSON (the parsed model repeats the text several times: body, each
 /// section's Markdown and plain text; 10 KB of JSON is 2 KB packed) and, from schema 12, its source text
 /// (about half its size: the Markdown is short, so less repeats). Older rows hold plain text (a schema-1
-/// model is JSON text); both read. The fastest level.
+/// model is JSON text); both read. Packed at Brotli's fastest level (<see cref="Quality"/>).
 /// </summary>
 internal static class SqliteBrotli
 {

@@ -7,6 +7,9 @@ internal struct Seen
 
     public readonly bool Any => bits != 0;
 
+    /// <summary>Whether an element other than <paramref name="index"/> was read: a resource's own <c>resourceType</c> is no content.</summary>
+    public readonly bool AnyBesides(int index) => (bits & ~(1 << index)) != 0;
+
     /// <summary>True the first time element <paramref name="index"/> is met in this object, false when it repeats.</summary>
     public bool First(int index)
     {

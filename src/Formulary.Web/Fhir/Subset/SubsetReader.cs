@@ -120,8 +120,8 @@ internal static class SubsetReader
             }
         }
 
-        // A resource with nothing but its type has no value or child, which Firely refuses (ele-1): so does the subset.
-        return patient.Id is not null || patient.Name.Count > 0 || patient.Gender is not null || patient.BirthDate is not null ? patient : null;
+        // Every element needs a value or a child (ele-1), as each datatype checks: a Patient with nothing but its type has none.
+        return seen.AnyBesides(0) ? patient : null;
     }
 
     private static MedicationRequest? MedicationRequest(ref Utf8JsonReader value)
