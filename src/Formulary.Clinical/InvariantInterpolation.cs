@@ -3,7 +3,10 @@ using System.Runtime.CompilerServices;
 
 namespace Formulary.Clinical;
 
-/// <summary>The interpolated-string handler of <see cref="InvariantText.Invariant"/>: the runtime's own handler, given the invariant culture.</summary>
+/// <summary>
+/// The interpolated-string handler of <see cref="InvariantText.Invariant"/>: the runtime's own handler, given the invariant
+/// culture; a decimal with a simple custom pattern is written by <see cref="DecimalPattern"/>.
+/// </summary>
 [InterpolatedStringHandler]
 public ref struct InvariantInterpolation
 {
@@ -16,7 +19,20 @@ public ref struct InvariantInterpolation
 
     public void AppendFormatted<T>(T value) => inner.AppendFormatted(value);
 
-    public void AppendFormatted<T>(T value, string? format) => inner.AppendFormatted(value, format);
+    public void AppendFormatted<T>(T value, string? format)
+    {
+        if (typeof(T) == typeof(decimal) && format is not null)
+        {
+            Span<char> text = stackalloc char[DecimalPattern.MaxLength];
+            if (DecimalPattern.TryFormat(Unsafe.As<T, decimal>(ref value), format, text, out var written))
+            {
+                inner.AppendFormatted((ReadOnlySpan<char>)text[..written]);
+                return;
+            }
+        }
+
+        inner.AppendFormatted(value, format);
+    }
 
     public void AppendFormatted<T>(T value, int alignment) => inner.AppendFormatted(value, alignment);
 
