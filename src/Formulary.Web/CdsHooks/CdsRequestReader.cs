@@ -11,13 +11,15 @@ namespace Formulary.Web.CdsHooks;
 /// <c>extension</c>), a hook other than the service's, a missing <c>hookInstance</c> or <c>context.patientId</c>,
 /// <c>fhirAuthorization</c> without <c>fhirServer</c> (cds-r-1), draft orders that are not valid R4 JSON.
 /// Tolerated: <c>extension</c> and context fields Formulary does not read (a later minor version of a hook may
-/// add optional context fields), resources other than MedicationRequest among the draft orders.
+/// add optional context fields), resources other than MedicationRequest among the draft orders, and the top-level
+/// <c>user</c> (a string) of the drafts before CDS Hooks 1.0, which sent it beside the older <c>medications</c> shape
+/// (the current user is <c>context.userId</c> now; Formulary reads neither).
 /// </summary>
 internal static class CdsRequestReader
 {
     private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal)
     {
-        "hook", "hookInstance", "fhirServer", "fhirAuthorization", "context", "prefetch", "extension",
+        "hook", "hookInstance", "fhirServer", "fhirAuthorization", "context", "prefetch", "extension", "user",
     };
 
     /// <summary>The request in <paramref name="root"/>, a body <see cref="JsonBody.ReadAsync"/> read (no property repeated in it).</summary>
@@ -45,6 +47,11 @@ internal static class CdsRequestReader
         if (Text(root, "hookInstance") is not { Length: > 0 } instance)
         {
             return Fail("hookInstance", "'hookInstance' is missing or not a string; give the UUID of this hook call.");
+        }
+
+        if (root.TryGetProperty("user", out var user) && user.ValueKind != JsonValueKind.String)
+        {
+            return Fail("user", "'user' (the current user, in requests before CDS Hooks 1.0) must be a string such as \"Practitioner/123\".");
         }
 
         var (server, serverProblem) = ReadServer(root);

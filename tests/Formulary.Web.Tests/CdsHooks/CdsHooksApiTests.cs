@@ -296,6 +296,34 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task Call_OlderShapeWithItsTopLevelUser_IsCheckedLikeDraftOrders()
+    {
+        var request = Child();
+        var context = request["context"]!.AsObject();
+        var order = context["draftOrders"]!["entry"]![0]!["resource"]!.DeepClone();
+        context.Remove("draftOrders");
+        context["medications"] = new JsonArray(order);
+        request["user"] = "Practitioner/example";
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", OnlyCard(body).GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Call_TopLevelUserThatIsNotAString_Returns400NamingIt()
+    {
+        var request = Child();
+        request["user"] = new JsonObject { ["reference"] = "Practitioner/example" };
+
+        var (status, problem, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("user", problem.GetProperty("property").GetString());
+    }
+
+    [Fact]
     public async Task Call_PrefetchOfAnotherPatient_Returns400AndNoCard()
     {
         var request = Child();
