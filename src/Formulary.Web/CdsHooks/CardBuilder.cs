@@ -182,7 +182,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     private Card Dose(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {
         var detail = CardText.Detail();
-        var ordered = OrderedDose.Read(request);
+        var ordered = OrderedDose.Read(request, answer.BsaM2);
         string summary;
         IReadOnlyList<CardSuggestion>? suggestions = null;
         var differs = false;

@@ -10,13 +10,16 @@ namespace Formulary.Web.CdsHooks;
 /// schedule less often than daily (then flagged, as the computed dose is per day). An amount that cannot be a
 /// dose (zero, negative, more than <see cref="MaxPlausibleMg"/>) is not compared either, and is flagged so the
 /// card warns about the order itself. A <c>rateQuantity</c> is not compared: the infusion time is in the trace.
+/// A dose per body surface area (UCUM mass per <c>m2</c>: <c>mg/m2</c>, <c>ug/m2</c>, <c>g/m2</c>), as cytotoxic
+/// drugs are ordered, is turned into mg with the BSA the answer's dose was computed from, and the text says so; with no
+/// such BSA (a dose not computed from one) it is not compared.
 /// </summary>
 internal static class OrderedDose
 {
     /// <summary>One kilogram: no single dose of any drug comes near it, so an order above it is an entry error.</summary>
     public const decimal MaxPlausibleMg = 1_000_000m;
 
-    public static OrderedAmount Read(MedicationRequest order)
+    public static OrderedAmount Read(MedicationRequest order, decimal? bsaM2)
     {
         ArgumentNullException.ThrowIfNull(order);
         var dosage = order.DosageInstruction.FirstOrDefault();
@@ -33,13 +36,26 @@ internal static class OrderedDose
         }
 
         var (lowMg, highMg) = (Milligrams(low), Milligrams(high));
+        var shown = lowMg == highMg ? Invariant($"{low.Value:0.####} {low.Code}") : Invariant($"{low.Value:0.####}–{high.Value:0.####} {high.Code}");
+        var perArea = false;
         if (lowMg is null || highMg is null)
         {
-            var unit = (lowMg is null ? low : high).Code ?? (lowMg is null ? low : high).Unit ?? "no unit";
-            return NotCompared($"The ordered dose is in '{unit}', not a UCUM mass unit, so it is not compared.");
+            if (PerSquareMetre(low) is not { } lowPerM2 || PerSquareMetre(high) is not { } highPerM2)
+            {
+                var unit = (lowMg is null ? low : high).Code ?? (lowMg is null ? low : high).Unit ?? "no unit";
+                return NotCompared($"The ordered dose is in '{unit}', not a UCUM mass unit or mass per m², so it is not compared.");
+            }
+
+            shown = lowPerM2 == highPerM2 ? Invariant($"{low.Value:0.####} {low.Code}") : Invariant($"{low.Value:0.####}–{high.Value:0.####} {high.Code}");
+            if (bsaM2 is not { } bsa)
+            {
+                return NotCompared(Invariant($"The ordered dose, {shown}, is per m² of body surface area, and this dose is not computed from one, so it is not compared."));
+            }
+
+            (lowMg, highMg, perArea) = (lowPerM2 * bsa, highPerM2 * bsa, true);
+            shown = Invariant($"{shown} × {bsa:0.00} m² = {lowMg.Value:0.####}{(lowMg == highMg ? string.Empty : Invariant($"–{highMg.Value:0.####}"))} mg");
         }
 
-        var shown = lowMg == highMg ? Invariant($"{low.Value:0.####} {low.Code}") : Invariant($"{low.Value:0.####}–{high.Value:0.####} {high.Code}");
         if (lowMg is <= 0m or > MaxPlausibleMg || highMg is <= 0m or > MaxPlausibleMg || lowMg > highMg)
         {
             return new(null, null, shown, false, Invariant($"The order's dose, {shown}, is not a plausible amount (more than 0 and at most {MaxPlausibleMg} mg): check the order; it is not compared."), true, false);
@@ -58,7 +74,7 @@ internal static class OrderedDose
 
         var (dayLow, dayHigh) = (lowMg.Value * times, highMg.Value * times);
         return times == 1m
-            ? new(dayLow, dayHigh, Invariant($"{lowMg.Value:0.####}{(lowMg == highMg ? string.Empty : Invariant($"–{highMg.Value:0.####}"))} mg"), true, null, false, false)
+            ? new(dayLow, dayHigh, perArea ? shown : Invariant($"{lowMg.Value:0.####}{(lowMg == highMg ? string.Empty : Invariant($"–{highMg.Value:0.####}"))} mg"), true, null, false, false)
             : new(dayLow, dayHigh, Invariant($"{shown} {times:0.####} times a day ({dayLow:0.####}{(dayLow == dayHigh ? string.Empty : Invariant($"–{dayHigh:0.####}"))} mg per day)"), false, null, false, false);
     }
 
@@ -74,6 +90,10 @@ internal static class OrderedDose
 
     private static decimal? Milligrams(Quantity quantity) =>
         quantity.System == UcumUnits.System && quantity.Code is { } code && quantity.Comparator is null ? UcumUnits.Convert(quantity.Value!.Value, code, "mg") : null;
+
+    /// <summary>A UCUM mass per area (mg/m2, ug/m2, g/m2) in mg per m²; null for any other unit.</summary>
+    private static decimal? PerSquareMetre(Quantity quantity) =>
+        quantity.System == UcumUnits.System && quantity.Code is { } code && quantity.Comparator is null ? UcumUnits.Convert(quantity.Value!.Value, code, "mg/m2") : null;
 
     /// <summary>Doses a day from <c>timing.repeat</c>; null and why when it cannot be told, or the period in words when less than daily.</summary>
     private static (decimal? PerDay, string? Why) DosesPerDay(Timing? timing)

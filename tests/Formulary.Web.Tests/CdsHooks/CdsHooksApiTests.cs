@@ -543,6 +543,61 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.False(dose.TryGetProperty("doseRange", out _));
     }
 
+    [Theory]
+    [InlineData("52", "mg/m2")]
+    [InlineData("52000", "ug/m2")]
+    [InlineData("0.052", "g/m2")]
+    public async Task Call_DosePerSquareMetre_IsComparedWithTheBsaOfTheComputedDose(string value, string code)
+    {
+        var request = Child();
+        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"] = JsonNode.Parse(
+            $$$"""[{"doseQuantity":{"value":{{{value}}},"unit":"{{{code}}}","system":"http://unitsofmeasure.org","code":"{{{code}}}"}}]""");
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        // 01-child: 52 mg/m² × 1.06 m² = 55.12 mg, within half the 0.1 mg rounding step of the computed 55.1 mg/day.
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("info", card.GetProperty("indicator").GetString());
+        Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", card.GetProperty("summary").GetString());
+        Assert.DoesNotContain("not compared", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(card.TryGetProperty("suggestions", out _));
+    }
+
+    [Fact]
+    public async Task Call_DosePerSquareMetreAboveTheComputedDose_SaysByHowMuchAndSuggestsTheComputedDose()
+    {
+        var request = Child();
+        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"] = JsonNode.Parse(
+            """[{"doseQuantity":{"value":70,"unit":"mg/m2","system":"http://unitsofmeasure.org","code":"mg/m2"}}]""");
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        // 70 mg/m² × 1.06 m² = 74.2 mg against the computed 55.1 mg: (74.2 − 55.1) / 55.1 = +34.66…% → +34.7%.
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("warning", card.GetProperty("indicator").GetString());
+        Assert.StartsWith("Clofarabine: ordered 70 mg/m2 × 1.06 m² = 74.2 mg, computed 55.1 mg/day", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("The order gives **70 mg/m2 × 1.06 m² = 74.2 mg**, +34.7% from the computed 55.1 mg per day.", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var dose = card.GetProperty("suggestions")[0].GetProperty("actions")[0].GetProperty("resource").GetProperty("dosageInstruction")[0].GetProperty("doseAndRate")[0];
+        Assert.Equal((55.1m, "mg"), (dose.GetProperty("doseQuantity").GetProperty("value").GetDecimal(), dose.GetProperty("doseQuantity").GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Call_DosePerKilogram_IsNotComparedAndSaysWhy()
+    {
+        var request = Child();
+        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"] = JsonNode.Parse(
+            """[{"doseQuantity":{"value":1.7,"unit":"mg/kg","system":"http://unitsofmeasure.org","code":"mg/kg"}}]""");
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Contains("The ordered dose is in 'mg/kg', not a UCUM mass unit or mass per m², so it is not compared.", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(card.TryGetProperty("suggestions", out _));
+    }
+
     [Fact]
     public async Task Call_SearchAnswerWithAnEmptyEntryArray_IsACardSayingTheRecordHoldsNone()
     {
