@@ -211,7 +211,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             {
                 detail.Append(CardText.Escape(ordered.NotCompared)).Append("\n\n");
             }
-            else if (!ordered.OncePerDay && ordered.Shown is not null)
+            else if ((!ordered.OncePerDay || ordered.PerArea) && ordered.Shown is not null)
             {
                 detail.Append(Invariant($"The order gives {CardText.Escape(ordered.Shown)}, the computed daily dose.\n\n"));
             }

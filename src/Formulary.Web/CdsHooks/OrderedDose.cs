@@ -74,8 +74,8 @@ internal static class OrderedDose
 
         var (dayLow, dayHigh) = (lowMg.Value * times, highMg.Value * times);
         return times == 1m
-            ? new(dayLow, dayHigh, perArea ? shown : Invariant($"{lowMg.Value:0.####}{(lowMg == highMg ? string.Empty : Invariant($"–{highMg.Value:0.####}"))} mg"), true, null, false, false)
-            : new(dayLow, dayHigh, Invariant($"{shown} {times:0.####} times a day ({dayLow:0.####}{(dayLow == dayHigh ? string.Empty : Invariant($"–{dayHigh:0.####}"))} mg per day)"), false, null, false, false);
+            ? new(dayLow, dayHigh, perArea ? shown : Invariant($"{lowMg.Value:0.####}{(lowMg == highMg ? string.Empty : Invariant($"–{highMg.Value:0.####}"))} mg"), true, null, false, false, perArea)
+            : new(dayLow, dayHigh, Invariant($"{shown} {times:0.####} times a day ({dayLow:0.####}{(dayLow == dayHigh ? string.Empty : Invariant($"–{dayHigh:0.####}"))} mg per day)"), false, null, false, false, perArea);
     }
 
     /// <summary>A copy of the order with the first dosage's dose replaced by <paramref name="milligrams"/> mg.</summary>

@@ -560,6 +560,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         var card = OnlyCard(body);
         Assert.Equal("info", card.GetProperty("indicator").GetString());
         Assert.Equal("Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)", card.GetProperty("summary").GetString());
+        Assert.Contains($"The order gives {value} {code} × 1.06 m² = 55.12 mg, the computed daily dose.", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("not compared", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(card.TryGetProperty("suggestions", out _));
     }

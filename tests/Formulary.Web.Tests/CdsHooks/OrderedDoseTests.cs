@@ -30,6 +30,7 @@ public sealed class OrderedDoseTests
         Assert.Equal((60m, 75m), (amount.LowMg, amount.HighMg));
         Assert.Equal("20–25 mg/m2 × 1.50 m² = 30–37.5 mg 2 times a day (60–75 mg per day)", amount.Shown);
         Assert.False(amount.OncePerDay);
+        Assert.True(amount.PerArea);
     }
 
     [Fact]
