@@ -80,6 +80,7 @@ public static class FormularyWebApp
         builder.Services.AddCdsSecurity(options, builder.Configuration);
 
         var app = builder.Build();
+        app.LogCollectorBudget();
         app.UseTransport(options);
         app.UseCachedPageShortcut();
         // After the shortcut: a cached page never searches, and the page path's throughput is measured (issue 9.9).
