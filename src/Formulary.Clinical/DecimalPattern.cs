@@ -6,8 +6,8 @@ namespace Formulary.Clinical;
 /// A decimal written by one of the simple custom patterns the texts use — <c>0</c>, <c>0.0…0</c> (exactly k places) and
 /// <c>0.#…#</c> (at most k places) — with the runtime's result, byte for byte, but not through its general pattern
 /// interpreter: rounded half away from zero to k places (as custom patterns round), written with the standard <c>F</c>
-/// format, trailing zeros cut for <c>#</c>. Any other pattern is left to the runtime. The interpreter was 14% of a dose
-/// answer's time (issue 11, point 4); a property test checks this against <see cref="decimal.ToString(string, IFormatProvider)"/>.
+/// format, trailing zeros cut for <c>#</c>. Any other pattern is left to the runtime. A full dose answer took ~5% less
+/// (BENCHMARKS.md, issue 11, session 17); a property test checks this against <see cref="decimal.ToString(string, IFormatProvider)"/>.
 /// </summary>
 internal static class DecimalPattern
 {

@@ -35,25 +35,29 @@ internal static class OrderedDose
             return NotCompared(dose is Hl7.Fhir.Model.Range ? "The order's dose range lacks a low or high end, so it is not compared." : "The order gives no dose quantity, so it is not compared.");
         }
 
-        var (lowMg, highMg) = (Milligrams(low), Milligrams(high));
-        var shown = lowMg == highMg ? Invariant($"{low.Value:0.####} {low.Code}") : Invariant($"{low.Value:0.####}–{high.Value:0.####} {high.Code}");
-        var perArea = false;
+        var (lowMg, highMg) = (InUnit(low, "mg"), InUnit(high, "mg"));
+        decimal? perAreaBsa = null;
         if (lowMg is null || highMg is null)
         {
-            if (PerSquareMetre(low) is not { } lowPerM2 || PerSquareMetre(high) is not { } highPerM2)
+            if (InUnit(low, "mg/m2") is not { } lowPerM2 || InUnit(high, "mg/m2") is not { } highPerM2)
             {
                 var unit = (lowMg is null ? low : high).Code ?? (lowMg is null ? low : high).Unit ?? "no unit";
                 return NotCompared($"The ordered dose is in '{unit}', not a UCUM mass unit or mass per m², so it is not compared.");
             }
 
-            shown = lowPerM2 == highPerM2 ? Invariant($"{low.Value:0.####} {low.Code}") : Invariant($"{low.Value:0.####}–{high.Value:0.####} {high.Code}");
             if (bsaM2 is not { } bsa)
             {
-                return NotCompared(Invariant($"The ordered dose, {shown}, is per m² of body surface area, and this dose is not computed from one, so it is not compared."));
+                return NotCompared(Invariant($"The ordered dose, {AsOrdered(low, high, lowPerM2 == highPerM2)}, is per m² of body surface area, and this dose is not computed from one, so it is not compared."));
             }
 
-            (lowMg, highMg, perArea) = (lowPerM2 * bsa, highPerM2 * bsa, true);
-            shown = Invariant($"{shown} × {bsa:0.00} m² = {lowMg.Value:0.####}{(lowMg == highMg ? string.Empty : Invariant($"–{highMg.Value:0.####}"))} mg");
+            (lowMg, highMg, perAreaBsa) = (lowPerM2 * bsa, highPerM2 * bsa, bsa);
+        }
+
+        // A BSA is more than 0, so per m² the two ends are equal exactly when they are in mg.
+        var shown = AsOrdered(low, high, lowMg == highMg);
+        if (perAreaBsa is { } used)
+        {
+            shown = Invariant($"{shown} × {used:0.00} m² = {MilligramText(lowMg.Value, highMg.Value)}");
         }
 
         if (lowMg is <= 0m or > MaxPlausibleMg || highMg is <= 0m or > MaxPlausibleMg || lowMg > highMg)
@@ -73,9 +77,10 @@ internal static class OrderedDose
         }
 
         var (dayLow, dayHigh) = (lowMg.Value * times, highMg.Value * times);
+        var perArea = perAreaBsa is not null;
         return times == 1m
-            ? new(dayLow, dayHigh, perArea ? shown : Invariant($"{lowMg.Value:0.####}{(lowMg == highMg ? string.Empty : Invariant($"–{highMg.Value:0.####}"))} mg"), true, null, false, false, perArea)
-            : new(dayLow, dayHigh, Invariant($"{shown} {times:0.####} times a day ({dayLow:0.####}{(dayLow == dayHigh ? string.Empty : Invariant($"–{dayHigh:0.####}"))} mg per day)"), false, null, false, false, perArea);
+            ? new(dayLow, dayHigh, perArea ? shown : MilligramText(lowMg.Value, highMg.Value), true, null, false, false, perArea)
+            : new(dayLow, dayHigh, Invariant($"{shown} {times:0.####} times a day ({MilligramText(dayLow, dayHigh)} per day)"), false, null, false, false, perArea);
     }
 
     /// <summary>A copy of the order with the first dosage's dose replaced by <paramref name="milligrams"/> mg.</summary>
@@ -88,12 +93,17 @@ internal static class OrderedDose
         return corrected;
     }
 
-    private static decimal? Milligrams(Quantity quantity) =>
-        quantity.System == UcumUnits.System && quantity.Code is { } code && quantity.Comparator is null ? UcumUnits.Convert(quantity.Value!.Value, code, "mg") : null;
+    /// <summary>An exact UCUM quantity in <paramref name="target"/> (mg, or mg/m2 for a mass per area); null for any other unit.</summary>
+    private static decimal? InUnit(Quantity quantity, string target) =>
+        quantity.System == UcumUnits.System && quantity.Code is { } code && quantity.Comparator is null ? UcumUnits.Convert(quantity.Value!.Value, code, target) : null;
 
-    /// <summary>A UCUM mass per area (mg/m2, ug/m2, g/m2) in mg per m²; null for any other unit.</summary>
-    private static decimal? PerSquareMetre(Quantity quantity) =>
-        quantity.System == UcumUnits.System && quantity.Code is { } code && quantity.Comparator is null ? UcumUnits.Convert(quantity.Value!.Value, code, "mg/m2") : null;
+    /// <summary>The dose as the order writes it: one amount, or a range's two ends, in the order's unit.</summary>
+    private static string AsOrdered(Quantity low, Quantity high, bool single) =>
+        single ? Invariant($"{low.Value:0.####} {low.Code}") : Invariant($"{low.Value:0.####}–{high.Value:0.####} {high.Code}");
+
+    /// <summary>"55.1 mg", or "50–60 mg" for a range.</summary>
+    private static string MilligramText(decimal low, decimal high) =>
+        low == high ? Invariant($"{low:0.####} mg") : Invariant($"{low:0.####}–{high:0.####} mg");
 
     /// <summary>Doses a day from <c>timing.repeat</c>; null and why when it cannot be told, or the period in words when less than daily.</summary>
     private static (decimal? PerDay, string? Why) DosesPerDay(Timing? timing)

@@ -9,7 +9,7 @@ namespace Formulary.Web.Hosting;
 /// </summary>
 internal static partial class CollectorBudget
 {
-    public const string CacheFolder = "/sys/devices/system/cpu/cpu0/cache";
+    private const string CacheFolder = "/sys/devices/system/cpu/cpu0/cache";
 
     /// <summary>The names the runtime reads the budget from (the DOTNET_ prefix, and the older COMPlus_).</summary>
     private static readonly string[] Variables = ["DOTNET_GCgen0size", "COMPlus_GCgen0size"];

@@ -41,6 +41,22 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
 
     private static JsonElement OnlyCard(JsonElement body) => Assert.Single(body.GetProperty("cards").EnumerateArray().ToList());
 
+    /// <summary>The 01-child request with its order's first dosage given <paramref name="doseAndRate"/> (JSON) instead.</summary>
+    private static JsonObject ChildOrdering(string doseAndRate)
+    {
+        var request = Child();
+        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"] = JsonNode.Parse(doseAndRate);
+        return request;
+    }
+
+    /// <summary>A <c>doseAndRate</c> list of one UCUM <c>doseQuantity</c>.</summary>
+    private static string UcumDose(string value, string code) =>
+        $$$"""[{"doseQuantity":{"value":{{{value}}},"unit":"{{{code}}}","system":"http://unitsofmeasure.org","code":"{{{code}}}"}}]""";
+
+    /// <summary>The first <c>doseAndRate</c> of the MedicationRequest the card's first suggestion updates the order to.</summary>
+    private static JsonElement SuggestedDoseAndRate(JsonElement card) =>
+        card.GetProperty("suggestions")[0].GetProperty("actions")[0].GetProperty("resource").GetProperty("dosageInstruction")[0].GetProperty("doseAndRate")[0];
+
     /// <summary>The 01-child order with its dose moved where STU3 (and the specification's own "R4" examples) put it.</summary>
     private static JsonObject ChildWithStu3Dosage(Action<JsonObject>? change = null)
     {
@@ -527,8 +543,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task Call_DoseRangeOutsideTheComputedDose_SuggestsTheComputedDose()
     {
-        var request = Child();
-        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"] = JsonNode.Parse(
+        var request = ChildOrdering(
             """[{"doseRange":{"low":{"value":70,"unit":"mg","system":"http://unitsofmeasure.org","code":"mg"},"high":{"value":80,"unit":"mg","system":"http://unitsofmeasure.org","code":"mg"}}}]""");
 
         var (status, body, _) = await PostAsync(request.ToJsonString());
@@ -538,7 +553,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         var card = OnlyCard(body);
         Assert.Equal("warning", card.GetProperty("indicator").GetString());
         Assert.StartsWith("Clofarabine: ordered 70–80 mg, computed 55.1 mg/day", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        var dose = card.GetProperty("suggestions")[0].GetProperty("actions")[0].GetProperty("resource").GetProperty("dosageInstruction")[0].GetProperty("doseAndRate")[0];
+        var dose = SuggestedDoseAndRate(card);
         Assert.Equal(55.1m, dose.GetProperty("doseQuantity").GetProperty("value").GetDecimal());
         Assert.False(dose.TryGetProperty("doseRange", out _));
     }
@@ -549,9 +564,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     [InlineData("0.052", "g/m2")]
     public async Task Call_DosePerSquareMetre_IsComparedWithTheBsaOfTheComputedDose(string value, string code)
     {
-        var request = Child();
-        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"] = JsonNode.Parse(
-            $$$"""[{"doseQuantity":{"value":{{{value}}},"unit":"{{{code}}}","system":"http://unitsofmeasure.org","code":"{{{code}}}"}}]""");
+        var request = ChildOrdering(UcumDose(value, code));
 
         var (status, body, _) = await PostAsync(request.ToJsonString());
 
@@ -568,9 +581,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task Call_DosePerSquareMetreAboveTheComputedDose_SaysByHowMuchAndSuggestsTheComputedDose()
     {
-        var request = Child();
-        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"] = JsonNode.Parse(
-            """[{"doseQuantity":{"value":70,"unit":"mg/m2","system":"http://unitsofmeasure.org","code":"mg/m2"}}]""");
+        var request = ChildOrdering(UcumDose("70", "mg/m2"));
 
         var (status, body, _) = await PostAsync(request.ToJsonString());
 
@@ -580,16 +591,14 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal("warning", card.GetProperty("indicator").GetString());
         Assert.StartsWith("Clofarabine: ordered 70 mg/m2 × 1.06 m² = 74.2 mg, computed 55.1 mg/day", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Contains("The order gives **70 mg/m2 × 1.06 m² = 74.2 mg**, +34.7% from the computed 55.1 mg per day.", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var dose = card.GetProperty("suggestions")[0].GetProperty("actions")[0].GetProperty("resource").GetProperty("dosageInstruction")[0].GetProperty("doseAndRate")[0];
+        var dose = SuggestedDoseAndRate(card);
         Assert.Equal((55.1m, "mg"), (dose.GetProperty("doseQuantity").GetProperty("value").GetDecimal(), dose.GetProperty("doseQuantity").GetProperty("code").GetString()));
     }
 
     [Fact]
     public async Task Call_DosePerKilogram_IsNotComparedAndSaysWhy()
     {
-        var request = Child();
-        request["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["dosageInstruction"]![0]!["doseAndRate"] = JsonNode.Parse(
-            """[{"doseQuantity":{"value":1.7,"unit":"mg/kg","system":"http://unitsofmeasure.org","code":"mg/kg"}}]""");
+        var request = ChildOrdering(UcumDose("1.7", "mg/kg"));
 
         var (status, body, _) = await PostAsync(request.ToJsonString());
 
