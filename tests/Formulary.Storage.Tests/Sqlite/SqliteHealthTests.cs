@@ -13,6 +13,7 @@ public sealed class SqliteHealthTests
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("formulary-health-").FullName, "formulary.db");
         long schemaPages;
+        long pageSize;
         await using (var store = SqliteMonographStore.Open(path, TimeProvider.System))
         {
             using (var connection = store.OpenConnection())
@@ -20,6 +21,8 @@ public sealed class SqliteHealthTests
             {
                 count.CommandText = "PRAGMA page_count";
                 schemaPages = (long)count.ExecuteScalar()!;
+                count.CommandText = "PRAGMA page_size";
+                pageSize = (long)count.ExecuteScalar()!;
             }
 
             var documents = Enumerable.Range(0, 200)
@@ -30,7 +33,7 @@ public sealed class SqliteHealthTests
         }
 
         SqliteConnection.ClearAllPools();
-        Corrupt(path, schemaPages);
+        Corrupt(path, schemaPages, pageSize);
 
         await using var reopened = SqliteMonographStore.Open(path, TimeProvider.System);
         var health = await reopened.CheckHealthAsync(integrity: true);
@@ -43,15 +46,15 @@ public sealed class SqliteHealthTests
 
     /// <summary>
     /// Overwrites the pages the import wrote with noise, keeping the header and schema readable: the
-    /// migrations write the schema first, and a long schema spills past the first page.
+    /// migrations write the schema first, and a long schema spills past the first page. The first 32 KB are
+    /// always kept (eight of SQLite's default 4 KB pages, two of a new store's 16 KB pages).
     /// </summary>
-    private static void Corrupt(string path, long schemaPages)
+    private static void Corrupt(string path, long schemaPages, long pageSize)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
-        var pageSize = 4096;
         var noise = new byte[pageSize];
         new Random(12).NextBytes(noise);
-        for (long offset = Math.Max(8, schemaPages) * pageSize; offset < file.Length; offset += pageSize)
+        for (long offset = Math.Max(32 * 1024 / pageSize, schemaPages) * pageSize; offset < file.Length; offset += pageSize)
         {
             file.Position = offset;
             file.Write(noise);

@@ -161,6 +161,44 @@ public sealed class SqliteSchemaTests
         Assert.Equal("wal", command.ExecuteScalar());
     }
 
+    [Fact]
+    public async Task Open_NewFile_Uses16KilobytePages()
+    {
+        var path = NewPath();
+        await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
+
+        Assert.Equal(16384L, PageSize(store));
+    }
+
+    [Fact]
+    public async Task Open_StoreMadeWith4KilobytePages_KeepsThemAndImportsAndReadsAsBefore()
+    {
+        var path = NewPath();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;";
+            create.ExecuteNonQuery();
+            SqliteSchema.Migrate(connection);
+        }
+
+        await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
+        var report = await store.ImportAsync([TestMonographs.Composition("kept", "Kept Drug", "## Usage\nText.")], Importing.ImportOptions.Partial);
+
+        Assert.Equal(4096L, PageSize(store));
+        Assert.Equal(1, report.Added);
+        Assert.Equal("Kept Drug", (await store.GetAsync(Collection.Composition, "kept"))!.Monograph.Title);
+    }
+
+    private static long PageSize(SqliteMonographStore store)
+    {
+        using var connection = store.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        return (long)command.ExecuteScalar()!;
+    }
+
     [Theory]
     [InlineData("SELECT summary_json FROM documents WHERE collection = 'compositions' AND browse_letter = 'c' AND removed_at IS NULL AND latest_version > 0 ORDER BY browse_key, slug LIMIT 100 OFFSET 0", "documents_browse")]
     [InlineData("SELECT collection, browse_letter, count(*) FROM documents WHERE removed_at IS NULL AND latest_version > 0 GROUP BY collection, browse_letter", "documents_browse")]
