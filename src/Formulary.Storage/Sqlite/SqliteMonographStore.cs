@@ -36,9 +36,9 @@ public sealed class SqliteMonographStore : RelationalStore
 
     /// <summary>
     /// The page size of a store this process creates: 16 KB, not SQLite's 4 KB. A version's row (its packed model, source
-    /// text and sections, ~4.5 KB) fits in one page instead of spilling to overflow pages, and the search index's segments
-    /// and the WAL have a quarter of the pages to write, find and copy: a fresh import of 100,000 generated monographs took
-    /// ~24% less time (BENCHMARKS.md, ADR 0003).
+    /// text and sections, ~4.5 KB) fits in one page instead of spilling to overflow pages, and the WAL, its index and the
+    /// final checkpoint have a quarter of the pages to write, find and copy: a fresh import of 100,000 generated monographs
+    /// took ~9% less time, an unchanged one ~4% (BENCHMARKS.md, session 18; ADR 0003).
     /// </summary>
     internal const int NewFilePageSize = 16384;
 
