@@ -49,12 +49,12 @@ public sealed class SqliteMonographStore : RelationalStore
         ArgumentNullException.ThrowIfNull(timeProvider);
         var store = new SqliteMonographStore(path, timeProvider);
         using var connection = store.OpenConnection();
-        using (var wal = connection.CreateCommand())
+        using (var pragmas = connection.CreateCommand())
         {
             // The page size takes effect only in a file not yet written (a new store), so it is set before WAL mode writes
             // the first page; an existing store keeps the size it was made with.
-            wal.CommandText = $"PRAGMA page_size = {NewFilePageSize}; PRAGMA journal_mode = WAL";
-            wal.ExecuteNonQuery();
+            pragmas.CommandText = $"PRAGMA page_size = {NewFilePageSize}; PRAGMA journal_mode = WAL";
+            pragmas.ExecuteNonQuery();
         }
 
         var applied = SqliteSchema.Migrate(connection);

@@ -154,11 +154,8 @@ public sealed class SqliteSchemaTests
     {
         var path = NewPath();
         await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
 
-        Assert.Equal("wal", command.ExecuteScalar());
+        Assert.Equal("wal", Pragma(store, "journal_mode"));
     }
 
     [Fact]
@@ -167,7 +164,7 @@ public sealed class SqliteSchemaTests
         var path = NewPath();
         await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
 
-        Assert.Equal(16384L, PageSize(store));
+        Assert.Equal(16384L, Pragma(store, "page_size"));
     }
 
     [Fact]
@@ -186,17 +183,18 @@ public sealed class SqliteSchemaTests
         await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
         var report = await store.ImportAsync([TestMonographs.Composition("kept", "Kept Drug", "## Usage\nText.")], Importing.ImportOptions.Partial);
 
-        Assert.Equal(4096L, PageSize(store));
+        Assert.Equal(4096L, Pragma(store, "page_size"));
         Assert.Equal(1, report.Added);
         Assert.Equal("Kept Drug", (await store.GetAsync(Collection.Composition, "kept"))!.Monograph.Title);
     }
 
-    private static long PageSize(SqliteMonographStore store)
+    /// <summary>The value of <c>PRAGMA <paramref name="name"/></c> on a connection of the store.</summary>
+    private static object? Pragma(SqliteMonographStore store, string name)
     {
         using var connection = store.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA page_size";
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = $"PRAGMA {name}";
+        return command.ExecuteScalar();
     }
 
     [Theory]

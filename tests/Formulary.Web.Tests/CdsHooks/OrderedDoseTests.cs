@@ -9,7 +9,7 @@ public sealed class OrderedDoseTests
     [Fact]
     public void PerSquareMetre_WithoutABsa_IsNotCompared()
     {
-        var amount = OrderedDose.Read(Order(new Quantity(52m, "mg/m2") { System = "http://unitsofmeasure.org", Code = "mg/m2" }), bsaM2: null);
+        var amount = OrderedDose.Read(Order(Mg2(52m)), bsaM2: null);
 
         Assert.Null(amount.LowMg);
         Assert.Equal("The ordered dose, 52 mg/m2, is per m² of body surface area, and this dose is not computed from one, so it is not compared.", amount.NotCompared);
