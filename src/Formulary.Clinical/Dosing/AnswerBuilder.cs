@@ -19,12 +19,16 @@ internal sealed class AnswerBuilder
     private readonly List<AnswerAlert> _alerts = [];
     private readonly List<AnswerAdjustment> _adjustments = [];
     private readonly List<string> _trace = [];
+    private readonly List<int> _alertSteps = [];
 
     public IReadOnlyList<AnswerAlert> Alerts => _alerts;
 
     public IReadOnlyList<AnswerAdjustment> Adjustments => _adjustments;
 
     public IReadOnlyList<string> Trace => _trace;
+
+    /// <summary>The trace step of each alert, in the order of <see cref="Alerts"/>.</summary>
+    public IReadOnlyList<int> AlertSteps => _alertSteps;
 
     public bool Contraindicated { get; private set; }
 
@@ -41,6 +45,7 @@ internal sealed class AnswerBuilder
     public void Add(AnswerAlert alert)
     {
         _alerts.Add(alert);
+        _alertSteps.Add(_trace.Count);
         _trace.Add(string.Create(CultureInfo.InvariantCulture, $"Alert {alert.Severity.LowerCase()} {alert.Code}: {alert.Message}{Cite(alert.Source)}{Cite(alert.Reference)}"));
     }
 

@@ -68,6 +68,14 @@ public sealed record DoseAnswer
     public IReadOnlyList<CitedText> Monitoring { get; init; } = [];
     public IReadOnlyList<CitedText> StopCriteria { get; init; } = [];
     public IReadOnlyList<string> Trace { get; init; } = [];
+
+    /// <summary>
+    /// Where each alert was written into the trace: <c>Alerts[i]</c> is step <c>Trace[AlertSteps[i]]</c>, so a reader that shows
+    /// the alerts can show their steps without the text a second time (a CDS card). Empty when the answer was refused before
+    /// screening (its alerts have no step). Not part of the wire contract: the JSON has the trace itself.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<int> AlertSteps { get; init; } = [];
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
 
     /// <summary>The answer for input refused before or by the engine: no dose, the errors, a trace of them.</summary>

@@ -207,6 +207,7 @@ public sealed class DoseEngine
         Adjustments = [.. answer.Adjustments],
         Alerts = [.. answer.Alerts],
         Trace = [.. answer.Trace],
+        AlertSteps = [.. answer.AlertSteps],
     };
 
     private static DoseAnswer Contraindicated(DrugProfile profile, RenalEstimate? renal, AnswerBuilder answer)

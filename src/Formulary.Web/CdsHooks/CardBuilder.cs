@@ -136,7 +136,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         var detail = CardText.Detail();
         detail.Append(Invariant($"**{CardText.Escape(match.Title!)} must not be given to this patient.**\n\n"));
         AppendAlerts(detail, reasons);
-        AppendTrace(detail, answer);
+        AppendTrace(detail, answer, static a => a.Severity == AlertSeverity.Critical);
         return new Card
         {
             Uuid = Id(order, "contraindicated"),
@@ -164,8 +164,9 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             detail.Append("- ").Append(CardText.Escape(reason)).Append('\n');
         }
 
-        AppendAlerts(detail, answer.Alerts.Where(a => a.Severity != AlertSeverity.Critical || refused));
-        AppendTrace(detail, answer);
+        bool Listed(AnswerAlert alert) => alert.Severity != AlertSeverity.Critical || refused;
+        AppendAlerts(detail, answer.Alerts.Where(Listed));
+        AppendTrace(detail, answer, Listed);
         return new Card
         {
             Uuid = Id(order, refused ? "refused" : "withheld"),
@@ -247,7 +248,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         }
 
         AppendAlerts(detail, answer.Alerts);
-        AppendTrace(detail, answer);
+        AppendTrace(detail, answer, static _ => true);
         if (request.DosageInstruction.FirstOrDefault()?.DoseAndRate.Select(d => d.Rate).FirstOrDefault(rate => rate is not null) is { } rate)
         {
             detail.Append(Invariant($"The order's rate ({CardText.Escape(RateText(rate))}) is not compared; the infusion time is in the trace.\n\n"));
@@ -312,7 +313,11 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         }
     }
 
-    private static void AppendTrace(StringBuilder detail, DoseAnswer answer)
+    /// <summary>
+    /// The trace, numbered. An alert the card lists above (<paramref name="listed"/>, with its source) is a short step naming
+    /// it: the card says each alert once and the trace keeps its order. An alert not listed above keeps its full text here.
+    /// </summary>
+    private static void AppendTrace(StringBuilder detail, DoseAnswer answer, Func<AnswerAlert, bool> listed)
     {
         if (answer.Trace.Count == 0)
         {
@@ -320,10 +325,18 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         }
 
         detail.Append("\n**How this was worked out**\n\n");
-        var step = 1;
-        foreach (var line in answer.Trace)
+        var alertSteps = answer.AlertSteps.Count == answer.Alerts.Count ? answer.AlertSteps : [];
+        var nextAlert = 0;
+        for (var step = 0; step < answer.Trace.Count; step++)
         {
-            CardText.AppendEscaped(detail.Append(CultureInfo.InvariantCulture, $"{step++}. "), line).Append('\n');
+            detail.Append(CultureInfo.InvariantCulture, $"{step + 1}. ");
+            if (nextAlert < alertSteps.Count && alertSteps[nextAlert] == step && answer.Alerts[nextAlert++] is var alert && listed(alert))
+            {
+                detail.Append("Alert ").Append(alert.Severity.LowerCase()).Append(" `").Append(alert.Code).Append("`: listed above.\n");
+                continue;
+            }
+
+            CardText.AppendEscaped(detail, answer.Trace[step]).Append('\n');
         }
     }
 

@@ -81,7 +81,19 @@ public sealed class DoseEnginePropertyTests
         Enum.IsDefined(answer.Status)
         && (answer.Status != AnswerStatus.Refused || answer.Errors.Count > 0)
         && (answer.Status == AnswerStatus.Ok || (answer.DosePerDayMg is null && answer.CycleTotalMg is null))
-        && answer.Alerts.All(a => a.Source is not null || a.Reference is not null);
+        && answer.Alerts.All(a => a.Source is not null || a.Reference is not null)
+        && AlertStepsPointAtTheirAlerts(answer);
+
+    /// <summary>
+    /// Each alert's step is the trace line written for it, in order; only an answer refused before screening has alerts
+    /// without steps (none, or the draft-rules alert).
+    /// </summary>
+    private static bool AlertStepsPointAtTheirAlerts(DoseAnswer answer) =>
+        answer.AlertSteps.Count == 0
+            ? answer.Status == AnswerStatus.Refused || answer.Alerts.Count == 0
+            : answer.AlertSteps.Count == answer.Alerts.Count
+                && answer.AlertSteps.Zip(answer.AlertSteps.Skip(1)).All(p => p.First < p.Second)
+                && answer.Alerts.Select((alert, i) => answer.Trace[answer.AlertSteps[i]].StartsWith($"Alert {alert.Severity.LowerCase()} {alert.Code}: ", StringComparison.Ordinal)).All(ok => ok);
 
     private static decimal Weight(ushort seed) => 40m + (seed % 1101 / 10m);
 

@@ -71,6 +71,53 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         return request;
     }
 
+    /// <summary>The numbered steps under the card's "How this was worked out" heading.</summary>
+    private static List<string> TraceSteps(string detail) =>
+        [.. detail[(detail.IndexOf("**How this was worked out**", StringComparison.Ordinal) + "**How this was worked out**".Length)..]
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .TakeWhile(line => line.Length > 0 && char.IsAsciiDigit(line[0]))];
+
+    [Fact]
+    public async Task Call_DoseCard_SaysEachAlertOnce_TheTraceNamesItWhereItHappened()
+    {
+        var (status, body, _) = await PostAsync(Child().ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var detail = OnlyCard(body).GetProperty("detail").GetString()!;
+        // 01-child answers no screen: the pregnancy screen's warning is listed with its source, once.
+        const string Listed = "- **warning** `SCREEN_PREGNANCY_NOT_DONE`: The pregnancy screen was not done (not asked)";
+        Assert.Contains(Listed, detail, StringComparison.Ordinal);
+        Assert.Single(detail.Split("The pregnancy screen was not done", StringSplitOptions.None).Skip(1));
+        var steps = TraceSteps(detail);
+        Assert.Equal(Enumerable.Range(1, steps.Count).Select(n => $"{n}. "), steps.Select(s => s[..(s.IndexOf(' ', StringComparison.Ordinal) + 1)]));
+        Assert.Contains(steps, s => s.EndsWith(". Alert warning `SCREEN_PREGNANCY_NOT_DONE`: listed above.", StringComparison.Ordinal));
+        // The steps that are not alerts keep their text: the patient first, the BSA with its formula.
+        Assert.StartsWith("1. Patient: age ", steps[0], StringComparison.Ordinal);
+        Assert.Contains(steps, s => s.Contains("BSA (Mosteller", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Call_ContraindicatedCard_TheCriticalAlertOnce_AnAlertNotListedKeepsItsTextInTheTrace()
+    {
+        var request = JsonNode.Parse(File.ReadAllText(Path.Combine(ConformanceVectorTests.Folder, "07-contraindicated.request.json")))!.ToJsonString();
+
+        var (status, body, _) = await PostAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("critical", card.GetProperty("indicator").GetString());
+        var detail = card.GetProperty("detail").GetString()!;
+        var steps = TraceSteps(detail);
+        // The contraindication is listed above with its source: its step names it.
+        Assert.Contains("- **critical** `CI_RENAL_SEVERE`: ", detail, StringComparison.Ordinal);
+        Assert.Contains(steps, s => s.EndsWith(". Alert critical `CI_RENAL_SEVERE`: listed above.", StringComparison.Ordinal));
+        // A contraindicated card lists only the critical alerts: a warning stays whole in the trace, with its source.
+        var warning = Assert.Single(steps, s => s.Contains("Alert warning SCREEN\\_HYPERSENSITIVITY\\_NOT\\_DONE", StringComparison.Ordinal));
+        Assert.Contains("The hypersensitivity screen was not done (not asked)", warning, StringComparison.Ordinal);
+        Assert.Contains("\\[", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("`SCREEN_HYPERSENSITIVITY_NOT_DONE`", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Call_Stu3DosageShape_ReadAsR4NothingDropped_ComparedAndTheCardSaysHow()
     {

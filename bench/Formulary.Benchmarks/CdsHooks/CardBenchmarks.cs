@@ -1,0 +1,78 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Formulary.Benchmarks.Parsing;
+using Formulary.Clinical.Dosing;
+using Formulary.Clinical.Patients;
+using Formulary.Clinical.Profiles;
+using Formulary.Monographs;
+using Formulary.Monographs.Rules;
+using Formulary.Web.CdsHooks;
+
+namespace Formulary.Benchmarks.CdsHooks;
+
+/// <summary>
+/// The answer side of an order-sign call on conformance vector <c>01-child</c> (the request the CDS load runs send): the
+/// dose answer for the patient read from it, the card built from that answer (<see cref="CardBuilder"/>) and the
+/// response written as the service sends it (<see cref="CdsAnswerJson"/> into pooled memory, the relaxed encoder).
+/// </summary>
+[MemoryDiagnoser]
+public class CardBenchmarks
+{
+    private static readonly DateOnly Today = new(2026, 3, 2);
+    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly DoseEngine engine = new(new FixedTime(Today));
+    private readonly ArrayBufferWriter<byte> written = new(32 * 1024);
+    private CdsRequest request = null!;
+    private PatientInput input = null!;
+    private DrugProfile profile = null!;
+    private MedicationMatch match = null!;
+    private DoseAnswer answer = null!;
+    private CdsResponse response = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = Path.GetDirectoryName(RepositoryContent.Find())!;
+        var body = File.ReadAllBytes(Path.Combine(root, "docs", "cds-hooks", "vectors", "01-child.request.json"));
+        request = OnePassRequestReader.Read(body, CdsServiceCatalog.OrderSign) ?? throw new InvalidOperationException("01-child is not read in one pass");
+        var gathered = new PatientDataSource(null!).GatherAsync(request, CancellationToken.None).GetAwaiter().GetResult();
+        input = PatientInputBuilder.Build(gathered.Record!, Today).Input;
+        profile = DrugProfileCatalog.Load(RepositoryContent.Find()).Find("clofarabine") ?? throw new InvalidOperationException("clofarabine rules not found");
+        match = new MedicationMatch("Clofarabine 1 mg/mL injection", Collection.Composition, "clofarabine", "Clofarabine", []);
+        answer = engine.Dose(input, profile);
+        if (answer.Status != AnswerStatus.Ok)
+        {
+            throw new InvalidOperationException("01-child is not dosed: " + answer.Status);
+        }
+
+        response = new CdsResponse([BuildCard()]);
+    }
+
+    [Benchmark]
+    public DoseAnswer DoseAnswer() => engine.Dose(input, profile);
+
+    [Benchmark]
+    public object Card() => BuildCard();
+
+    [Benchmark]
+    public int WriteResponse()
+    {
+        written.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(written, Writing))
+        {
+            CdsAnswerJson.Write(writer, response);
+        }
+
+        return written.WrittenCount;
+    }
+
+    private Card BuildCard() => new CardBuilder(request.HookInstance, "http://127.0.0.1:5000").Answer(request.Orders[0].Order, match, answer, input, [], 0);
+
+    private sealed class FixedTime(DateOnly day) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+    }
+}
