@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Formulary.Clinical.Profiles;
@@ -15,6 +16,9 @@ internal sealed class AnswerBuilder
     private static readonly ConditionalWeakTable<Citation, string> CitedRules = new();
 
     private static readonly ConditionalWeakTable<MethodReference, string> CitedMethods = new();
+
+    /// <summary>The alerts of <see cref="RuleAlert"/> and their trace lines, kept with the rule's citation by code.</summary>
+    private static readonly ConditionalWeakTable<Citation, ConcurrentDictionary<string, (AnswerAlert Alert, string Step)>> RuleAlerts = new();
 
     private readonly List<AnswerAlert> _alerts = [];
     private readonly List<AnswerAdjustment> _adjustments = [];
@@ -41,13 +45,36 @@ internal sealed class AnswerBuilder
 
     public void Alert(AlertSeverity severity, string code, string message, MethodReference reference) => Add(new(severity, code, message, null, reference));
 
+    /// <summary>
+    /// An alert whose <paramref name="message"/> is the same for every patient (a screen not done): the alert and its trace line
+    /// are made once per rule and code and shared (profiles are built once per store generation), as citations are. A message
+    /// that differs from the one kept makes a new alert.
+    /// </summary>
+    public void RuleAlert(AlertSeverity severity, string code, string message, Citation source)
+    {
+        var made = RuleAlerts.GetValue(source, static _ => new(StringComparer.Ordinal));
+        if (!made.TryGetValue(code, out var kept) || kept.Alert.Severity != severity || !string.Equals(kept.Alert.Message, message, StringComparison.Ordinal))
+        {
+            var alert = new AnswerAlert(severity, code, message, source, null);
+            kept = made[code] = (alert, Step(alert));
+        }
+
+        Add(kept.Alert, kept.Step);
+    }
+
     /// <summary>An alert read from the patient's input (a unit warning, a screen not done).</summary>
-    public void Add(AnswerAlert alert)
+    public void Add(AnswerAlert alert) => Add(alert, Step(alert));
+
+    private void Add(AnswerAlert alert, string step)
     {
         _alerts.Add(alert);
         _alertSteps.Add(_trace.Count);
-        _trace.Add(string.Create(CultureInfo.InvariantCulture, $"Alert {alert.Severity.LowerCase()} {alert.Code}: {alert.Message}{Cite(alert.Source)}{Cite(alert.Reference)}"));
+        _trace.Add(step);
     }
+
+    /// <summary>The trace line of an alert.</summary>
+    private static string Step(AnswerAlert alert) =>
+        string.Create(CultureInfo.InvariantCulture, $"Alert {alert.Severity.LowerCase()} {alert.Code}: {alert.Message}{Cite(alert.Source)}{Cite(alert.Reference)}");
 
     public void Contraindicate(string code, string message, Citation source)
     {

@@ -15,6 +15,13 @@ internal static class Screening
     /// <summary>Normal puberty in girls begins between 8 and 13 years; from 8 the pregnancy and breastfeeding screens apply.</summary>
     public const decimal PubertyFromYears = 8m;
 
+    private const string HepaticNotAssessed = "Hepatic impairment was not assessed: the severe-hepatic-impairment screen (a contraindication) was not done. Grade it as none, mild, moderate or severe.";
+
+    // The warnings for the screens not done, written once (AnswerBuilder.RuleAlert keeps each with its rule).
+    private static readonly string HypersensitivityNotAsked = NotAsked("hypersensitivity");
+    private static readonly string PregnancyNotAsked = NotAsked("pregnancy");
+    private static readonly string BreastfeedingNotAsked = NotAsked("breastfeeding");
+
     public static Regimen? Screen(Patient patient, DrugProfile profile, AnswerBuilder answer)
     {
         ScreenContraindications(patient, profile, answer);
@@ -39,19 +46,19 @@ internal static class Screening
             switch (rule.Condition)
             {
                 case ContraindicationCondition.Hypersensitivity:
-                    Screen(patient.Hypersensitivity, "hypersensitivity", AlertCodes.Hypersensitivity, static (name, note) => Invariant($"Known hypersensitivity to {name}: contraindicated.{note}"), AlertCodes.HypersensitivityNotAsked, profile, rule, answer);
+                    Screen(patient.Hypersensitivity, "hypersensitivity", AlertCodes.Hypersensitivity, static (name, note) => Invariant($"Known hypersensitivity to {name}: contraindicated.{note}"), AlertCodes.HypersensitivityNotAsked, HypersensitivityNotAsked, profile, rule, answer);
                     break;
                 case ContraindicationCondition.Pregnancy when CanBePregnant(patient, answer, "pregnancy"):
-                    Screen(patient.Pregnant, "pregnancy", AlertCodes.Pregnancy, static (name, note) => Invariant($"{name} is contraindicated in pregnancy.{note}"), AlertCodes.PregnancyNotAsked, profile, rule, answer);
+                    Screen(patient.Pregnant, "pregnancy", AlertCodes.Pregnancy, static (name, note) => Invariant($"{name} is contraindicated in pregnancy.{note}"), AlertCodes.PregnancyNotAsked, PregnancyNotAsked, profile, rule, answer);
                     break;
                 case ContraindicationCondition.Breastfeeding when CanBePregnant(patient, answer, "breastfeeding"):
-                    Screen(patient.Breastfeeding, "breastfeeding", AlertCodes.Breastfeeding, static (name, note) => Invariant($"{name} is contraindicated during breastfeeding.{note}"), AlertCodes.BreastfeedingNotAsked, profile, rule, answer);
+                    Screen(patient.Breastfeeding, "breastfeeding", AlertCodes.Breastfeeding, static (name, note) => Invariant($"{name} is contraindicated during breastfeeding.{note}"), AlertCodes.BreastfeedingNotAsked, BreastfeedingNotAsked, profile, rule, answer);
                     break;
                 case ContraindicationCondition.SevereHepaticImpairment when patient.Hepatic == HepaticImpairment.Severe:
                     answer.Contraindicate(AlertCodes.SevereHepatic, Invariant($"Severe hepatic impairment: {profile.Name} is contraindicated.{Note(rule)}"), rule.Source);
                     break;
                 case ContraindicationCondition.SevereHepaticImpairment when patient.Hepatic is null:
-                    answer.Alert(AlertSeverity.Warning, AlertCodes.HepaticNotAssessed, Invariant($"Hepatic impairment was not assessed: the severe-hepatic-impairment screen (a contraindication) was not done. Grade it as none, mild, moderate or severe."), rule.Source);
+                    answer.RuleAlert(AlertSeverity.Warning, AlertCodes.HepaticNotAssessed, HepaticNotAssessed, rule.Source);
                     break;
                 case ContraindicationCondition.SevereRenalImpairment:
                     RenalAssessment.ScreenSevere(patient, profile, rule, answer);
@@ -73,6 +80,9 @@ internal static class Screening
         return first;
     }
 
+    /// <summary>The warning for a contraindication screen not done: the same words for every patient and drug.</summary>
+    private static string NotAsked(string screen) => Invariant($"The {screen} screen was not done (not asked), and {screen} contraindicates this drug: ask, and answer yes or no.");
+
     /// <summary>The rule's note as the end of a sentence (a leading space), or nothing.</summary>
     private static string Note(Contraindication rule) => rule.Note is null ? string.Empty : " " + rule.Note;
 
@@ -80,7 +90,7 @@ internal static class Screening
     /// Yes contraindicates (<paramref name="message"/> from the drug's name and the rule's note, written only then);
     /// not asked is a warning naming the screen that was not done; no passes.
     /// </summary>
-    private static void Screen(ScreenAnswer given, string screen, string code, Func<string, string, string> message, string notAskedCode, DrugProfile profile, Contraindication rule, AnswerBuilder answer)
+    private static void Screen(ScreenAnswer given, string screen, string code, Func<string, string, string> message, string notAskedCode, string notAskedMessage, DrugProfile profile, Contraindication rule, AnswerBuilder answer)
     {
         switch (given)
         {
@@ -88,7 +98,7 @@ internal static class Screening
                 answer.Contraindicate(code, message(profile.Name, Note(rule)), rule.Source);
                 break;
             case ScreenAnswer.NotAsked:
-                answer.Alert(AlertSeverity.Warning, notAskedCode, Invariant($"The {screen} screen was not done (not asked), and {screen} contraindicates this drug: ask, and answer yes or no."), rule.Source);
+                answer.RuleAlert(AlertSeverity.Warning, notAskedCode, notAskedMessage, rule.Source);
                 break;
             default:
                 answer.Step(Invariant($"Screen {screen}: no."));
