@@ -16,6 +16,37 @@ public sealed class CardTextTests
         Assert.Equal("> " + expected, CardText.AppendEscaped(new StringBuilder("> "), text).ToString());
     }
 
+    [Theory]
+    [InlineData("Clofarabine: 55.1 mg/day IV for 5 days", "Clofarabine: 55.1 mg/day IV for 5 days")]
+    [InlineData("  Clofarabine:\t55.1 mg/day\r\n\r\nIV  for\u00a05 days \n", "Clofarabine: 55.1 mg/day IV for 5 days")]
+    [InlineData(" \t\n", "")]
+    [InlineData("", "")]
+    public void Summary_EachRunOfWhiteSpaceIsOneSpace_NoneAtTheEnds(string text, string expected)
+    {
+        Assert.Equal(expected, CardText.Summary(text));
+    }
+
+    [Fact]
+    public void Summary_Over140Characters_CutAtAWordWithAnEllipsis()
+    {
+        // 23 words of 5 characters and a space: 138 characters, then "sixth" makes 144 (over 140).
+        var text = string.Concat(Enumerable.Repeat("word, ", 23)) + "sixth";
+
+        var summary = CardText.Summary(text);
+
+        // Cut at the last space within the first 139 characters (after the 23rd "word,"), its comma trimmed, then "…".
+        Assert.Equal(string.Join(' ', Enumerable.Repeat("word,", 22)) + " word…", summary);
+        Assert.True(summary.Length <= CardText.MaxSummaryChars);
+    }
+
+    [Fact]
+    public void Summary_ShortSingleSpacedText_IsReturnedAsIs()
+    {
+        var text = "Clofarabine: 55.1 mg/day";
+
+        Assert.Same(text, CardText.Summary(text));
+    }
+
     [Fact]
     public void Escape_TextWithNothingToEscape_IsReturnedAsIs()
     {
