@@ -76,6 +76,7 @@ public sealed record DoseAnswer
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<int> AlertSteps { get; init; } = [];
+
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
 
     /// <summary>The answer for input refused before or by the engine: no dose, the errors, a trace of them.</summary>

@@ -330,7 +330,8 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         for (var step = 0; step < answer.Trace.Count; step++)
         {
             detail.Append(CultureInfo.InvariantCulture, $"{step + 1}. ");
-            if (nextAlert < alertSteps.Count && alertSteps[nextAlert] == step && answer.Alerts[nextAlert++] is var alert && listed(alert))
+            var alert = nextAlert < alertSteps.Count && alertSteps[nextAlert] == step ? answer.Alerts[nextAlert++] : null;
+            if (alert is not null && listed(alert))
             {
                 detail.Append("Alert ").Append(alert.Severity.LowerCase()).Append(" `").Append(alert.Code).Append("`: listed above.\n");
                 continue;
