@@ -13,17 +13,16 @@ using Formulary.Web.CdsHooks;
 namespace Formulary.Benchmarks.CdsHooks;
 
 /// <summary>
-/// The answer side of an order-sign call on conformance vector <c>01-child</c> (the request the CDS load runs send): the
+/// The answer side of an order-sign call on conformance vector <c>01-child</c> (<see cref="ChildCall"/>): the
 /// dose answer for the patient read from it, the card built from that answer (<see cref="CardBuilder"/>) and the
 /// response written as the service sends it (<see cref="CdsAnswerJson"/> into pooled memory, the relaxed encoder).
 /// </summary>
 [MemoryDiagnoser]
 public class CardBenchmarks
 {
-    private static readonly DateOnly Today = new(2026, 3, 2);
     private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly DoseEngine engine = new(new FixedTime(Today));
+    private readonly DoseEngine engine = new(new FixedTime(ChildCall.Today));
     private readonly ArrayBufferWriter<byte> written = new(32 * 1024);
     private CdsRequest request = null!;
     private PatientInput input = null!;
@@ -35,11 +34,8 @@ public class CardBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = Path.GetDirectoryName(RepositoryContent.Find())!;
-        var body = File.ReadAllBytes(Path.Combine(root, "docs", "cds-hooks", "vectors", "01-child.request.json"));
-        request = OnePassRequestReader.Read(body, CdsServiceCatalog.OrderSign) ?? throw new InvalidOperationException("01-child is not read in one pass");
-        var gathered = new PatientDataSource(null!).GatherAsync(request, CancellationToken.None).GetAwaiter().GetResult();
-        input = PatientInputBuilder.Build(gathered.Record!, Today).Input;
+        request = ChildCall.Read(ChildCall.Body());
+        input = ChildCall.Input(new PatientDataSource(null!), request).Input;
         profile = DrugProfileCatalog.Load(RepositoryContent.Find()).Find("clofarabine") ?? throw new InvalidOperationException("clofarabine rules not found");
         match = new MedicationMatch("Clofarabine 1 mg/mL injection", Collection.Composition, "clofarabine", "Clofarabine", []);
         answer = engine.Dose(input, profile);

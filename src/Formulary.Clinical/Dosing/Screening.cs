@@ -17,10 +17,9 @@ internal static class Screening
 
     private const string HepaticNotAssessed = "Hepatic impairment was not assessed: the severe-hepatic-impairment screen (a contraindication) was not done. Grade it as none, mild, moderate or severe.";
 
-    // The warnings for the screens not done, written once (AnswerBuilder.RuleAlert keeps each with its rule).
-    private static readonly string HypersensitivityNotAsked = NotAsked("hypersensitivity");
-    private static readonly string PregnancyNotAsked = NotAsked("pregnancy");
-    private static readonly string BreastfeedingNotAsked = NotAsked("breastfeeding");
+    private static readonly YesNoScreen Hypersensitivity = new("hypersensitivity");
+    private static readonly YesNoScreen Pregnancy = new("pregnancy");
+    private static readonly YesNoScreen Breastfeeding = new("breastfeeding");
 
     public static Regimen? Screen(Patient patient, DrugProfile profile, AnswerBuilder answer)
     {
@@ -46,13 +45,13 @@ internal static class Screening
             switch (rule.Condition)
             {
                 case ContraindicationCondition.Hypersensitivity:
-                    Screen(patient.Hypersensitivity, "hypersensitivity", AlertCodes.Hypersensitivity, static (name, note) => Invariant($"Known hypersensitivity to {name}: contraindicated.{note}"), AlertCodes.HypersensitivityNotAsked, HypersensitivityNotAsked, profile, rule, answer);
+                    Screen(patient.Hypersensitivity, Hypersensitivity, AlertCodes.Hypersensitivity, static (name, note) => Invariant($"Known hypersensitivity to {name}: contraindicated.{note}"), AlertCodes.HypersensitivityNotAsked, profile, rule, answer);
                     break;
-                case ContraindicationCondition.Pregnancy when CanBePregnant(patient, answer, "pregnancy"):
-                    Screen(patient.Pregnant, "pregnancy", AlertCodes.Pregnancy, static (name, note) => Invariant($"{name} is contraindicated in pregnancy.{note}"), AlertCodes.PregnancyNotAsked, PregnancyNotAsked, profile, rule, answer);
+                case ContraindicationCondition.Pregnancy when CanBePregnant(patient, answer, Pregnancy.Name):
+                    Screen(patient.Pregnant, Pregnancy, AlertCodes.Pregnancy, static (name, note) => Invariant($"{name} is contraindicated in pregnancy.{note}"), AlertCodes.PregnancyNotAsked, profile, rule, answer);
                     break;
-                case ContraindicationCondition.Breastfeeding when CanBePregnant(patient, answer, "breastfeeding"):
-                    Screen(patient.Breastfeeding, "breastfeeding", AlertCodes.Breastfeeding, static (name, note) => Invariant($"{name} is contraindicated during breastfeeding.{note}"), AlertCodes.BreastfeedingNotAsked, BreastfeedingNotAsked, profile, rule, answer);
+                case ContraindicationCondition.Breastfeeding when CanBePregnant(patient, answer, Breastfeeding.Name):
+                    Screen(patient.Breastfeeding, Breastfeeding, AlertCodes.Breastfeeding, static (name, note) => Invariant($"{name} is contraindicated during breastfeeding.{note}"), AlertCodes.BreastfeedingNotAsked, profile, rule, answer);
                     break;
                 case ContraindicationCondition.SevereHepaticImpairment when patient.Hepatic == HepaticImpairment.Severe:
                     answer.Contraindicate(AlertCodes.SevereHepatic, Invariant($"Severe hepatic impairment: {profile.Name} is contraindicated.{Note(rule)}"), rule.Source);
@@ -80,9 +79,6 @@ internal static class Screening
         return first;
     }
 
-    /// <summary>The warning for a contraindication screen not done: the same words for every patient and drug.</summary>
-    private static string NotAsked(string screen) => Invariant($"The {screen} screen was not done (not asked), and {screen} contraindicates this drug: ask, and answer yes or no.");
-
     /// <summary>The rule's note as the end of a sentence (a leading space), or nothing.</summary>
     private static string Note(Contraindication rule) => rule.Note is null ? string.Empty : " " + rule.Note;
 
@@ -90,7 +86,7 @@ internal static class Screening
     /// Yes contraindicates (<paramref name="message"/> from the drug's name and the rule's note, written only then);
     /// not asked is a warning naming the screen that was not done; no passes.
     /// </summary>
-    private static void Screen(ScreenAnswer given, string screen, string code, Func<string, string, string> message, string notAskedCode, string notAskedMessage, DrugProfile profile, Contraindication rule, AnswerBuilder answer)
+    private static void Screen(ScreenAnswer given, YesNoScreen screen, string code, Func<string, string, string> message, string notAskedCode, DrugProfile profile, Contraindication rule, AnswerBuilder answer)
     {
         switch (given)
         {
@@ -98,10 +94,10 @@ internal static class Screening
                 answer.Contraindicate(code, message(profile.Name, Note(rule)), rule.Source);
                 break;
             case ScreenAnswer.NotAsked:
-                answer.RuleAlert(AlertSeverity.Warning, notAskedCode, notAskedMessage, rule.Source);
+                answer.RuleAlert(AlertSeverity.Warning, notAskedCode, screen.NotAsked, rule.Source);
                 break;
             default:
-                answer.Step(Invariant($"Screen {screen}: no."));
+                answer.Step(Invariant($"Screen {screen.Name}: no."));
                 break;
         }
     }
@@ -217,5 +213,13 @@ internal static class Screening
                 answer.Step(Invariant($"'{medication}' is in class {string.Join(", ", classes.Select(c => c.Name))}; the monograph lists no class-level rule for it (other interactions are not covered)."));
             }
         }
+    }
+
+    /// <summary>A contraindication screen answered yes, no or not asked; its not-asked warning has the same words for every patient and drug, written once.</summary>
+    private sealed class YesNoScreen(string name)
+    {
+        public string Name { get; } = name;
+
+        public string NotAsked { get; } = Invariant($"The {name} screen was not done (not asked), and {name} contraindicates this drug: ask, and answer yes or no.");
     }
 }

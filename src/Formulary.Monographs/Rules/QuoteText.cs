@@ -1,4 +1,4 @@
-using System.Text;
+using Formulary.Clinical;
 
 namespace Formulary.Monographs.Rules;
 
@@ -13,27 +13,7 @@ public static class QuoteText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var withoutEmphasis = text.Replace("**", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal);
-        var builder = new StringBuilder(withoutEmphasis.Length);
-        var pendingSpace = false;
-        foreach (var c in withoutEmphasis)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
+        return SingleSpacedText.Of(text.Replace("**", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal));
     }
 
     public static bool Contains(string haystack, string quote) =>

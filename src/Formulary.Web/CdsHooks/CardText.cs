@@ -19,7 +19,7 @@ internal static class CardText
     public static string Summary(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var single = SingleSpaced(text);
+        var single = SingleSpacedText.Of(text);
         if (single.Length <= MaxSummaryChars)
         {
             return single;
@@ -28,32 +28,6 @@ internal static class CardText
         var cut = single[..(MaxSummaryChars - 1)];
         var space = cut.LastIndexOf(' ');
         return (space > MaxSummaryChars / 2 ? cut[..space] : cut).TrimEnd(',', ';', ':', ' ') + "…";
-    }
-
-    /// <summary>The text with each run of white space (<see cref="char.IsWhiteSpace(char)"/>) made one space, none at either end; the text itself when it already is so.</summary>
-    private static string SingleSpaced(string text)
-    {
-        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
-        var length = 0;
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                buffer[length++] = ' ';
-                space = false;
-            }
-
-            buffer[length++] = c;
-        }
-
-        return buffer[..length].SequenceEqual(text) ? text : new string(buffer[..length]);
     }
 
     /// <summary>

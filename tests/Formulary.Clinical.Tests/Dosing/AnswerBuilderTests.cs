@@ -17,7 +17,9 @@ public sealed class AnswerBuilderTests
         first.RuleAlert(AlertSeverity.Warning, "TEST_SCREEN_NOT_DONE", "The screen was not done.", Rule);
         second.RuleAlert(AlertSeverity.Warning, "TEST_SCREEN_NOT_DONE", "The screen was not done.", Rule);
 
-        Assert.Equal(first.Alerts, second.Alerts);
+        // Made once: the second answer holds the first one's alert and trace line, not equal copies.
+        Assert.Same(first.Alerts[0], second.Alerts[0]);
+        Assert.Same(first.Trace[0], second.Trace[0]);
         Assert.Equal(["Alert warning TEST_SCREEN_NOT_DONE: The screen was not done. [Contraindications: \"Hypersensitivity to the drug.\"]"], second.Trace);
         Assert.Equal([0], second.AlertSteps);
     }

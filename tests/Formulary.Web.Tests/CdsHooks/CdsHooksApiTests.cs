@@ -18,8 +18,11 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
 
     private static string GoldenPath => Path.Combine(RepositoryPaths.Root, "tests", "Formulary.Web.Tests", "Golden", "cds-services.json");
 
-    private static JsonObject Child() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(ConformanceVectorTests.Folder, "01-child.request.json")))!.AsObject();
+    private static JsonObject Child() => Vector("01-child");
+
+    /// <summary>The request of conformance vector <paramref name="name"/>.</summary>
+    private static JsonObject Vector(string name) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(ConformanceVectorTests.Folder, name + ".request.json")))!.AsObject();
 
     private async Task<(HttpStatusCode Status, JsonElement Body, string? MediaType)> PostAsync(string json, string path = Sign, string mediaType = "application/json")
     {
@@ -72,10 +75,13 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     /// <summary>The numbered steps under the card's "How this was worked out" heading.</summary>
-    private static List<string> TraceSteps(string detail) =>
-        [.. detail[(detail.IndexOf("**How this was worked out**", StringComparison.Ordinal) + "**How this was worked out**".Length)..]
+    private static List<string> TraceSteps(string detail)
+    {
+        const string Heading = "**How this was worked out**";
+        return [.. detail[(detail.IndexOf(Heading, StringComparison.Ordinal) + Heading.Length)..]
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .TakeWhile(line => line.Length > 0 && char.IsAsciiDigit(line[0]))];
+    }
 
     [Fact]
     public async Task Call_DoseCard_SaysEachAlertOnce_TheTraceNamesItWhereItHappened()
@@ -99,9 +105,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     [Fact]
     public async Task Call_ContraindicatedCard_TheCriticalAlertOnce_AnAlertNotListedKeepsItsTextInTheTrace()
     {
-        var request = JsonNode.Parse(File.ReadAllText(Path.Combine(ConformanceVectorTests.Folder, "07-contraindicated.request.json")))!.ToJsonString();
-
-        var (status, body, _) = await PostAsync(request);
+        var (status, body, _) = await PostAsync(Vector("07-contraindicated").ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, status);
         var card = OnlyCard(body);

@@ -1,3 +1,4 @@
+using Formulary.Clinical;
 using Formulary.Monographs;
 using Formulary.Monographs.Rendering;
 using Formulary.Storage.Listing;
@@ -48,14 +49,12 @@ public sealed record MonographPage(
     {
         get
         {
-            var lede = Collapse(Monograph.Description.Full);
-            return lede.Length > 0 && !(Monograph.Sections.Count > 0 && Collapse(Monograph.Sections[0].PlainText).StartsWith(lede, StringComparison.Ordinal));
+            var lede = SingleSpacedText.Of(Monograph.Description.Full);
+            return lede.Length > 0 && !(Monograph.Sections.Count > 0 && SingleSpacedText.Of(Monograph.Sections[0].PlainText).StartsWith(lede, StringComparison.Ordinal));
         }
     }
 
     private static readonly string[] ClinicalKeys = ["dos", "contraindication", "pregnan", "breastfeed", "lactation", "interaction", "warning", "precaution"];
-
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public string CollectionLabel => Monograph.Collection switch
     {
