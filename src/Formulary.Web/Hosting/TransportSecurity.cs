@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Formulary.Web.Hosting;
@@ -9,7 +10,8 @@ namespace Formulary.Web.Hosting;
 /// HTTPS and reverse proxies. <c>--urls https://…</c> serves TLS with the PEM certificate and key
 /// named in <see cref="FormularyWebOptions"/> (or Kestrel's own configuration,
 /// <c>Kestrel:Certificates:Default:Path</c>/<c>KeyPath</c>). <c>X-Forwarded-For</c>/<c>-Proto</c> are
-/// believed only from the proxies configured; with none, from no one (not even loopback).
+/// believed only from the proxies configured; with none, from no one (not even loopback). Kestrel's connection buffers
+/// come from <see cref="TransportBufferPool"/>.
 /// </summary>
 internal static class TransportSecurity
 {
@@ -22,6 +24,9 @@ internal static class TransportSecurity
             var certificate = LoadCertificate(certificatePath, options.CertificateKeyPath);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
         }
+
+        // Kestrel's buffers in 16 KB blocks: a CDS Hooks call read in one receive, not one per 4 KB (TransportBufferPool).
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, TransportBufferPoolFactory>();
 
         var proxies = ParseProxies(options.TrustedProxies);
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
