@@ -13,7 +13,13 @@ namespace Formulary.Web.Export;
 /// </summary>
 internal static class SearchIndexWriter
 {
-    /// <summary>Writes the index from each entry's JSON as <see cref="WriteEntry"/> wrote it (<see cref="SearchIndexSpool"/>).</summary>
+    /// <summary>
+    /// The most bytes held before they are written to the stream. A writer over a stream keeps everything it is given until
+    /// it is flushed: unflushed, the whole index (~170 MB at 100,000 documents) was held, in a buffer grown by doubling.
+    /// </summary>
+    public const int FlushBytes = 64 * 1024;
+
+    /// <summary>Writes the index from each entry's JSON as <see cref="WriteEntry"/> wrote it (<see cref="SearchIndexSpool"/>), to the stream as it goes.</summary>
     public static void Write(Stream output, IEnumerable<ReadOnlyMemory<byte>> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -23,6 +29,10 @@ internal static class SearchIndexWriter
         foreach (var entry in entries)
         {
             json.WriteRawValue(entry.Span, skipInputValidation: true);
+            if (json.BytesPending >= FlushBytes)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

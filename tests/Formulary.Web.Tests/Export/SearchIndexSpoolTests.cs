@@ -54,6 +54,27 @@ public sealed class SearchIndexSpoolTests
     }
 
     [Fact]
+    public void WriteTo_ALargeIndex_GoesToTheStreamInBoundedPiecesWithTheSameBytes()
+    {
+        // 2,000 entries of ~1.3 KB: ~2.6 MB of index, forty times the flush size.
+        var entries = Enumerable.Range(0, 2_000).Select(i => Entry($"Drug{i:D4}", new string('x', 1_200))).ToList();
+        using var spool = new SearchIndexSpool(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            spool.Add(i, entries[i]);
+        }
+
+        using var output = new WriteSizes();
+        spool.WriteTo(output);
+
+        Assert.True(output.Length > 40L * SearchIndexWriter.FlushBytes);
+        // Held until flushed, each piece is at most the flush size plus the entry that crossed it.
+        Assert.True(output.LargestWrite < SearchIndexWriter.FlushBytes + 2_000, $"largest write {output.LargestWrite} bytes");
+        var documents = JsonDocument.Parse(output.ToArray()).RootElement.GetProperty("documents");
+        Assert.Equal(entries.Select(e => e.Title), documents.EnumerateArray().Select(d => d.GetProperty("title").GetString()));
+    }
+
+    [Fact]
     public void Dispose_RemovesItsTemporaryFile()
     {
         var spool = new SearchIndexSpool(1);
@@ -71,6 +92,24 @@ public sealed class SearchIndexSpoolTests
         using var output = new MemoryStream();
         spool.WriteTo(output);
         return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    /// <summary>A memory stream that records the largest single write it was given.</summary>
+    private sealed class WriteSizes : MemoryStream
+    {
+        public int LargestWrite { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            LargestWrite = Math.Max(LargestWrite, count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            LargestWrite = Math.Max(LargestWrite, buffer.Length);
+            base.Write(buffer);
+        }
     }
 
     private static SearchIndexEntry Entry(string title, string text) =>
