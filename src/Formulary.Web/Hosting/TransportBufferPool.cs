@@ -6,11 +6,11 @@ namespace Formulary.Web.Hosting;
 
 /// <summary>
 /// Kestrel's connection buffers in 16 KB blocks. Kestrel's own pool hands out 4 KB blocks, so a request of more than
-/// 4 KB is read from the socket in one receive per block: a CDS Hooks call with its prefetch (4–30 KB) took four
-/// <c>recvfrom</c> calls where one read of the whole body will do (two per call with this pool, as nginx: the read and the
-/// one that finds nothing more), and its answer went out as a <c>sendmsg</c> of several blocks instead of one
-/// <c>send</c>; on a small virtual machine each system call is dear (BENCHMARKS.md, issue 11.4, session 20). Kestrel takes
-/// its pools from <see cref="IMemoryPoolFactory{T}"/> in the services (the public way to replace them since .NET 10).
+/// 4 KB is read from the socket in one receive per block: a CDS Hooks call with its prefetch (4.2 KB for vector
+/// <c>01-child</c>, more with more Observations or orders) took four <c>recvfrom</c> calls where one read of the whole body
+/// will do (two per call with this pool: the read and the one that finds nothing more), and its answer went out as a
+/// <c>sendmsg</c> of several blocks instead of one <c>send</c>; on a small virtual machine each system call is dear
+/// (BENCHMARKS.md, issue 11.4, session 20). Kestrel takes its pools from <see cref="IMemoryPoolFactory{T}"/> in the services (the public way to replace them since .NET 10).
 /// The blocks are pinned (they are handed to the socket), reused, and at most <see cref="MaxFreeBlocks"/> are kept idle
 /// per pool; the rest go to the collector. Like Kestrel's pool, a block's memory is not cleared between uses.
 /// </summary>
@@ -96,7 +96,7 @@ internal sealed class TransportBufferPoolFactory : IMemoryPoolFactory<byte>
 {
     private int created;
 
-    /// <summary>Pools made so far (Kestrel makes one per listener, and one for its own use).</summary>
+    /// <summary>Pools made so far (Kestrel asks for them as it starts).</summary>
     public int Created => Volatile.Read(ref created);
 
     public MemoryPool<byte> Create(MemoryPoolOptions? options = null)
