@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Formulary.Benchmarks.Parsing;
@@ -15,13 +14,11 @@ namespace Formulary.Benchmarks.CdsHooks;
 /// <summary>
 /// The answer side of an order-sign call on conformance vector <c>01-child</c> (<see cref="ChildCall"/>): the
 /// dose answer for the patient read from it, the card built from that answer (<see cref="CardBuilder"/>) and the
-/// response written as the service sends it (<see cref="CdsAnswerJson"/> into pooled memory, the relaxed encoder).
+/// response written as the service sends it (<see cref="CdsAnswerJson"/> with <see cref="CdsAnswer.Writing"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class CardBenchmarks
 {
-    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly DoseEngine engine = new(new FixedTime(ChildCall.Today));
     private readonly ArrayBufferWriter<byte> written = new(32 * 1024);
     private CdsRequest request = null!;
@@ -57,7 +54,7 @@ public class CardBenchmarks
     public int WriteResponse()
     {
         written.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(written, Writing))
+        using (var writer = new Utf8JsonWriter(written, CdsAnswer.Writing))
         {
             CdsAnswerJson.Write(writer, response);
         }

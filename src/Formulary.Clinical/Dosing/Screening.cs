@@ -17,9 +17,14 @@ internal static class Screening
 
     private const string HepaticNotAssessed = "Hepatic impairment was not assessed: the severe-hepatic-impairment screen (a contraindication) was not done. Grade it as none, mild, moderate or severe.";
 
-    private static readonly YesNoScreen Hypersensitivity = new("hypersensitivity");
-    private static readonly YesNoScreen Pregnancy = new("pregnancy");
-    private static readonly YesNoScreen Breastfeeding = new("breastfeeding");
+    private static readonly YesNoScreen Hypersensitivity = new(
+        "hypersensitivity", AlertCodes.Hypersensitivity, AlertCodes.HypersensitivityNotAsked, static (name, note) => Invariant($"Known hypersensitivity to {name}: contraindicated.{note}"));
+
+    private static readonly YesNoScreen Pregnancy = new(
+        "pregnancy", AlertCodes.Pregnancy, AlertCodes.PregnancyNotAsked, static (name, note) => Invariant($"{name} is contraindicated in pregnancy.{note}"));
+
+    private static readonly YesNoScreen Breastfeeding = new(
+        "breastfeeding", AlertCodes.Breastfeeding, AlertCodes.BreastfeedingNotAsked, static (name, note) => Invariant($"{name} is contraindicated during breastfeeding.{note}"));
 
     public static Regimen? Screen(Patient patient, DrugProfile profile, AnswerBuilder answer)
     {
@@ -45,13 +50,13 @@ internal static class Screening
             switch (rule.Condition)
             {
                 case ContraindicationCondition.Hypersensitivity:
-                    Screen(patient.Hypersensitivity, Hypersensitivity, AlertCodes.Hypersensitivity, static (name, note) => Invariant($"Known hypersensitivity to {name}: contraindicated.{note}"), AlertCodes.HypersensitivityNotAsked, profile, rule, answer);
+                    Screen(patient.Hypersensitivity, Hypersensitivity, profile, rule, answer);
                     break;
                 case ContraindicationCondition.Pregnancy when CanBePregnant(patient, answer, Pregnancy.Name):
-                    Screen(patient.Pregnant, Pregnancy, AlertCodes.Pregnancy, static (name, note) => Invariant($"{name} is contraindicated in pregnancy.{note}"), AlertCodes.PregnancyNotAsked, profile, rule, answer);
+                    Screen(patient.Pregnant, Pregnancy, profile, rule, answer);
                     break;
                 case ContraindicationCondition.Breastfeeding when CanBePregnant(patient, answer, Breastfeeding.Name):
-                    Screen(patient.Breastfeeding, Breastfeeding, AlertCodes.Breastfeeding, static (name, note) => Invariant($"{name} is contraindicated during breastfeeding.{note}"), AlertCodes.BreastfeedingNotAsked, profile, rule, answer);
+                    Screen(patient.Breastfeeding, Breastfeeding, profile, rule, answer);
                     break;
                 case ContraindicationCondition.SevereHepaticImpairment when patient.Hepatic == HepaticImpairment.Severe:
                     answer.Contraindicate(AlertCodes.SevereHepatic, Invariant($"Severe hepatic impairment: {profile.Name} is contraindicated.{Note(rule)}"), rule.Source);
@@ -83,18 +88,18 @@ internal static class Screening
     private static string Note(Contraindication rule) => rule.Note is null ? string.Empty : " " + rule.Note;
 
     /// <summary>
-    /// Yes contraindicates (<paramref name="message"/> from the drug's name and the rule's note, written only then);
+    /// Yes contraindicates (the screen's message from the drug's name and the rule's note, written only then);
     /// not asked is a warning naming the screen that was not done; no passes.
     /// </summary>
-    private static void Screen(ScreenAnswer given, YesNoScreen screen, string code, Func<string, string, string> message, string notAskedCode, DrugProfile profile, Contraindication rule, AnswerBuilder answer)
+    private static void Screen(ScreenAnswer given, YesNoScreen screen, DrugProfile profile, Contraindication rule, AnswerBuilder answer)
     {
         switch (given)
         {
             case ScreenAnswer.Yes:
-                answer.Contraindicate(code, message(profile.Name, Note(rule)), rule.Source);
+                answer.Contraindicate(screen.Code, screen.Contraindicated(profile.Name, Note(rule)), rule.Source);
                 break;
             case ScreenAnswer.NotAsked:
-                answer.RuleAlert(AlertSeverity.Warning, notAskedCode, screen.NotAsked, rule.Source);
+                answer.RuleAlert(AlertSeverity.Warning, screen.NotAskedCode, screen.NotAsked, rule.Source);
                 break;
             default:
                 answer.Step(Invariant($"Screen {screen.Name}: no."));
@@ -215,10 +220,20 @@ internal static class Screening
         }
     }
 
-    /// <summary>A contraindication screen answered yes, no or not asked; its not-asked warning has the same words for every patient and drug, written once.</summary>
-    private sealed class YesNoScreen(string name)
+    /// <summary>
+    /// A contraindication screen answered yes, no or not asked: its name, the codes of its two alerts, the contraindication's
+    /// words (from the drug's name and the rule's note) and its not-asked warning, which has the same words for every patient
+    /// and drug and is written once.
+    /// </summary>
+    private sealed class YesNoScreen(string name, string code, string notAskedCode, Func<string, string, string> contraindicated)
     {
         public string Name { get; } = name;
+
+        public string Code { get; } = code;
+
+        public string NotAskedCode { get; } = notAskedCode;
+
+        public Func<string, string, string> Contraindicated { get; } = contraindicated;
 
         public string NotAsked { get; } = Invariant($"The {name} screen was not done (not asked), and {name} contraindicates this drug: ask, and answer yes or no.");
     }

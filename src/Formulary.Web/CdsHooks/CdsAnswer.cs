@@ -12,7 +12,8 @@ namespace Formulary.Web.CdsHooks;
 /// </summary>
 internal sealed class CdsAnswer(CdsResponse response) : IResult
 {
-    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>How the answer is written: the relaxed encoder, as <see cref="CdsJson.Options"/>.</summary>
+    internal static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

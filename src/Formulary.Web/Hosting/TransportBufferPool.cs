@@ -10,9 +10,10 @@ namespace Formulary.Web.Hosting;
 /// <c>01-child</c>, more with more Observations or orders) took four <c>recvfrom</c> calls where one read of the whole body
 /// will do (two per call with this pool: the read and the one that finds nothing more), and its answer went out as a
 /// <c>sendmsg</c> of several blocks instead of one <c>send</c>; on a small virtual machine each system call is dear
-/// (BENCHMARKS.md, issue 11.4, session 20). Kestrel takes its pools from <see cref="IMemoryPoolFactory{T}"/> in the services (the public way to replace them since .NET 10).
-/// The blocks are pinned (they are handed to the socket), reused, and at most <see cref="MaxFreeBlocks"/> are kept idle
-/// per pool; the rest go to the collector. Like Kestrel's pool, a block's memory is not cleared between uses.
+/// (BENCHMARKS.md, issue 11.4, session 20). Kestrel takes its pools from <see cref="IMemoryPoolFactory{T}"/> in the
+/// services (the public way to replace them since .NET 10). The blocks are pinned (they are handed to the socket),
+/// reused, and at most <see cref="MaxFreeBlocks"/> are kept idle per pool; the rest go to the collector. Like Kestrel's
+/// pool, a block's memory is not cleared between uses.
 /// </summary>
 internal sealed class TransportBufferPool : MemoryPool<byte>
 {

@@ -12,7 +12,8 @@ namespace Formulary.Web.Tests.Api;
 /// </summary>
 public sealed class DoseApiTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
-    private const string TenYearOld =
+    /// <summary>A dose request for a ten-year-old boy (also sent by other site tests).</summary>
+    internal const string TenYearOld =
         "{\"drug\":\"clofarabine\",\"ageYears\":10,\"sex\":\"male\",\"weightKg\":32,\"heightCm\":138,\"scrMgDl\":0.5,\"startDate\":\"2026-03-02\"}";
 
     private async Task<(HttpStatusCode Status, JsonElement Body, string? MediaType)> PostAsync(string path, string json)

@@ -78,8 +78,7 @@ public sealed class TransportBufferPoolTests(SiteFixture site) : IClassFixture<S
     [Fact]
     public async Task Site_ReadsARequestOfManyBlocks_AsItReadsAShortOne()
     {
-        const string Request =
-            "{\"drug\":\"clofarabine\",\"ageYears\":10,\"sex\":\"male\",\"weightKg\":32,\"heightCm\":138,\"scrMgDl\":0.5,\"startDate\":\"2026-03-02\"}";
+        const string Request = Api.DoseApiTests.TenYearOld;
         // The same request with 120 KB of white space between its members: seven blocks or more on the socket.
         var spread = Request.Replace(",", "," + new string(' ', 20_000), StringComparison.Ordinal);
         Assert.True(Encoding.UTF8.GetByteCount(spread) > 6 * TransportBufferPool.BlockSize);
