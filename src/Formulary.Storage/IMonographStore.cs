@@ -58,9 +58,9 @@ public interface IMonographStore : IAsyncDisposable
     /// <summary>
     /// The model of every live document (the version <see cref="GetAsync"/> answers) and its sections as rendered at
     /// import, read in one statement as the caller asks for the next: a static export of any size without a query
-    /// per document, nor a Markdown parse per section.
+    /// per document, nor a Markdown parse per section. Each row is unpacked by its taker (<see cref="LiveMonographRow.Unpack"/>).
     /// </summary>
-    IAsyncEnumerable<LiveMonograph> ReadLiveAsync(CancellationToken cancellationToken = default);
+    IAsyncEnumerable<LiveMonographRow> ReadLiveAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every live document, ordered by collection then slug (sitemap, export, links between collections).</summary>
     Task<IReadOnlyList<MonographSummary>> ListAsync(CancellationToken cancellationToken = default);

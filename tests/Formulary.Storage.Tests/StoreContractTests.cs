@@ -370,9 +370,13 @@ public abstract class StoreContractTests : StoreTests
         // a changes (version 2), b is removed, c's new version is rejected (version 1 stays published).
         await Store.ImportAsync([Composition("a", "A changed", "## Usage\nA changed."), rejected], ImportOptions.WholeContentSet);
 
+        // The rows are unpacked by their takers, on any thread, after the reading is over: each row holds its own values.
+        var rows = await Store.ReadLiveAsync().ToListAsync();
+        var unpacked = new LiveMonograph[rows.Count];
+        Parallel.For(0, rows.Count, i => unpacked[i] = rows[i].Unpack());
         var live = new List<Monograph>();
         var html = new List<string>();
-        await foreach (var document in Store.ReadLiveAsync())
+        foreach (var document in unpacked)
         {
             live.Add(document.Monograph);
             // The sections as rendered at import; the model read for a page, without what they already hold.

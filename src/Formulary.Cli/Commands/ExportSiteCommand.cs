@@ -110,7 +110,7 @@ internal static class ExportSiteCommand
     /// </summary>
     private sealed record Source(
         IReadOnlyList<MonographSummary> Summaries,
-        IAsyncEnumerable<Formulary.Storage.Versions.LiveMonograph> Monographs,
+        IAsyncEnumerable<Formulary.Storage.Versions.LiveMonographRow> Monographs,
         IReadOnlySet<string> DrugsWithDoseRules,
         IAsyncDisposable? Store) : IAsyncDisposable
     {

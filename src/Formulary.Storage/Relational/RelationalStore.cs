@@ -118,7 +118,7 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
         return await StoreReads.GetAsync(connection, Dialect, collection, slug, version: null, cancellationToken);
     }
 
-    public async IAsyncEnumerable<LiveMonograph> ReadLiveAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<LiveMonographRow> ReadLiveAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await foreach (var monograph in StoreReads.ReadLiveAsync(connection, Dialect, cancellationToken))

@@ -44,7 +44,7 @@ internal static class StoreReads
     }
 
     /// <summary>The version <see cref="GetAsync"/> reads without a version number, for every live document, with its rendered sections.</summary>
-    public static async IAsyncEnumerable<LiveMonograph> ReadLiveAsync(
+    public static async IAsyncEnumerable<LiveMonographRow> ReadLiveAsync(
         DbConnection connection, StoreDialect dialect, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = Command(
@@ -58,11 +58,7 @@ internal static class StoreReads
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            // The sections first (on SQLite each value is unpacked into the same per-thread buffer): with them, the model
-            // is read without the text they already hold.
-            var sections = reader.IsDBNull(1) ? null : dialect.UnpackSections(reader.GetValue(1)).Current;
-            var monograph = dialect.UnpackModel(reader.GetValue(0), sections is null ? ModelJson.Options : ModelJson.PageOptions);
-            yield return new LiveMonograph(monograph, sections);
+            yield return new LiveMonographRow(dialect, reader.GetValue(0), reader.IsDBNull(1) ? null : reader.GetValue(1));
         }
     }
 

@@ -39,24 +39,24 @@ public static class SiteExporter
     }
 
     /// <summary>The summaries and stream of monographs held in memory (stamped with the time of the export).</summary>
-    public static (IReadOnlyList<MonographSummary> Summaries, IAsyncEnumerable<LiveMonograph> Monographs) InMemory(
+    public static (IReadOnlyList<MonographSummary> Summaries, IAsyncEnumerable<LiveMonographRow> Monographs) InMemory(
         IReadOnlyList<MonographModel> monographs, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(monographs);
         ArgumentNullException.ThrowIfNull(time);
         var exportedAt = time.GetUtcNow();
-        return ([.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))], monographs.Select(m => new LiveMonograph(m, Sections: null)).ToAsyncEnumerable());
+        return ([.. monographs.Select(m => MonographSummary.From(m, version: 0, exportedAt))], monographs.Select(m => LiveMonographRow.Of(new LiveMonograph(m, Sections: null))).ToAsyncEnumerable());
     }
 
     /// <summary>
     /// Exports the documents <paramref name="summaries"/> lists, rendering each page as its monograph arrives
     /// from <paramref name="monographs"/> (with its sections rendered at import when the store has them, else rendered
-    /// here). A listed document that never arrives (removed since it was listed) gets no page; one that arrives
+    /// here). Each worker unpacks the rows it takes. A listed document that never arrives (removed since it was listed) gets no page; one that arrives
     /// unlisted (added since) is skipped, as the links and sitemap do not know it.
     /// </summary>
     public static async Task<ExportReport> ExportAsync(
         IReadOnlyList<MonographSummary> summaries,
-        IAsyncEnumerable<LiveMonograph> monographs,
+        IAsyncEnumerable<LiveMonographRow> monographs,
         IReadOnlySet<string> drugsWithDoseRules,
         string outputDirectory,
         string baseUrl,
@@ -96,8 +96,9 @@ public static class SiteExporter
             await Parallel.ForEachAsync(
                 monographs,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                async (live, token) =>
+                async (row, token) =>
                 {
+                    var live = row.Unpack();
                     var monograph = live.Monograph;
                     if (!listed.TryGetValue((monograph.Collection, monograph.Slug), out var index)
                         || PageFile(root, monograph.Collection.UrlPath(monograph.Slug)) is not { } target)

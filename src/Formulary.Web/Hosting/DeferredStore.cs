@@ -45,7 +45,7 @@ internal sealed class DeferredStore(Task<IMonographStore> opening) : IMonographS
             ? await opening.Result.CheckHealthAsync(integrity, cancellationToken)
             : StoreHealth.Failed(opening.IsFaulted ? "the store could not be opened" : "the site is starting: the store is being opened");
 
-    public async IAsyncEnumerable<LiveMonograph> ReadLiveAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<LiveMonographRow> ReadLiveAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var monograph in (await StoreAsync(cancellationToken)).ReadLiveAsync(cancellationToken))
         {

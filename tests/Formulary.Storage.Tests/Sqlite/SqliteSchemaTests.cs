@@ -112,14 +112,14 @@ public sealed class SqliteSchemaTests
         // Stored before the sections were rendered at import: read without them (the export renders them).
         await foreach (var live in migrated.ReadLiveAsync())
         {
-            Assert.Null(live.Sections);
+            Assert.Null(live.Unpack().Sections);
         }
 
         // The parser version moves with the rendered sections (MonographParser.ModelVersion): the same content from a newer
         // parser is re-parsed into the same version, which then holds its sections.
         var reparsed = await migrated.ImportAsync([second with { ModelVersion = second.ModelVersion + 1 }], Importing.ImportOptions.Partial);
         Assert.Equal(1, reparsed.Reparsed);
-        var refreshed = Assert.Single(await migrated.ReadLiveAsync().ToListAsync());
+        var refreshed = Assert.Single(await migrated.ReadLiveAsync().ToListAsync()).Unpack();
         Assert.Contains("<p>A purine analogue for chronic leukemia.</p>", Assert.Single(refreshed.Sections!).Html, StringComparison.Ordinal);
         Assert.Equal(2, (await migrated.GetAsync(Collection.Composition, "fludarabine"))!.Version.Number);
 
@@ -320,7 +320,7 @@ public sealed class SqliteSchemaTests
         var live = new List<Versions.LiveMonograph>();
         await foreach (var document in store.ReadLiveAsync())
         {
-            live.Add(document);
+            live.Add(document.Unpack());
         }
 
         Assert.Null(Assert.Single(live).Sections);

@@ -42,13 +42,13 @@ public sealed partial class SiteExporterTests : IAsyncLifetime
         var streamed = Path.Combine(output, "streamed");
         var reads = 0;
 
-        async IAsyncEnumerable<Formulary.Storage.Versions.LiveMonograph> Store()
+        async IAsyncEnumerable<Formulary.Storage.Versions.LiveMonographRow> Store()
         {
             Interlocked.Increment(ref reads);
             foreach (var monograph in set.Monographs.Where(m => m != gone).Append(unlisted))
             {
                 await Task.Yield();
-                yield return new(monograph, Sections: null);
+                yield return Formulary.Storage.Versions.LiveMonographRow.Of(new(monograph, Sections: null));
             }
         }
 
