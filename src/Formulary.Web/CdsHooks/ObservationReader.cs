@@ -50,7 +50,7 @@ internal static class ObservationReader
 
         if (quantity.Comparator is not null)
         {
-            return Fail($"{name} is not an exact value ({quantity.Comparator} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}); an exact measurement is needed.");
+            return Fail($"{name} is not an exact value ('{Hl7.Fhir.Utility.EnumUtility.GetLiteral(quantity.Comparator)} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}'); an exact measurement is needed.");
         }
 
         if (quantity.System != UcumUnits.System || string.IsNullOrWhiteSpace(quantity.Code))

@@ -397,7 +397,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     [InlineData("unit", "lbs", "UCUM cannot convert")]
     [InlineData("status", "entered-in-error", "status 'entered-in-error'")]
     [InlineData("date", "2026-01-15", "46 days ago")]
-    [InlineData("comparator", ">", "not an exact value")]
+    [InlineData("comparator", ">", "is not an exact value ('\\> 30')")] // Markdown: '>' escaped
     public async Task Call_WeightThatCannotBeUsed_IsAWarningCardNotANumber(string what, string value, string expected)
     {
         var request = Child();

@@ -39,7 +39,46 @@ public sealed class OrderedDoseTests
         var amount = OrderedDose.Read(Order(new Quantity(52m, "mg/m2") { System = null, Code = "mg/m2" }), bsaM2: 1.06m);
 
         Assert.Null(amount.LowMg);
-        Assert.Contains("not a UCUM mass unit or mass per m²", amount.NotCompared, StringComparison.Ordinal);
+        Assert.Equal("The ordered dose has the unit 'mg/m2' without a UCUM code (system http://unitsofmeasure.org); the unit cannot be told, so it is not compared.", amount.NotCompared);
+    }
+
+    [Fact]
+    public void UnitTextOnly_IsNotCompared_AndSaysTheUnitHasNoCode()
+    {
+        // As EHRs send it: a unit written for people, no system or code. 'mg' is a UCUM code, but uncoded text is not read as one.
+        var amount = OrderedDose.Read(Order(new Quantity { Value = 55.1m, Unit = "mg" }), bsaM2: 1.06m);
+
+        Assert.Null(amount.LowMg);
+        Assert.Equal("The ordered dose has the unit 'mg' without a UCUM code (system http://unitsofmeasure.org); the unit cannot be told, so it is not compared.", amount.NotCompared);
+    }
+
+    [Fact]
+    public void RangeOfUncodedEnds_IsNotCompared_AndSaysTheUnitHasNoCode()
+    {
+        var range = new Hl7.Fhir.Model.Range { Low = new Quantity { Value = 50m, Unit = "mg" }, High = new Quantity { Value = 60m, Unit = "mg" } };
+
+        var amount = OrderedDose.Read(new MedicationRequest { DosageInstruction = [new Dosage { DoseAndRate = [new Dosage.DoseAndRateComponent { Dose = range }] }] }, bsaM2: 1.06m);
+
+        Assert.Null(amount.LowMg);
+        Assert.Contains("the unit 'mg' without a UCUM code", amount.NotCompared, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithAComparator_IsNotCompared_AndSaysItIsNotExact()
+    {
+        var amount = OrderedDose.Read(Order(new Quantity(60m, "mg") { System = "http://unitsofmeasure.org", Code = "mg", Comparator = Quantity.QuantityComparator.LessThan }), bsaM2: 1.06m);
+
+        Assert.Null(amount.LowMg);
+        Assert.Equal("The ordered dose is not an exact amount ('< 60'), so it is not compared.", amount.NotCompared);
+    }
+
+    [Fact]
+    public void CodedButNotAMass_IsNotCompared_AndNamesTheCode()
+    {
+        var amount = OrderedDose.Read(Order(new Quantity(2m, "mL") { System = "http://unitsofmeasure.org", Code = "mL" }), bsaM2: 1.06m);
+
+        Assert.Null(amount.LowMg);
+        Assert.Equal("The ordered dose is in 'mL', not a UCUM mass unit or mass per m², so it is not compared.", amount.NotCompared);
     }
 
     [Fact]
