@@ -8,8 +8,8 @@ namespace Formulary.Web.CdsHooks;
 
 /// <summary>
 /// Maps FHIR data into the engine's typed <see cref="PatientInput"/>, the way the API, the CLI and the page
-/// form map theirs: age from a full birth date, sex from the administrative gender (other and unknown stay
-/// unset, so the engine refuses and says it needs female or male), weight, height and creatinine from their
+/// form map theirs: age from a full birth date, sex from the administrative gender (other and unknown are a problem
+/// that says so; a gender not given is left unset, and the engine refuses and says it needs female or male), weight, height and creatinine from their
 /// Observations through <see cref="ObservationReader"/>, each with the day it was measured; pregnancy from the
 /// record's pregnancy status when it answers (<see cref="PregnancyStatusReader"/>). Screens the record does not
 /// answer (pregnancy without a usable status, breastfeeding, hypersensitivity) stay "not asked", never "no".
@@ -26,12 +26,7 @@ internal static class PatientInputBuilder
         var input = new PatientInput
         {
             AgeYears = AgeYears(record.Patient, today, problems),
-            Sex = record.Patient.Gender switch
-            {
-                AdministrativeGender.Female => Sex.Female,
-                AdministrativeGender.Male => Sex.Male,
-                _ => null,
-            },
+            Sex = SexOf(record.Patient, problems),
         };
         var values = new Dictionary<string, ObservedValue>(StringComparer.Ordinal);
         foreach (var kind in ObservationKind.All)
@@ -99,6 +94,26 @@ internal static class PatientInputBuilder
     /// Completed years plus the fraction of the current year of life (days since the last birthday over the
     /// days to the next), truncated to 4 decimals so a boundary ("under 22") is never crossed early.
     /// </summary>
+    /// <summary>
+    /// Female or male from the administrative gender. 'other' and 'unknown' are said as such (the engine would say the sex is
+    /// missing, and the EHR did send one); a gender not given at all is left to the engine's own words.
+    /// </summary>
+    private static Sex? SexOf(Hl7.Fhir.Model.Patient patient, List<string> problems)
+    {
+        switch (patient.Gender)
+        {
+            case AdministrativeGender.Female:
+                return Sex.Female;
+            case AdministrativeGender.Male:
+                return Sex.Male;
+            case { } other:
+                problems.Add($"The Patient's gender is '{Hl7.Fhir.Utility.EnumUtility.GetLiteral(other)}', and a dose needs female or male (Patient.gender): record the sex the dose is to be computed for.");
+                return null;
+            default:
+                return null;
+        }
+    }
+
     public static decimal? AgeYears(Hl7.Fhir.Model.Patient patient, DateOnly today, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(patient);

@@ -429,6 +429,39 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.DoesNotContain("mg per day", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("unknown")]
+    [InlineData("other")]
+    public async Task Call_GenderNeitherFemaleNorMale_IsAWarningCardThatSaysWhatTheRecordHolds(string gender)
+    {
+        var request = Child();
+        request["prefetch"]!["patient"]!["gender"] = gender;
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("warning", card.GetProperty("indicator").GetString());
+        Assert.StartsWith("Clofarabine: no dose computed", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"The Patient's gender is '{gender}', and a dose needs female or male (Patient.gender)", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("is missing", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("mg per day", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_GenderNotGiven_IsTheEnginesRefusal()
+    {
+        var request = Child();
+        request["prefetch"]!["patient"]!.AsObject().Remove("gender");
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var card = OnlyCard(body);
+        Assert.Equal("warning", card.GetProperty("indicator").GetString());
+        Assert.Contains("is missing; female or male is needed", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Call_TwoWeightsMeasuredAtTheSameTimeThatDisagree_IsAWarningCardNotEitherNumber()
     {
