@@ -115,6 +115,20 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
                 Indicator = card.Indicator == "info" ? "warning" : card.Indicator,
             };
 
+    /// <summary>
+    /// A card for one of several orders of the same drug in one call: its summary and detail say so, and an <c>info</c> card
+    /// becomes a <c>warning</c>. Each card checks its own order alone, so two orders that each agree with the computed dose
+    /// give twice that dose together; the card says so without adding them up (their schedules may differ).
+    /// </summary>
+    /// <param name="orders">How the call names each order of the drug (its id, else its place in the draft orders).</param>
+    public static Card WithRepeatedDrug(Card card, string title, IReadOnlyList<string> orders) =>
+        card with
+        {
+            Summary = CardText.Summary(Invariant($"{title} ordered {orders.Count} times: check for a duplicate. {card.Summary}")),
+            Detail = Headed(card.Detail, "Ordered more than once", [Invariant($"{title} is in {orders.Count} of these orders ({string.Join(", ", orders)}). This card checks this order alone; together the orders give more of the drug than any one of them does. Check that each order is meant.")]),
+            Indicator = card.Indicator == "info" ? "warning" : card.Indicator,
+        };
+
     private static Card WithNotes(Card card, IReadOnlyList<string> notes) =>
         notes.Count == 0 ? card : card with { Detail = Headed(card.Detail, "From the record", notes) };
 

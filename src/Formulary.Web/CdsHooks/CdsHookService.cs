@@ -9,7 +9,8 @@ namespace Formulary.Web.CdsHooks;
 /// Answers one call: each MedicationRequest is matched to a monograph; when any order has usable dose rules,
 /// the patient's data is gathered (prefetch, else the client's FHIR server; 412 when it cannot be had), read
 /// into the engine's typed input and dosed by <see cref="DoseService"/> with the rules stored for the current
-/// generation. One card per order; no clinical logic here.
+/// generation. One card per order; an order of a drug that another order of the call also names says so on its card
+/// (<see cref="CardBuilder.WithRepeatedDrug"/>). No clinical logic here.
 /// </summary>
 internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSource data, DoseService dosing, TimeProvider time)
 {
@@ -21,6 +22,7 @@ internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSourc
         var cards = new CardBuilder(request.HookInstance, baseUrl);
         var checks = new List<(int Index, MedicationRequest Order, MedicationMatch Match)>();
         var answered = new SortedDictionary<int, Card>();
+        var matched = new List<(int Index, MedicationMatch Match)>();
         for (var index = 0; index < request.Orders.Count; index++)
         {
             var match = await matcher.MatchAsync(request.Orders[index], cancellationToken).ConfigureAwait(false);
@@ -29,6 +31,8 @@ internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSourc
                 answered[index] = cards.NotMatched(match, index);
                 continue;
             }
+
+            matched.Add((index, match));
 
             var rules = await dosing.RulesAsync(match.Slug).ConfigureAwait(false);
             if (rules.Profile is null)
@@ -61,6 +65,15 @@ internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSourc
 
                 var (answer, _) = await dosing.DoseAsync(match.Slug, input).ConfigureAwait(false);
                 answered[index] = cards.Answer(order, match, answer!, input, notes, index);
+            }
+        }
+
+        foreach (var repeated in matched.Count < 2 ? [] : matched.GroupBy(m => m.Match.Slug, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var orders = repeated.Select(m => request.Orders[m.Index].Order.Id is { Length: > 0 } id ? $"'{id}'" : Invariant($"draft order {m.Index + 1}")).ToList();
+            foreach (var (index, match) in repeated)
+            {
+                answered[index] = CardBuilder.WithRepeatedDrug(answered[index], match.Title!, orders);
             }
         }
 

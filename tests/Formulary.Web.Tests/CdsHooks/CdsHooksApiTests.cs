@@ -231,7 +231,9 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal(body.Length, response.Content.Headers.ContentLength);
         using var answer = JsonDocument.Parse(body);
         Assert.Equal(orders, answer.RootElement.GetProperty("cards").GetArrayLength());
-        Assert.All(answer.RootElement.GetProperty("cards").EnumerateArray(), card => Assert.StartsWith("Clofarabine: 55.1 mg/day", card.GetProperty("summary").GetString(), StringComparison.Ordinal));
+        // Copies of one order: each card is the dose card, and from two orders on each also says the drug is ordered that many times.
+        Assert.All(answer.RootElement.GetProperty("cards").EnumerateArray(), card => Assert.StartsWith(
+            orders == 1 ? "Clofarabine: 55.1 mg/day" : $"Clofarabine ordered {orders} times: check for a duplicate. Clofarabine: 55.1 mg/day", card.GetProperty("summary").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -427,6 +429,61 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.StartsWith("Clofarabine: no dose computed", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Contains(expected, card.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("mg per day", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Clofarabine 1 mg/mL injection", "order-2")]
+    [InlineData("Clolar", "")] // the brand, and an order without an id: named by its place
+    public async Task Call_TheSameDrugOrderedTwice_EachCardSaysSoAndWarns(string secondText, string secondId)
+    {
+        var request = Child();
+        var entries = request["context"]!["draftOrders"]!["entry"]!.AsArray();
+        var second = entries[0]!.DeepClone();
+        second["resource"]!["medicationCodeableConcept"] = new JsonObject { ["text"] = secondText };
+        if (secondId.Length > 0)
+        {
+            second["resource"]!["id"] = secondId;
+        }
+        else
+        {
+            second["resource"]!.AsObject().Remove("id");
+        }
+
+        entries.Add(second);
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var cards = body.GetProperty("cards").EnumerateArray().ToList();
+        Assert.Equal(2, cards.Count);
+        var named = secondId.Length > 0 ? "'order-1', 'order-2'" : "'order-1', draft order 2";
+        foreach (var card in cards)
+        {
+            // Each order alone agrees with the computed 55.1 mg a day; together they give twice that.
+            Assert.Equal("warning", card.GetProperty("indicator").GetString());
+            Assert.StartsWith("Clofarabine ordered 2 times: check for a duplicate. Clofarabine: 55.1 mg/day", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+            Assert.True(card.GetProperty("summary").GetString()!.Length <= 140);
+            Assert.Contains($"**Ordered more than once**\n\n- Clofarabine is in 2 of these orders ({named}).", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Call_TwoDifferentDrugs_NoCardSaysOrderedMoreThanOnce()
+    {
+        var request = Child();
+        var entries = request["context"]!["draftOrders"]!["entry"]!.AsArray();
+        var second = entries[0]!.DeepClone();
+        second["resource"]!["id"] = "order-2";
+        second["resource"]!["medicationCodeableConcept"] = new JsonObject { ["text"] = "Methotrexate" };
+        entries.Add(second);
+
+        var (status, body, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var cards = body.GetProperty("cards").EnumerateArray().ToList();
+        Assert.Equal(2, cards.Count);
+        Assert.All(cards, card => Assert.DoesNotContain("more than once", card.GetProperty("detail").GetString(), StringComparison.Ordinal));
+        Assert.Equal("info", cards[0].GetProperty("indicator").GetString());
     }
 
     [Theory]
