@@ -112,7 +112,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             : card with
             {
                 Detail = Headed(card.Detail, "How the order was read", [note]),
-                Indicator = card.Indicator == "info" ? "warning" : card.Indicator,
+                Indicator = AtLeastWarning(card.Indicator),
             };
 
     /// <summary>
@@ -126,8 +126,11 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         {
             Summary = CardText.Summary(Invariant($"{title} ordered {orders.Count} times: check for a duplicate. {card.Summary}")),
             Detail = Headed(card.Detail, "Ordered more than once", [Invariant($"{title} is in {orders.Count} of these orders ({string.Join(", ", orders)}). This card checks this order alone; together the orders give more of the drug than any one of them does. Check that each order is meant.")]),
-            Indicator = card.Indicator == "info" ? "warning" : card.Indicator,
+            Indicator = AtLeastWarning(card.Indicator),
         };
+
+    /// <summary>An <c>info</c> card raised to <c>warning</c>; a <c>warning</c> or <c>critical</c> one kept.</summary>
+    private static string AtLeastWarning(string indicator) => indicator == "info" ? "warning" : indicator;
 
     private static Card WithNotes(Card card, IReadOnlyList<string> notes) =>
         notes.Count == 0 ? card : card with { Detail = Headed(card.Detail, "From the record", notes) };

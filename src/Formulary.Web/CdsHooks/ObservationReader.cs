@@ -50,18 +50,19 @@ internal static class ObservationReader
 
         if (quantity.Comparator is not null)
         {
-            return Fail($"{name} is not an exact value ('{Hl7.Fhir.Utility.EnumUtility.GetLiteral(quantity.Comparator)} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}'); an exact measurement is needed.");
+            return Fail($"{name} is not an exact value ({UcumUnits.Inexact(quantity)}); an exact measurement is needed.");
         }
 
-        if (quantity.System != UcumUnits.System || string.IsNullOrWhiteSpace(quantity.Code))
+        if (!UcumUnits.IsCoded(quantity))
         {
-            return Fail($"{name} has the unit '{quantity.Unit ?? quantity.Code ?? "none"}' without a UCUM code (system {UcumUnits.System}); the unit cannot be told, so the value is not used.");
+            return Fail($"{name} {UcumUnits.Uncoded(quantity)}, so the value is not used.");
         }
 
-        var converted = kind.TargetUnits.Select(unit => (Unit: unit, Value: UcumUnits.Convert(value, quantity.Code, unit))).FirstOrDefault(c => c.Value is not null);
+        var code = quantity.Code!;
+        var converted = kind.TargetUnits.Select(unit => (Unit: unit, Value: UcumUnits.Convert(value, code, unit))).FirstOrDefault(c => c.Value is not null);
         if (converted.Value is not { } number)
         {
-            return Fail($"{name} is in '{quantity.Code}', which UCUM cannot convert to {string.Join(" or ", kind.TargetUnits)}; the value is not used.");
+            return Fail($"{name} is in '{code}', which UCUM cannot convert to {string.Join(" or ", kind.TargetUnits)}; the value is not used.");
         }
 
         if (MeasuredOn(observation) is not { } day)
@@ -80,7 +81,7 @@ internal static class ObservationReader
             return Fail(Invariant($"{name} was measured on {day:yyyy-MM-dd}, {age} days ago; a dose needs one measured within {limit} days of day 1: measure it again."));
         }
 
-        return (new ObservedValue(number, converted.Unit, value, quantity.Code, day), null);
+        return (new ObservedValue(number, converted.Unit, value, code, day), null);
     }
 
     /// <summary>The day the value describes: the effective date (the start of a period), to the day; null when partial or absent.</summary>

@@ -6,8 +6,8 @@ namespace Formulary.Web.CdsHooks;
 /// The dose an order gives per day, in mg, when it can be compared with a daily dose: the first dosage's
 /// <c>doseQuantity</c> or <c>doseRange</c> in UCUM mass units, times the doses a day of <c>timing.repeat</c>
 /// (<c>frequency</c> per <c>period</c> <c>periodUnit</c>; no timing is read as once). Not compared, and said why:
-/// no dose amount, an amount with a comparator, a unit without a UCUM code or one that is not a mass, a frequency or period given as a range, a timing by code only, a
-/// schedule less often than daily (then flagged, as the computed dose is per day). An amount that cannot be a
+/// no dose amount, an amount with a comparator, a unit without a UCUM code or one that is not a mass, a frequency or
+/// period given as a range, a timing by code only, a schedule less often than daily (then flagged, as the computed dose is per day). An amount that cannot be a
 /// dose (zero, negative, more than <see cref="MaxPlausibleMg"/>) is not compared either, and is flagged so the
 /// card warns about the order itself. A <c>rateQuantity</c> is not compared: the infusion time is in the trace.
 /// A dose per body surface area (UCUM mass per <c>m2</c>: <c>mg/m2</c>, <c>ug/m2</c>, <c>g/m2</c>), as cytotoxic
@@ -94,15 +94,13 @@ internal static class OrderedDose
 
     /// <summary>An exact UCUM quantity in <paramref name="target"/> (mg, or mg/m2 for a mass per area); null for any other unit.</summary>
     private static decimal? InUnit(Quantity quantity, string target) =>
-        quantity.System == UcumUnits.System && quantity.Code is { } code && quantity.Comparator is null ? UcumUnits.Convert(quantity.Value!.Value, code, target) : null;
+        UcumUnits.IsCoded(quantity) && quantity.Comparator is null ? UcumUnits.Convert(quantity.Value!.Value, quantity.Code!, target) : null;
 
     /// <summary>Why an amount <see cref="InUnit"/> could not read in mg or mg/m2 is not compared: inexact, uncoded, or coded but not a mass.</summary>
     private static string WhyNotAMass(Quantity quantity) =>
-        quantity.Comparator is { } comparator
-            ? Invariant($"The ordered dose is not an exact amount ('{Hl7.Fhir.Utility.EnumUtility.GetLiteral(comparator)} {quantity.Value:0.####}'), so it is not compared.")
-            : quantity.System != UcumUnits.System || quantity.Code is null
-                ? $"The ordered dose has the unit '{quantity.Unit ?? quantity.Code ?? "none"}' without a UCUM code (system {UcumUnits.System}); the unit cannot be told, so it is not compared."
-                : $"The ordered dose is in '{quantity.Code}', not a UCUM mass unit or mass per m², so it is not compared.";
+        quantity.Comparator is not null ? $"The ordered dose is not an exact amount ({UcumUnits.Inexact(quantity)}), so it is not compared."
+        : !UcumUnits.IsCoded(quantity) ? $"The ordered dose {UcumUnits.Uncoded(quantity)}, so it is not compared."
+        : $"The ordered dose is in '{quantity.Code}', not a UCUM mass unit or mass per m², so it is not compared.";
 
     /// <summary>The dose as the order writes it: one amount, or a range's two ends, in the order's unit.</summary>
     private static string AsOrdered(Quantity low, Quantity high, bool single) =>

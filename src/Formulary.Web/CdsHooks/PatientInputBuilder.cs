@@ -9,10 +9,11 @@ namespace Formulary.Web.CdsHooks;
 /// <summary>
 /// Maps FHIR data into the engine's typed <see cref="PatientInput"/>, the way the API, the CLI and the page
 /// form map theirs: age from a full birth date, sex from the administrative gender (other and unknown are a problem
-/// that says so; a gender not given is left unset, and the engine refuses and says it needs female or male), weight, height and creatinine from their
-/// Observations through <see cref="ObservationReader"/>, each with the day it was measured; pregnancy from the
-/// record's pregnancy status when it answers (<see cref="PregnancyStatusReader"/>). Screens the record does not
-/// answer (pregnancy without a usable status, breastfeeding, hypersensitivity) stay "not asked", never "no".
+/// that says so; a gender not given is left unset, and the engine refuses and says it needs female or male), weight,
+/// height and creatinine from their Observations through <see cref="ObservationReader"/>, each with the day it was
+/// measured; pregnancy from the record's pregnancy status when it answers (<see cref="PregnancyStatusReader"/>).
+/// Screens the record does not answer (pregnancy without a usable status, breastfeeding, hypersensitivity) stay
+/// "not asked", never "no".
 /// Problems reading the data come back as sentences (they stop the dose); notes say what was read, or not used,
 /// for a screen (they do not); the engine checks every value that gets through.
 /// </summary>
@@ -91,10 +92,6 @@ internal static class PatientInputBuilder
     }
 
     /// <summary>
-    /// Completed years plus the fraction of the current year of life (days since the last birthday over the
-    /// days to the next), truncated to 4 decimals so a boundary ("under 22") is never crossed early.
-    /// </summary>
-    /// <summary>
     /// Female or male from the administrative gender. 'other' and 'unknown' are said as such (the engine would say the sex is
     /// missing, and the EHR did send one); a gender not given at all is left to the engine's own words.
     /// </summary>
@@ -114,6 +111,10 @@ internal static class PatientInputBuilder
         }
     }
 
+    /// <summary>
+    /// Completed years plus the fraction of the current year of life (days since the last birthday over the
+    /// days to the next), truncated to 4 decimals so a boundary ("under 22") is never crossed early.
+    /// </summary>
     public static decimal? AgeYears(Hl7.Fhir.Model.Patient patient, DateOnly today, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(patient);

@@ -26,6 +26,17 @@ internal static class UcumUnits
 
     private static readonly ConcurrentDictionary<string, (decimal Value, string Unit)> OneOf = new(StringComparer.Ordinal);
 
+    /// <summary>Whether a quantity names its unit by a UCUM code (the system and a code): units are read only that way, never from display text.</summary>
+    public static bool IsCoded(Hl7.Fhir.Model.Quantity quantity) => quantity.System == System && !string.IsNullOrWhiteSpace(quantity.Code);
+
+    /// <summary>Why a quantity that is not <see cref="IsCoded"/> is not read: "has the unit 'kg' without a UCUM code (system …); the unit cannot be told".</summary>
+    public static string Uncoded(Hl7.Fhir.Model.Quantity quantity) =>
+        $"has the unit '{quantity.Unit ?? quantity.Code ?? "none"}' without a UCUM code (system {System}); the unit cannot be told";
+
+    /// <summary>A quantity with a comparator as FHIR writes it, quoted: <c>'&lt; 60'</c>.</summary>
+    public static string Inexact(Hl7.Fhir.Model.Quantity quantity) =>
+        $"'{Hl7.Fhir.Utility.EnumUtility.GetLiteral(quantity.Comparator)} {quantity.Value?.ToString(CultureInfo.InvariantCulture)}'";
+
     public static decimal? Convert(decimal value, string ucumCode, string targetCode)
     {
         if (Reduce(value, ucumCode) is not { } measured || Reduce(1m, targetCode) is not { } one)

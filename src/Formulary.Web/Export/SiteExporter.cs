@@ -51,8 +51,8 @@ public static class SiteExporter
     /// <summary>
     /// Exports the documents <paramref name="summaries"/> lists, rendering each page as its monograph arrives
     /// from <paramref name="monographs"/> (with its sections rendered at import when the store has them, else rendered
-    /// here). Each worker unpacks the rows it takes. A listed document that never arrives (removed since it was listed) gets no page; one that arrives
-    /// unlisted (added since) is skipped, as the links and sitemap do not know it.
+    /// here). Each worker unpacks the rows it takes. A listed document that never arrives (removed since it was listed)
+    /// gets no page; one that arrives unlisted (added since) is skipped, as the links and sitemap do not know it.
     /// </summary>
     public static async Task<ExportReport> ExportAsync(
         IReadOnlyList<MonographSummary> summaries,
