@@ -13,19 +13,26 @@ public static class FormularyCli
     public const int ExitErrors = 1;
     public const int ExitUsage = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Invoke(Parse(args), stdout, stderr);
+
+    /// <summary>The command line read against the command it names (all of them when it names none).</summary>
+    public static ParseResult Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-
         var root = new RootCommand("Formulary: a self-hosted clinical medicine reference.");
         foreach (var command in CommandsFor(args))
         {
             root.Subcommands.Add(command);
         }
 
-        var parsed = root.Parse(args);
+        return root.Parse(args);
+    }
+
+    public static int Invoke(ParseResult parsed, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

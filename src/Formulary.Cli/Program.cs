@@ -1,3 +1,5 @@
 using Formulary.Cli;
 
-return FormularyCli.Run(args, Console.Out, Console.Error);
+WholeCorpusProcess.BindToParent();
+var parsed = FormularyCli.Parse(args);
+return WholeCorpusProcess.TryRun(args, parsed) ?? FormularyCli.Invoke(parsed, Console.Out, Console.Error);

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using Formulary.Cli.Tests.Commands;
+using Formulary.Cli.Tests.Commands.MultiNode;
+
+namespace Formulary.Cli.Tests;
+
+/// <summary>
+/// A whole-corpus job (the export, a first import of a folder) runs in a child process with dynamic PGO off; the child
+/// gets the same arguments, output and exit code, ends when it is told to, and dies with the process that started it.
+/// </summary>
+public sealed class WholeCorpusProcessTests
+{
+    private const int Documents = 2000;
+
+    [Fact]
+    public void IsWholeCorpusJob_ExportAndFirstImportOfAFolder_NothingElse()
+    {
+        var content = new TestContent();
+        var site = Path.Combine(content.Root, "site");
+
+        Assert.True(IsJob("export-site", "--out", site));
+        Assert.True(IsJob("export-site", "--db", content.Database, "--out", site));
+        Assert.True(IsJob("import", content.Root, "--db", content.Database));
+        Assert.False(IsJob("import", Path.Combine(content.Root, "compositions", "clofarabine.md"), "--db", content.Database));
+        Assert.False(IsJob("import", content.Root, "--db", "Host=127.0.0.1;Username=postgres;Database=formulary"));
+        Assert.False(IsJob("export-site", "--out", site, "--help"));
+        Assert.False(IsJob("export-site"));
+        Assert.False(IsJob("lint", content.Root));
+        Assert.False(IsJob("show", "clofarabine"));
+
+        Assert.Equal(0, CliRun.Run("import", content.Root, "--db", content.Database).Exit);
+        Assert.False(IsJob("import", content.Root, "--db", content.Database));
+    }
+
+    [Fact]
+    public async Task Export_RunsInAChildWithDynamicPgoOff_ItsOutputAndExitCodeAreTheCommands()
+    {
+        var content = new TestContent();
+        var site = Path.Combine(content.Root, "site");
+        using var parent = FormularyProcess.Start(["export-site", "--content", content.Root, "--out", site, "--json"]);
+        var output = parent.StandardOutput.ReadToEndAsync();
+        var errors = parent.StandardError.ReadToEndAsync();
+
+        var child = await ChildOfAsync(parent);
+
+        Assert.NotNull(child);
+        Assert.Contains("DOTNET_TieredPGO=0", Environment(child.Value), StringComparer.Ordinal);
+        await parent.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal((0, ""), (parent.ExitCode, await errors));
+        Assert.Contains("\"pages\":2", await output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(site, "composition", "clofarabine", "index.html")));
+    }
+
+    [Fact]
+    public async Task Import_FirstIntoANewStoreWithAnError_ChildsExitCodeOne()
+    {
+        var content = new TestContent();
+        content.Write("compositions/broken.md", "---\ntitle: [unclosed\n---\n## Usage\nText.\n");
+
+        var (exit, output, _) = await FormularyProcess.RunAsync("import", content.Root, "--db", content.Database);
+
+        Assert.Equal(FormularyCli.ExitErrors, exit);
+        Assert.Contains("broken.md", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("KILL")]
+    public async Task Export_StartingProcessSignalled_ChildEnds(string signal)
+    {
+        var content = new TestContent();
+        var seed = await File.ReadAllTextAsync(Path.Combine(CliRun.Content, "compositions", "clofarabine.md"));
+        for (var i = 0; i < Documents; i++)
+        {
+            content.Write($"compositions/drug-{i:D4}.md", seed.Replace("title: Clofarabine", $"title: Drug {i}", StringComparison.Ordinal));
+        }
+
+        var site = Path.Combine(content.Root, "site");
+        using var parent = FormularyProcess.Start(["export-site", "--content", content.Root, "--out", site, "--json"]);
+        var drain = Task.WhenAll(parent.StandardOutput.ReadToEndAsync(), parent.StandardError.ReadToEndAsync());
+        var child = await ChildOfAsync(parent);
+        Assert.NotNull(child);
+
+        using (var kill = Process.Start("kill", [$"-{signal}", parent.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await parent.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        await drain;
+        Assert.NotEqual(0, parent.ExitCode);
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (IsRunning(child.Value) && !giveUp.IsCancellationRequested)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.False(IsRunning(child.Value), $"the export's child {child.Value} outlived its parent (SIG{signal})");
+        Assert.False(File.Exists(Path.Combine(site, "sitemap.xml")), "the export ran to its end: it was not stopped with the process that started it");
+    }
+
+    private static bool IsJob(params string[] args) => WholeCorpusProcess.IsWholeCorpusJob(FormularyCli.Parse(args));
+
+    /// <summary>The process <paramref name="parent"/> started, from <c>/proc</c>; null if none appeared before the parent ended.</summary>
+    private static async Task<int?> ChildOfAsync(Process parent)
+    {
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!parent.HasExited && !giveUp.IsCancellationRequested)
+        {
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    && ParentOf(id) == parent.Id)
+                {
+                    return id;
+                }
+            }
+
+            await Task.Delay(5);
+        }
+
+        return null;
+    }
+
+    private static int? ParentOf(int id) => Status(id)?.FirstOrDefault(line => line.StartsWith("PPid:", StringComparison.Ordinal)) is { } line
+        ? int.Parse(line["PPid:".Length..].Trim(), CultureInfo.InvariantCulture)
+        : null;
+
+    /// <summary>Alive and not a zombie (this sandbox's first process may not reap an orphan).</summary>
+    private static bool IsRunning(int id) =>
+        Status(id)?.FirstOrDefault(line => line.StartsWith("State:", StringComparison.Ordinal)) is { } state && !state.Contains('Z', StringComparison.Ordinal);
+
+    private static string[]? Status(int id)
+    {
+        try
+        {
+            return File.ReadAllLines($"/proc/{id}/status");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string[] Environment(int id) => File.ReadAllText($"/proc/{id}/environ").Split('\0');
+}
