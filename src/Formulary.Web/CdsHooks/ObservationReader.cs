@@ -40,7 +40,7 @@ internal static class ObservationReader
         if (!loinc.Any(c => kind.Loinc.Contains(c.Code)))
         {
             var sent = loinc.Count == 0 ? "no LOINC code" : string.Join(", ", loinc.Select(c => $"LOINC {c.Code}{(c.Display is { } d ? $" ({d})" : string.Empty)}"));
-            return Fail($"{name} has {sent}: it is not a {kind.Name} (LOINC {string.Join(" or ", kind.Loinc)}).");
+            return Fail($"{name} has {sent}; only LOINC {string.Join(" or ", kind.Loinc)} is read as a {kind.Name}.");
         }
 
         if (observation.Value is not Quantity quantity || quantity.Value is not { } value)

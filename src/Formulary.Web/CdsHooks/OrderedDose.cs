@@ -12,7 +12,8 @@ namespace Formulary.Web.CdsHooks;
 /// card warns about the order itself. A <c>rateQuantity</c> is not compared: the infusion time is in the trace.
 /// A dose per body surface area (UCUM mass per <c>m2</c>: <c>mg/m2</c>, <c>ug/m2</c>, <c>g/m2</c>), as cytotoxic
 /// drugs are ordered, is turned into mg with the BSA the answer's dose was computed from, and the text says so; with no
-/// such BSA (a dose not computed from one) it is not compared.
+/// such BSA (a dose not computed from one) it is not compared. A dose per kg of body weight is not compared, and the
+/// text says why: the order does not say which weight it is meant for (ADR 0012).
 /// </summary>
 internal static class OrderedDose
 {
@@ -100,6 +101,7 @@ internal static class OrderedDose
     private static string WhyNotAMass(Quantity quantity) =>
         quantity.Comparator is not null ? $"The ordered dose is not an exact amount ({UcumUnits.Inexact(quantity)}), so it is not compared."
         : !UcumUnits.IsCoded(quantity) ? $"The ordered dose {UcumUnits.Uncoded(quantity)}, so it is not compared."
+        : InUnit(quantity, "mg/kg") is not null ? Invariant($"The ordered dose, {quantity.Value:0.####} {quantity.Code}, is per kg of body weight, and which weight it is meant for (actual, ideal or adjusted) cannot be told from the order, so it is not compared: check the amount it gives against the computed dose.")
         : $"The ordered dose is in '{quantity.Code}', not a UCUM mass unit or mass per m², so it is not compared.";
 
     /// <summary>The dose as the order writes it: one amount, or a range's two ends, in the order's unit.</summary>

@@ -400,6 +400,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     [InlineData("status", "entered-in-error", "status 'entered-in-error'")]
     [InlineData("date", "2026-01-15", "46 days ago")]
     [InlineData("comparator", ">", "is not an exact value ('\\> 30')")] // Markdown: '>' escaped
+    [InlineData("code", "8335-2", "has LOINC 8335-2 (Body weight Estimated); only LOINC 29463-7 or 3141-9 is read as a body weight.")]
     public async Task Call_WeightThatCannotBeUsed_IsAWarningCardNotANumber(string what, string value, string expected)
     {
         var request = Child();
@@ -415,6 +416,9 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
                 break;
             case "date":
                 weight["effectiveDateTime"] = value;
+                break;
+            case "code":
+                weight["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://loinc.org", ["code"] = value, ["display"] = "Body weight Estimated" }) };
                 break;
             default:
                 weight["valueQuantity"]!["comparator"] = value;
@@ -736,7 +740,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
 
         Assert.Equal(HttpStatusCode.OK, status);
         var card = OnlyCard(body);
-        Assert.Contains("The ordered dose is in 'mg/kg', not a UCUM mass unit or mass per m², so it is not compared.", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("The ordered dose, 1.7 mg/kg, is per kg of body weight, and which weight it is meant for (actual, ideal or adjusted) cannot be told from the order, so it is not compared: check the amount it gives against the computed dose.", card.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(card.TryGetProperty("suggestions", out _));
     }
 

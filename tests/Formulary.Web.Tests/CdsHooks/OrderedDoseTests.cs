@@ -81,6 +81,17 @@ public sealed class OrderedDoseTests
         Assert.Equal("The ordered dose is in 'mL', not a UCUM mass unit or mass per m², so it is not compared.", amount.NotCompared);
     }
 
+    [Theory]
+    [InlineData("1.7", "mg/kg")]
+    [InlineData("1700", "ug/kg")]
+    public void PerKilogram_IsNotCompared_AndSaysTheWeightCannotBeTold(string value, string code)
+    {
+        var amount = OrderedDose.Read(Order(new Quantity(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), code) { System = "http://unitsofmeasure.org", Code = code }), bsaM2: 1.06m);
+
+        Assert.Null(amount.LowMg);
+        Assert.Equal($"The ordered dose, {value} {code}, is per kg of body weight, and which weight it is meant for (actual, ideal or adjusted) cannot be told from the order, so it is not compared: check the amount it gives against the computed dose.", amount.NotCompared);
+    }
+
     [Fact]
     public void PerSquareMetre_ImplausiblyLarge_IsFlagged()
     {
