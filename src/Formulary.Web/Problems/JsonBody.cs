@@ -8,7 +8,7 @@ namespace Formulary.Web.Problems;
 /// <summary>
 /// Reads a JSON request body at the edge, for endpoints that read it themselves rather than bind it (so
 /// that repeated and unknown properties can be seen): not JSON is a 415, malformed JSON a 400 naming the
-/// line and position. <see cref="Problem"/> answers a body that was read but not understood.
+/// line and position; a leading UTF-8 byte order mark is passed over. <see cref="Problem"/> answers a body that was read but not understood.
 /// </summary>
 internal static class JsonBody
 {
@@ -18,6 +18,11 @@ internal static class JsonBody
     // position is named. Every JSON body of the API (dose, CDS Hooks, feedback) is refused here for a repeat, so no
     // reader of a document looks for one again.
     private static readonly JsonDocumentOptions NoRepeatedNames = new() { AllowDuplicateProperties = false };
+
+    // UTF-8's byte order mark. RFC 8259 (8.1) lets a parser ignore one at the start of a body, and some clients (a .NET
+    // StreamWriter with Encoding.UTF8, Windows PowerShell) send it: it is passed over, as ASP.NET's own JSON binding does,
+    // rather than refusing every call of such a client as malformed.
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     public static async Task<(JsonBodyDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request)
     {
@@ -103,14 +108,27 @@ internal static class JsonBody
 
             if (read.IsCompleted)
             {
-                var length = checked((int)buffer.Length);
+                var json = StartsWithByteOrderMark(buffer) ? buffer.Slice(ByteOrderMark.Length) : buffer;
+                var length = checked((int)json.Length);
                 var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-                buffer.CopyTo(bytes);
+                json.CopyTo(bytes);
                 body.AdvanceTo(buffer.End);
                 return (bytes, length);
             }
 
             body.AdvanceTo(buffer.Start, buffer.End);
         }
+    }
+
+    private static bool StartsWithByteOrderMark(ReadOnlySequence<byte> buffer)
+    {
+        if (buffer.Length < ByteOrderMark.Length)
+        {
+            return false;
+        }
+
+        Span<byte> first = stackalloc byte[3];
+        buffer.Slice(0, first.Length).CopyTo(first);
+        return first.SequenceEqual(ByteOrderMark);
     }
 }

@@ -732,6 +732,18 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task Call_BodyStartingWithAByteOrderMark_IsAnsweredAsWithout()
+    {
+        var json = Child().ToJsonString();
+
+        var (withMark, markBody, _) = await PostAsync("\uFEFF" + json, mediaType: "application/fhir+json");
+        var (without, plainBody, _) = await PostAsync(json);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (withMark, without));
+        Assert.Equal(OnlyCard(plainBody).GetProperty("summary").GetString(), OnlyCard(markBody).GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task Call_DosePerKilogram_IsNotComparedAndSaysWhy()
     {
         var request = ChildOrdering(UcumDose("1.7", "mg/kg"));

@@ -72,6 +72,29 @@ public sealed class JsonBodyTests
         Assert.Equal($"Invalid JSON at line {line}, position {position}.", problem.ProblemDetails.Detail);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(1)]
+    public async Task ReadAsync_UtfByteOrderMarkFirst_IsPassedOver(int chunk)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(Request("\uFEFF{\"a\":1}", chunk));
+
+        using (document)
+        {
+            Assert.Null(problem);
+            Assert.Equal(1, document!.RootElement.GetProperty("a").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task ReadAsync_ByteOrderMarkAfterTheStart_IsMalformed()
+    {
+        var (document, problem) = await JsonBody.ReadAsync(Request(" \uFEFF{\"a\":1}"));
+
+        Assert.Null(document);
+        Assert.EndsWith("/malformed-json", problem!.ProblemDetails.Type, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReadAsync_NotJson_Is415()
     {
