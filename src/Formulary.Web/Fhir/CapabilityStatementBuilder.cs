@@ -36,7 +36,9 @@ internal static class CapabilityStatementBuilder
                         new CapabilityStatement.ResourceComponent
                         {
                             Type = "MedicationKnowledge",
-                            Documentation = "One resource per composition and combination; id is the monograph slug. Extensions: "
+                            Documentation = "One resource per composition and combination; id is the monograph slug. Search pages: _count (0 to "
+                                + MedicationKnowledgeQuery.MaxCount.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                                + ", the default), _summary=count, and a next link. Extensions: "
                                 + string.Join(", ", SafetyExtension.All.Select(e => urls.Extension(e.Id))) + ".",
                             Interaction =
                             [
@@ -51,6 +53,13 @@ internal static class CapabilityStatementBuilder
                                     Definition = "http://hl7.org/fhir/SearchParameter/MedicationKnowledge-code",
                                     Type = SearchParamType.Token,
                                     Documentation = "The monograph slug, alone or as " + urls.MonographCodeSystem + "|slug; several joined by commas.",
+                                },
+                                new CapabilityStatement.SearchParamComponent
+                                {
+                                    Name = "_id",
+                                    Definition = "http://hl7.org/fhir/SearchParameter/Resource-id",
+                                    Type = SearchParamType.Token,
+                                    Documentation = "The resource id (the monograph slug); several joined by commas.",
                                 },
                                 new CapabilityStatement.SearchParamComponent
                                 {

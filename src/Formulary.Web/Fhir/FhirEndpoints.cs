@@ -47,32 +47,48 @@ internal static class FhirEndpoints
             return ProblemMapping.Problem(ProblemCatalog.BadRequest, error);
         }
 
-        IEnumerable<string> ids = query.Codes ?? [];
+        IEnumerable<string>? ids = query.Codes;
+        if (query.Ids is { } named)
+        {
+            ids = ids is null ? named : ids.Intersect(named, StringComparer.Ordinal);
+        }
+
         if (query.Name is { } name)
         {
-            var named = await catalog.IdsByNameAsync(name, context.RequestAborted).ConfigureAwait(false);
-            ids = query.Codes is null ? named : named.Intersect(query.Codes, StringComparer.Ordinal);
+            var byName = await catalog.IdsByNameAsync(name, context.RequestAborted).ConfigureAwait(false);
+            ids = ids is null ? byName : byName.Intersect(ids, StringComparer.Ordinal);
+        }
+
+        var matches = new List<(string Id, MedicationKnowledgeSource Source)>();
+        foreach (var id in (ids ?? []).Distinct(StringComparer.Ordinal))
+        {
+            if (await catalog.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is { } source)
+            {
+                matches.Add((id, source));
+            }
         }
 
         var bundle = new Bundle
         {
             Type = Bundle.BundleType.Searchset,
+            Total = matches.Count,
             Link = [new Bundle.LinkComponent { Relation = "self", Url = urls.Base + "/MedicationKnowledge?" + MedicationKnowledgeQuery.SelfQuery(context.Request.Query) }],
         };
-        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        if (query.Count > 0 && query.Offset + query.Count < matches.Count)
         {
-            if (await catalog.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is { } source)
-            {
-                bundle.Entry.Add(new Bundle.EntryComponent
-                {
-                    FullUrl = urls.Resource("MedicationKnowledge", id),
-                    Resource = MedicationKnowledgeBuilder.Build(source, urls),
-                    Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-                });
-            }
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = urls.Base + "/MedicationKnowledge?" + query.NextQuery(context.Request.Query) });
         }
 
-        bundle.Total = bundle.Entry.Count;
+        foreach (var (id, source) in matches.Skip(query.Offset).Take(query.Count))
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = urls.Resource("MedicationKnowledge", id),
+                Resource = MedicationKnowledgeBuilder.Build(source, urls),
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
         return new FhirResult(bundle);
     }
 }

@@ -1,21 +1,32 @@
+using System.Globalization;
 using Formulary.Storage.Search;
 
 namespace Formulary.Web.Fhir;
 
 /// <summary>
-/// A MedicationKnowledge search, read from the query string: <c>code</c> (a token: <c>code</c> or
-/// <c>system|code</c>, several joined by commas meaning "any of") and <c>name</c>. Both given means
-/// both must match. Unknown, repeated, empty or modified parameters are refused, never ignored: a
-/// misspelt filter must not silently widen the result.
+/// A MedicationKnowledge search, read from the query string: the filters <c>code</c> (a token: <c>code</c> or
+/// <c>system|code</c>, several joined by commas meaning "any of"), <c>_id</c> (ids, several joined by commas) and
+/// <c>name</c>, all given meaning all must match; and the page: <c>_count</c> (0 to <see cref="MaxCount"/>, 0 the total
+/// alone), <c>_summary=count</c> (the total alone) and <c>_offset</c> (the matches skipped, as the <c>next</c> link writes
+/// it). Unknown, repeated, empty or modified parameters are refused, never ignored: a misspelt filter must not silently
+/// widen the result.
 /// </summary>
-internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, string? Name)
+internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, IReadOnlyList<string>? Ids, string? Name, int Count, int Offset)
 {
+    /// <summary>The most entries in one page, and the page size when <c>_count</c> is not given.</summary>
+    public const int MaxCount = 100;
+
+    /// <summary>The most matches a search skips (<c>_offset</c>): far above any search's matches (a name search gives at most <see cref="SearchLimits.MaxSuggestions"/>).</summary>
+    public const int MaxOffset = 10_000;
+
     public static (MedicationKnowledgeQuery? Query, string? Error) Parse(IQueryCollection query, FhirUrls urls)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(urls);
         List<string>? codes = null;
+        List<string>? ids = null;
         string? name = null;
+        var (count, offset) = (MaxCount, 0);
         foreach (var (key, values) in query)
         {
             if (values.Count != 1)
@@ -34,6 +45,9 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, st
                 case "code":
                     codes = [.. value.Split(',').Select(token => Code(token, urls))];
                     break;
+                case "_id":
+                    ids = [.. value.Split(',').Select(id => id.Trim())];
+                    break;
                 case "name":
                     name = value.Trim();
                     if (name.Length < SearchLimits.MinSuggestChars || name.Length > SearchLimits.MaxQueryChars)
@@ -42,17 +56,50 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, st
                     }
 
                     break;
+                case "_count":
+                    if (Whole(value, MaxCount) is not { } asked)
+                    {
+                        return (null, $"_count must be a whole number from 0 to {MaxCount}, not '{value}'.");
+                    }
+
+                    count = Math.Min(count, asked);
+                    break;
+                case "_summary":
+                    if (value != "count")
+                    {
+                        return (null, $"_summary '{value}' is not supported: this server answers _summary=count (the total alone) or whole resources.");
+                    }
+
+                    count = 0;
+                    break;
+                case "_offset":
+                    if (Whole(value, MaxOffset) is not { } skipped)
+                    {
+                        return (null, $"_offset must be a whole number from 0 to {MaxOffset}, not '{value}'.");
+                    }
+
+                    offset = skipped;
+                    break;
                 case "_format": // checked before the endpoint runs (FhirFormat)
                     break;
                 default:
-                    return (null, $"Unknown search parameter '{key}': MedicationKnowledge is searched by code (code or system|code) and name, without modifiers.");
+                    return (null, $"Unknown search parameter '{key}': MedicationKnowledge is searched by code (code or system|code), _id and name, without modifiers; pages by _count, _summary=count and _offset.");
             }
         }
 
-        return codes is null && name is null
-            ? (null, "Give code (code or system|code) or name to search MedicationKnowledge.")
-            : (new MedicationKnowledgeQuery(codes, name), null);
+        return codes is null && ids is null && name is null
+            ? (null, "Give code (code or system|code), _id or name to search MedicationKnowledge.")
+            : (new MedicationKnowledgeQuery(codes, ids, name, count, offset), null);
     }
+
+    /// <summary>The query string as sent, for the Bundle's self link.</summary>
+    public static string SelfQuery(IQueryCollection query) =>
+        string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString((string?)p.Value ?? string.Empty)));
+
+    /// <summary>The query string of the page after this one: the same parameters, <c>_offset</c> moved on by the page.</summary>
+    public string NextQuery(IQueryCollection query) =>
+        string.Join('&', query.Where(p => p.Key != "_offset").Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString((string?)p.Value ?? string.Empty))
+            .Append(Invariant($"_offset={Offset + Count}")));
 
     /// <summary>The slug a token names, or an empty string (matches nothing) when it names another code system.</summary>
     private static string Code(string token, FhirUrls urls)
@@ -66,7 +113,9 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, st
         return token[..bar] == urls.MonographCodeSystem ? token[(bar + 1)..].Trim() : string.Empty;
     }
 
-    /// <summary>The query string as sent, for the Bundle's self link.</summary>
-    public static string SelfQuery(IQueryCollection query) =>
-        string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString((string?)p.Value ?? string.Empty)));
+    /// <summary>Digits only (no sign, space or separator), at most <paramref name="max"/>; null otherwise.</summary>
+    private static int? Whole(string value, int max) =>
+        value.Length <= 6 && value.All(char.IsAsciiDigit) && int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) is var number && number <= max
+            ? number
+            : null;
 }

@@ -18,7 +18,7 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
 
         Assert.Equal(FHIRVersion.N4_0_1, statement.FhirVersion);
         var resource = Assert.Single(statement.Rest.Single().Resource, r => r.Type == "MedicationKnowledge");
-        Assert.Equal(["code", "name"], resource.SearchParam.Select(p => p.Name));
+        Assert.Equal(["code", "_id", "name"], resource.SearchParam.Select(p => p.Name));
         Assert.Contains(resource.Interaction, i => i.Code == CapabilityStatement.TypeRestfulInteraction.Read);
         Assert.Contains(resource.Interaction, i => i.Code == CapabilityStatement.TypeRestfulInteraction.SearchType);
     }
@@ -110,6 +110,9 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("name=clolar")]
     [InlineData("name=CLOFA")]
     [InlineData("name=clofarabine&code=clofarabine")]
+    [InlineData("_id=clofarabine")]
+    [InlineData("_id=methotrexate,clofarabine&code=clofarabine")]
+    [InlineData("code=clofarabine&_count=100")]
     public async Task Search_FindsClofarabine(string query)
     {
         var bundle = await GetValidAsync<Bundle>("/fhir/MedicationKnowledge?" + query.Replace("{base}", Base, StringComparison.Ordinal));
@@ -126,12 +129,47 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("code=no-such-drug")]
     [InlineData("name=zzzz")]
     [InlineData("name=ondansetron&code=clofarabine")]
+    [InlineData("_id=clofarabine&code=methotrexate")]
     public async Task Search_NoMatch_IsAnEmptyBundle(string query)
     {
         var bundle = await GetValidAsync<Bundle>("/fhir/MedicationKnowledge?" + query);
 
         Assert.Equal(0, bundle.Total);
         Assert.Empty(bundle.Entry);
+    }
+
+    [Theory]
+    [InlineData("_count=0")]
+    [InlineData("_summary=count")]
+    public async Task Search_CountAlone_IsTheTotalWithoutEntries(string page)
+    {
+        var bundle = await GetValidAsync<Bundle>("/fhir/MedicationKnowledge?code=clofarabine,methotrexate&" + page);
+
+        Assert.Equal(2, bundle.Total);
+        Assert.Empty(bundle.Entry);
+        Assert.DoesNotContain(bundle.Link, link => link.Relation == "next");
+    }
+
+    [Fact]
+    public async Task Search_PagedByCount_NextLinksGiveEveryMatchOnce()
+    {
+        var path = "/fhir/MedicationKnowledge?code=clofarabine,methotrexate,gentamicin&_count=2";
+        var seen = new List<string?>();
+        var pages = 0;
+        while (path is not null)
+        {
+            var bundle = await GetValidAsync<Bundle>(path);
+            pages++;
+            Assert.Equal(3, bundle.Total);
+            Assert.InRange(bundle.Entry.Count, 1, 2);
+            seen.AddRange(bundle.Entry.Select(entry => entry.Resource!.Id));
+            path = bundle.Link.FirstOrDefault(link => link.Relation == "next")?.Url is { } next
+                ? next[Base.Length..]
+                : null;
+        }
+
+        Assert.Equal(2, pages);
+        Assert.Equal(["clofarabine", "methotrexate", "gentamicin"], seen);
     }
 
     [Theory]
@@ -145,6 +183,12 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("GET", "/fhir/MedicationKnowledge?code=a&code=b", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?name=", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?name=c", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
+    [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_count=101", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
+    [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_count=-1", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
+    [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_count=1.5", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
+    [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_summary=true", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
+    [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_offset=x", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
+    [InlineData("GET", "/fhir/MedicationKnowledge?_count=10", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_format=xml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
     [InlineData("GET", "/fhir/metadata?_format=xml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
     [InlineData("GET", "/fhir/MedicationKnowledge/clofarabine?_format=application/fhir%2Bxml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
