@@ -93,13 +93,14 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, IR
     }
 
     /// <summary>The query string as sent, for the Bundle's self link.</summary>
-    public static string SelfQuery(IQueryCollection query) =>
-        string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString((string?)p.Value ?? string.Empty)));
+    public static string SelfQuery(IQueryCollection query) => Joined(query);
 
     /// <summary>The query string of the page after this one: the same parameters, <c>_offset</c> moved on by the page.</summary>
     public string NextQuery(IQueryCollection query) =>
-        string.Join('&', query.Where(p => p.Key != "_offset").Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString((string?)p.Value ?? string.Empty))
-            .Append(Invariant($"_offset={Offset + Count}")));
+        Joined(query.Where(p => p.Key != "_offset").Append(new("_offset", (Offset + Count).ToString(CultureInfo.InvariantCulture))));
+
+    private static string Joined(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> parameters) =>
+        string.Join('&', parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString((string?)p.Value ?? string.Empty)));
 
     /// <summary>The slug a token names, or an empty string (matches nothing) when it names another code system.</summary>
     private static string Code(string token, FhirUrls urls)
