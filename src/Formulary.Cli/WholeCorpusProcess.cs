@@ -59,7 +59,7 @@ internal static class WholeCorpusProcess
 
         start.Environment[PgoVariable] = "0";
         start.Environment[ParentVariable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        using var child = Process.Start(start);
+        using var child = StartOrNull(start);
         if (child is null)
         {
             return null;
@@ -103,6 +103,19 @@ internal static class WholeCorpusProcess
             || !int.TryParse(parent, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || Native.getppid() != id)
         {
             Environment.Exit(128 + SigKill);
+        }
+    }
+
+    /// <summary>The child, or null when it cannot be started (no process or memory left): then the job runs here.</summary>
+    private static Process? StartOrNull(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
         }
     }
 
