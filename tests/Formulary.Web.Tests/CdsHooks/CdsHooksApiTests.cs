@@ -384,6 +384,20 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task Call_PatientIdSentAsAReference_Returns400SayingTheIdAloneIsMeant()
+    {
+        var request = Child();
+        request["context"]!["patientId"] = "Patient/child-1";
+
+        var (status, problem, _) = await PostAsync(request.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("prefetch.patient", problem.GetProperty("property").GetString());
+        Assert.EndsWith("context.patientId is the Patient's id alone ('child-1'), not a reference ('Patient/child-1').", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(problem.TryGetProperty("cards", out _));
+    }
+
+    [Fact]
     public async Task Call_PrefetchOfAnotherPatient_Returns400AndNoCard()
     {
         var request = Child();
