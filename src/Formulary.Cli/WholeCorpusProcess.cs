@@ -13,8 +13,8 @@ namespace Formulary.Cli;
 /// </summary>
 /// <remarks>
 /// Dynamic PGO compiles each hot method twice more (instrumented, then optimized with what it counted), which pays off in
-/// a long-lived <c>serve</c> (25% less CPU per CDS call) and costs a job of a few seconds a fifth of its time (the 5,000
-/// document export 2.4 → 1.9 s, the fresh import 5.8 → 4.7 s; BENCHMARKS.md, issue 7, session 22). The runtime reads the
+/// a long-lived <c>serve</c> (25% less CPU per CDS call) and costs a job of a few seconds up to a fifth of its time (the
+/// 5,000-document export 2.4 → 1.8 s; the fresh import 15% of its CPU; BENCHMARKS.md, issue 7, session 22). The runtime reads the
 /// setting once, at start, for the whole process, and only from the environment or <c>runtimeconfig.json</c>, so a job
 /// that wants it off is started again with it off (ADR 0003, "Whole-corpus jobs without dynamic PGO"). Linux only, where
 /// the child is tied to this process: it is killed if this process dies, and the signals this process gets are passed
