@@ -105,7 +105,7 @@ internal static class CdsHooksEndpoints
         if (outcome.Response is null)
         {
             return ProblemMapping.Problem(ProblemCatalog.PrefetchMissing,
-                $"The service needs {string.Join(", ", outcome.Missing)} (see the discovery prefetch templates); they were not prefetched and could not be fetched{(request.FhirServer is null ? " (no fhirServer with fhirAuthorization was given)" : " from fhirServer")}.",
+                $"The service needs {string.Join(", ", outcome.Missing)} (see the discovery prefetch templates); {(outcome.Missing.Count == 1 ? "it was" : "they were")} not prefetched and could not be fetched{(request.FhirServer is null ? " (no fhirServer with fhirAuthorization was given)" : " from fhirServer")}.",
                 new Dictionary<string, object?> { ["missing"] = outcome.Missing });
         }
 
