@@ -28,7 +28,11 @@ public static class FormularyCli
         return root.Parse(args);
     }
 
-    public static int Invoke(ParseResult parsed, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs the command <paramref name="parsed"/> names. A signal (SIGINT, SIGTERM) cancels it and leaves it 2 s to end,
+    /// unless <paramref name="endAtOnceOnSignal"/> (a whole-corpus job's child process, <see cref="WholeCorpusProcess"/>).
+    /// </summary>
+    public static int Invoke(ParseResult parsed, TextWriter stdout, TextWriter stderr, bool endAtOnceOnSignal = false)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -44,7 +48,13 @@ public static class FormularyCli
             return ExitUsage;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        if (endAtOnceOnSignal)
+        {
+            configuration.ProcessTerminationTimeout = null;
+        }
+
+        return parsed.Invoke(configuration);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 using Formulary.Cli;
 
-WholeCorpusProcess.BindToParent();
+var child = WholeCorpusProcess.BindToParent();
 var parsed = FormularyCli.Parse(args);
-return WholeCorpusProcess.TryRun(args, parsed) ?? FormularyCli.Invoke(parsed, Console.Out, Console.Error);
+return WholeCorpusProcess.TryRun(args, parsed) ?? FormularyCli.Invoke(parsed, Console.Out, Console.Error, endAtOnceOnSignal: child);

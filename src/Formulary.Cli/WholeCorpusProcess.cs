@@ -13,12 +13,13 @@ namespace Formulary.Cli;
 /// </summary>
 /// <remarks>
 /// Dynamic PGO compiles each hot method twice more (instrumented, then optimized with what it counted), which pays off in
-/// a long-lived <c>serve</c> (25% less CPU per CDS call) and costs a job of a few seconds up to a fifth of its time (the
+/// a long-lived <c>serve</c> (25% less CPU per CDS call) and costs a job of a few seconds up to a quarter of its time (the
 /// 5,000-document export 2.4 → 1.8 s; the fresh import 15% of its CPU; BENCHMARKS.md, issue 7, session 22). The runtime reads the
 /// setting once, at start, for the whole process, and only from the environment or <c>runtimeconfig.json</c>, so a job
 /// that wants it off is started again with it off (ADR 0003, "Whole-corpus jobs without dynamic PGO"). Linux only, where
 /// the child is tied to this process: it is killed if this process dies, and the signals this process gets are passed
-/// on. Anything unexpected (another platform, the variable already set, arguments not read back) runs the job here.
+/// on; in the child a signal ends the job at once. Anything unexpected (another platform, the variable already set,
+/// arguments not read back, no child started) runs the job here.
 /// </remarks>
 internal static class WholeCorpusProcess
 {
@@ -89,21 +90,35 @@ internal static class WholeCorpusProcess
 
     /// <summary>
     /// In a child started by <see cref="TryRun"/>: dies with its parent (SIGKILL, as the job would have died in it), and
-    /// exits at once if the parent is already gone.
+    /// exits at once if the parent is already gone. True in such a child: a signal then ends it at once (the parent passes
+    /// on what it gets, and a terminal's Ctrl+C or a supervisor's SIGTERM to the whole group reaches it too, so it may come
+    /// twice; System.CommandLine's grace period fails on a second one, ADR 0003).
     /// </summary>
-    public static void BindToParent()
+    public static bool BindToParent()
     {
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(ParentVariable) is not { } parent)
         {
-            return;
+            return false;
         }
 
         Environment.SetEnvironmentVariable(ParentVariable, null);
-        if (Native.prctl(PrSetPdeathsig, SigKill, 0, 0, 0) != 0
-            || !int.TryParse(parent, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || Native.getppid() != id)
+        try
         {
-            Environment.Exit(128 + SigKill);
+            // Without the binding (a sandbox refusing prctl) the job still runs; it only no longer dies with its parent.
+            _ = Native.prctl(PrSetPdeathsig, SigKill, 0, 0, 0);
+            if (int.TryParse(parent, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Native.getppid() != id)
+            {
+                Environment.Exit(128 + SigKill);
+            }
         }
+        catch (DllNotFoundException)
+        {
+        }
+        catch (EntryPointNotFoundException)
+        {
+        }
+
+        return true;
     }
 
     /// <summary>The child, or null when it cannot be started (no process or memory left): then the job runs here.</summary>
@@ -131,7 +146,8 @@ internal static class WholeCorpusProcess
         string[] all;
         try
         {
-            all = Encoding.UTF8.GetString(File.ReadAllBytes("/proc/self/cmdline")).TrimEnd('\0').Split('\0');
+            var text = Encoding.UTF8.GetString(File.ReadAllBytes("/proc/self/cmdline"));
+            all = (text.EndsWith('\0') ? text[..^1] : text).Split('\0');
         }
         catch (IOException)
         {

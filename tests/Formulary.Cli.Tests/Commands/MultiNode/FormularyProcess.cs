@@ -22,6 +22,9 @@ internal static class FormularyProcess
             start.ArgumentList.Add(argument);
         }
 
+        // As a user's shell would start it: whether a whole-corpus job runs in a child is the CLI's choice (WholeCorpusProcess).
+        start.Environment.Remove("DOTNET_TieredPGO");
+
         return Process.Start(start)!;
     }
 
