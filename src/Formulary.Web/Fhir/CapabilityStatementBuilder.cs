@@ -36,7 +36,7 @@ internal static class CapabilityStatementBuilder
                         new CapabilityStatement.ResourceComponent
                         {
                             Type = "MedicationKnowledge",
-                            Documentation = "One resource per composition and combination; id is the monograph slug. Search pages: _count (0 to "
+                            Documentation = "One resource per composition and combination; id is the monograph slug. Search pages: _count (at most "
                                 + MedicationKnowledgeQuery.MaxCount.ToString(System.Globalization.CultureInfo.InvariantCulture)
                                 + ", the default), _summary=count, and a next link. Extensions: "
                                 + string.Join(", ", SafetyExtension.All.Select(e => urls.Extension(e.Id))) + ".",

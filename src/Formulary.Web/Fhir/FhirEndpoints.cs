@@ -1,3 +1,4 @@
+using Formulary.Storage.Search;
 using Formulary.Web.Problems;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
@@ -53,9 +54,10 @@ internal static class FhirEndpoints
             ids = ids is null ? named : ids.Intersect(named, StringComparer.Ordinal);
         }
 
+        var moreMayMatch = false;
         if (query.Name is { } name)
         {
-            var byName = await catalog.IdsByNameAsync(name, context.RequestAborted).ConfigureAwait(false);
+            (var byName, moreMayMatch) = await catalog.IdsByNameAsync(name, context.RequestAborted).ConfigureAwait(false);
             ids = ids is null ? byName : byName.Intersect(ids, StringComparer.Ordinal);
         }
 
@@ -68,15 +70,38 @@ internal static class FhirEndpoints
             }
         }
 
+        // A name search reads the best names only: when as many matched as it reads, the total is not known, and it says so.
         var bundle = new Bundle
         {
             Type = Bundle.BundleType.Searchset,
-            Total = matches.Count,
-            Link = [new Bundle.LinkComponent { Relation = "self", Url = urls.Base + "/MedicationKnowledge?" + MedicationKnowledgeQuery.SelfQuery(context.Request.Query) }],
+            Total = moreMayMatch ? null : matches.Count,
+            Link = [new Bundle.LinkComponent { Relation = "self", Url = urls.Base + "/MedicationKnowledge?" + query.LinkQuery(context.Request.Query, query.Offset) }],
         };
         if (query.Count > 0 && query.Offset + query.Count < matches.Count)
         {
-            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = urls.Base + "/MedicationKnowledge?" + query.NextQuery(context.Request.Query) });
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = urls.Base + "/MedicationKnowledge?" + query.LinkQuery(context.Request.Query, query.Offset + query.Count) });
+        }
+
+        if (moreMayMatch)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                // Every searchset entry has a fullUrl (bdl-15); the same search gives the same one.
+                FullUrl = "urn:uuid:" + new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("name-limit|" + query.Name)).AsSpan(0, 16)),
+                Resource = new OperationOutcome
+                {
+                    Issue =
+                    [
+                        new OperationOutcome.IssueComponent
+                        {
+                            Severity = OperationOutcome.IssueSeverity.Warning,
+                            Code = OperationOutcome.IssueType.Incomplete,
+                            Diagnostics = $"At least {SearchLimits.MaxSuggestions} names match '{query.Name}'; only the drugs of the best {SearchLimits.MaxSuggestions} are given. Give more of the name, or search by code.",
+                        },
+                    ],
+                },
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome },
+            });
         }
 
         foreach (var (id, source) in matches.Skip(query.Offset).Take(query.Count))

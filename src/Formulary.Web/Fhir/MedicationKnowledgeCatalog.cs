@@ -42,11 +42,16 @@ internal sealed partial class MedicationKnowledgeCatalog(IMonographStore store, 
         return null;
     }
 
-    /// <summary>The ids whose generic, alternate or brand name has a word starting with <paramref name="name"/> (case and accents ignored), best first.</summary>
-    public async Task<IReadOnlyList<string>> IdsByNameAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ids whose generic, alternate or brand name has a word starting with <paramref name="name"/> (case and accents
+    /// ignored), best first, from the best <see cref="SearchLimits.MaxSuggestions"/> names (the names index's bounded
+    /// lookup); <c>MoreMayMatch</c> when that many names matched, so others may have been left out.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Ids, bool MoreMayMatch)> IdsByNameAsync(string name, CancellationToken cancellationToken)
     {
         var suggestions = await cache.SuggestAsync(name, SearchLimits.MaxSuggestions, cancellationToken).ConfigureAwait(false);
-        return [.. suggestions.Where(s => Served.Contains(s.Collection) && IsFhirId(s.Slug)).Select(s => s.Slug).Distinct(StringComparer.Ordinal)];
+        return ([.. suggestions.Where(s => Served.Contains(s.Collection) && IsFhirId(s.Slug)).Select(s => s.Slug).Distinct(StringComparer.Ordinal)],
+            suggestions.Count >= SearchLimits.MaxSuggestions);
     }
 
     [GeneratedRegex("^[A-Za-z0-9\\-\\.]{1,64}$", RegexOptions.CultureInvariant)]

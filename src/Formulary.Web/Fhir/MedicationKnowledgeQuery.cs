@@ -6,9 +6,9 @@ namespace Formulary.Web.Fhir;
 /// <summary>
 /// A MedicationKnowledge search, read from the query string: the filters <c>code</c> (a token: <c>code</c> or
 /// <c>system|code</c>, several joined by commas meaning "any of"), <c>_id</c> (ids, several joined by commas) and
-/// <c>name</c>, all given meaning all must match; and the page: <c>_count</c> (0 to <see cref="MaxCount"/>, 0 the total
-/// alone), <c>_summary=count</c> (the total alone) and <c>_offset</c> (the matches skipped, as the <c>next</c> link writes
-/// it). Unknown, repeated, empty or modified parameters are refused, never ignored: a misspelt filter must not silently
+/// <c>name</c>, all given meaning all must match; and the page: <c>_count</c> (0 the total alone; more than
+/// <see cref="MaxCount"/> gives that many), <c>_summary=count</c> (the total alone) and <c>_offset</c> (the matches skipped,
+/// as the <c>next</c> link writes it). Unknown, repeated, empty or modified parameters are refused, never ignored: a misspelt filter must not silently
 /// widen the result.
 /// </summary>
 internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, IReadOnlyList<string>? Ids, string? Name, int Count, int Offset)
@@ -57,9 +57,10 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, IR
 
                     break;
                 case "_count":
-                    if (Whole(value, MaxCount) is not { } asked)
+                    // R4: a server may give fewer than asked, never more; the links say how many a page holds.
+                    if (Whole(value, int.MaxValue) is not { } asked)
                     {
-                        return (null, $"_count must be a whole number from 0 to {MaxCount}, not '{value}'.");
+                        return (null, $"_count must be a whole number (0 or more), not '{value}'.");
                     }
 
                     count = Math.Min(count, asked);
@@ -92,15 +93,27 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, IR
             : (new MedicationKnowledgeQuery(codes, ids, name, count, offset), null);
     }
 
-    /// <summary>The query string as sent, for the Bundle's self link.</summary>
-    public static string SelfQuery(IQueryCollection query) => Joined(query);
+    /// <summary>
+    /// The query string of the page from <paramref name="offset"/>: the parameters as sent, <c>_count</c> as this server
+    /// applies it (at most <see cref="MaxCount"/>) and <c>_offset</c> when not 0. The self link is the page at
+    /// <see cref="Offset"/>; the next link, the one after it.
+    /// </summary>
+    public string LinkQuery(IQueryCollection query, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = query.Where(p => p.Key is not ("_offset" or "_count")).Select(p => (p.Key, Value: (string?)p.Value ?? string.Empty));
+        if (query.ContainsKey("_count"))
+        {
+            parameters = parameters.Append(("_count", Count.ToString(CultureInfo.InvariantCulture)));
+        }
 
-    /// <summary>The query string of the page after this one: the same parameters, <c>_offset</c> moved on by the page.</summary>
-    public string NextQuery(IQueryCollection query) =>
-        Joined(query.Where(p => p.Key != "_offset").Append(new("_offset", (Offset + Count).ToString(CultureInfo.InvariantCulture))));
+        if (offset > 0)
+        {
+            parameters = parameters.Append(("_offset", offset.ToString(CultureInfo.InvariantCulture)));
+        }
 
-    private static string Joined(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> parameters) =>
-        string.Join('&', parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString((string?)p.Value ?? string.Empty)));
+        return string.Join('&', parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+    }
 
     /// <summary>The slug a token names, or an empty string (matches nothing) when it names another code system.</summary>
     private static string Code(string token, FhirUrls urls)
@@ -116,7 +129,7 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, IR
 
     /// <summary>Digits only (no sign, space or separator), at most <paramref name="max"/>; null otherwise.</summary>
     private static int? Whole(string value, int max) =>
-        value.Length <= 6 && value.All(char.IsAsciiDigit) && int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture) is var number && number <= max
+        value.All(char.IsAsciiDigit) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= max
             ? number
             : null;
 }
