@@ -42,7 +42,9 @@ internal static class OrderedDose
         {
             if (InUnit(low, "mg/m2") is not { } lowPerM2 || InUnit(high, "mg/m2") is not { } highPerM2)
             {
-                return NotCompared(WhyNotAMass(lowMg is null ? low : high));
+                return NotCompared(InUnit(low, "mg/kg") is not null && InUnit(high, "mg/kg") is not null
+                    ? Invariant($"The ordered dose, {AsOrdered(low, high, low.Value == high.Value)}, is per kg of body weight, and which weight it is meant for (actual, ideal or adjusted) cannot be told from the order, so it is not compared: check the amount it gives against the computed dose.")
+                    : WhyNotAMass(lowMg is null ? low : high));
             }
 
             if (bsaM2 is not { } bsa)
@@ -101,7 +103,6 @@ internal static class OrderedDose
     private static string WhyNotAMass(Quantity quantity) =>
         quantity.Comparator is not null ? $"The ordered dose is not an exact amount ({UcumUnits.Inexact(quantity)}), so it is not compared."
         : !UcumUnits.IsCoded(quantity) ? $"The ordered dose {UcumUnits.Uncoded(quantity)}, so it is not compared."
-        : InUnit(quantity, "mg/kg") is not null ? Invariant($"The ordered dose, {quantity.Value:0.####} {quantity.Code}, is per kg of body weight, and which weight it is meant for (actual, ideal or adjusted) cannot be told from the order, so it is not compared: check the amount it gives against the computed dose.")
         : $"The ordered dose is in '{quantity.Code}', not a UCUM mass unit or mass per m², so it is not compared.";
 
     /// <summary>The dose as the order writes it: one amount, or a range's two ends, in the order's unit.</summary>

@@ -93,6 +93,17 @@ public sealed class OrderedDoseTests
     }
 
     [Fact]
+    public void PerKilogramRange_IsNotCompared_AndShowsBothEnds()
+    {
+        var range = new Hl7.Fhir.Model.Range { Low = new Quantity(1m, "mg/kg") { System = "http://unitsofmeasure.org", Code = "mg/kg" }, High = new Quantity(2m, "mg/kg") { System = "http://unitsofmeasure.org", Code = "mg/kg" } };
+
+        var amount = OrderedDose.Read(new MedicationRequest { DosageInstruction = [new Dosage { DoseAndRate = [new Dosage.DoseAndRateComponent { Dose = range }] }] }, bsaM2: 1.06m);
+
+        Assert.Null(amount.LowMg);
+        Assert.StartsWith("The ordered dose, 1–2 mg/kg, is per kg of body weight", amount.NotCompared, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PerSquareMetre_ImplausiblyLarge_IsFlagged()
     {
         var amount = OrderedDose.Read(Order(Mg2(2_000_000m)), bsaM2: 1m);
