@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -32,7 +33,7 @@ internal static class WholeCorpusProcess
 
     /// <summary>Whether <paramref name="parsed"/> is a job that reads the whole corpus: an export, a first import of a folder.</summary>
     internal static bool IsWholeCorpusJob(ParseResult parsed) =>
-        parsed.Errors.Count == 0 && parsed.Action is not null && !IsHelp(parsed) && parsed.CommandResult.Command.Name switch
+        parsed.Errors.Count == 0 && parsed.Action is not HelpAction && parsed.CommandResult.Command.Name switch
         {
             "export-site" => true,
             "import" => Directory.Exists(parsed.GetValue<string>("path")) && !StoreLocation.Exists(parsed.GetValue<string>("--db")!),
@@ -45,8 +46,8 @@ internal static class WholeCorpusProcess
     /// </summary>
     public static int? TryRun(string[] args, ParseResult parsed)
     {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(PgoVariable) is not null
-            || Environment.GetEnvironmentVariable(ParentVariable) is not null || Environment.ProcessPath is not { } host
+        // The variable is set in a child (so it never starts another), and by a user who chose the setting.
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(PgoVariable) is not null || Environment.ProcessPath is not { } host
             || !IsWholeCorpusJob(parsed) || HostArguments(args) is not { } hostArguments)
         {
             return null;
@@ -133,9 +134,6 @@ internal static class WholeCorpusProcess
             return null;
         }
     }
-
-    private static bool IsHelp(ParseResult parsed) =>
-        parsed.Tokens.Any(token => token.Value is "-h" or "--help" or "-?" or "/h" or "/?");
 
     /// <summary>
     /// The arguments the host was started with after its own path (<c>/proc/self/cmdline</c>): for <c>dotnet formulary.dll</c>

@@ -38,17 +38,12 @@ public sealed class WholeCorpusProcessTests
     {
         var content = new TestContent();
         var site = Path.Combine(content.Root, "site");
-        using var parent = FormularyProcess.Start(["export-site", "--content", content.Root, "--out", site, "--json"]);
-        var output = parent.StandardOutput.ReadToEndAsync();
-        var errors = parent.StandardError.ReadToEndAsync();
+        var job = await StartAsync("export-site", "--content", content.Root, "--out", site, "--json");
 
-        var child = await ChildOfAsync(parent);
-
-        Assert.NotNull(child);
-        Assert.True(await EventuallyAsync(() => Environment(child.Value).Contains("DOTNET_TieredPGO=0", StringComparer.Ordinal)), "the child does not run with DOTNET_TieredPGO=0");
-        await parent.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.Equal((0, ""), (parent.ExitCode, await errors));
-        Assert.Contains("\"pages\":2", await output, StringComparison.Ordinal);
+        Assert.True(await EventuallyAsync(() => Environment(job.Child).Contains("DOTNET_TieredPGO=0", StringComparer.Ordinal)), "the child does not run with DOTNET_TieredPGO=0");
+        var (exit, output, errors) = await job.EndAsync();
+        Assert.Equal((0, ""), (exit, errors));
+        Assert.Contains("\"pages\":2", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(site, "composition", "clofarabine", "index.html")));
     }
 
@@ -58,7 +53,8 @@ public sealed class WholeCorpusProcessTests
         var content = new TestContent();
         content.Write("compositions/broken.md", "---\ntitle: [unclosed\n---\n## Usage\nText.\n");
 
-        var (exit, output, _) = await FormularyProcess.RunAsync("import", content.Root, "--db", content.Database);
+        var job = await StartAsync("import", content.Root, "--db", content.Database);
+        var (exit, output, _) = await job.EndAsync();
 
         Assert.Equal(FormularyCli.ExitErrors, exit);
         Assert.Contains("broken.md", output, StringComparison.Ordinal);
@@ -70,36 +66,48 @@ public sealed class WholeCorpusProcessTests
     public async Task Export_StartingProcessSignalled_ChildEnds(string signal)
     {
         var content = new TestContent();
-        var seed = await File.ReadAllTextAsync(Path.Combine(CliRun.Content, "compositions", "clofarabine.md"));
-        for (var i = 0; i < Documents; i++)
-        {
-            content.Write($"compositions/drug-{i:D4}.md", seed.Replace("title: Clofarabine", $"title: Drug {i}", StringComparison.Ordinal));
-        }
-
+        content.WriteSeedCopies(Documents);
         var site = Path.Combine(content.Root, "site");
-        using var parent = FormularyProcess.Start(["export-site", "--content", content.Root, "--out", site, "--json"]);
-        var output = parent.StandardOutput.ReadToEndAsync();
-        var errors = parent.StandardError.ReadToEndAsync();
-        var child = await ChildOfAsync(parent);
-        Assert.NotNull(child);
+        var job = await StartAsync("export-site", "--content", content.Root, "--out", site, "--json");
 
-        using (var kill = Process.Start("kill", [$"-{signal}", parent.Id.ToString(CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", [$"-{signal}", job.Parent.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
 
-        await parent.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-        await output;
-        Assert.NotEqual(0, parent.ExitCode);
-        Assert.DoesNotContain("   at ", await errors, StringComparison.Ordinal);
+        var (exit, _, errors) = await job.EndAsync();
+        Assert.NotEqual(0, exit);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (IsRunning(child.Value) && !giveUp.IsCancellationRequested)
+        while (IsRunning(job.Child) && !giveUp.IsCancellationRequested)
         {
             await Task.Delay(20);
         }
 
-        Assert.False(IsRunning(child.Value), $"the export's child {child.Value} outlived its parent (SIG{signal})");
+        Assert.False(IsRunning(job.Child), $"the export's child {job.Child} outlived its parent (SIG{signal})");
         Assert.False(File.Exists(Path.Combine(site, "sitemap.xml")), "the export ran to its end: it was not stopped with the process that started it");
+    }
+
+    /// <summary>The real CLI started with <paramref name="arguments"/>, once the child it starts for the job is seen.</summary>
+    private static async Task<Job> StartAsync(params string[] arguments)
+    {
+        var parent = FormularyProcess.Start(arguments);
+        var job = new Job(parent, parent.StandardOutput.ReadToEndAsync(), parent.StandardError.ReadToEndAsync(), await ChildOfAsync(parent) ?? 0);
+        Assert.True(job.Child > 0, $"formulary {arguments[0]} ran without a child process");
+        return job;
+    }
+
+    private sealed record Job(Process Parent, Task<string> Output, Task<string> Errors, int Child)
+    {
+        /// <summary>Waits for the first process to end: its exit code and what it wrote.</summary>
+        public async Task<(int Exit, string Output, string Errors)> EndAsync()
+        {
+            using (Parent)
+            {
+                await Parent.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+                return (Parent.ExitCode, await Output, await Errors);
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="condition"/> holds within 10 s (a child read between its fork and its exec still shows its parent).</summary>

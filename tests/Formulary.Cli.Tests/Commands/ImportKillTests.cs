@@ -21,11 +21,7 @@ public sealed class ImportKillTests
     public async Task Import_ProcessKilledWhileWriting_DatabaseHoldsPreviousCompleteState()
     {
         var content = new TestContent();
-        var seed = await File.ReadAllTextAsync(Path.Combine(CliRun.Content, "compositions", "clofarabine.md"));
-        for (var i = 0; i < Documents; i++)
-        {
-            content.Write($"compositions/drug-{i:D4}.md", seed.Replace("title: Clofarabine", $"title: Drug {i}", StringComparison.Ordinal));
-        }
+        content.WriteSeedCopies(Documents);
 
         Assert.Equal(0, CliRun.Run("import", content.Root, "--db", content.Database).Exit);
         for (var i = 0; i < Documents; i++)

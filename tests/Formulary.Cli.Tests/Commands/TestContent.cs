@@ -25,6 +25,16 @@ internal sealed class TestContent
         return path;
     }
 
+    /// <summary>Writes <paramref name="count"/> copies of the bundled clofarabine monograph as compositions/drug-0000.md …, each titled Drug N.</summary>
+    public void WriteSeedCopies(int count)
+    {
+        var seed = File.ReadAllText(Path.Combine(CliRun.Content, "compositions", "clofarabine.md"));
+        for (var i = 0; i < count; i++)
+        {
+            Write($"compositions/drug-{i:D4}.md", seed.Replace("title: Clofarabine", $"title: Drug {i}", StringComparison.Ordinal));
+        }
+    }
+
     public static string Composition(string title, string usage) =>
         $"---\ntitle: {title}\ndescription: {title} is a sample.\n---\n## Usage\n{usage}\n";
 }
