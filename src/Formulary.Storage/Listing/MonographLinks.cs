@@ -22,10 +22,17 @@ public sealed record MonographLinks(
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<MonographSummary>, LinkIndex> Indexes = [];
 
+    /// <summary>The summary of <paramref name="collection"/>/<paramref name="slug"/> in <paramref name="all"/>, by the list's index; null when absent.</summary>
+    public static MonographSummary? Find(IReadOnlyList<MonographSummary> all, Collection collection, string slug)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        return IndexOf(all).Find(collection, slug);
+    }
+
     public static MonographLinks For(IReadOnlyList<MonographSummary> all, Collection collection, string slug)
     {
         ArgumentNullException.ThrowIfNull(all);
-        var index = Indexes.GetValue(all, list => new LinkIndex(list));
+        var index = IndexOf(all);
         var self = index.Find(collection, slug);
         var brands = collection switch
         {
@@ -40,6 +47,8 @@ public sealed record MonographLinks(
             : null;
         return new MonographLinks(brands, combinations, ingredients, brandOf);
     }
+
+    private static LinkIndex IndexOf(IReadOnlyList<MonographSummary> all) => Indexes.GetValue(all, list => new LinkIndex(list));
 
     /// <summary>The summaries by key, and each link list in the order of the list (as the scans gave them).</summary>
     private sealed class LinkIndex

@@ -1,4 +1,5 @@
 using Formulary.Storage.Search;
+using Formulary.Web.CdsHooks;
 using Formulary.Web.Problems;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
@@ -61,14 +62,7 @@ internal static class FhirEndpoints
             ids = ids is null ? byName : byName.Intersect(ids, StringComparer.Ordinal);
         }
 
-        var matches = new List<(string Id, MedicationKnowledgeSource Source)>();
-        foreach (var id in (ids ?? []).Distinct(StringComparer.Ordinal))
-        {
-            if (await catalog.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is { } source)
-            {
-                matches.Add((id, source));
-            }
-        }
+        var matches = await catalog.LiveAsync(ids ?? []).ConfigureAwait(false);
 
         // A name search reads the best names only: when as many matched as it reads, the total is not known, and it says so.
         var bundle = new Bundle
@@ -84,36 +78,42 @@ internal static class FhirEndpoints
 
         if (moreMayMatch)
         {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                // Every searchset entry has a fullUrl (bdl-15); the same search gives the same one.
-                FullUrl = "urn:uuid:" + new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("name-limit|" + query.Name)).AsSpan(0, 16)),
-                Resource = new OperationOutcome
-                {
-                    Issue =
-                    [
-                        new OperationOutcome.IssueComponent
-                        {
-                            Severity = OperationOutcome.IssueSeverity.Warning,
-                            Code = OperationOutcome.IssueType.Incomplete,
-                            Diagnostics = $"At least {SearchLimits.MaxSuggestions} names match '{query.Name}'; only the drugs of the best {SearchLimits.MaxSuggestions} are given. Give more of the name, or search by code.",
-                        },
-                    ],
-                },
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome },
-            });
+            bundle.Entry.Add(NameLimitOutcome(query.Name!));
         }
 
-        foreach (var (id, source) in matches.Skip(query.Offset).Take(query.Count))
+        foreach (var id in matches.Skip(query.Offset).Take(query.Count))
         {
-            bundle.Entry.Add(new Bundle.EntryComponent
+            if (await catalog.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is { } source)
             {
-                FullUrl = urls.Resource("MedicationKnowledge", id),
-                Resource = MedicationKnowledgeBuilder.Build(source, urls),
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
+                bundle.Entry.Add(new Bundle.EntryComponent
+                {
+                    FullUrl = urls.Resource("MedicationKnowledge", id),
+                    Resource = MedicationKnowledgeBuilder.Build(source, urls),
+                    Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+                });
+            }
         }
 
         return new FhirResult(bundle);
     }
+
+    /// <summary>The searchset entry saying a name search stopped at the names index's bounded lookup, so other drugs may match.</summary>
+    private static Bundle.EntryComponent NameLimitOutcome(string name) => new()
+    {
+        // Every searchset entry has a fullUrl (bdl-15); the same search gives the same one.
+        FullUrl = "urn:uuid:" + CardText.Uuid("fhir-name-limit", name),
+        Resource = new OperationOutcome
+        {
+            Issue =
+            [
+                new OperationOutcome.IssueComponent
+                {
+                    Severity = OperationOutcome.IssueSeverity.Warning,
+                    Code = OperationOutcome.IssueType.Incomplete,
+                    Diagnostics = $"At least {SearchLimits.MaxSuggestions} names match '{name}'; only the drugs of the best {SearchLimits.MaxSuggestions} are given. Give more of the name, or search by code.",
+                },
+            ],
+        },
+        Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome },
+    };
 }

@@ -43,6 +43,16 @@ internal sealed partial class MedicationKnowledgeCatalog(IMonographStore store, 
     }
 
     /// <summary>
+    /// Of <paramref name="ids"/>, in their order and once each, those of a live composition or combination: from the cached
+    /// summaries of the store generation, so a search counts its matches without reading each one.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LiveAsync(IEnumerable<string> ids)
+    {
+        var all = await cache.SummariesAsync().ConfigureAwait(false);
+        return [.. ids.Distinct(StringComparer.Ordinal).Where(id => IsFhirId(id) && Served.Any(collection => MonographLinks.Find(all, collection, id) is not null))];
+    }
+
+    /// <summary>
     /// The ids whose generic, alternate or brand name has a word starting with <paramref name="name"/> (case and accents
     /// ignored), best first, from the best <see cref="SearchLimits.MaxSuggestions"/> names (the names index's bounded
     /// lookup); <c>MoreMayMatch</c> when that many names matched, so others may have been left out.
