@@ -7,9 +7,9 @@ namespace Formulary.Web.CdsHooks;
 /// <c>doseQuantity</c> or <c>doseRange</c> in UCUM mass units, times the doses a day of <c>timing.repeat</c>
 /// (<c>frequency</c> per <c>period</c> <c>periodUnit</c>; no timing is read as once). Not compared, and said why:
 /// no dose amount, an amount with a comparator, a unit without a UCUM code or one that is not a mass, a frequency or
-/// period given as a range, a timing by code only, a schedule less often than daily (then flagged, as the computed dose is per day). An amount that cannot be a
-/// dose (zero, negative, more than <see cref="MaxPlausibleMg"/>) is not compared either, and is flagged so the
-/// card warns about the order itself. A <c>rateQuantity</c> is not compared: the infusion time is in the trace.
+/// period given as a range, a timing by code only, a schedule less often than daily (then flagged, as the computed dose
+/// is per day). An amount that cannot be a dose (zero, negative, more than <see cref="MaxPlausibleMg"/>) is not compared
+/// either, and is flagged so the card warns about the order itself. A <c>rateQuantity</c> is not compared: the infusion time is in the trace.
 /// A dose per body surface area (UCUM mass per <c>m2</c>: <c>mg/m2</c>, <c>ug/m2</c>, <c>g/m2</c>), as cytotoxic
 /// drugs are ordered, is turned into mg with the BSA the answer's dose was computed from, and the text says so; with no
 /// such BSA (a dose not computed from one) it is not compared. A dose per kg of body weight is not compared, and the
