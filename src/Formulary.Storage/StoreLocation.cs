@@ -33,6 +33,30 @@ public static class StoreLocation
             : SqliteMonographStore.Open(db, timeProvider);
     }
 
+    /// <summary>
+    /// Runs <paramref name="import"/> on the store <paramref name="db"/> names. A SQLite store not there yet is made by it:
+    /// written under a name of its own and moved into place when done (<see cref="SqliteMonographStore.CreateAsync"/>), or,
+    /// when another process made the store meanwhile, imported into that one.
+    /// </summary>
+    /// <returns>What the import returned, and the store's location (a SQLite file's full path).</returns>
+    public static async Task<(T Result, string Location)> ImportAsync<T>(
+        string db, TimeProvider timeProvider, Func<RelationalStore, Task<T>> import, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        ArgumentNullException.ThrowIfNull(import);
+        if (!Exists(db))
+        {
+            var (created, made) = await SqliteMonographStore.CreateAsync(db, timeProvider, import);
+            if (created)
+            {
+                return (made, Path.GetFullPath(db));
+            }
+        }
+
+        await using var store = await OpenAsync(db, timeProvider, cancellationToken);
+        return (await import(store), store.Location);
+    }
+
     /// <summary>An Npgsql connection string from either PostgreSQL form (a URL's query keeps <c>sslmode</c> and <c>search_path</c>).</summary>
     public static string ConnectionString(string db)
     {

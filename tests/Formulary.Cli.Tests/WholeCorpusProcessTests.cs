@@ -88,6 +88,28 @@ public sealed class WholeCorpusProcessTests
         Assert.False(File.Exists(Path.Combine(site, "sitemap.xml")), "the export ran to its end: it was not stopped with the process that started it");
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("HUP")]
+    public async Task Import_FirstStartingProcessSignalled_NoStoreAndNoFileLeft(string signal)
+    {
+        var content = new TestContent();
+        content.WriteSeedCopies(Documents);
+        var folder = Directory.CreateTempSubdirectory("formulary-first-import-").FullName;
+        var job = await StartAsync("import", content.Root, "--db", Path.Combine(folder, "formulary.db"), "--json");
+        Assert.True(await EventuallyAsync(() => Directory.EnumerateFiles(folder).Any()), "the import wrote no file");
+
+        using (var kill = Process.Start("kill", [$"-{signal}", job.Parent.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var (exit, _, errors) = await job.EndAsync();
+        Assert.NotEqual(0, exit);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(folder));
+    }
+
     /// <summary>The real CLI started with <paramref name="arguments"/>, once the child it starts for the job is seen.</summary>
     private static async Task<Job> StartAsync(params string[] arguments)
     {

@@ -57,11 +57,10 @@ internal static class ImportCommand
             var database = result.GetValue(db)!;
             try
             {
-                await using var store = await StoreLocation.OpenAsync(database, TimeProvider.System, cancellationToken);
                 var interactive = !asJson && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-                var report = interactive
-                    ? await WithProgressBarAsync(store, target, options, cancellationToken)
-                    : await ContentPublisher.PublishAsync(store, target, options, cancellationToken: cancellationToken);
+                var (report, location) = await StoreLocation.ImportAsync(database, TimeProvider.System, store => interactive
+                    ? WithProgressBarAsync(store, target, options, cancellationToken)
+                    : ContentPublisher.PublishAsync(store, target, options, cancellationToken: cancellationToken), cancellationToken);
                 if (report.PruneRefusal is { } refusal)
                 {
                     await error.WriteLineAsync("error: " + refusal);
@@ -72,7 +71,7 @@ internal static class ImportCommand
                     await error.WriteLineAsync("note: another import held the store; this one waited for it to finish");
                 }
 
-                Write(output, asJson, store.Location, report);
+                Write(output, asJson, location, report);
                 return report.HasProblems ? FormularyCli.ExitErrors : FormularyCli.ExitOk;
             }
             catch (Exception e) when (e is DbException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)

@@ -10,7 +10,7 @@ namespace Formulary.Storage.Sqlite;
 /// SQLite's side of the shared store code: the import lock is the database write lock
 /// (<c>BEGIN IMMEDIATE</c>, so a second process waits for the first), models and source texts are Brotli-packed, instants ISO text.
 /// </summary>
-internal sealed class SqliteDialect : StoreDialect
+internal sealed class SqliteDialect(bool unjournaled = false) : StoreDialect
 {
     private const int SqliteBusy = 5;
 
@@ -33,7 +33,12 @@ internal sealed class SqliteDialect : StoreDialect
         await using (var pragmas = sqlite.CreateCommand())
         {
             // Writers only: WAL with synchronous=NORMAL is still atomic; it may lose the last commit on power loss, never corrupt.
-            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            // A new store's first import writes its own file with no journal at all (SqliteMonographStore.CreateAsync): a failed
+            // import deletes that file, so there is nothing to roll back, and each page is written once; SQLite still syncs
+            // the file at the commit.
+            pragmas.CommandText = unjournaled
+                ? "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = NORMAL;"
+                : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
         }
 

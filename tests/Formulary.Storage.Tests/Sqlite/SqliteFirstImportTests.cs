@@ -1,0 +1,113 @@
+using Formulary.Monographs;
+using Formulary.Storage.Importing;
+using Formulary.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using static Formulary.Storage.Tests.TestMonographs;
+
+namespace Formulary.Storage.Tests.Sqlite;
+
+/// <summary>
+/// A new SQLite store is made by its first import under a name of its own, with no journal, and appears at its path, in
+/// WAL mode, only when the import is done; a failed import leaves nothing behind, and a store made meanwhile by another
+/// process is left as it is.
+/// </summary>
+public sealed class SqliteFirstImportTests
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("formulary-first-import-").FullName;
+
+    private string StorePath => Path.Combine(folder, "formulary.db");
+
+    [Fact]
+    public async Task CreateAsync_ImportDone_StoreAtThePathInWalModeAndNothingElse()
+    {
+        var (created, report) = await SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, ImportClofarabineAsync);
+
+        Assert.True(created);
+        Assert.Equal(1, report.Added);
+        Assert.Equal(["formulary.db"], Files());
+        Assert.Equal("wal", Pragma(StorePath, "journal_mode"));
+        Assert.Equal("ok", Pragma(StorePath, "integrity_check"));
+        await using var store = SqliteMonographStore.Open(StorePath, TimeProvider.System);
+        Assert.Equal("Clofarabine", (await store.GetAsync(Collection.Composition, "clofarabine"))!.Monograph.Title);
+    }
+
+    [Fact]
+    public async Task CreateAsync_WhileImporting_NothingAtThePathAndNoJournalBesideTheNewFile()
+    {
+        string[] seen = [];
+        await SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, async store =>
+        {
+            var report = await ImportClofarabineAsync(store);
+            seen = Files();
+            Assert.Equal(folder, Path.GetDirectoryName(store.DatabasePath));
+            Assert.StartsWith("formulary.db.new-", Path.GetFileName(store.DatabasePath), StringComparison.Ordinal);
+            return report;
+        });
+
+        // The imported file alone: not at the store's path, and neither WAL nor a rollback journal beside it.
+        Assert.Single(seen);
+        Assert.StartsWith("formulary.db.new-", seen[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAsync_ImportFails_NoStoreAndNoFileLeft()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteMonographStore.CreateAsync<ImportReport>(StorePath, TimeProvider.System, async store =>
+        {
+            await ImportClofarabineAsync(store);
+            throw new InvalidOperationException("the import failed");
+        }));
+
+        Assert.Equal("the import failed", failure.Message);
+        Assert.Empty(Files());
+    }
+
+    [Fact]
+    public async Task CreateAsync_AnotherProcessMadeTheStoreMeanwhile_ThatStoreKeptAndNotCreated()
+    {
+        var (created, _) = await SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, async store =>
+        {
+            var report = await ImportClofarabineAsync(store);
+            await using var other = SqliteMonographStore.Open(StorePath, TimeProvider.System);
+            await other.ImportAsync([Composition("cytarabine", "Cytarabine", "## Usage\nLeukaemia.")], ImportOptions.WholeContentSet);
+            return report;
+        });
+
+        Assert.False(created);
+        Assert.Equal(["formulary.db"], Files());
+        await using var kept = SqliteMonographStore.Open(StorePath, TimeProvider.System);
+        Assert.NotNull(await kept.GetAsync(Collection.Composition, "cytarabine"));
+        Assert.Null(await kept.GetAsync(Collection.Composition, "clofarabine"));
+    }
+
+    [Fact]
+    public async Task CreateAsync_LeftoverOfAKilledImport_DeletedUnlessItsProcessRuns()
+    {
+        // Process ids above the kernel's limit (pid_max is at most 2^22) belong to no process.
+        var dead = Path.Combine(folder, "formulary.db.new-2147483646-0badf00d");
+        var running = Path.Combine(folder, $"formulary.db.new-{Environment.ProcessId}-0badf00d");
+        var otherStore = Path.Combine(folder, "other.db.new-2147483646-0badf00d");
+        foreach (var file in (string[])[dead, dead + "-journal", running, otherStore])
+        {
+            await File.WriteAllTextAsync(file, "left by a killed import");
+        }
+
+        await SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, ImportClofarabineAsync);
+
+        Assert.Equal(["formulary.db", Path.GetFileName(running), Path.GetFileName(otherStore)], Files());
+    }
+
+    private static Task<ImportReport> ImportClofarabineAsync(SqliteMonographStore store) =>
+        store.ImportAsync([Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.")], ImportOptions.WholeContentSet);
+
+    private string[] Files() => [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    private static string Pragma(string path, string name)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return (string)command.ExecuteScalar()!;
+    }
+}
