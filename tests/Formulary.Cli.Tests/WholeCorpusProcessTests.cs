@@ -70,14 +70,7 @@ public sealed class WholeCorpusProcessTests
         var site = Path.Combine(content.Root, "site");
         var job = await StartAsync("export-site", "--content", content.Root, "--out", site, "--json");
 
-        using (var kill = Process.Start("kill", [$"-{signal}", job.Parent.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        var (exit, _, errors) = await job.EndAsync();
-        Assert.NotEqual(0, exit);
-        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+        await EndedBySignalAsync(job, signal);
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (IsRunning(job.Child) && !giveUp.IsCancellationRequested)
         {
@@ -99,6 +92,13 @@ public sealed class WholeCorpusProcessTests
         var job = await StartAsync("import", content.Root, "--db", Path.Combine(folder, "formulary.db"), "--json");
         Assert.True(await EventuallyAsync(() => Directory.EnumerateFiles(folder).Any()), "the import wrote no file");
 
+        await EndedBySignalAsync(job, signal);
+        Assert.Empty(Directory.EnumerateFiles(folder));
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the job's first process; it ends unsuccessfully and prints no stack trace.</summary>
+    private static async Task EndedBySignalAsync(Job job, string signal)
+    {
         using (var kill = Process.Start("kill", [$"-{signal}", job.Parent.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
@@ -107,7 +107,6 @@ public sealed class WholeCorpusProcessTests
         var (exit, _, errors) = await job.EndAsync();
         Assert.NotEqual(0, exit);
         Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFiles(folder));
     }
 
     /// <summary>The real CLI started with <paramref name="arguments"/>, once the child it starts for the job is seen.</summary>
