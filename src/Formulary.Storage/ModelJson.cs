@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -7,13 +8,21 @@ using Formulary.Monographs.Model;
 namespace Formulary.Storage;
 
 /// <summary>
-/// How models are stored as JSON: the web defaults (camelCase), enums by name. The generated code of
-/// <see cref="ModelJsonContext"/> serves the types it covers; reflection serves the rest, to the same JSON.
+/// How models are stored as JSON: the web defaults (camelCase), enums by name, and only what JSON itself requires escaped
+/// (<see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>). The generated code of <see cref="ModelJsonContext"/> serves
+/// the types it covers; reflection serves the rest, to the same JSON.
 /// </summary>
+/// <remarks>
+/// The store's JSON is read back by the store alone, never put in a page or a script, so it is not escaped for HTML. The
+/// default escaping wrote every <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, quote, apostrophe, <c>+</c> and non-ASCII letter
+/// as <c>\uXXXX</c>: the rendered sections' HTML grew 1.7-fold in the JSON (BENCHMARKS.md, session 23). Values stored
+/// before read the same (JSON is JSON).
+/// </remarks>
 internal static class ModelJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
         TypeInfoResolver = JsonTypeInfoResolver.Combine(ModelJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };

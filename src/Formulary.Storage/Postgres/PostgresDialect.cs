@@ -41,7 +41,7 @@ internal sealed class PostgresDialect : StoreDialect
         JsonSerializer.Deserialize<Monograph>((string)stored, options) ?? throw new InvalidOperationException("a stored model is empty");
 
     public override object PackSections(Versions.StoredSections sections) =>
-        StoreText.Clean(JsonSerializer.Serialize(sections, ModelJsonContext.Default.StoredSections));
+        StoreText.Clean(JsonSerializer.Serialize(sections, ModelJson.Options));
 
     public override Versions.StoredSections UnpackSections(object stored) =>
         JsonSerializer.Deserialize((string)stored, ModelJsonContext.Default.StoredSections) ?? throw new InvalidOperationException("stored sections are empty");

@@ -81,14 +81,14 @@ internal static class SqliteBrotli
     };
 
     /// <summary>
-    /// The value as the store's JSON (<see cref="ModelJson.Options"/> gives the same), packed. Written by the generated code's
+    /// The value as the store's JSON (<see cref="ModelJson.Options"/> gives the same: the writer escapes as it does), packed. Written by the generated code's
     /// fast path into this thread's buffer, then packed whole: serializing into a <see cref="BrotliStream"/> took the
     /// metadata path, and model JSON with its packing was a quarter of a fresh import's CPU (ADR 0003).
     /// </summary>
     private static byte[] PackJson<T>(T value, JsonTypeInfo<T> type)
     {
         var json = keptJson ?? new ArrayBufferWriter<byte>(64 * 1024);
-        var writer = keptWriter ?? new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = type.Options.Encoder });
+        var writer = keptWriter ?? new Utf8JsonWriter(json, new JsonWriterOptions { Encoder = ModelJson.Options.Encoder });
         (keptJson, keptWriter) = (null, null);
         json.ResetWrittenCount();
         writer.Reset(json);

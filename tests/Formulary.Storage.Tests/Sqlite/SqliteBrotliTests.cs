@@ -71,6 +71,30 @@ public sealed class SqliteBrotliTests
     }
 
     [Fact]
+    public void ModelAndSections_StoredUnescapedForHtml_ReadBackAsTheyWere()
+    {
+        // The store's JSON is not escaped for HTML: markup, quotes and non-ASCII letters are stored as they are.
+        var monograph = MonographParser.Default.Parse(Collection.Composition, "compositions/x.md",
+            "---\ntitle: Ünïcode's \"drug\"\n---\n## Usage\nGive 52 mg/m² <b>daily</b> & watch µmol/L + ALT.\n"u8.ToArray());
+        var sections = Versions.StoredSections.Of(monograph);
+
+        var model = SqliteBrotli.UnpackText(SqliteBrotli.PackModel(monograph));
+        var html = SqliteBrotli.UnpackText(SqliteBrotli.PackSections(sections));
+
+        Assert.Contains("Ünïcode's \\\"drug\\\"", model, StringComparison.Ordinal);
+        Assert.Contains("52 mg/m² <b>daily</b> & watch µmol/L + ALT.", model, StringComparison.Ordinal);
+        Assert.Contains("<p>Give 52 mg/m² <b>daily</b> &amp; watch µmol/L + ALT.</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", model + html, StringComparison.Ordinal);
+        Assert.Equal(JsonSerializer.Serialize(monograph, ModelJson.Options), JsonSerializer.Serialize(SqliteBrotli.UnpackModel(SqliteBrotli.PackModel(monograph)), ModelJson.Options));
+        Assert.Equal(sections.Sections[0].Html, SqliteBrotli.UnpackSections(SqliteBrotli.PackSections(sections)).Sections[0].Html);
+
+        // A model stored by an earlier build, escaped for HTML, reads the same.
+        var escaped = JsonSerializer.Serialize(monograph, new JsonSerializerOptions(ModelJson.Options) { Encoder = null });
+        Assert.Contains("\\u003Cb\\u003E", escaped, StringComparison.Ordinal);
+        Assert.Equal(JsonSerializer.Serialize(monograph, ModelJson.Options), JsonSerializer.Serialize(SqliteBrotli.UnpackModel(SqliteBrotli.PackText(escaped)), ModelJson.Options));
+    }
+
+    [Fact]
     public void NotWholeBrotliData_IsRefused()
     {
         var packed = SqliteBrotli.PackText(string.Concat(Enumerable.Repeat("renal impairment ", 1000)));
