@@ -37,6 +37,12 @@ internal static class ExportSiteCommand
                 return FormularyCli.ExitUsage;
             }
 
+            if (db is not null && ImportCommand.MissingStore(db) is { } missing)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync(missing).ConfigureAwait(false);
+                return FormularyCli.ExitErrors;
+            }
+
             var folder = db is not null ? null : result.GetValue(content) ?? BundledContent.Find();
             if (db is null && (folder is null || !Directory.Exists(folder)))
             {

@@ -26,6 +26,12 @@ internal static class FeedbackCommand
         {
             var database = result.GetValue(db)!;
             var output = result.InvocationConfiguration.Output;
+            if (ImportCommand.MissingStore(database) is { } missing)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync(missing);
+                return FormularyCli.ExitErrors;
+            }
+
             FeedbackReport report;
             try
             {

@@ -29,6 +29,13 @@ internal static class ImportCommand
         DefaultValueFactory = _ => DefaultDatabase,
     };
 
+    /// <summary>
+    /// Why a command that only reads the store cannot run: the SQLite file <paramref name="database"/> names does not exist
+    /// (opening it would make an empty store, and the command would answer from nothing); null when it can.
+    /// </summary>
+    public static string? MissingStore(string database) =>
+        StoreLocation.Exists(database) ? null : $"error: database '{database}' does not exist; run 'formulary import PATH --db {database}' first";
+
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "A content folder (compositions/, combinations/, medicines/) or one monograph file." };

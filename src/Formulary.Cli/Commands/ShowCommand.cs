@@ -41,9 +41,9 @@ internal static class ShowCommand
             }
 
             var databasePath = result.GetValue(db)!;
-            if (!StoreLocation.Exists(databasePath))
+            if (ImportCommand.MissingStore(databasePath) is { } missing)
             {
-                await error.WriteLineAsync($"error: database '{databasePath}' does not exist; run 'formulary import PATH --db {databasePath}' first");
+                await error.WriteLineAsync(missing);
                 return FormularyCli.ExitErrors;
             }
 

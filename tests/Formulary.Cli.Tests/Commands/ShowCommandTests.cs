@@ -66,16 +66,21 @@ public sealed class ShowCommandTests
         Assert.Contains("no monograph 'no-such-drug'", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Show_MissingDatabase_ExitsOneAndCreatesNothing()
+    /// <summary>A command that only reads the store refuses a SQLite file that is not there: opening it would make an empty store to answer from.</summary>
+    [Theory]
+    [InlineData("show", "clofarabine")]
+    [InlineData("export-site", "--out", "site")]
+    [InlineData("cds-feedback")]
+    public void ReadingCommand_MissingDatabase_ExitsOneAndCreatesNothing(params string[] command)
     {
         var content = new TestContent();
 
-        var (exit, _, error) = CliRun.Run("show", "clofarabine", "--db", content.Database);
+        var (exit, output, error) = CliRun.Run([.. command.Select(a => a == "site" ? Path.Combine(content.Root, "site") : a), "--db", content.Database]);
 
-        Assert.Equal(1, exit);
-        Assert.Contains("run 'formulary import", error, StringComparison.Ordinal);
+        Assert.Equal((1, ""), (exit, output));
+        Assert.Equal($"error: database '{content.Database}' does not exist; run 'formulary import PATH --db {content.Database}' first", error.Trim());
         Assert.False(File.Exists(content.Database));
+        Assert.False(Directory.Exists(Path.Combine(content.Root, "site")));
     }
 
     [Fact]
