@@ -34,13 +34,14 @@ public sealed class WholeCorpusProcessTests
     }
 
     [Fact]
-    public async Task Export_RunsInAChildWithDynamicPgoOff_ItsOutputAndExitCodeAreTheCommands()
+    public async Task Export_RunsInAChildWithDynamicPgoOffAndServerGc_ItsOutputAndExitCodeAreTheCommands()
     {
         var content = new TestContent();
         var site = Path.Combine(content.Root, "site");
         var job = await StartAsync("export-site", "--content", content.Root, "--out", site, "--json");
 
         Assert.True(await EventuallyAsync(() => Environment(job.Child).Contains("DOTNET_TieredPGO=0", StringComparer.Ordinal)), "the child does not run with DOTNET_TieredPGO=0");
+        Assert.Contains("DOTNET_gcServer=1", Environment(job.Child));
         var (exit, output, errors) = await job.EndAsync();
         Assert.Equal((0, ""), (exit, errors));
         Assert.Contains("\"pages\":2", output, StringComparison.Ordinal);
