@@ -142,6 +142,7 @@ internal sealed class ImportSession(
 
         var (changed, generation) = await writer.FinishAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        dialect.ImportCommitted();
         return new ImportReport([.. results]) { Waited = waited, ChangedStore = changed, Generation = generation };
     }
 

@@ -55,6 +55,11 @@ internal abstract class StoreDialect
     /// </summary>
     public abstract Task<(DbTransaction Transaction, bool Waited)> BeginImportAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Told when an import begun by <see cref="BeginImportAsync"/> has committed.</summary>
+    public virtual void ImportCommitted()
+    {
+    }
+
     /// <summary>Called once, before an import's first write, on its connection: what only a writing import needs.</summary>
     public virtual Task BeforeWritesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using Formulary.Storage.Relational;
 using Formulary.Storage.Search;
@@ -81,16 +80,19 @@ public sealed class SqliteMonographStore : RelationalStore
 
     /// <summary>
     /// Makes the store at <paramref name="path"/>, which does not exist yet, with a first import (<paramref name="fill"/>).
-    /// The import writes a file of its own beside the path (<c>NAME.new-PID-RANDOM</c>) with no rollback journal and no
-    /// WAL, so each page is written once, not to the log and again by the checkpoint (a 100,000-document import: 13% less
-    /// time, half the system CPU; BENCHMARKS.md, session 23). When it has committed, the file is put in WAL mode and moved
-    /// to the path, never over a file already there. Until then no other process can open it (it has no name they know),
-    /// so none can see it half made, wait on it, or leave WAL mode unset; a failed, cancelled or interrupted import
-    /// (SIGINT, SIGTERM, SIGHUP, SIGQUIT) deletes it, and the path stays free (ADR 0003).
+    /// The import writes a file of its own beside the path (<c>NAME.new-PID-RANDOM</c>, claimed by an exclusive lock on
+    /// <c>NAME.new-PID-RANDOM.lock</c>) with no rollback journal and no WAL, so each page is written once, not to
+    /// the log and again by the checkpoint (a 100,000-document import: a fifth less time, half the system CPU;
+    /// BENCHMARKS.md, session 23). When it is done, the file is put in WAL mode and moved to the path, never over a file
+    /// already there (<see cref="NewStoreFile"/>). Until then no other process can open it (it has no name they know), so
+    /// none can see it half made, wait on it, or leave WAL mode unset. A failed import, or one stopped by a signal (SIGINT,
+    /// SIGTERM, SIGHUP, SIGQUIT), deletes it and leaves the path free; a signal after the import is done keeps the store
+    /// from being put in place (ADR 0003).
     /// </summary>
     /// <returns>
     /// Whether the store was made, and what <paramref name="fill"/> returned. Not made (the file is deleted) when a store
-    /// appeared at the path while the import ran, made by another process: the caller imports into that store instead.
+    /// appeared at the path while the import ran, made by another process, or when an import ended without committing
+    /// (nothing could undo what it wrote): the caller imports into the path instead, as into any store.
     /// </returns>
     public static async Task<(bool Created, T Result)> CreateAsync<T>(
         string path, TimeProvider timeProvider, Func<SqliteMonographStore, Task<T>> fill)
@@ -99,34 +101,40 @@ public sealed class SqliteMonographStore : RelationalStore
         ArgumentNullException.ThrowIfNull(fill);
         var target = Path.GetFullPath(path);
         DeleteLeftovers(target);
-        var building = $"{target}.new-{Environment.ProcessId}-{Random.Shared.Next():x8}";
-        void Delete()
+        var building = $"{target}{BuildingMark}{Environment.ProcessId}-{Random.Shared.Next():x8}";
+        using var claim = new FileStream(building + ".lock", FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        var gate = new Lock();
+        var abandoned = false;
+
+        // A signal's default ends the process without unwinding this method: delete the file first, then let it end.
+        // In a process that handles the signal itself (System.CommandLine's grace period) the import goes on to fail.
+        void Abandon()
         {
-            foreach (var file in (string[])[building, building + "-journal", building + "-wal", building + "-shm"])
+            lock (gate)
             {
-                try
-                {
-                    File.Delete(file);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // Left behind: a file named after this process, beside the store.
-                }
+                abandoned = true;
+                DeleteBuilding(building, withClaim: true);
             }
         }
 
-        // A signal's default ends the process without unwinding this method: delete the file first, then let it end.
         var signals = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
-            .Select(signal => PosixSignalRegistration.Create(signal, _ => Delete())).ToList();
+            .Select(signal => PosixSignalRegistration.Create(signal, _ => Abandon())).ToList();
         try
         {
             T result;
             await using (var store = Open(building, timeProvider, unjournaled: true))
             {
                 result = await fill(store);
+                if (((SqliteDialect)store.Dialect).RolledBack)
+                {
+                    // An import that ended without committing (and without an exception) left what it wrote in a file with no
+                    // journal to undo it: the import is done again into the path, as before there was this way.
+                    return (false, result);
+                }
             }
 
-            using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = building, Pooling = false }.ToString()))
+            // ReadWrite, not ReadWriteCreate: a file deleted meanwhile is an error here, never a new empty store.
+            using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = building, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString()))
             {
                 connection.Open();
                 using var wal = connection.CreateCommand();
@@ -137,14 +145,11 @@ public sealed class SqliteMonographStore : RelationalStore
                 }
             }
 
-            try
+            lock (gate)
             {
-                File.Move(building, target, overwrite: false);
-                return (true, result);
-            }
-            catch (IOException) when (File.Exists(target))
-            {
-                return (false, result);
+                return abandoned
+                    ? throw new OperationCanceledException("the import was stopped by a signal; its new store was deleted")
+                    : (NewStoreFile.MoveIfAbsent(building, target), result);
             }
         }
         finally
@@ -154,7 +159,56 @@ public sealed class SqliteMonographStore : RelationalStore
                 signal.Dispose();
             }
 
-            Delete();
+            DeleteBuilding(building, withClaim: false);
+        }
+    }
+
+    private const string BuildingMark = ".new-";
+
+    /// <summary>A first import's file and SQLite's files beside it (a moved file is no longer there); with its claim when asked.</summary>
+    private static void DeleteBuilding(string building, bool withClaim)
+    {
+        foreach (var file in (string[])[building, building + "-journal", building + "-wal", building + "-shm", .. withClaim ? [building + ".lock"] : Array.Empty<string>()])
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left behind (Windows keeps a file SQLite holds open); the next first import into the path deletes it.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes what a first import into <paramref name="target"/> left when it was killed outright (SIGKILL, or a power
+    /// loss): a file whose claim (<c>.lock</c>) no process holds any more. A running import holds its claim, wherever it
+    /// runs (another container or host sharing the folder), so its file is never touched.
+    /// </summary>
+    private static void DeleteLeftovers(string target)
+    {
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var claim in Directory.EnumerateFiles(folder, Path.GetFileName(target) + BuildingMark + "*.lock"))
+        {
+            try
+            {
+                using (new FileStream(claim, FileMode.Open, FileAccess.Write, FileShare.None))
+                {
+                    // Taken: the import that made it has ended.
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            DeleteBuilding(claim[..^".lock".Length], withClaim: true);
         }
     }
 
@@ -184,50 +238,6 @@ public sealed class SqliteMonographStore : RelationalStore
         command.CommandText = "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);";
         command.ExecuteNonQuery();
         return before - new FileInfo(DatabasePath).Length;
-    }
-
-    /// <summary>
-    /// Deletes what a first import into <paramref name="target"/> left when it was killed outright (SIGKILL, or its parent
-    /// killed: <c>NAME.new-PID-RANDOM</c> and SQLite's files beside it): only when no process has that id any more, so a
-    /// running import's file is never touched.
-    /// </summary>
-    private static void DeleteLeftovers(string target)
-    {
-        var folder = Path.GetDirectoryName(target)!;
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
-
-        var prefix = Path.GetFileName(target) + ".new-";
-        foreach (var file in Directory.EnumerateFiles(folder, prefix + "*"))
-        {
-            var pid = Path.GetFileName(file.AsSpan())[prefix.Length..];
-            if (pid.IndexOf('-') is > 0 and var dash && int.TryParse(pid[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var id) && !Running(id))
-            {
-                try
-                {
-                    File.Delete(file);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // Left for a person to delete.
-                }
-            }
-        }
-    }
-
-    private static bool Running(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private const int SqliteCorrupt = 11;

@@ -32,21 +32,22 @@ public sealed class SqliteFirstImportTests
     }
 
     [Fact]
-    public async Task CreateAsync_WhileImporting_NothingAtThePathAndNoJournalBesideTheNewFile()
+    public async Task CreateAsync_WhileImporting_NothingAtThePathAndNoJournalOrLogBesideTheNewFile()
     {
         string[] seen = [];
         await SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, async store =>
         {
-            var report = await ImportClofarabineAsync(store);
+            await using var session = await store.BeginImportAsync();
+            await session.WriteAsync(Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia."));
             seen = Files();
             Assert.Equal(folder, Path.GetDirectoryName(store.DatabasePath));
-            Assert.StartsWith("formulary.db.new-", Path.GetFileName(store.DatabasePath), StringComparison.Ordinal);
-            return report;
+            return await session.CompleteAsync(ImportOptions.WholeContentSet);
         });
 
-        // The imported file alone: not at the store's path, and neither WAL nor a rollback journal beside it.
-        Assert.Single(seen);
-        Assert.StartsWith("formulary.db.new-", seen[0], StringComparison.Ordinal);
+        // Inside the import's transaction: the file and its claim, neither a rollback journal nor a WAL beside them.
+        Assert.Equal(2, seen.Length);
+        Assert.Matches(@"^formulary\.db\.new-\d+-[0-9a-f]{8}$", seen[0]);
+        Assert.Equal(seen[0] + ".lock", seen[1]);
     }
 
     [Fact]
@@ -59,6 +60,21 @@ public sealed class SqliteFirstImportTests
         }));
 
         Assert.Equal("the import failed", failure.Message);
+        Assert.Empty(Files());
+    }
+
+    [Fact]
+    public async Task CreateAsync_ImportEndsWithoutCommitting_NotMadeAndNoFileLeft()
+    {
+        // With no journal nothing undoes what the import wrote: such a file is never put in place.
+        var (created, _) = await SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, async store =>
+        {
+            await using var session = await store.BeginImportAsync();
+            await session.WriteAsync(Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia."));
+            return 0;
+        });
+
+        Assert.False(created);
         Assert.Empty(Files());
     }
 
@@ -81,20 +97,37 @@ public sealed class SqliteFirstImportTests
     }
 
     [Fact]
-    public async Task CreateAsync_LeftoverOfAKilledImport_DeletedUnlessItsProcessRuns()
+    public async Task CreateAsync_LeftoverOfAKilledImport_DeletedUnlessItsClaimIsHeld()
     {
-        // Process ids above the kernel's limit (pid_max is at most 2^22) belong to no process.
-        var dead = Path.Combine(folder, "formulary.db.new-2147483646-0badf00d");
-        var running = Path.Combine(folder, $"formulary.db.new-{Environment.ProcessId}-0badf00d");
-        var otherStore = Path.Combine(folder, "other.db.new-2147483646-0badf00d");
-        foreach (var file in (string[])[dead, dead + "-journal", running, otherStore])
+        var dead = Path.Combine(folder, "formulary.db.new-41-0badf00d");
+        var running = Path.Combine(folder, "formulary.db.new-42-0badf00d");
+        var otherStore = Path.Combine(folder, "other.db.new-43-0badf00d");
+        foreach (var file in (string[])[dead, dead + "-journal", dead + ".lock", running, running + ".lock", otherStore, otherStore + ".lock"])
         {
-            await File.WriteAllTextAsync(file, "left by a killed import");
+            await File.WriteAllTextAsync(file, "left by an import");
         }
 
-        await SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, ImportClofarabineAsync);
+        // A running import holds its claim, here or in another process on another host.
+        await using (new FileStream(running + ".lock", FileMode.Open, FileAccess.Write, FileShare.None))
+        {
+            await SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, ImportClofarabineAsync);
+        }
 
-        Assert.Equal(["formulary.db", Path.GetFileName(running), Path.GetFileName(otherStore)], Files());
+        Assert.Equal(["formulary.db", Path.GetFileName(running), Path.GetFileName(running) + ".lock", Path.GetFileName(otherStore), Path.GetFileName(otherStore) + ".lock"], Files());
+    }
+
+    [Fact]
+    public async Task CreateAsync_BuildingFileDeletedBeforeItIsPutInPlace_NoEmptyStorePublished()
+    {
+        // What a signal's handler does (it deletes the file); the move must not publish a new, empty one in its place.
+        await Assert.ThrowsAsync<SqliteException>(() => SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, async store =>
+        {
+            var report = await ImportClofarabineAsync(store);
+            File.Delete(store.DatabasePath);
+            return report;
+        }));
+
+        Assert.Empty(Files());
     }
 
     private static Task<ImportReport> ImportClofarabineAsync(SqliteMonographStore store) =>

@@ -25,6 +25,7 @@ internal static class FormularyProcess
         // As a user's shell would start it: whether a whole-corpus job runs in a child is the CLI's choice (WholeCorpusProcess).
         start.Environment.Remove("DOTNET_TieredPGO");
         start.Environment.Remove("DOTNET_gcServer");
+        start.Environment.Remove("COMPlus_gcServer");
 
         return Process.Start(start)!;
     }
