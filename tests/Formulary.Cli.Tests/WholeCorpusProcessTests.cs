@@ -94,13 +94,17 @@ public sealed class WholeCorpusProcessTests
         string[] arguments = ["import", content.Root, "--db", Path.Combine(folder, "formulary.db"), "--json"];
         // With DOTNET_TieredPGO set the job stays in the first process, where System.CommandLine handles the signal.
         var job = inAChild ? await StartAsync(arguments) : InProcess(FormularyProcess.Start(["env", "DOTNET_TieredPGO=0"], arguments));
-        // Signalled once the documents are being written (the store's file past 1 MB), not while its schema is made.
-        Assert.True(await EventuallyAsync(() => Directory.EnumerateFiles(folder, "formulary.db.new-*").Any(file => !file.EndsWith(".lock", StringComparison.Ordinal) && new FileInfo(file).Length > 1 << 20)),
-            "the import's file never passed 1 MB");
+        // Signalled once the import reads the documents, after the new store's schema is made (its migrations journal).
+        Assert.True(await EventuallyAsync(() => Reads(inAChild ? job.Child : job.Parent.Id, content.Root)), "the import never read a document");
 
         await EndedBySignalAsync(job, signal);
         Assert.Empty(Directory.EnumerateFiles(folder));
     }
+
+    /// <summary>Whether the process has a file below <paramref name="folder"/> open (its descriptors in <c>/proc</c>).</summary>
+    private static bool Reads(int id, string folder) =>
+        Directory.EnumerateFileSystemEntries($"/proc/{id}/fd").Any(descriptor =>
+            new FileInfo(descriptor).LinkTarget is { } target && target.StartsWith(Path.GetFullPath(folder) + "/", StringComparison.Ordinal));
 
     private static Job InProcess(Process process) => new(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync(), Child: 0);
 
