@@ -38,7 +38,12 @@ public sealed class SqliteFirstImportTests
         await SqliteMonographStore.CreateAsync(StorePath, TimeProvider.System, async store =>
         {
             await using var session = await store.BeginImportAsync();
-            await session.WriteAsync(Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia."));
+            // More documents than the session encodes ahead of its writer (16), so some reach the database before the look.
+            for (var i = 0; i < 40; i++)
+            {
+                await session.WriteAsync(Composition($"drug-{i}", $"Drug {i}", "## Usage\nLeukemia."));
+            }
+
             seen = Files();
             Assert.Equal(folder, Path.GetDirectoryName(store.DatabasePath));
             return await session.CompleteAsync(ImportOptions.WholeContentSet);
