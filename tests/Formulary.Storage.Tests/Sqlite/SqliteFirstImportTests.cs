@@ -25,8 +25,8 @@ public sealed class SqliteFirstImportTests
         Assert.True(created);
         Assert.Equal(1, report.Added);
         Assert.Equal(["formulary.db"], Files());
-        Assert.Equal("wal", Pragma(StorePath, "journal_mode"));
-        Assert.Equal("ok", Pragma(StorePath, "integrity_check"));
+        Assert.Equal("wal", SqliteStores.Pragma(StorePath, "journal_mode"));
+        Assert.Equal("ok", SqliteStores.Pragma(StorePath, "integrity_check"));
         await using var store = SqliteMonographStore.Open(StorePath, TimeProvider.System);
         Assert.Equal("Clofarabine", (await store.GetAsync(Collection.Composition, "clofarabine"))!.Monograph.Title);
     }
@@ -139,13 +139,4 @@ public sealed class SqliteFirstImportTests
         store.ImportAsync([Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.")], ImportOptions.WholeContentSet);
 
     private string[] Files() => [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-
-    private static string Pragma(string path, string name)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA {name}";
-        return (string)command.ExecuteScalar()!;
-    }
 }

@@ -155,7 +155,7 @@ public sealed class SqliteSchemaTests
         var path = NewPath();
         await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
 
-        Assert.Equal("wal", Pragma(store, "journal_mode"));
+        Assert.Equal("wal", SqliteStores.Pragma(store.DatabasePath, "journal_mode"));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class SqliteSchemaTests
         var path = NewPath();
         await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
 
-        Assert.Equal(16384L, Pragma(store, "page_size"));
+        Assert.Equal(16384L, SqliteStores.Pragma(store.DatabasePath, "page_size"));
     }
 
     [Fact]
@@ -183,20 +183,12 @@ public sealed class SqliteSchemaTests
         await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
         var report = await store.ImportAsync([TestMonographs.Composition("kept", "Kept Drug", "## Usage\nText.")], Importing.ImportOptions.Partial);
 
-        Assert.Equal(4096L, Pragma(store, "page_size"));
+        Assert.Equal(4096L, SqliteStores.Pragma(store.DatabasePath, "page_size"));
         Assert.Equal(1, report.Added);
         Assert.Equal("Kept Drug", (await store.GetAsync(Collection.Composition, "kept"))!.Monograph.Title);
     }
 
     /// <summary>The value of <c>PRAGMA <paramref name="name"/></c> on a connection of the store.</summary>
-    private static object? Pragma(SqliteMonographStore store, string name)
-    {
-        using var connection = store.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA {name}";
-        return command.ExecuteScalar();
-    }
-
     [Theory]
     [InlineData("SELECT summary_json FROM documents WHERE collection = 'compositions' AND browse_letter = 'c' AND removed_at IS NULL AND latest_version > 0 ORDER BY browse_key, slug LIMIT 100 OFFSET 0", "documents_browse")]
     [InlineData("SELECT collection, browse_letter, count(*) FROM documents WHERE removed_at IS NULL AND latest_version > 0 GROUP BY collection, browse_letter", "documents_browse")]

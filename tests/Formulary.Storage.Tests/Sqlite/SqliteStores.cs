@@ -1,4 +1,5 @@
 using Formulary.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Formulary.Storage.Tests.Sqlite;
 
@@ -11,5 +12,15 @@ internal static class SqliteStores
         var store = SqliteMonographStore.Open(Path.Combine(Directory.CreateTempSubdirectory("formulary-store-").FullName, "formulary.db"), time);
         store.SearchBudget = TimeSpan.FromSeconds(30);
         return store;
+    }
+
+    /// <summary>A pragma's value read from the file on a connection of its own (not the store's, which sets some on open).</summary>
+    public static object? Pragma(string path, string name)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return command.ExecuteScalar();
     }
 }
