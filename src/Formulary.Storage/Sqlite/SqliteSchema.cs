@@ -226,6 +226,14 @@ internal static class SqliteSchema
         """
         DELETE FROM store_meta WHERE key = 'listing';
         """,
+        // 18: the full-text index gathers up to 32 MB of new entries in memory before it writes them as a segment (FTS5's
+        // 'hashsize', 1 MB by default; kept in search_config). With 1 MB, indexing 100,000 documents wrote hundreds of small
+        // segments and merged them again and again: 11.1-11.8 s against 7.5-7.7 s with 32 MB (BENCHMARKS.md, session 24).
+        // An import's memory grows by at most that much, and only while it indexes; a small import writes what it has at
+        // its commit, as before.
+        """
+        INSERT INTO search (search, rank) VALUES ('hashsize', 33554432);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

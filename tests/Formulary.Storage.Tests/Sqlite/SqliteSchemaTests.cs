@@ -43,6 +43,35 @@ public sealed class SqliteSchemaTests
         Assert.Equal(1, reimport.Reparsed); // stored before parser versions were recorded: re-parsed once
     }
 
+    /// <summary>
+    /// FTS5's 'hashsize' (migration 18): with the default 1 MB, a 100,000-document import wrote hundreds of small segments and
+    /// merged them again and again. Kept in the index's own config table, so a later migration that rebuilt the index would
+    /// lose it: checked on a new store and on one made at version 17 and opened by this code.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData(17)]
+    public async Task Open_NewOrOlderStore_TheFullTextIndexGathers32MegabytesBeforeWritingASegment(int? madeAt)
+    {
+        var path = NewPath();
+        if (madeAt is { } version)
+        {
+            using var old = new SqliteConnection($"Data Source={path};Pooling=False");
+            old.Open();
+            SqliteSchema.Migrate(old, targetVersion: version);
+        }
+
+        await using (SqliteMonographStore.Open(path, TimeProvider.System))
+        {
+        }
+
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var command = check.CreateCommand();
+        command.CommandText = "SELECT v FROM search_config WHERE k = 'hashsize'";
+        Assert.Equal(32L * 1024 * 1024, Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task Open_SchemaNineStore_FillsTheNameWordsAndRekeysTheIndexSoSearchAndCorrectionsWork()
     {
