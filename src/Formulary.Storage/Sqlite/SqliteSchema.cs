@@ -226,13 +226,29 @@ internal static class SqliteSchema
         """
         DELETE FROM store_meta WHERE key = 'listing';
         """,
-        // 18: the full-text index gathers up to 32 MB of new entries in memory before it writes them as a segment (FTS5's
-        // 'hashsize', 1 MB by default; kept in search_config). With 1 MB, indexing 100,000 documents wrote hundreds of small
-        // segments and merged them again and again: 11.1-11.8 s against 7.5-7.7 s with 32 MB (BENCHMARKS.md, session 24).
-        // An import's memory grows by at most that much, and only while it indexes; a small import writes what it has at
-        // its commit, as before.
+        // 18: the full-text index rebuilt from the stored fields (as in 11; the same fields as the index refresh writes) with
+        // prefix indexes of 3 and 4 letters only: no query asks FTS5 for a shorter prefix (Search/SearchTerms.IsPrefix, words
+        // under SearchLimits.MinPrefixChars match whole words), and the 2-letter one was a third of the index. It gathers up
+        // to 32 MB of new entries in memory before it writes them as a segment (FTS5's 'hashsize', kept in search_config;
+        // 1 MB by default made a 100,000-document import write hundreds of small segments and merge them again). Together:
+        // indexing 100,000 documents 11.1-11.8 s -> 5.6-5.7 s, the index 303 -> 234 MB (BENCHMARKS.md, session 24).
         """
-        INSERT INTO search (search, rank) VALUES ('hashsize', 33554432);
+        CREATE VIRTUAL TABLE search_rebuilt USING fts5 (
+            title, names, indications, body,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '3 4'
+        );
+        INSERT INTO search_rebuilt (search_rebuilt, rank) VALUES ('hashsize', 33554432);
+        INSERT INTO search_rebuilt (rowid, title, names, indications, body)
+        SELECT d.id + (CASE d.collection WHEN 'compositions' THEN 0 WHEN 'combinations' THEN 1 ELSE 2 END) * 1099511627776, d.title,
+               d.names || char(10) || coalesce((SELECT group_concat(b.title, char(10)) FROM documents b
+                   WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
+               d.indications, d.body_text
+        FROM documents d WHERE d.removed_at IS NULL AND d.latest_version > 0
+        ORDER BY 1;
+        DROP TABLE search;
+        ALTER TABLE search_rebuilt RENAME TO search;
         """,
     ];
 

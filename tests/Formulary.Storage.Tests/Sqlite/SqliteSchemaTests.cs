@@ -44,32 +44,75 @@ public sealed class SqliteSchemaTests
     }
 
     /// <summary>
-    /// FTS5's 'hashsize' (migration 18): with the default 1 MB, a 100,000-document import wrote hundreds of small segments and
-    /// merged them again and again. Kept in the index's own config table, so a later migration that rebuilt the index would
-    /// lose it: checked on a new store and on one made at version 17 and opened by this code.
+    /// Migration 18 rebuilds the full-text index with 3- and 4-letter prefix indexes (no 2-letter one: no query asks for
+    /// it) and FTS5's 'hashsize' at 32 MB, kept in the index's own config table (a later migration that rebuilt the index
+    /// would lose it). From a schema 17 index (prefixes 2, 3 and 4, the default hashsize): what was found is found again,
+    /// a generic by its brand's title and by the 3- and 4-letter prefixes of its name, and a new store is made the same.
     /// </summary>
-    [Theory]
-    [InlineData(null)]
-    [InlineData(17)]
-    public async Task Open_NewOrOlderStore_TheFullTextIndexGathers32MegabytesBeforeWritingASegment(int? madeAt)
+    [Fact]
+    public async Task Open_SchemaSeventeenStore_RebuildsTheIndexWithoutTheTwoLetterPrefixesAndSearchStillFinds()
     {
         var path = NewPath();
-        if (madeAt is { } version)
+        await using (var store = SqliteMonographStore.Open(path, TimeProvider.System))
         {
-            using var old = new SqliteConnection($"Data Source={path};Pooling=False");
-            old.Open();
-            SqliteSchema.Migrate(old, targetVersion: version);
+            await store.ImportAsync(
+                [
+                    TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.", "clofarabine", "Evoltra"),
+                    TestMonographs.Brand("evoltra-20", "Evoltra 20 mg", "clofarabine", "## Usage\nLeukemia."),
+                ],
+                Importing.ImportOptions.WholeContentSet);
         }
 
-        await using (SqliteMonographStore.Open(path, TimeProvider.System))
+        Assert.Equal(("3 4", 32L * 1024 * 1024), IndexSettings(path));
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
+            connection.Open();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText =
+                $"""
+                CREATE VIRTUAL TABLE search_17 USING fts5 (
+                    title, names, indications, body, content = '', contentless_delete = 1,
+                    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+                INSERT INTO search_17 (rowid, title, names, indications, body)
+                SELECT {SqliteSearchIndex.RowidOfD}, d.title,
+                       d.names || char(10) || coalesce((SELECT group_concat(b.title, char(10)) FROM documents b
+                           WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
+                       d.indications, d.body_text
+                FROM documents d WHERE d.removed_at IS NULL AND d.latest_version > 0;
+                DROP TABLE search;
+                ALTER TABLE search_17 RENAME TO search;
+                PRAGMA user_version = 17;
+                """;
+            downgrade.ExecuteNonQuery();
         }
 
-        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
-        check.Open();
-        using var command = check.CreateCommand();
+        Assert.Equal(("2 3 4", (long?)null), IndexSettings(path));
+        await using var migrated = SqliteMonographStore.Open(path, TimeProvider.System);
+        migrated.SearchBudget = TimeSpan.FromSeconds(30);
+
+        Assert.Equal((SqliteSchema.LatestVersion, SqliteSchema.LatestVersion - 17), migrated.Schema);
+        Assert.Equal(("3 4", 32L * 1024 * 1024), IndexSettings(path));
+        foreach (var query in new[] { "evoltra", "clo", "clof", "clofarabine leuk" })
+        {
+            var found = await migrated.SearchAsync(new SearchRequest(query) { Collection = Collection.Composition, Correct = false });
+            Assert.True(found.Hits.Count == 1 && found.Hits[0].Slug == "clofarabine", query);
+        }
+
+        var brands = await migrated.SearchAsync(new SearchRequest("leukemia") { Collection = Collection.Medicine });
+        Assert.Equal("evoltra-20", Assert.Single(brands.Hits).Slug);
+    }
+
+    /// <summary>The full-text table's prefix lengths (from its CREATE statement) and its 'hashsize' setting (null: FTS5's default).</summary>
+    private static (string Prefixes, long? HashSize) IndexSettings(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE name = 'search'";
+        var create = (string)command.ExecuteScalar()!;
+        var prefixes = System.Text.RegularExpressions.Regex.Match(create, "prefix = '([^']*)'").Groups[1].Value;
         command.CommandText = "SELECT v FROM search_config WHERE k = 'hashsize'";
-        Assert.Equal(32L * 1024 * 1024, Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        return (prefixes, command.ExecuteScalar() is long size ? size : null);
     }
 
     [Fact]
