@@ -22,11 +22,14 @@ public static class SearchLimits
 
     public const int DefaultSuggestions = 8;
 
-    /// <summary>Shorter words are matched as whole words, longer ones as prefixes (see <see cref="SearchTerms"/>).</summary>
+    /// <summary>
+    /// Shorter words are matched as whole words, longer ones as prefixes (see <see cref="SearchTerms"/>). The SQLite full-text
+    /// index keeps prefix indexes from this length up (schema 18): lower this and add the shorter length to the index.
+    /// </summary>
     public const int MinPrefixChars = 3;
 
     /// <summary>
-    /// The longest prefix the SQLite full-text index keeps (<c>prefix = '2 3 4'</c>): a word up to this long is a
+    /// The longest prefix the SQLite full-text index keeps (<c>prefix = '3 4'</c>, SQLite schema 18): a word up to this long is a
     /// prefix anywhere in a query, a longer one only as the last word (<see cref="SearchTerms.IsPrefix"/>).
     /// </summary>
     public const int IndexedPrefixChars = 4;

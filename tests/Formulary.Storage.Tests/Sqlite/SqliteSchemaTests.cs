@@ -63,6 +63,10 @@ public sealed class SqliteSchemaTests
                 Importing.ImportOptions.WholeContentSet);
         }
 
+        // The index keeps the prefixes a query can ask for: from the shortest word matched as a prefix to the longest one that
+        // is a prefix anywhere in a query (SearchTerms.IsPrefix); one changed without the other would fail here.
+        var prefixes = string.Join(' ', Enumerable.Range(SearchLimits.MinPrefixChars, SearchLimits.IndexedPrefixChars - SearchLimits.MinPrefixChars + 1));
+        Assert.Equal(prefixes, IndexSettings(path).Prefixes);
         Assert.Equal(("3 4", 32L * 1024 * 1024), IndexSettings(path));
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
