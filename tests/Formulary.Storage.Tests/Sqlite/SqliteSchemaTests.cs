@@ -52,16 +52,7 @@ public sealed class SqliteSchemaTests
     [Fact]
     public async Task Open_SchemaSeventeenStore_RebuildsTheIndexWithoutTheTwoLetterPrefixesAndSearchStillFinds()
     {
-        var path = NewPath();
-        await using (var store = SqliteMonographStore.Open(path, TimeProvider.System))
-        {
-            await store.ImportAsync(
-                [
-                    TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.", "clofarabine", "Evoltra"),
-                    TestMonographs.Brand("evoltra-20", "Evoltra 20 mg", "clofarabine", "## Usage\nLeukemia."),
-                ],
-                Importing.ImportOptions.WholeContentSet);
-        }
+        var path = await StoreWithABrandAsync();
 
         // The index keeps the prefixes a query can ask for: from the shortest word matched as a prefix to the longest one that
         // is a prefix anywhere in a query (SearchTerms.IsPrefix); one changed without the other would fail here.
@@ -72,21 +63,8 @@ public sealed class SqliteSchemaTests
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText =
-                $"""
-                CREATE VIRTUAL TABLE search_17 USING fts5 (
-                    title, names, indications, body, content = '', contentless_delete = 1,
-                    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
-                INSERT INTO search_17 (rowid, title, names, indications, body)
-                SELECT {SqliteSearchIndex.RowidOfD}, d.title,
-                       d.names || char(10) || coalesce((SELECT group_concat(b.title, char(10)) FROM documents b
-                           WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
-                       d.indications, d.body_text
-                FROM documents d WHERE d.removed_at IS NULL AND d.latest_version > 0;
-                DROP TABLE search;
-                ALTER TABLE search_17 RENAME TO search;
-                PRAGMA user_version = 17;
-                """;
+            // Schema 17's index: contentless, prefixes 2, 3 and 4, FTS5's default hashsize.
+            downgrade.CommandText = OlderIndex(SqliteSearchIndex.RowidOfD, "content = '', contentless_delete = 1,") + "\nPRAGMA user_version = 17;";
             downgrade.ExecuteNonQuery();
         }
 
@@ -122,16 +100,7 @@ public sealed class SqliteSchemaTests
     [Fact]
     public async Task Open_SchemaNineStore_FillsTheNameWordsAndRekeysTheIndexSoSearchAndCorrectionsWork()
     {
-        var path = NewPath();
-        await using (var store = SqliteMonographStore.Open(path, TimeProvider.System))
-        {
-            await store.ImportAsync(
-                [
-                    TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.", "clofarabine", "Evoltra"),
-                    TestMonographs.Brand("evoltra-20", "Evoltra 20 mg", "clofarabine", "## Usage\nLeukemia."),
-                ],
-                Importing.ImportOptions.WholeContentSet);
-        }
+        var path = await StoreWithABrandAsync();
 
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
@@ -356,17 +325,23 @@ public sealed class SqliteSchemaTests
     }
 
     /// <summary>Replaces the full-text index with one that keeps its own copy of the text (schema ≤ 11), rowids from <paramref name="rowid"/>.</summary>
-    private static string IndexWithItsOwnCopy(string rowid) =>
+    private static string IndexWithItsOwnCopy(string rowid) => OlderIndex(rowid, options: string.Empty);
+
+    /// <summary>
+    /// Replaces the full-text index with one as schemas before 18 made it (prefixes 2, 3 and 4; <paramref name="options"/>
+    /// before them, e.g. contentless), holding the fields the index refresh writes, rowids from <paramref name="rowid"/>.
+    /// </summary>
+    private static string OlderIndex(string rowid, string options) =>
         $"""
-        CREATE VIRTUAL TABLE search_with_copy USING fts5 (title, names, indications, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
-        INSERT INTO search_with_copy (rowid, title, names, indications, body)
+        CREATE VIRTUAL TABLE search_older USING fts5 (title, names, indications, body, {options} tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+        INSERT INTO search_older (rowid, title, names, indications, body)
         SELECT {rowid}, d.title,
                d.names || char(10) || coalesce((SELECT group_concat(b.title, char(10)) FROM documents b
                    WHERE b.link_collection = d.collection AND b.link_slug = d.slug AND b.removed_at IS NULL), ''),
                d.indications, d.body_text
         FROM documents d WHERE d.removed_at IS NULL AND d.latest_version > 0;
         DROP TABLE search;
-        ALTER TABLE search_with_copy RENAME TO search;
+        ALTER TABLE search_older RENAME TO search;
         """;
 
     [Fact]
@@ -392,6 +367,20 @@ public sealed class SqliteSchemaTests
         }
 
         Assert.Null(Assert.Single(live).Sections);
+    }
+
+    /// <summary>A new store holding a generic (clofarabine) and a brand page that links to it (Evoltra 20 mg).</summary>
+    private static async Task<string> StoreWithABrandAsync()
+    {
+        var path = NewPath();
+        await using var store = SqliteMonographStore.Open(path, TimeProvider.System);
+        await store.ImportAsync(
+            [
+                TestMonographs.Composition("clofarabine", "Clofarabine", "## Usage\nLeukemia.", "clofarabine", "Evoltra"),
+                TestMonographs.Brand("evoltra-20", "Evoltra 20 mg", "clofarabine", "## Usage\nLeukemia."),
+            ],
+            Importing.ImportOptions.WholeContentSet);
+        return path;
     }
 
     private static string NewPath() => Path.Combine(Directory.CreateTempSubdirectory("formulary-schema-").FullName, "formulary.db");
