@@ -46,8 +46,8 @@ public sealed class SqliteSchemaTests
     /// <summary>
     /// Migration 18 rebuilds the full-text index with 3- and 4-letter prefix indexes (no 2-letter one: no query asks for
     /// it) and FTS5's 'hashsize' at 32 MB, kept in the index's own config table (a later migration that rebuilt the index
-    /// would lose it). From a schema 17 index (prefixes 2, 3 and 4, the default hashsize): what was found is found again,
-    /// a generic by its brand's title and by the 3- and 4-letter prefixes of its name, and a new store is made the same.
+    /// would lose it). A new store is made so; a schema 17 index (prefixes 2, 3 and 4, the default hashsize) is rebuilt so,
+    /// and then finds a generic by its brand's title, by the 3- and 4-letter prefixes of its name and by a word and a prefix.
     /// </summary>
     [Fact]
     public async Task Open_SchemaSeventeenStore_RebuildsTheIndexWithoutTheTwoLetterPrefixesAndSearchStillFinds()
@@ -57,8 +57,9 @@ public sealed class SqliteSchemaTests
         // The index keeps the prefixes a query can ask for: from the shortest word matched as a prefix to the longest one that
         // is a prefix anywhere in a query (SearchTerms.IsPrefix); one changed without the other would fail here.
         var prefixes = string.Join(' ', Enumerable.Range(SearchLimits.MinPrefixChars, SearchLimits.IndexedPrefixChars - SearchLimits.MinPrefixChars + 1));
-        Assert.Equal(prefixes, IndexSettings(path).Prefixes);
-        Assert.Equal(("3 4", 32L * 1024 * 1024), IndexSettings(path));
+        var made = IndexSettings(path);
+        Assert.Equal(prefixes, made.Prefixes);
+        Assert.Equal(("3 4", 32L * 1024 * 1024), made);
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
@@ -233,7 +234,6 @@ public sealed class SqliteSchemaTests
         Assert.Equal("Kept Drug", (await store.GetAsync(Collection.Composition, "kept"))!.Monograph.Title);
     }
 
-    /// <summary>The value of <c>PRAGMA <paramref name="name"/></c> on a connection of the store.</summary>
     [Theory]
     [InlineData("SELECT summary_json FROM documents WHERE collection = 'compositions' AND browse_letter = 'c' AND removed_at IS NULL AND latest_version > 0 ORDER BY browse_key, slug LIMIT 100 OFFSET 0", "documents_browse")]
     [InlineData("SELECT collection, browse_letter, count(*) FROM documents WHERE removed_at IS NULL AND latest_version > 0 GROUP BY collection, browse_letter", "documents_browse")]
