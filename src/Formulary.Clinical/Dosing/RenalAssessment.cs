@@ -45,7 +45,9 @@ internal static class RenalAssessment
             return;
         }
 
-        var ratio = scr.MgPerDl / uln.MgPerDl;
+        // Decided on the ratio as the answer shows it (2 decimals): 90 and 45 µmol/L, each converted to mg/dL, divide to
+        // 1.999…, which must read as the 2.00 × ULN it is, never as "2.00 ×, below 2 ×".
+        var ratio = Math.Round(scr.MgPerDl / uln.MgPerDl, 2, MidpointRounding.AwayFromZero);
         answer.Step(Invariant($"Serum creatinine {scr} is {ratio:0.00} × {whose} for age ({uln}); severe impairment is ≥ {times} × ULN.") + AnswerBuilder.Cite(severeSource));
         if (ratio >= times)
         {
@@ -96,7 +98,7 @@ internal static class RenalAssessment
         }
 
         var estimate = new RenalEstimate(equation, Math.Round(function.Value, 1, MidpointRounding.AwayFromZero), function.UnitSymbol, why);
-        ApplyBands(function, profile, answer);
+        ApplyBands(estimate, profile, answer);
         return estimate;
     }
 
@@ -112,8 +114,13 @@ internal static class RenalAssessment
         }
     }
 
-    private static void ApplyBands(RenalFunction function, DrugProfile profile, AnswerBuilder answer)
+    /// <summary>
+    /// Places the estimate in the profile's bands by its value as the answer shows it (0.1 mL/min, as the schema-2 regimens do):
+    /// 60.04 mL/min is shown as 60.0 and so is within 30-60; deciding on the unrounded value gave "60.0 mL/min is outside every band".
+    /// </summary>
+    private static void ApplyBands(RenalEstimate estimate, DrugProfile profile, AnswerBuilder answer)
     {
+        var (value, function) = (estimate.Value, Invariant($"{estimate.Value:0.0} {estimate.Unit}"));
         var bands = profile.Renal?.Bands ?? [];
         if (bands.Count == 0)
         {
@@ -125,7 +132,7 @@ internal static class RenalAssessment
             return;
         }
 
-        if (function.Unit == RenalFunctionUnit.MlPerMinutePer173SquareMetres)
+        if (estimate.Equation == RenalEquation.BedsideSchwartz)
         {
             answer.Alert(
                 AlertSeverity.Info,
@@ -134,7 +141,7 @@ internal static class RenalAssessment
                 MethodReferences.BedsideSchwartz);
         }
 
-        var band = bands.FirstOrDefault(b => b.Contains(function.Value));
+        var band = bands.FirstOrDefault(b => b.Contains(value));
         if (band is not null)
         {
             answer.Adjust(band.Code, band.Factor, Invariant($"kidney function {function} is within {band.MinMlMin}-{band.MaxMlMin} mL/min"), band.Source);
@@ -147,7 +154,7 @@ internal static class RenalAssessment
         }
 
         var lowest = bands.Min(b => b.MinMlMin);
-        if (function.Value < lowest)
+        if (value < lowest)
         {
             answer.Withhold(
                 AlertCodes.RenalBelowBands,

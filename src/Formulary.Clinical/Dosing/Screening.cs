@@ -52,10 +52,10 @@ internal static class Screening
                 case ContraindicationCondition.Hypersensitivity:
                     Screen(patient.Hypersensitivity, Hypersensitivity, profile, rule, answer);
                     break;
-                case ContraindicationCondition.Pregnancy when CanBePregnant(patient, answer, Pregnancy.Name):
+                case ContraindicationCondition.Pregnancy when Applies(patient, patient.Pregnant, answer, Pregnancy.Name):
                     Screen(patient.Pregnant, Pregnancy, profile, rule, answer);
                     break;
-                case ContraindicationCondition.Breastfeeding when CanBePregnant(patient, answer, Breastfeeding.Name):
+                case ContraindicationCondition.Breastfeeding when Applies(patient, patient.Breastfeeding, answer, Breastfeeding.Name):
                     Screen(patient.Breastfeeding, Breastfeeding, profile, rule, answer);
                     break;
                 case ContraindicationCondition.SevereHepaticImpairment when patient.Hepatic == HepaticImpairment.Severe:
@@ -109,12 +109,19 @@ internal static class Screening
 
     /// <summary>
     /// Pregnancy and breastfeeding screens apply to female patients from 8 years (the youngest age of
-    /// normal puberty); for others the trace says why they do not apply.
+    /// normal puberty); for others the trace says why they are not asked for. A yes is never set aside: whoever
+    /// answered knows the patient, so it contraindicates whatever the age and sex, and the trace says the answer was unexpected.
     /// </summary>
-    private static bool CanBePregnant(Patient patient, AnswerBuilder answer, string screen)
+    private static bool Applies(Patient patient, ScreenAnswer given, AnswerBuilder answer, string screen)
     {
         if (patient.Sex == Sex.Female && patient.Age.Years >= PubertyFromYears)
         {
+            return true;
+        }
+
+        if (given == ScreenAnswer.Yes)
+        {
+            answer.Step(Invariant($"Screen {screen}: answered yes for a {patient.Sex.LowerCase()} of {patient.Age.Years:0.##} years, for whom it is not usually asked; the answer is taken as given. Check the record if it is wrong."));
             return true;
         }
 

@@ -1,3 +1,5 @@
+using Formulary.Clinical.Patients;
+
 namespace Formulary.Web.CdsHooks;
 
 /// <summary>
@@ -8,13 +10,13 @@ namespace Formulary.Web.CdsHooks;
 internal sealed record ObservationKind(string Key, string Name, IReadOnlyList<string> Loinc, IReadOnlyList<string> TargetUnits, int? MaxAgeDays)
 {
     /// <summary>Body weight, and body weight measured; within 30 days of day 1.</summary>
-    public static ObservationKind Weight { get; } = new(CdsServiceCatalog.WeightKey, "body weight", [CdsServiceCatalog.BodyWeightLoinc, "3141-9"], ["kg"], 30);
+    public static ObservationKind Weight { get; } = new(CdsServiceCatalog.WeightKey, "body weight", [CdsServiceCatalog.BodyWeightLoinc, "3141-9"], ["kg"], MeasurementDates.MaximumAgeDays);
 
     /// <summary>Body height, and body height lying (infants) or standing.</summary>
     public static ObservationKind Height { get; } = new(CdsServiceCatalog.HeightKey, "body height", [CdsServiceCatalog.BodyHeightLoinc, "8306-3", "8308-9"], ["cm"], null);
 
     /// <summary>Serum or plasma creatinine by mass (2160-0) or by moles (14682-9); within 30 days of day 1.</summary>
-    public static ObservationKind Creatinine { get; } = new(CdsServiceCatalog.CreatinineKey, "serum creatinine", [CdsServiceCatalog.SerumCreatinineLoinc, "14682-9"], ["mg/dL", "umol/L"], 30);
+    public static ObservationKind Creatinine { get; } = new(CdsServiceCatalog.CreatinineKey, "serum creatinine", [CdsServiceCatalog.SerumCreatinineLoinc, "14682-9"], ["mg/dL", "umol/L"], MeasurementDates.MaximumAgeDays);
 
     public static IReadOnlyList<ObservationKind> All { get; } = [Weight, Height, Creatinine];
 }

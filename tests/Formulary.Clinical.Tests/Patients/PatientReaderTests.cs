@@ -74,6 +74,11 @@ public sealed class PatientReaderTests
         { PatientField.WeightDate, Requests.Child with { Weight = Measure.Kilograms(32m, new(2026, 4, 1)) } },
         { PatientField.HeightDate, Requests.Child with { Height = Measure.Centimetres(138m, new(2026, 3, 3)) } },
         { PatientField.CreatinineDate, Requests.Child with { Creatinine = Measure.MgPerDl(0.5m, new(2026, 3, 3)) } },
+        // a weight or creatinine more than 30 days before day 1: 2026-01-30 to 2026-03-02 is 1 + 28 + 2 = 31 days;
+        // a 10-year-old's creatinine from 2016-01-01, when the patient was an infant, decided the renal rules unseen
+        { PatientField.WeightDate, Requests.Child with { Weight = Measure.Kilograms(32m, new(2026, 1, 30)) } },
+        { PatientField.CreatinineDate, Requests.Child with { Creatinine = Measure.MgPerDl(0.5m, new(2026, 1, 30)) } },
+        { PatientField.CreatinineDate, Requests.Child with { Creatinine = Measure.MgPerDl(0.5m, new(2016, 1, 1)), Weight = Measure.Kilograms(32m, new(2026, 3, 1)), Height = Measure.Centimetres(138m, new(2026, 3, 1)) } },
         // 100 kg for a 10-year-old is above 2 × P97 (48 × 2 = 96 kg)
         // 10 years: the widest P97 is the girls' 51.42912799 kg, rounded up to 51.5; × 2 = 103 kg
         { PatientField.Weight, Requests.Child with { Weight = Measure.Kilograms(110m) } },
@@ -117,6 +122,15 @@ public sealed class PatientReaderTests
         var start = year == 2024 ? new DateOnly(2025, 2, 28) : Requests.DayOne;
 
         var answer = _engine.Dose(Requests.Child with { StartDate = start, Height = Measure.Centimetres(138m, new(year, month, day)) }, TestProfiles.Invented);
+
+        Assert.Equal(AnswerStatus.Ok, answer.Status);
+    }
+
+    [Fact]
+    public void Dose_WeightAndCreatinineThirtyDaysBeforeDayOne_Accepted()
+    {
+        // 2026-01-31 to 2026-03-02: 28 + 2 = 30 days, the oldest accepted
+        var answer = _engine.Dose(Requests.Child with { Weight = Measure.Kilograms(32m, new(2026, 1, 31)), Creatinine = Measure.MgPerDl(0.5m, new(2026, 1, 31)) }, TestProfiles.Invented);
 
         Assert.Equal(AnswerStatus.Ok, answer.Status);
     }
