@@ -1,5 +1,6 @@
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
+using Formulary.Clinical.Quantities;
 using Formulary.Clinical.References;
 using Formulary.Clinical.Regimens;
 
@@ -134,7 +135,7 @@ public sealed class DoseEngine
             answer.Alert(AlertSeverity.Critical, AlertCodes.DraftRules, DraftRulesMessage, MethodReferences.DraftRules);
         }
 
-        Describe(patient, reading.Policy, answer);
+        Describe(patient, input, reading.Policy, answer);
         foreach (var warning in reading.Warnings)
         {
             answer.Add(warning);
@@ -151,8 +152,12 @@ public sealed class DoseEngine
 
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
-    private static void Describe(Patient patient, DosePolicy policy, AnswerBuilder answer) =>
-        answer.Step(Invariant($"Patient: age {patient.Age}, {Lower(patient.Sex)}, weight {Show(patient.Weight)}, height {Show(patient.Height)}, serum creatinine {Show(patient.Creatinine)}{(patient.CreatinineUpperLimit is { } uln ? Invariant($" (laboratory ULN {uln})") : string.Empty)}, hepatic impairment {(patient.Hepatic is { } h ? Lower(h) : "not assessed")}; pregnant {Lower(patient.Pregnant)}, breastfeeding {Lower(patient.Breastfeeding)}, hypersensitivity {Lower(patient.Hypersensitivity)}; day 1 {patient.StartDate:yyyy-MM-dd}{(patient.FinalCycle ? " (final cycle)" : string.Empty)}. Policy: BSA {Calculators.BsaCalculator.WireName(policy.Formula)}{(policy.BsaCap is { } cap ? Invariant($", cap {cap.SquareMetres:0.00} m²") : string.Empty)}, rounding to {policy.RoundingIncrementMg} mg, warning beyond {policy.RoundingWarningPercent}%."));
+    /// <summary>
+    /// The patient as the engine reads them: each value as used, with the value as entered and its conversion when the unit
+    /// was another (70.5 lb × 0.45359237 kg/lb) and the day it was measured when given, so the answer can be matched to the chart.
+    /// </summary>
+    private static void Describe(Patient patient, PatientInput input, DosePolicy policy, AnswerBuilder answer) =>
+        answer.Step(Invariant($"Patient: age {patient.Age}, {Lower(patient.Sex)}, weight {Show(patient.Weight, input.Weight, MassUnit.Pound, FromPounds)}, height {Show(patient.Height, input.Height, LengthUnit.Inch, FromInches)}, serum creatinine {Show(patient.Creatinine, input.Creatinine, CreatinineUnit.MicromolPerLitre, FromMicromol)}{(patient.CreatinineUpperLimit is not null ? Invariant($" (laboratory ULN {Show(patient.CreatinineUpperLimit, input.CreatinineUpperLimit, CreatinineUnit.MicromolPerLitre, FromMicromol)})") : string.Empty)}, hepatic impairment {(patient.Hepatic is { } h ? Lower(h) : "not assessed")}; pregnant {Lower(patient.Pregnant)}, breastfeeding {Lower(patient.Breastfeeding)}, hypersensitivity {Lower(patient.Hypersensitivity)}; day 1 {patient.StartDate:yyyy-MM-dd}{(patient.FinalCycle ? " (final cycle)" : string.Empty)}. Policy: BSA {Calculators.BsaCalculator.WireName(policy.Formula)}{(policy.BsaCap is { } cap ? Invariant($", cap {cap.SquareMetres:0.00} m²") : string.Empty)}, rounding to {policy.RoundingIncrementMg} mg, warning beyond {policy.RoundingWarningPercent}%."));
 
     private static string Lower<T>(T value)
         where T : struct, Enum => value switch
@@ -161,8 +166,27 @@ public sealed class DoseEngine
             _ => value.LowerCase(),
         };
 
-    private static string Show<T>(T? value)
-        where T : struct => value?.ToString() ?? "not given";
+    private static readonly string FromPounds = Invariant($"lb × {BodyWeight.KilogramsPerPound} kg/lb");
+    private static readonly string FromInches = Invariant($"in × {Height.CentimetresPerInch} cm/in");
+    private static readonly string FromMicromol = Invariant($"µmol/L ÷ {SerumCreatinine.MicromolPerLitrePerMgPerDl} µmol/L per mg/dL");
+
+    /// <summary>The value as used; then, in brackets, the entered value and its conversion when entered in <paramref name="other"/>, and the day it was measured.</summary>
+    private static string Show<T, TUnit>(T? value, Measurement<TUnit>? entered, TUnit other, string conversion)
+        where T : struct
+        where TUnit : struct, Enum
+    {
+        if (value is not { } used)
+        {
+            return "not given";
+        }
+
+        var notes = new[]
+        {
+            entered is { } e && e.Unit.Equals(other) ? Invariant($"{e.Value} {conversion}") : null,
+            entered?.MeasuredOn is { } day ? Invariant($"measured {day:yyyy-MM-dd}") : null,
+        }.OfType<string>().ToArray();
+        return notes.Length == 0 ? Invariant($"{used}") : Invariant($"{used} ({string.Join("; ", notes)})");
+    }
 
     private static void ApplyToxicity(Patient patient, DrugProfile profile, AnswerBuilder answer)
     {

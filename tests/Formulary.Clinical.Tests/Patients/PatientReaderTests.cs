@@ -146,6 +146,27 @@ public sealed class PatientReaderTests
     }
 
     [Fact]
+    public void Dose_OtherUnitsAndDates_TraceShowsTheEnteredValuesAndConversions()
+    {
+        // 70.5 lb × 0.45359237 = 31.978262 kg; 54.33 in × 2.54 = 137.9982 cm, shown to 0.01 cm as 138; 44.2 µmol/L ÷ 88.4 = 0.5 mg/dL; ULN 61.88 ÷ 88.4 = 0.7
+        var answer = _engine.Dose(
+            Requests.Child with
+            {
+                Weight = Measure.Pounds(70.5m, new(2026, 2, 27)),
+                Height = Measure.Inches(54.33m),
+                Creatinine = Measure.MicromolPerLitre(44.2m, new(2026, 2, 26)),
+                CreatinineUpperLimit = Measure.MicromolPerLitre(61.88m),
+            },
+            TestProfiles.Invented);
+
+        var patient = Assert.Single(answer.Trace, step => step.StartsWith("Patient: ", StringComparison.Ordinal));
+        Assert.Contains("weight 31.978 kg (70.5 lb × 0.45359237 kg/lb; measured 2026-02-27)", patient, StringComparison.Ordinal);
+        Assert.Contains("height 138 cm (54.33 in × 2.54 cm/in)", patient, StringComparison.Ordinal);
+        Assert.Contains("serum creatinine 0.5 mg/dL (44.2 µmol/L ÷ 88.4 µmol/L per mg/dL; measured 2026-02-26)", patient, StringComparison.Ordinal);
+        Assert.Contains("(laboratory ULN 0.7 mg/dL (61.88 µmol/L ÷ 88.4 µmol/L per mg/dL))", patient, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dose_CreatinineInMicromol_Accepted()
     {
         // 44.2 µmol/L / 88.4 = 0.5 mg/dL
