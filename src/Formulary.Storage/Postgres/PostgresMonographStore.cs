@@ -50,8 +50,8 @@ public sealed class PostgresMonographStore : RelationalStore
         return new PostgresMonographStore(dataSource, timeProvider) { Schema = (PostgresSchema.LatestVersion, applied) };
     }
 
-    public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
-        PostgresSearch.SearchAsync(dataSource, vocabulary, Index, request, SearchDeadline.For(request, SearchBudget, TimeProvider), cancellationToken);
+    private protected override Task<SearchResults> SearchAsync(SearchRequest request, TimeSpan budget, CancellationToken cancellationToken) =>
+        PostgresSearch.SearchAsync(dataSource, vocabulary, Index, request, SearchDeadline.For(request, budget, TimeProvider), cancellationToken);
 
     public override Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
         PostgresSearch.SuggestAsync(dataSource, prefix, limit, cancellationToken);

@@ -74,7 +74,22 @@ public abstract class RelationalStore : IMonographStore, ICardFeedbackStore
         }
     }
 
-    public abstract Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
+        SearchAsync(request, SearchBudget, cancellationToken);
+
+    /// <summary>
+    /// One search of the SQL path with a long budget (<see cref="WarmUpBudget"/>), its answer dropped, so the first
+    /// reader's search does not pay for compiling the search code: on a busy 2-core machine that alone overran the
+    /// 150 ms budget and a fresh server answered its first search "took too long", with no hits (session 25). The query
+    /// finds nothing and is corrected against the names, the longest path a search takes.
+    /// </summary>
+    public async Task WarmUpSearchAsync(CancellationToken cancellationToken = default) =>
+        _ = await SearchAsync(new SearchRequest("warmup search"), WarmUpBudget, cancellationToken);
+
+    /// <summary>The warm-up search's budget: long enough for the compiler, bounded for a store that searches slowly.</summary>
+    public static readonly TimeSpan WarmUpBudget = TimeSpan.FromSeconds(5);
+
+    private protected abstract Task<SearchResults> SearchAsync(SearchRequest request, TimeSpan budget, CancellationToken cancellationToken);
 
     public abstract Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default);
 

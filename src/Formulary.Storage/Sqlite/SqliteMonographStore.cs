@@ -244,8 +244,8 @@ public sealed class SqliteMonographStore : RelationalStore
 
     private const int SqliteNotADatabase = 26;
 
-    public override Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) =>
-        search.SearchAsync(request, SearchBudget, cancellationToken);
+    private protected override Task<SearchResults> SearchAsync(SearchRequest request, TimeSpan budget, CancellationToken cancellationToken) =>
+        search.SearchAsync(request, budget, cancellationToken);
 
     public override Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken = default) =>
         search.SuggestAsync(prefix, limit, cancellationToken);

@@ -42,16 +42,29 @@ public static class ContentSite
                 relational.SearchBudget = budget;
             }
 
-            opening.SetResult(store);
-            var empty = contentDirectory is null && await store.GetGenerationAsync(cancellationToken).ConfigureAwait(false) == 0;
+            // An empty store is published into before any request is let in: a request meanwhile waits, rather than being
+            // answered "no dose rules" or "no results" from a store half written. A store that holds content serves it
+            // while a folder is published into it.
+            var empty = await store.GetGenerationAsync(cancellationToken).ConfigureAwait(false) == 0;
             var folder = contentDirectory ?? (empty ? BundledContent.Find() : null);
-            if (folder is not null)
+            if (empty && folder is not null)
+            {
+                await ImportAsync(app.Services, folder, cancellationToken, into: store).ConfigureAwait(false);
+            }
+
+            opening.SetResult(store);
+            if (!empty && folder is not null)
             {
                 await ImportAsync(app.Services, folder, cancellationToken).ConfigureAwait(false);
             }
-            else if (empty)
+            else if (folder is null && empty)
             {
                 ContentSiteLog.NothingToPublish(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentSite)));
+            }
+
+            if (store is RelationalStore warming)
+            {
+                _ = warming.WarmUpSearchAsync(CancellationToken.None).ContinueWith(static _ => { }, TaskScheduler.Default);
             }
 
             if (options.SearchIndex && store is RelationalStore indexed)
@@ -94,11 +107,12 @@ public static class ContentSite
 
     /// <summary>Publishes a content folder into the running site's store (never removing); every cache sees the new generation at once.</summary>
     /// <param name="afterSave">A watcher saw a file saved: no confirmation that nothing changed is tried (<see cref="PublishOptions.AfterSave"/>).</param>
-    public static async Task<PublishReport> ImportAsync(IServiceProvider services, string contentDirectory, CancellationToken cancellationToken = default, bool afterSave = false)
+    /// <param name="into">The store itself, before the site's requests may use it (the first publication into an empty store).</param>
+    public static async Task<PublishReport> ImportAsync(IServiceProvider services, string contentDirectory, CancellationToken cancellationToken = default, bool afterSave = false, IMonographStore? into = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentSite));
-        var store = services.GetRequiredService<IMonographStore>();
+        var store = into ?? services.GetRequiredService<IMonographStore>();
         var report = await ContentPublisher.PublishAsync(store, contentDirectory, PublishOptions.Incremental with { AfterSave = afterSave }, cancellationToken: cancellationToken).ConfigureAwait(false);
         var import = report.Import!;
         services.GetRequiredService<StoreGeneration>().Observe(import.Generation);
