@@ -25,13 +25,33 @@ public static class NameKey
 
     public static string Fold(string text) => Fold(text, spaces: true);
 
+    /// <summary>
+    /// A character as search reads it (names and queries alike): a full-width form (U+FF01-U+FF5E, typed with an East
+    /// Asian input method) as its ASCII letter, digit or sign, and a format character (zero-width space and joiners, soft
+    /// hyphen, byte-order mark, bidirectional marks) as nothing, so neither splits nor hides a word; null for the latter.
+    /// The app runs with invariant globalization, where <see cref="string.Normalize()"/> would not do this (NFKC).
+    /// </summary>
+    public static Rune? Narrow(Rune rune) =>
+        rune.Value switch
+        {
+            < 0x80 => rune,
+            >= 0xFF01 and <= 0xFF5E => new Rune(rune.Value - 0xFEE0),
+            _ when Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format => null,
+            _ => rune,
+        };
+
     private static string Fold(string text, bool spaces)
     {
         ArgumentNullException.ThrowIfNull(text);
         var folded = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var rune in text.EnumerateRunes())
+        foreach (var typed in text.EnumerateRunes())
         {
+            if (Narrow(typed) is not { } rune)
+            {
+                continue;
+            }
+
             // ASCII, most names, has no marks and needs no tables.
             var ascii = rune.Value < 0x80;
             if (!ascii && Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)

@@ -19,8 +19,13 @@ internal static class SearchTerms
         var text = query.Length > SearchLimits.MaxQueryChars ? query[..SearchLimits.MaxQueryChars] : query;
         var terms = new List<string>();
         var current = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
+        foreach (var typed in text.EnumerateRunes())
         {
+            if (NameKey.Narrow(typed) is not { } rune)
+            {
+                continue;
+            }
+
             if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.NonSpacingMark)
             {
                 if (current.Length < SearchLimits.MaxTermChars)

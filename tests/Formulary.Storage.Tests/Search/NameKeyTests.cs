@@ -15,6 +15,10 @@ public sealed class NameKeyTests
     [InlineData("Cafe\u0301-9", "cafe 9")]
     [InlineData("ΔΈΛΤΑ x", "δέλτα x")]
     [InlineData("\U0001D400bc\U0001F600d", "\U0001D400bc d")]
+    // full-width forms (an East Asian input method) read as ASCII; format characters (zero-width space, soft hyphen,
+    // left-to-right mark) hide nothing and split nothing
+    [InlineData("\uFF23\uFF4C\uFF4F\uFF46\uFF41\uFF52\uFF41\uFF42\uFF49\uFF4E\uFF45\uFF0D\uFF12", "clofarabine 2")]
+    [InlineData("clo\u200Bfara\u00ADbine\u200E", "clofarabine")]
     public void Fold_LowersRemovesAccentsAndCollapsesTheRest(string text, string folded) =>
         Assert.Equal(folded, NameKey.Fold(text));
 

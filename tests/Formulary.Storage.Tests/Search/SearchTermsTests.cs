@@ -10,6 +10,8 @@ public sealed class SearchTermsTests
     [InlineData("\"clo*\" -x title:y", new[] { "clo", "x", "title", "y" })]
     [InlineData("5'-triphosphate", new[] { "5", "triphosphate" })]
     [InlineData("Évoltra", new[] { "évoltra" })]
+    [InlineData("\uFF43\uFF4C\uFF4F\uFF4C\uFF41\uFF52\u3000\uFF12\uFF10", new[] { "clolar", "20" })]
+    [InlineData("clo\u200Blar\uFEFF", new[] { "clolar" })]
     [InlineData("", new string[0])]
     [InlineData("*** ((( ---", new string[0])]
     public void Parse_AnyText_KeepsOnlyLowerCaseWords(string query, string[] expected)

@@ -84,6 +84,21 @@ public sealed class RequestBodyTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Contains("clofarabine", json.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/dose", "{\"ageYears\":10,\"sex\":\"male\"}")]
+    [InlineData("/api/check", "{\"drug\":\" \",\"ageYears\":10}")]
+    public async Task Post_NoDrug_Returns400NamingTheProperty(string path, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await site.Client.PostAsync(new Uri(path, UriKind.Relative), content);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("/problems/bad-request", json.RootElement.GetProperty("type").GetString());
+        Assert.Equal("drug", json.RootElement.GetProperty("property").GetString());
+        Assert.Contains("clofarabine", json.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Site_AfterBadRequests_KeepsServing()
     {

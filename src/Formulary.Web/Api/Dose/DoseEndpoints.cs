@@ -69,6 +69,12 @@ internal static class DoseEndpoints
             return JsonBody.Problem(problem!, ProblemCatalog.MalformedJson);
         }
 
+        if (string.IsNullOrWhiteSpace(request.Drug))
+        {
+            var known = string.Join(", ", await dosing.DrugsAsync().ConfigureAwait(false));
+            return JsonBody.Problem(new RequestProblem(RequestProblemKind.Malformed, "drug", $"'drug' is missing: give the drug's slug. Drugs with dose rules: {known}."), ProblemCatalog.BadRequest);
+        }
+
         var (input, inputErrors) = request.ToInput();
         var (answer, rules) = inputErrors.Count > 0 ? (DoseAnswer.Refused(request.Drug, inputErrors), null) : await compute(request.Drug, input).ConfigureAwait(false);
         if (answer is null && rules is { HasRules: true })
@@ -83,8 +89,7 @@ internal static class DoseEndpoints
         if (answer is null)
         {
             var known = string.Join(", ", await dosing.DrugsAsync().ConfigureAwait(false));
-            return ProblemMapping.Problem(ProblemCatalog.UnknownDrug,
-                request.Drug is null ? $"Give the drug's slug as \"drug\". Drugs with dose rules: {known}." : $"No dose rules for '{request.Drug}'. Drugs with dose rules: {known}.");
+            return ProblemMapping.Problem(ProblemCatalog.UnknownDrug, $"No dose rules for '{request.Drug}'. Drugs with dose rules: {known}.");
         }
 
         if (answer.Status == AnswerStatus.Refused)
