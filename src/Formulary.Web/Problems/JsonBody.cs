@@ -42,9 +42,21 @@ internal static class JsonBody
             return (null, 0, ProblemMapping.Problem(ProblemCatalog.UnsupportedMediaType, ProblemCatalog.UnsupportedMediaType.Explanation));
         }
 
+        // JSON is read as UTF-8 only (RFC 8259 8.1): a body declared in another character set (a UTF-16 body said so) was
+        // read as UTF-8 anyway and refused as "Invalid JSON at line 1, position 2", or, declared latin1, read as what it is not.
+        if (!Utf8OrUnsaid(request.ContentType))
+        {
+            return (null, 0, ProblemMapping.Problem(ProblemCatalog.UnsupportedMediaType, "The body is declared in a character set other than UTF-8; JSON is read as UTF-8 only: send it as UTF-8 (charset=utf-8, or no charset)."));
+        }
+
         var (bytes, length) = await ReadToEndAsync(request.BodyReader, request.HttpContext.RequestAborted).ConfigureAwait(false);
         return (bytes, length, null);
     }
+
+    private static bool Utf8OrUnsaid(string? contentType) =>
+        !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        || type.Charset.Length == 0
+        || Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Charset).Value?.ToUpperInvariant() is "UTF-8" or "UTF8";
 
     /// <summary>The body's document, which then owns <paramref name="bytes"/> (returned when it is disposed, or here when the body is refused).</summary>
     public static (JsonBodyDocument? Document, ProblemHttpResult? Problem) Parse(byte[] bytes, int length)

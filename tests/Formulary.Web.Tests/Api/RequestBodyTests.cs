@@ -72,6 +72,20 @@ public sealed class RequestBodyTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal("/problems/unsupported-media-type", type);
     }
 
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("\"latin1\"")]
+    public async Task Post_CharsetOtherThanUtf8_Returns415(string charset)
+    {
+        using var content = new ByteArrayContent(Encoding.Unicode.GetBytes("{\"drug\":\"clofarabine\"}"));
+        content.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+
+        var (status, type) = await PostAsync("/api/dose", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+        Assert.Equal("/problems/unsupported-media-type", type);
+    }
+
     [Fact]
     public async Task Post_UnknownDrug_Returns404ProblemNamingKnownDrugs()
     {

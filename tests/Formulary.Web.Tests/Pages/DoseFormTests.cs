@@ -36,6 +36,8 @@ public sealed class DoseFormTests(SiteFixture site) : IClassFixture<SiteFixture>
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("57.7 mg per day × 5 days", html, StringComparison.Ordinal);
         Assert.Contains("1.11 m²", html, StringComparison.Ordinal);
+        // Schwartz 0.413 × 138 / 0.5 = 113.988 → 114.0, to the 0.1 the bands are decided at (the page showed "114")
+        Assert.Contains("<dt>Bedside Schwartz</dt><dd>114.0 mL/min/1.73 m²</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<ol class=\"trace\" id=\"dose-trace\">", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Day 1</strong><br>Mon 2 Mar 2026", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#drug-interactions\">Drug Interactions</a>", html, StringComparison.Ordinal);

@@ -110,7 +110,7 @@ internal static class DoseRequestJson
         {
             _ when t == typeof(decimal) => "a JSON number with a '.' for decimals (not a string, and within ±7.9e28)",
             _ when t == typeof(bool) => "true or false",
-            _ when t == typeof(DateOnly) => "a date string \"YYYY-MM-DD\"",
+            _ when t == typeof(DateOnly) => "a date string \"YYYY-MM-DD\" naming a day that exists (not 2026-02-30)",
             _ when t == typeof(string) => "a string",
             _ => "an array of strings",
         };
