@@ -62,7 +62,7 @@ public class CardBenchmarks
         return written.WrittenCount;
     }
 
-    private Card BuildCard() => new CardBuilder(request.HookInstance, "http://127.0.0.1:5000").Answer(request.Orders[0].Order, match, answer, input, [], 0);
+    private Card BuildCard() => new CardBuilder(request.HookInstance, "http://127.0.0.1:5000").Answer(request.Orders[0].Order, match, answer, input, PregnancyReading.None, 0);
 
     private sealed class FixedTime(DateOnly day) : TimeProvider
     {

@@ -12,6 +12,8 @@ internal static class ChildCall
 {
     public static readonly DateOnly Today = new(2026, 3, 2);
 
+    public static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+
     public static byte[] Body() =>
         File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(RepositoryContent.Find())!, "docs", "cds-hooks", "vectors", "01-child.request.json"));
 
@@ -19,9 +21,9 @@ internal static class ChildCall
         OnePassRequestReader.Read(body, CdsServiceCatalog.OrderSign) ?? throw new InvalidOperationException("01-child is not read in one pass");
 
     /// <summary>The patient's data gathered from the prefetch (no I/O: the task is already complete) and read into the engine's input.</summary>
-    public static (PatientInput Input, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes) Input(PatientDataSource data, CdsRequest request)
+    public static (PatientInput Input, IReadOnlyList<string> Problems, PregnancyReading Pregnancy) Input(PatientDataSource data, CdsRequest request)
     {
         var gathered = data.GatherAsync(request, CancellationToken.None).GetAwaiter().GetResult();
-        return PatientInputBuilder.Build(gathered.Record!, Today);
+        return PatientInputBuilder.Build(gathered.Record!, Now);
     }
 }

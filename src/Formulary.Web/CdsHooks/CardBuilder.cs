@@ -60,8 +60,8 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     };
 
     /// <summary>The record's data cannot give a dose; the screening done with what could be read rides along.</summary>
-    public Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, IReadOnlyList<string> notes, int order) =>
-        WithNotes(DataProblems(match, problems, screening, order), notes);
+    public Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, PregnancyReading pregnancy, int order) =>
+        WithPregnancy(DataProblems(match, problems, screening, order), match.Title!, pregnancy, screening?.Alerts);
 
     private Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, int order)
     {
@@ -94,13 +94,13 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         };
     }
 
-    /// <param name="notes">What the record said, or why it was not used, for a screen (the pregnancy status); shown, never a reason to withhold the dose.</param>
-    public Card Answer(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, IReadOnlyList<string> notes, int order) => WithNotes(answer.Status switch
+    /// <param name="pregnancy">What the record's pregnancy status gave the screen, or why it was not used; shown, never a reason to withhold the dose.</param>
+    public Card Answer(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, PregnancyReading pregnancy, int order) => WithPregnancy(answer.Status switch
     {
         AnswerStatus.Contraindicated => Contraindicated(match, answer, input, order),
         AnswerStatus.Ok => Dose(request, match, answer, input, order),
         _ => NoDose(match, answer, input, order),
-    }, notes);
+    }, match.Title!, pregnancy, answer.Alerts);
 
     /// <summary>
     /// How an order not written as R4 was read, under its own heading; an <c>info</c> card becomes a <c>warning</c>
@@ -132,19 +132,57 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     /// <summary>An <c>info</c> card raised to <c>warning</c>; a <c>warning</c> or <c>critical</c> one kept.</summary>
     private static string AtLeastWarning(string indicator) => indicator == "info" ? "warning" : indicator;
 
-    private static Card WithNotes(Card card, IReadOnlyList<string> notes) =>
-        notes.Count == 0 ? card : card with { Detail = Headed(card.Detail, "From the record", notes) };
+    /// <summary>
+    /// The record's pregnancy status on a card. Read and used: a note under "From the record". Held but not used: said first,
+    /// in the summary and at the top of the detail, and the card is at least a warning ("not asked" must not read as "no").
+    /// When that unused answer says pregnant and the engine's pregnancy screen guards a contraindication (its not-asked
+    /// warning is in <paramref name="alerts"/>), the card is critical with override reasons and offers no dose change:
+    /// refused for its form, the answer may well be true.
+    /// </summary>
+    private static Card WithPregnancy(Card card, string title, PregnancyReading pregnancy, IReadOnlyList<AnswerAlert>? alerts)
+    {
+        if (pregnancy.Note is not { } note)
+        {
+            return card;
+        }
+
+        if (!pregnancy.NotUsed)
+        {
+            return card with { Detail = Headed(card.Detail, "From the record", [note]) };
+        }
+
+        var guarded = pregnancy.MaySayPregnant && alerts?.Any(a => a.Code == AlertCodes.PregnancyNotAsked) == true;
+        var (heading, summary) = (pregnancy.MaySayPregnant, guarded) switch
+        {
+            (_, true) => ("The record may say pregnant, and pregnancy contraindicates this drug", $"{title} may be contraindicated: the record may say pregnant (not usable as recorded); confirm before ordering."),
+            (true, false) => ("The record may say pregnant: its pregnancy status was not used", $"The record may say pregnant (not usable as recorded); confirm. {card.Summary}"),
+            _ => ("The record's pregnancy status was not used", $"Pregnancy status in the record not used: ask. {card.Summary}"),
+        };
+        var detail = CardText.Finish(AppendHeaded(CardText.Detail(), heading, [note]).Append('\n').Append(card.Detail));
+        return card with
+        {
+            Summary = CardText.Summary(summary),
+            Detail = detail,
+            Indicator = guarded ? "critical" : AtLeastWarning(card.Indicator),
+            OverrideReasons = guarded ? OverrideReasons : card.OverrideReasons,
+            Suggestions = guarded ? null : card.Suggestions,
+            SelectionBehavior = guarded ? null : card.SelectionBehavior,
+        };
+    }
 
     /// <summary>The detail with a bold heading and the notes, escaped, as a list under it.</summary>
-    private static string Headed(string? detail, string heading, IReadOnlyList<string> notes)
+    private static string Headed(string? detail, string heading, IReadOnlyList<string> notes) =>
+        CardText.Finish(AppendHeaded(CardText.Detail().Append(detail).Append('\n'), heading, notes));
+
+    private static StringBuilder AppendHeaded(StringBuilder text, string heading, IReadOnlyList<string> notes)
     {
-        var text = CardText.Detail().Append(detail).Append("\n**").Append(heading).Append("**\n\n");
+        text.Append("**").Append(heading).Append("**\n\n");
         foreach (var note in notes)
         {
             CardText.AppendEscaped(text.Append("- "), note).Append('\n');
         }
 
-        return CardText.Finish(text);
+        return text;
     }
 
     private Card Contraindicated(MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
@@ -236,7 +274,14 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
 
             if (differs && ordered.OncePerDay)
             {
-                suggestions = [Suggestion(request, dose, order)];
+                if (UnitDoubt(answer) is { } doubt)
+                {
+                    detail.Append(Invariant($"No dose change is offered: `{doubt.Code}` (below) says the weight or height may be in another unit than recorded, and the computed dose rests on them; confirm both, then compare again.\n\n"));
+                }
+                else
+                {
+                    suggestions = [Suggestion(request, dose, order)];
+                }
             }
         }
         else
@@ -287,6 +332,13 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             Links = [DoseLink(match, input)],
         };
     }
+
+    /// <summary>
+    /// The first percentile warning on the weight, height or BMI: each says the value may be in another unit (pounds as kg,
+    /// inches as cm). A dose computed from them is shown, but a one-click change to it is not offered.
+    /// </summary>
+    private static AnswerAlert? UnitDoubt(DoseAnswer answer) =>
+        answer.Alerts.FirstOrDefault(a => a.Code is AlertCodes.WeightPercentile or AlertCodes.HeightPercentile or AlertCodes.BodyMassIndexPercentile);
 
     private static string RateText(DataType rate) => rate switch
     {

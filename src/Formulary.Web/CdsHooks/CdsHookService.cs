@@ -9,7 +9,8 @@ namespace Formulary.Web.CdsHooks;
 /// Answers one call: each MedicationRequest is matched to a monograph; when any order has usable dose rules,
 /// the patient's data is gathered (prefetch, else the client's FHIR server; 412 when it cannot be had), read
 /// into the engine's typed input and dosed by <see cref="DoseService"/> with the rules stored for the current
-/// generation. One card per order; an order of a drug that another order of the call also names says so on its card
+/// generation. Each order is screened for interactions against the other drugs of the call (<see cref="OtherDrugs"/>).
+/// One card per order; an order of a drug that another order of the call also names says so on its card
 /// (<see cref="CardBuilder.WithRepeatedDrug"/>). No clinical logic here.
 /// </summary>
 internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSource data, DoseService dosing, TimeProvider time)
@@ -52,19 +53,19 @@ internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSourc
                 return new(null, gathered.Missing, gathered.Problem);
             }
 
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            var (input, problems, notes) = PatientInputBuilder.Build(gathered.Record, today);
+            var (record, problems, pregnancy) = PatientInputBuilder.Build(gathered.Record, time.GetUtcNow());
             foreach (var (index, order, match) in checks)
             {
+                var input = record with { Medications = OtherDrugs(matched, index, match.Slug!) };
                 if (problems.Count > 0)
                 {
                     var (screening, _) = await dosing.CheckAsync(match.Slug, input).ConfigureAwait(false);
-                    answered[index] = cards.DataProblems(match, problems, screening, notes, index);
+                    answered[index] = cards.DataProblems(match, problems, screening, pregnancy, index);
                     continue;
                 }
 
                 var (answer, _) = await dosing.DoseAsync(match.Slug, input).ConfigureAwait(false);
-                answered[index] = cards.Answer(order, match, answer!, input, notes, index);
+                answered[index] = cards.Answer(order, match, answer!, input, pregnancy, index);
             }
         }
 
@@ -79,4 +80,14 @@ internal sealed class CdsHookService(MedicationMatcher matcher, PatientDataSourc
 
         return new(new CdsResponse([.. answered.Select(a => CardBuilder.WithReadNote(a.Value, request.Orders[a.Key].ReadNote))]), [], null);
     }
+
+    /// <summary>
+    /// The drugs the call's other orders were matched to (their monographs' titles, in the order of the draft orders, each
+    /// once), screened by the engine as concurrent medication. The same drug ordered twice is not its own interaction (the
+    /// card says it is ordered twice); an order no monograph matched has its own "not checked" card.
+    /// </summary>
+    private static IReadOnlyList<string> OtherDrugs(List<(int Index, MedicationMatch Match)> matched, int index, string slug) =>
+        [.. matched.Where(m => m.Index != index && !string.Equals(m.Match.Slug, slug, StringComparison.Ordinal))
+            .Select(m => m.Match.Title ?? m.Match.Slug!)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -6,8 +6,9 @@ namespace Formulary.Web.CdsHooks;
 /// Reads one Observation as a patient value, or says why it cannot be used: a status other than final,
 /// amended or corrected; a code that is not the kind asked for (a weight-for-length percentile, LOINC
 /// 77606-2, is not a body weight); no Quantity value, a comparator (&lt; 5), a unit that is not UCUM or
-/// that UCUM cannot convert to the kind's units; no full measurement date; a date after today or more than
-/// the kind's limit before it. Nothing here is a clinical range: the engine checks plausibility.
+/// that UCUM cannot convert to the kind's units, or a unit text that names another unit than the code (66 'lb' coded
+/// kg: which was meant cannot be told); no full measurement date; a date after today, a time after now, or a date more
+/// than the kind's limit before today. Nothing here is a clinical range: the engine checks plausibility.
 /// </summary>
 internal static class ObservationReader
 {
@@ -26,7 +27,13 @@ internal static class ObservationReader
             ? null
             : $"{name} has status '{(observation.Status is { } s ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(s) : "none")}'; only a final, amended or corrected result is used.";
 
-    public static (ObservedValue? Value, string? Problem) Read(Observation observation, ObservationKind kind, DateOnly today)
+    /// <summary>
+    /// How far after the server's clock a measurement time may be and still be read as now: clocks of an EHR and of this
+    /// server differ by seconds to minutes, and a weight entered a moment ago must not be refused for it.
+    /// </summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public static (ObservedValue? Value, string? Problem) Read(Observation observation, ObservationKind kind, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(observation);
         ArgumentNullException.ThrowIfNull(kind);
@@ -58,6 +65,11 @@ internal static class ObservationReader
             return Fail($"{name} {UcumUnits.Uncoded(quantity)}, so the value is not used.");
         }
 
+        if (UnitText.Mismatch(quantity) is { } mismatch)
+        {
+            return Fail($"{name} {mismatch}; which was meant cannot be told, so the value is not used: correct the record.");
+        }
+
         var code = quantity.Code!;
         var converted = kind.TargetUnits.Select(unit => (Unit: unit, Value: UcumUnits.Convert(value, code, unit))).FirstOrDefault(c => c.Value is not null);
         if (converted.Value is not { } number)
@@ -70,11 +82,12 @@ internal static class ObservationReader
             return Fail($"{name} has no full measurement date (effectiveDateTime, effectivePeriod or effectiveInstant to the day); how old it is cannot be told.");
         }
 
-        if (day > today)
+        if (After(observation, now) is { } future)
         {
-            return Fail(Invariant($"{name} is dated {day:yyyy-MM-dd}, after today ({today:yyyy-MM-dd})."));
+            return Fail($"{name} is dated {future}.");
         }
 
+        var today = Today(now);
         var age = today.DayNumber - day.DayNumber;
         if (kind.MaxAgeDays is { } limit && age > limit)
         {
@@ -82,6 +95,29 @@ internal static class ObservationReader
         }
 
         return (new ObservedValue(number, converted.Unit, value, code, day), null);
+    }
+
+    /// <summary>The day of <paramref name="now"/> in UTC: "today" for every date check of a call.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
+
+    /// <summary>
+    /// Whether the Observation is dated after <paramref name="now"/>, said as "2026-12-02T23:59:00Z, after now (…)": a
+    /// date alone when its day is after today (UTC), a date-time when its instant is more than <see cref="ClockSkew"/>
+    /// after now or its day as written is after today. Null when not after now, or when it has no full date.
+    /// </summary>
+    public static string? After(Observation observation, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        var text = EffectiveText(observation);
+        var today = Today(now);
+        if (DayOf(text) is { } day && day > today)
+        {
+            return Invariant($"{text}, after today ({today:yyyy-MM-dd})");
+        }
+
+        return Instant(text) is { } instant && instant > now + ClockSkew
+            ? Invariant($"{text}, after now ({now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'})")
+            : null;
     }
 
     /// <summary>The day the value describes: the effective date (the start of a period), to the day; null when partial or absent.</summary>
@@ -93,24 +129,22 @@ internal static class ObservationReader
             : null;
 
     /// <summary>
-    /// Which of two Observations was measured later (positive: <paramref name="a"/>): by day, then by instant when
-    /// both carry a time (FHIR requires its offset; "10:00+09:00" is before "05:00Z"), else by the text as written;
-    /// zero when nothing tells them apart.
+    /// Which of two Observations was measured later (positive: <paramref name="a"/>): by instant when both carry a time
+    /// (FHIR requires its offset; "10:00+09:00" is before "05:00Z"), else by day. A date alone and a date-time on the
+    /// same day cannot be ordered (the date says nothing of the hour): zero, as when nothing tells them apart, so the
+    /// caller treats them as measured together.
     /// </summary>
     public static int CompareMeasured(Observation a, Observation b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var (textA, textB) = (EffectiveText(a), EffectiveText(b));
-        var byDay = Nullable.Compare(DayOf(textA), DayOf(textB));
-        if (byDay != 0)
+        if (Instant(textA) is { } instantA && Instant(textB) is { } instantB)
         {
-            return byDay;
+            return instantA.CompareTo(instantB);
         }
 
-        return Instant(textA) is { } instantA && Instant(textB) is { } instantB
-            ? instantA.CompareTo(instantB)
-            : string.CompareOrdinal(textA, textB);
+        return Nullable.Compare(DayOf(textA), DayOf(textB));
     }
 
     private static DateTimeOffset? Instant(string text) =>

@@ -6,7 +6,8 @@ namespace Formulary.Web.CdsHooks;
 /// The dose an order gives per day, in mg, when it can be compared with a daily dose: the first dosage's
 /// <c>doseQuantity</c> or <c>doseRange</c> in UCUM mass units, times the doses a day of <c>timing.repeat</c>
 /// (<c>frequency</c> per <c>period</c> <c>periodUnit</c>; no timing is read as once). Not compared, and said why:
-/// no dose amount, an amount with a comparator, a unit without a UCUM code or one that is not a mass, a frequency or
+/// no dose amount, an amount with a comparator, a unit without a UCUM code or one that is not a mass, a unit text that
+/// names another unit than the code (flagged: the order disagrees with itself, <see cref="UnitText"/>), a frequency or
 /// period given as a range, a timing by code only, a schedule less often than daily (then flagged, as the computed dose
 /// is per day). An amount that cannot be a dose (zero, negative, more than <see cref="MaxPlausibleMg"/>) is not compared
 /// either, and is flagged so the card warns about the order itself. A <c>rateQuantity</c> is not compared: the infusion time is in the trace.
@@ -34,6 +35,11 @@ internal static class OrderedDose
         if (low?.Value is null || high?.Value is null)
         {
             return NotCompared(dose is Hl7.Fhir.Model.Range ? "The order's dose range lacks a low or high end, so it is not compared." : "The order gives no dose quantity, so it is not compared.");
+        }
+
+        if ((UnitText.Mismatch(low) ?? UnitText.Mismatch(high)) is { } mismatch)
+        {
+            return new(null, null, null, false, $"The ordered dose {mismatch}; which was meant cannot be told, so it is not compared: correct the order's unit.", true, false);
         }
 
         var (lowMg, highMg) = (InUnit(low, "mg"), InUnit(high, "mg"));

@@ -14,16 +14,17 @@ namespace Formulary.Web.CdsHooks;
 /// measured; pregnancy from the record's pregnancy status when it answers (<see cref="PregnancyStatusReader"/>).
 /// Screens the record does not answer (pregnancy without a usable status, breastfeeding, hypersensitivity) stay
 /// "not asked", never "no".
-/// Problems reading the data come back as sentences (they stop the dose); notes say what was read, or not used,
-/// for a screen (they do not); the engine checks every value that gets through.
+/// Problems reading the data come back as sentences (they stop the dose); the pregnancy reading says what the record's
+/// status gave the screen, or why it was not used (it does not stop the dose); the engine checks every value that gets through.
 /// </summary>
 internal static class PatientInputBuilder
 {
-    public static (PatientInput Input, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes) Build(PatientRecord record, DateOnly today)
+    public static (PatientInput Input, IReadOnlyList<string> Problems, PregnancyReading Pregnancy) Build(PatientRecord record, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
         var problems = new List<string>();
-        var (pregnant, pregnancyNote) = PregnancyStatusReader.Read(record.Observations.GetValueOrDefault(CdsServiceCatalog.PregnancyKey), today);
+        var today = ObservationReader.Today(now);
+        var pregnancy = PregnancyStatusReader.Read(record.Observations.GetValueOrDefault(CdsServiceCatalog.PregnancyKey), now);
         var input = new PatientInput
         {
             AgeYears = AgeYears(record.Patient, today, problems),
@@ -40,14 +41,14 @@ internal static class PatientInputBuilder
                 continue;
             }
 
-            var (value, problem) = ObservationReader.Read(observation, kind, today);
+            var (value, problem) = ObservationReader.Read(observation, kind, now);
             if (value is null)
             {
                 problems.Add(problem!);
                 continue;
             }
 
-            if (Disagreeing(record, kind, observation, value, today) is { } conflict)
+            if (Disagreeing(record, kind, observation, value, now) is { } conflict)
             {
                 problems.Add(conflict);
                 continue;
@@ -58,20 +59,20 @@ internal static class PatientInputBuilder
 
         return (input with
         {
-            Pregnant = pregnant,
+            Pregnant = pregnancy.Answer,
             Weight = values.TryGetValue(CdsServiceCatalog.WeightKey, out var w) ? Measure.Kilograms(w.Value, w.MeasuredOn) : null,
             Height = values.TryGetValue(CdsServiceCatalog.HeightKey, out var h) ? Measure.Centimetres(h.Value, h.MeasuredOn) : null,
             Creatinine = values.TryGetValue(CdsServiceCatalog.CreatinineKey, out var c)
                 ? c.Unit == "umol/L" ? Measure.MicromolPerLitre(c.Value, c.MeasuredOn) : Measure.MgPerDl(c.Value, c.MeasuredOn)
                 : null,
-        }, problems, pregnancyNote is null ? [] : [pregnancyNote]);
+        }, problems, pregnancy);
     }
 
     /// <summary>
     /// When another result was measured at the same time as the one read and does not give the same value (in the
     /// kind's unit), the sentence that says so: which of them holds cannot be told, so neither is used.
     /// </summary>
-    private static string? Disagreeing(PatientRecord record, ObservationKind kind, Observation latest, ObservedValue value, DateOnly today)
+    private static string? Disagreeing(PatientRecord record, ObservationKind kind, Observation latest, ObservedValue value, DateTimeOffset now)
     {
         if (!record.Tied.TryGetValue(kind.Key, out var others))
         {
@@ -80,11 +81,15 @@ internal static class PatientInputBuilder
 
         foreach (var other in others)
         {
-            var (otherValue, _) = ObservationReader.Read(other, kind, today);
+            var (otherValue, _) = ObservationReader.Read(other, kind, now);
             if (otherValue is null || otherValue.Unit != value.Unit || otherValue.Value != value.Value)
             {
                 var said = otherValue is null ? "cannot be used" : Invariant($"{otherValue.Value} {otherValue.Unit}");
-                return Invariant($"{ObservationReader.Named(latest, kind.Name)} ({value.Value} {value.Unit}) and Observation '{other.Id ?? "without id"}' ({said}) were measured at the same time ({ObservationReader.EffectiveText(latest)}) and disagree; which holds cannot be told, so neither is used: correct the record.");
+                var (when, whenOther) = (ObservationReader.EffectiveText(latest), ObservationReader.EffectiveText(other));
+                var together = when == whenOther || (when.Length > 10 && whenOther.Length > 10)
+                    ? $"were measured at the same time ({when})"
+                    : $"cannot be ordered ({when} and {whenOther}: a date without a time may be any hour of that day)";
+                return Invariant($"{ObservationReader.Named(latest, kind.Name)} ({value.Value} {value.Unit}) and Observation '{other.Id ?? "without id"}' ({said}) {together} and disagree; which holds cannot be told, so neither is used: correct the record.");
             }
         }
 

@@ -37,6 +37,9 @@ internal static class UcumUnits
     public static string Inexact(Hl7.Fhir.Model.Quantity quantity) =>
         $"'{Hl7.Fhir.Utility.EnumUtility.GetLiteral(quantity.Comparator)} {quantity.Value?.ToString(CultureInfo.InvariantCulture)}'";
 
+    /// <summary>Whether UCUM knows <paramref name="code"/> as a unit it can reduce (case-sensitive, as UCUM codes are).</summary>
+    public static bool Knows(string code) => Reduce(1m, code) is not null;
+
     public static decimal? Convert(decimal value, string ucumCode, string targetCode)
     {
         if (Reduce(value, ucumCode) is not { } measured || Reduce(1m, targetCode) is not { } one)

@@ -501,7 +501,9 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         var cards = body.GetProperty("cards").EnumerateArray().ToList();
         Assert.Equal(2, cards.Count);
         Assert.All(cards, card => Assert.DoesNotContain("more than once", card.GetProperty("detail").GetString(), StringComparison.Ordinal));
-        Assert.Equal("info", cards[0].GetProperty("indicator").GetString());
+        // A warning, but for the interaction (methotrexate is nephrotoxic and hepatotoxic), not for a repeated drug.
+        Assert.Equal("warning", cards[0].GetProperty("indicator").GetString());
+        Assert.Contains("`INTERACTION_AVOID`: 'Methotrexate' is nephrotoxic", cards[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
