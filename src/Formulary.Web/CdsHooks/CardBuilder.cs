@@ -13,8 +13,8 @@ namespace Formulary.Web.CdsHooks;
 
 /// <summary>
 /// Turns the outcome for one order into a card. Indicators: <c>critical</c> for a contraindication;
-/// <c>warning</c> for a dose adjusted, off-label use, an ordered dose that differs from the computed one, a
-/// data problem or a dose not computed; <c>info</c> for a computed dose with nothing to act on, and for an
+/// <c>warning</c> for a dose adjusted, off-label use, an ordered dose that differs from the computed one or that
+/// is not compared (<see cref="OrderCheck"/>), a data problem or a dose not computed; <c>info</c> for a computed dose with nothing to act on, and for an
 /// order Formulary cannot check (said so, never silent). Every card links to the monograph on this server.
 /// </summary>
 internal sealed class CardBuilder(string hookInstance, string baseUrl)
