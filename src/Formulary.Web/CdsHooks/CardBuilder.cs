@@ -13,8 +13,8 @@ namespace Formulary.Web.CdsHooks;
 
 /// <summary>
 /// Turns the outcome for one order into a card. Indicators: <c>critical</c> for a contraindication;
-/// <c>warning</c> for a dose adjusted, off-label use, an ordered dose that differs from the computed one, a
-/// data problem or a dose not computed; <c>info</c> for a computed dose with nothing to act on, and for an
+/// <c>warning</c> for a dose adjusted, off-label use, an ordered dose that differs from the computed one or that
+/// is not compared (<see cref="OrderCheck"/>), a data problem or a dose not computed; <c>info</c> for a computed dose with nothing to act on, and for an
 /// order Formulary cannot check (said so, never silent). Every card links to the monograph on this server.
 /// </summary>
 internal sealed class CardBuilder(string hookInstance, string baseUrl)
@@ -239,9 +239,8 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     {
         var detail = CardText.Detail();
         var ordered = OrderedDose.Read(request, answer.BsaM2);
+        var check = OrderCheck.Of(ordered, answer.DosePerDayMg is { } daily ? [DoseTarget.PerDay(answer, daily)] : [.. answer.Regimens.Select(DoseTarget.Of)]);
         string summary;
-        IReadOnlyList<CardSuggestion>? suggestions = null;
-        var differs = false;
         if (answer.DosePerDayMg is { } dose)
         {
             var route = answer.Route is { } r ? " " + r : string.Empty;
@@ -249,58 +248,38 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             var basis = answer.BsaM2 is { } bsa ? Invariant($" ({answer.DoseBasis} × {bsa:0.00} m²)") : answer.DoseBasis is { } b ? $" ({b})" : string.Empty;
             detail.Append(Invariant($"**{CardText.Escape(match.Title!)} for this patient: {dose} mg per day{route}{days}**{CardText.Escape(basis)}"));
             detail.Append(answer.CycleTotalMg is { } total ? Invariant($", cycle total {total} mg.\n\n") : ".\n\n");
-            var tolerance = (answer.RoundingIncrementMg ?? 0m) / 2m;
-            differs = ordered is { LowMg: { } low, HighMg: { } high } && (dose < low - tolerance || dose > high + tolerance);
-            summary = differs
-                ? Invariant($"{match.Title}: ordered {ordered.Shown}, computed {dose} mg/day{basis}")
-                : Invariant($"{match.Title}: {dose} mg/day{route}{days}{basis}");
-            if (differs && ordered.LowMg == ordered.HighMg)
+            var computed = Invariant($"{dose} mg/day{route}{days}{basis}");
+            summary = check.State switch
             {
-                var percent = Math.Round((ordered.LowMg!.Value - dose) / dose * 100m, 1, MidpointRounding.AwayFromZero);
-                detail.Append(Invariant($"The order gives **{CardText.Escape(ordered.Shown!)}**, {percent:+0.0;-0.0}% from the computed {dose} mg per day.\n\n"));
-            }
-            else if (differs)
-            {
-                detail.Append(Invariant($"The order gives **{CardText.Escape(ordered.Shown!)}**: the computed {dose} mg per day is outside it.\n\n"));
-            }
-            else if (ordered.NotCompared is not null)
-            {
-                detail.Append(CardText.Escape(ordered.NotCompared)).Append("\n\n");
-            }
-            else if ((!ordered.OncePerDay || ordered.PerArea) && ordered.Shown is not null)
-            {
-                detail.Append(Invariant($"The order gives {CardText.Escape(ordered.Shown)}, the computed daily dose.\n\n"));
-            }
-
-            if (differs && ordered.OncePerDay)
-            {
-                if (UnitDoubt(answer) is { } doubt)
-                {
-                    detail.Append(Invariant($"No dose change is offered: `{doubt.Code}` (below) says the weight or height may be in another unit than recorded, and the computed dose rests on them; confirm both, then compare again.\n\n"));
-                }
-                else
-                {
-                    suggestions = [Suggestion(request, dose, order)];
-                }
-            }
+                OrderState.Differs => Invariant($"{match.Title}: ordered {ordered.Daily}{(check.CourseDiffers && ordered.CourseShown is { } course ? $" ({course})" : string.Empty)}, computed {dose} mg/day{(check.CourseDiffers ? days : string.Empty)}{basis}"),
+                OrderState.NotCompared => $"{match.Title}: ordered dose not compared ({check.What}); computed {computed}",
+                _ => $"{match.Title}: {computed}",
+            };
+            OrderCheckText.AppendDaily(detail, check, ordered, dose);
         }
         else
         {
-            summary = $"{match.Title}: {answer.Regimens.Count} regimen(s) computed for this patient; see the detail";
-            foreach (var regimen in answer.Regimens)
+            summary = check.State switch
             {
-                detail.Append(Invariant($"- **{CardText.Escape(regimen.Label)}** ({CardText.Escape(regimen.Population)}): "));
-                detail.Append(regimen.PerDoseMg is { } perDose ? Invariant($"{perDose} mg per dose") : "per-dose amount not stated");
-                detail.Append(regimen.PerDayMg is { } perDay ? Invariant($", {perDay} mg per day") : string.Empty);
-                detail.Append(regimen.IntervalHours is { } every ? Invariant($", every {every} hours") : string.Empty);
-                detail.Append(regimen.Route is { } route ? $", {CardText.Escape(route)}" : string.Empty).Append('\n');
-            }
+                OrderState.Differs => check.Comparisons.Count == 1
+                    ? $"{match.Title}: ordered {ordered.Daily} differs from {check.Comparisons[0].Target.Name}: {check.What}"
+                    : $"{match.Title}: ordered {ordered.Daily} fits none of the {check.Comparisons.Count} regimens computed: see the detail",
+                OrderState.NotCompared => $"{match.Title}: ordered dose not compared ({check.What}); {answer.Regimens.Count} regimen(s) computed, see the detail",
+                _ => $"{match.Title}: ordered {ordered.Daily} agrees with {check.Agreeing!.Target.Name}{(check.Comparisons.Count > 1 ? Invariant($" (one of {check.Comparisons.Count} regimens computed)") : string.Empty)}",
+            };
+            OrderCheckText.AppendRegimens(detail, answer.Regimens);
+            OrderCheckText.AppendRegimenCheck(detail, check, ordered);
+        }
 
-            detail.Append('\n');
-            if (ordered.Implausible)
-            {
-                detail.Append(CardText.Escape(ordered.NotCompared!)).Append("\n\n");
-            }
+        var correction = check.Correction(out var noCorrection);
+        if (check.State == OrderState.Differs && correction is null)
+        {
+            detail.Append(CultureInfo.InvariantCulture, $"No corrected order is offered: {CardText.Escape(noCorrection!)}.\n\n");
+        }
+        else if (correction is not null && UnitDoubt(answer) is { } doubt)
+        {
+            correction = null;
+            detail.Append(Invariant($"No dose change is offered: `{doubt.Code}` (below) says the weight or height may be in another unit than recorded, and the computed dose rests on them; confirm both, then compare again.\n\n"));
         }
 
         foreach (var adjustment in answer.Adjustments)
@@ -316,12 +295,13 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             detail.Append(Invariant($"The order's rate ({CardText.Escape(RateText(rate))}) is not compared; the infusion time is in the trace.\n\n"));
         }
 
-        var actionable = differs || ordered.Implausible || ordered.ScheduleDiffers || answer.Adjustments.Count > 0 || answer.Approved == false
+        IReadOnlyList<CardSuggestion>? suggestions = correction is { } change ? [Suggestion(request, change, check.Comparisons[0].Target, order)] : null;
+        var actionable = check.State != OrderState.Agrees || answer.Adjustments.Count > 0 || answer.Approved == false
             || answer.Alerts.Any(a => a.Severity != AlertSeverity.Info && !a.Code.StartsWith("SCREEN_", StringComparison.Ordinal));
         return new Card
         {
             Uuid = Id(order, "dose"),
-            Kind = differs ? "dose-change" : "dose",
+            Kind = check.State == OrderState.Differs ? "dose-change" : "dose",
             Summary = CardText.Summary(summary + (answer.Approved == false ? " (off-label)" : string.Empty)),
             Detail = CardText.Finish(detail),
             Indicator = actionable ? "warning" : "info",
@@ -348,15 +328,17 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         _ => rate.TypeName,
     };
 
-    private CardSuggestion Suggestion(MedicationRequest request, decimal dose, int order)
+    private CardSuggestion Suggestion(MedicationRequest request, (decimal Mg, decimal? EveryHours) change, DoseTarget target, int order)
     {
-        var corrected = OrderedDose.WithDose(request, dose);
+        var corrected = OrderedDose.Corrected(request, change.Mg, change.EveryHours);
         using var json = JsonDocument.Parse(FhirJson.Write(corrected));
-        return new CardSuggestion(
-            Invariant($"Change the dose to {dose} mg"),
-            Id(order, "suggest-dose"),
-            true,
-            [new CardAction("update", Invariant($"Set the ordered dose to the computed {dose} mg per day."), json.RootElement.Clone())]);
+        var (label, description) = (change.EveryHours, target.Label) switch
+        {
+            ({ } every, _) => (Invariant($"Change the order to {change.Mg:0.####} mg every {every:0.####} hours"), Invariant($"Set the ordered dose to {change.Mg:0.####} mg every {every:0.####} hours, as {target.Name} computes.")),
+            (null, null) => (Invariant($"Change the dose to {change.Mg} mg"), Invariant($"Set the ordered dose to the computed {change.Mg} mg per day.")),
+            _ => (Invariant($"Change the dose to {change.Mg:0.####} mg"), Invariant($"Set the ordered dose to {change.Mg:0.####} mg, as {target.Name} computes.")),
+        };
+        return new CardSuggestion(label, Id(order, "suggest-dose"), true, [new CardAction("update", description, json.RootElement.Clone())]);
     }
 
     private static void AppendAlerts(StringBuilder detail, IEnumerable<AnswerAlert> alerts)

@@ -673,11 +673,11 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
 
     [Theory]
     [InlineData("""{"repeat":{"frequency":1,"period":2,"periodUnit":"d"}}""", "warning", "less often than daily")]
-    [InlineData("""{"repeat":{"frequency":1,"frequencyMax":3,"period":1,"periodUnit":"d"}}""", "info", "frequency or period as a range")]
-    [InlineData("""{"code":{"text":"BID"}}""", "info", "by a code only")]
-    [InlineData("""{"repeat":{"frequency":1,"period":0.00000000000000000001,"periodUnit":"s"}}""", "info", "more than 1000 doses a day")]
-    [InlineData("""{"repeat":{"frequency":1,"period":-1,"periodUnit":"d"}}""", "info", "not a plausible number")]
-    [InlineData("""{"repeat":{"frequency":2147483647,"period":1,"periodUnit":"s"}}""", "info", "more than 1000 doses a day")]
+    [InlineData("""{"repeat":{"frequency":1,"frequencyMax":3,"period":1,"periodUnit":"d"}}""", "warning", "frequency or period as a range")]
+    [InlineData("""{"code":{"text":"BID"}}""", "warning", "by a code only")]
+    [InlineData("""{"repeat":{"frequency":1,"period":0.00000000000000000001,"periodUnit":"s"}}""", "warning", "more than 1000 doses a day")]
+    [InlineData("""{"repeat":{"frequency":1,"period":-1,"periodUnit":"d"}}""", "warning", "not a plausible number")]
+    [InlineData("""{"repeat":{"frequency":2147483647,"period":1,"periodUnit":"s"}}""", "warning", "more than 1000 doses a day")]
     public async Task Call_TimingThatGivesNoDailyAmount_IsNotComparedAndSaysWhy(string timing, string indicator, string expected)
     {
         var request = Child();

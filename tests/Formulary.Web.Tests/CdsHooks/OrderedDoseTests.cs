@@ -1,3 +1,4 @@
+using Formulary.Clinical.Regimens;
 using Formulary.Web.CdsHooks;
 using Hl7.Fhir.Model;
 
@@ -11,8 +12,8 @@ public sealed class OrderedDoseTests
     {
         var amount = OrderedDose.Read(Order(Mg2(52m)), bsaM2: null);
 
-        Assert.Null(amount.LowMg);
-        Assert.Equal("The ordered dose, 52 mg/m2, is per m² of body surface area, and this dose is not computed from one, so it is not compared.", amount.NotCompared);
+        Assert.Null(amount.PerDoseMg);
+        Assert.Equal("The ordered dose, 52 mg/m2, is per m² of body surface area, and this dose is not computed from one, so it is not compared.", amount.NotCompared?.Why);
     }
 
     [Fact]
@@ -27,8 +28,8 @@ public sealed class OrderedDoseTests
         var amount = OrderedDose.Read(new MedicationRequest { DosageInstruction = [dosage] }, bsaM2: 1.5m);
 
         // 20–25 mg/m² × 1.5 m² = 30–37.5 mg a dose; twice a day = 60–75 mg per day.
-        Assert.Equal((60m, 75m), (amount.LowMg, amount.HighMg));
-        Assert.Equal("20–25 mg/m2 × 1.50 m² = 30–37.5 mg 2 times a day (60–75 mg per day)", amount.Shown);
+        Assert.Equal(new ValueRange(60m, 75m), amount.PerDayMg);
+        Assert.Equal("20–25 mg/m2 × 1.50 m² = 30–37.5 mg 2 times a day (60–75 mg per day)", amount.Daily);
         Assert.False(amount.OncePerDay);
         Assert.True(amount.PerArea);
     }
@@ -38,8 +39,8 @@ public sealed class OrderedDoseTests
     {
         var amount = OrderedDose.Read(Order(new Quantity(52m, "mg/m2") { System = null, Code = "mg/m2" }), bsaM2: 1.06m);
 
-        Assert.Null(amount.LowMg);
-        Assert.Equal("The ordered dose has the unit 'mg/m2' without a UCUM code (system http://unitsofmeasure.org); the unit cannot be told, so it is not compared.", amount.NotCompared);
+        Assert.Null(amount.PerDoseMg);
+        Assert.Equal("The ordered dose has the unit 'mg/m2' without a UCUM code (system http://unitsofmeasure.org); the unit cannot be told, so it is not compared.", amount.NotCompared?.Why);
     }
 
     [Fact]
@@ -48,8 +49,8 @@ public sealed class OrderedDoseTests
         // As EHRs send it: a unit written for people, no system or code. 'mg' is a UCUM code, but uncoded text is not read as one.
         var amount = OrderedDose.Read(Order(new Quantity { Value = 55.1m, Unit = "mg" }), bsaM2: 1.06m);
 
-        Assert.Null(amount.LowMg);
-        Assert.Equal("The ordered dose has the unit 'mg' without a UCUM code (system http://unitsofmeasure.org); the unit cannot be told, so it is not compared.", amount.NotCompared);
+        Assert.Null(amount.PerDoseMg);
+        Assert.Equal("The ordered dose has the unit 'mg' without a UCUM code (system http://unitsofmeasure.org); the unit cannot be told, so it is not compared.", amount.NotCompared?.Why);
     }
 
     [Fact]
@@ -59,8 +60,8 @@ public sealed class OrderedDoseTests
 
         var amount = OrderedDose.Read(new MedicationRequest { DosageInstruction = [new Dosage { DoseAndRate = [new Dosage.DoseAndRateComponent { Dose = range }] }] }, bsaM2: 1.06m);
 
-        Assert.Null(amount.LowMg);
-        Assert.Contains("the unit 'mg' without a UCUM code", amount.NotCompared, StringComparison.Ordinal);
+        Assert.Null(amount.PerDoseMg);
+        Assert.Contains("the unit 'mg' without a UCUM code", amount.NotCompared?.Why, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,8 +69,8 @@ public sealed class OrderedDoseTests
     {
         var amount = OrderedDose.Read(Order(new Quantity(60m, "mg") { System = "http://unitsofmeasure.org", Code = "mg", Comparator = Quantity.QuantityComparator.LessThan }), bsaM2: 1.06m);
 
-        Assert.Null(amount.LowMg);
-        Assert.Equal("The ordered dose is not an exact amount ('< 60'), so it is not compared.", amount.NotCompared);
+        Assert.Null(amount.PerDoseMg);
+        Assert.Equal("The ordered dose is not an exact amount ('< 60'), so it is not compared.", amount.NotCompared?.Why);
     }
 
     [Fact]
@@ -77,8 +78,8 @@ public sealed class OrderedDoseTests
     {
         var amount = OrderedDose.Read(Order(new Quantity(2m, "mL") { System = "http://unitsofmeasure.org", Code = "mL" }), bsaM2: 1.06m);
 
-        Assert.Null(amount.LowMg);
-        Assert.Equal("The ordered dose is in 'mL', not a UCUM mass unit or mass per m², so it is not compared.", amount.NotCompared);
+        Assert.Null(amount.PerDoseMg);
+        Assert.Equal("The ordered dose is in 'mL', not a UCUM mass unit or mass per m², so it is not compared.", amount.NotCompared?.Why);
     }
 
     [Theory]
@@ -88,8 +89,8 @@ public sealed class OrderedDoseTests
     {
         var amount = OrderedDose.Read(Order(new Quantity(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), code) { System = "http://unitsofmeasure.org", Code = code }), bsaM2: 1.06m);
 
-        Assert.Null(amount.LowMg);
-        Assert.Equal($"The ordered dose, {value} {code}, is per kg of body weight, and which weight it is meant for (actual, ideal or adjusted) cannot be told from the order, so it is not compared: check the amount it gives against the computed dose.", amount.NotCompared);
+        Assert.Null(amount.PerDoseMg);
+        Assert.Equal($"The ordered dose, {value} {code}, is per kg of body weight, and which weight it is meant for (actual, ideal or adjusted) cannot be told from the order, so it is not compared: check the amount it gives against the computed dose.", amount.NotCompared?.Why);
     }
 
     [Fact]
@@ -99,8 +100,8 @@ public sealed class OrderedDoseTests
 
         var amount = OrderedDose.Read(new MedicationRequest { DosageInstruction = [new Dosage { DoseAndRate = [new Dosage.DoseAndRateComponent { Dose = range }] }] }, bsaM2: 1.06m);
 
-        Assert.Null(amount.LowMg);
-        Assert.StartsWith("The ordered dose, 1–2 mg/kg, is per kg of body weight", amount.NotCompared, StringComparison.Ordinal);
+        Assert.Null(amount.PerDoseMg);
+        Assert.StartsWith("The ordered dose, 1–2 mg/kg, is per kg of body weight", amount.NotCompared?.Why, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class OrderedDoseTests
         var amount = OrderedDose.Read(Order(Mg2(2_000_000m)), bsaM2: 1m);
 
         Assert.True(amount.Implausible);
-        Assert.Null(amount.LowMg);
+        Assert.Null(amount.PerDoseMg);
     }
 
     private static Quantity Mg2(decimal value) => new(value, "mg/m2") { System = "http://unitsofmeasure.org", Code = "mg/m2" };
