@@ -91,14 +91,14 @@ internal static class ExportSiteCommand
 
             var total = TimeProvider.System.GetElapsedTime(started);
             var published = set!.Published;
-            var leftOut = published?.Import is { } import
-                ? import.Documents.Where(d => d.Outcome is Storage.Importing.ImportOutcome.Failed or Storage.Importing.ImportOutcome.Rejected)
-                    .Select(d => ImportCommand.Located(published, d.SourcePath)).ToList()
+            var refused = published?.Import is { } import
+                ? import.Documents.Where(d => d.Outcome is Storage.Importing.ImportOutcome.Failed or Storage.Importing.ImportOutcome.Rejected).ToList()
                 : [];
-            if (published is not null)
+            var leftOut = refused.Select(d => ImportCommand.Located(published!, d.SourcePath)).ToList();
+            if (published is not null && !asJson)
             {
-                // The findings go where the report does not: standard error when the report is JSON.
-                ImportCommand.WriteFindings(asJson ? result.InvocationConfiguration.Error : stdout, published);
+                ImportCommand.WriteFindings(stdout, published);
+                await stdout.WriteLineAsync(ImportCommand.Summary(published).ToString()).ConfigureAwait(false);
             }
 
             if (asJson)
@@ -111,7 +111,8 @@ internal static class ExportSiteCommand
                     report.Bytes,
                     elapsedSeconds = Math.Round(total.TotalSeconds, 3),
                     renderSeconds = Math.Round(report.Elapsed.TotalSeconds, 3),
-                    leftOut,
+                    leftOut = refused.Select(d => new { file = ImportCommand.Located(published!, d.SourcePath), reason = d.FailureReason }),
+                    findings = published is null ? null : ImportCommand.Summary(published),
                 }, new JsonSerializerOptions(JsonSerializerDefaults.Web))).ConfigureAwait(false);
             }
             else

@@ -135,14 +135,17 @@ internal static class ImportCommand
         }
     }
 
+    /// <summary>The counts of a publication's findings by severity, its documents' and the listing's.</summary>
+    public static DiagnosticSummary Summary(PublishReport publish) =>
+        DiagnosticSummary.Of(publish.Files, [.. (publish.Import?.Documents ?? []).SelectMany(d => d.Diagnostics), .. publish.LooseDiagnostics]);
+
     /// <summary>A path the store keeps (relative to the content root) as the folder was given.</summary>
     public static string Located(PublishReport publish, string file) => Path.Join(publish.ContentRoot, file);
 
     private static void Write(TextWriter output, bool asJson, string location, PublishReport publish)
     {
         var report = publish.Import ?? new ImportReport([]);
-        var diagnostics = report.Documents.SelectMany(d => d.Diagnostics).Concat(publish.LooseDiagnostics).ToList();
-        var summary = DiagnosticSummary.Of(publish.Files, diagnostics);
+        var summary = Summary(publish);
         if (asJson)
         {
             CliJson.Write(output, new ImportJson(
