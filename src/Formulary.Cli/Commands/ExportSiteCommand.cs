@@ -12,7 +12,10 @@ namespace Formulary.Cli.Commands;
 /// <c>formulary export-site [--db DB | --content DIR] --out DIR [--base-url URL]</c>: the whole site as
 /// static files for a CDN, with a progress bar (Spectre.Console) on a terminal. With <c>--db</c> the
 /// pages come from the store (the latest accepted version of each document, as <c>serve</c> shows them);
-/// with <c>--content</c> (or neither: the bundled content) from a folder, for an editor's preview.
+/// with <c>--content</c> (or neither: the bundled content) from a folder, for an editor's preview: the folder is
+/// published first, as <c>import</c> publishes it, into a throw-away store (<see cref="FolderStore"/>), so the site holds
+/// exactly what an import would publish; the import's findings are printed, and the command ends with 1, naming the
+/// documents left out, when one was refused or rejected.
 /// </summary>
 internal static class ExportSiteCommand
 {
@@ -87,6 +90,17 @@ internal static class ExportSiteCommand
             }
 
             var total = TimeProvider.System.GetElapsedTime(started);
+            var published = set!.Published;
+            var refused = published?.Import is { } import
+                ? import.Documents.Where(d => d.Outcome is Storage.Importing.ImportOutcome.Failed or Storage.Importing.ImportOutcome.Rejected).ToList()
+                : [];
+            var leftOut = refused.Select(d => ImportCommand.Located(published!, d.SourcePath)).ToList();
+            if (published is not null && !asJson)
+            {
+                ImportCommand.WriteFindings(stdout, published);
+                await stdout.WriteLineAsync(ImportCommand.Summary(published).ToString()).ConfigureAwait(false);
+            }
+
             if (asJson)
             {
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(new
@@ -97,12 +111,21 @@ internal static class ExportSiteCommand
                     report.Bytes,
                     elapsedSeconds = Math.Round(total.TotalSeconds, 3),
                     renderSeconds = Math.Round(report.Elapsed.TotalSeconds, 3),
+                    leftOut = refused.Select(d => new { file = ImportCommand.Located(published!, d.SourcePath), reason = d.FailureReason }),
+                    findings = published is null ? null : ImportCommand.Summary(published),
                 }, new JsonSerializerOptions(JsonSerializerDefaults.Web))).ConfigureAwait(false);
             }
             else
             {
                 await stdout.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"Exported {report!.Pages} pages ({report.Files} files, {report.Bytes / 1024} KiB) in {total.TotalSeconds:0.00} s (rendering and writing {report.Elapsed.TotalSeconds:0.00} s) to {result.GetValue(output)}")).ConfigureAwait(false);
+            }
+
+            if (published?.HasProblems == true)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"export-site: {leftOut.Count} document(s) left out of the site (import refuses them): {string.Join(", ", leftOut)}")).ConfigureAwait(false);
+                return FormularyCli.ExitErrors;
             }
 
             return FormularyCli.ExitOk;
@@ -112,44 +135,50 @@ internal static class ExportSiteCommand
 
     /// <summary>
     /// The documents to export (their summaries, and their monographs as a stream read while pages are written)
-    /// and the drugs whose pages get the dose section; disposing it closes the store it reads from.
+    /// and the drugs whose pages get the dose section; disposing it closes the store it reads from. <see cref="Published"/>:
+    /// what publishing the folder did (null when exporting a store).
     /// </summary>
     private sealed record Source(
         IReadOnlyList<MonographSummary> Summaries,
         IAsyncEnumerable<Formulary.Storage.Versions.LiveMonographRow> Monographs,
         IReadOnlySet<string> DrugsWithDoseRules,
-        IAsyncDisposable? Store) : IAsyncDisposable
+        IAsyncDisposable Store,
+        Formulary.Storage.Publishing.PublishReport? Published) : IAsyncDisposable
     {
-        /// <summary>A parsed folder: nothing to close, every monograph in memory.</summary>
-        public static Source From(IReadOnlyList<Formulary.Monographs.Model.Monograph> monographs, IReadOnlySet<string> drugs)
-        {
-            var (summaries, stream) = SiteExporter.InMemory(monographs, TimeProvider.System);
-            return new Source(summaries, stream, drugs, null);
-        }
-
-        public ValueTask DisposeAsync() => Store?.DisposeAsync() ?? ValueTask.CompletedTask;
+        public ValueTask DisposeAsync() => Store.DisposeAsync();
     }
 
     /// <summary>
-    /// A folder is parsed whole (an editor's preview: the cross-document checks need every file); a store is
-    /// listed, then its monographs read in one statement as their pages are written (bounded memory at any size).
+    /// A folder is published into a throw-away store first (<see cref="FolderStore"/>); then the store is listed and its
+    /// monographs read in one statement as their pages are written (bounded memory at any size).
     /// </summary>
     private static async Task<Source> ReadAsync(string? folder, string? database, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
     {
         if (database is null)
         {
-            var set = new ContentLoader().Load(folder!, progress, cancellationToken);
-            return Source.From(set.Monographs, Formulary.Monographs.Rules.DrugProfileCatalog.Load(folder!).Profiles.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal));
+            var published = await FolderStore.PublishAsync(folder!, progress, cancellationToken).ConfigureAwait(false);
+            return await SourceAsync(published.Store, published, published.Report, cancellationToken).ConfigureAwait(false);
         }
 
         var store = await Formulary.Storage.StoreLocation.OpenAsync(database, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-        var summaries = await store.ListAsync(cancellationToken).ConfigureAwait(false);
-        progress?.Report(new LoadProgress(summaries.Count, summaries.Count, string.Empty));
-        return new Source(
-            summaries,
-            store.ReadLiveAsync(cancellationToken),
-            Formulary.Storage.Rules.DrugRules.Drugs(summaries),
-            store);
+        var source = await SourceAsync(store, store, null, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new LoadProgress(source.Summaries.Count, source.Summaries.Count, string.Empty));
+        return source;
+    }
+
+    private static async Task<Source> SourceAsync(
+        Formulary.Storage.IMonographStore store, IAsyncDisposable owner, Formulary.Storage.Publishing.PublishReport? published, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var summaries = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+            return new Source(summaries, store.ReadLiveAsync(cancellationToken), Formulary.Storage.Rules.DrugRules.Drugs(summaries), owner, published);
+        }
+        catch
+        {
+            await owner.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static Task<ExportReport> ExportAsync(Source source, string output, string baseUrl, IProgress<ExportProgress>? progress, CancellationToken cancellationToken) =>

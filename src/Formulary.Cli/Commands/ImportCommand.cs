@@ -105,11 +105,47 @@ internal static class ImportCommand
                 return result;
             });
 
+    /// <summary>
+    /// Every finding of a publication, a line each in the compilers' format, with each document not imported or rejected
+    /// and why; paths joined to the folder as it was given (the store keeps them relative to it), as editors expect.
+    /// </summary>
+    public static void WriteFindings(TextWriter output, PublishReport publish)
+    {
+        var report = publish.Import ?? new ImportReport([]);
+        foreach (var diagnostic in publish.LooseDiagnostics)
+        {
+            output.WriteLine((diagnostic with { File = Located(publish, diagnostic.File) }).ToString());
+        }
+
+        foreach (var document in report.Documents)
+        {
+            foreach (var diagnostic in document.Diagnostics)
+            {
+                output.WriteLine((diagnostic with { File = Located(publish, diagnostic.File) }).ToString());
+            }
+
+            if (document.Outcome is ImportOutcome.Failed)
+            {
+                output.WriteLine($"{Located(publish, document.SourcePath)}: not imported: {document.FailureReason}");
+            }
+            else if (document.Outcome is ImportOutcome.Rejected)
+            {
+                output.WriteLine($"{Located(publish, document.SourcePath)}: rejected as version {document.Version}: {document.FailureReason}");
+            }
+        }
+    }
+
+    /// <summary>The counts of a publication's findings by severity, its documents' and the listing's.</summary>
+    public static DiagnosticSummary Summary(PublishReport publish) =>
+        DiagnosticSummary.Of(publish.Files, [.. (publish.Import?.Documents ?? []).SelectMany(d => d.Diagnostics), .. publish.LooseDiagnostics]);
+
+    /// <summary>A path the store keeps (relative to the content root) as the folder was given.</summary>
+    public static string Located(PublishReport publish, string file) => Path.Join(publish.ContentRoot, file);
+
     private static void Write(TextWriter output, bool asJson, string location, PublishReport publish)
     {
         var report = publish.Import ?? new ImportReport([]);
-        var diagnostics = report.Documents.SelectMany(d => d.Diagnostics).Concat(publish.LooseDiagnostics).ToList();
-        var summary = DiagnosticSummary.Of(publish.Files, diagnostics);
+        var summary = Summary(publish);
         if (asJson)
         {
             CliJson.Write(output, new ImportJson(
@@ -120,30 +156,7 @@ internal static class ImportCommand
             return;
         }
 
-        // The store keeps paths relative to the content root; an editor wants them as the folder was given.
-        string Located(string file) => Path.Join(publish.ContentRoot, file);
-        foreach (var diagnostic in publish.LooseDiagnostics)
-        {
-            output.WriteLine((diagnostic with { File = Located(diagnostic.File) }).ToString());
-        }
-
-        foreach (var document in report.Documents)
-        {
-            foreach (var diagnostic in document.Diagnostics)
-            {
-                output.WriteLine((diagnostic with { File = Located(diagnostic.File) }).ToString());
-            }
-
-            if (document.Outcome is ImportOutcome.Failed)
-            {
-                output.WriteLine($"{Located(document.SourcePath)}: not imported: {document.FailureReason}");
-            }
-            else if (document.Outcome is ImportOutcome.Rejected)
-            {
-                output.WriteLine($"{Located(document.SourcePath)}: rejected as version {document.Version}: {document.FailureReason}");
-            }
-        }
-
+        WriteFindings(output, publish);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{publish.Files} document(s) into {location}: {report.Added} added, {report.Changed} changed, {report.Unchanged} unchanged, {report.Removed} removed, {report.Failed} failed, {report.Rejected} rejected; {summary.Errors} error(s), {summary.Warnings} warning(s); {publish.Read} read{(report.Reparsed > 0 ? $"; {report.Reparsed} re-parsed (stored by another parser version)" : "")}"));
     }

@@ -26,17 +26,31 @@ internal static class ContentSetLint
         return diagnostics;
     }
 
-    /// <summary>One <c>MONO041</c> for every file after the first that claims a slug of its collection (ignoring case), in the order given.</summary>
-    public static List<Diagnostic> Duplicates(IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> documents)
+    /// <summary>
+    /// One <c>MONO041</c> for every file but one among those that claim a slug of their collection. The one kept (published)
+    /// is, in this order: named exactly as the slug (the others needed normalizing, MONO006: a stray <c>clofarabine .md</c> or
+    /// <c>Clofarabine.md</c> never displaces <c>clofarabine.md</c>); among several such, or none, the one
+    /// <paramref name="published"/> names (the file the store publishes the slug from now), so which name sorts first cannot
+    /// flip a published document; else the first in the order given (the listing's ordinal order), so the choice is
+    /// deterministic.
+    /// </summary>
+    /// <param name="published">The path (as in <paramref name="documents"/>) of the file a collection and slug are published from now; null when unknown.</param>
+    public static List<Diagnostic> Duplicates(
+        IReadOnlyList<(Collection Collection, string Slug, string SourcePath)> documents, Func<Collection, string, string?>? published = null)
     {
         var diagnostics = new List<Diagnostic>();
         foreach (var group in documents.GroupBy(m => (m.Collection, m.Slug), SlugClaim.Comparer).Where(g => g.Count() > 1))
         {
-            var first = group.First();
-            foreach (var duplicate in group.Skip(1))
+            var exact = group.Where(m => !SlugRule.IsNormalizedName(m.SourcePath)).ToList();
+            var candidates = exact.Count > 0 ? exact : [.. group];
+            var current = published?.Invoke(group.Key.Collection, group.Key.Slug);
+            var kept = candidates.FirstOrDefault(m => string.Equals(m.SourcePath, current, StringComparison.Ordinal)) is { SourcePath: not null } stored
+                ? stored
+                : candidates[0];
+            foreach (var duplicate in group.Where(m => !string.Equals(m.SourcePath, kept.SourcePath, StringComparison.Ordinal)))
             {
                 diagnostics.Add(DiagnosticCodes.DuplicateSlug.At(duplicate.SourcePath, SourcePosition.FileStart,
-                    $"slug '{duplicate.Slug}' is also used by {first.Collection.FolderName()}/{Path.GetFileName(first.SourcePath)}; each URL must name one document"));
+                    $"slug '{duplicate.Slug}' is also claimed by {kept.Collection.FolderName()}/{Path.GetFileName(kept.SourcePath)}, which is published under it; this file is not (rename or remove it)"));
             }
         }
 

@@ -50,6 +50,13 @@ public sealed class ContentListing
     /// </summary>
     public long Digest => digest.Value;
 
+    /// <summary>
+    /// The entries there but not read, as listed: links leading outside the folder or nowhere, FIFOs, folders named like a
+    /// monograph, folders that could not be listed (each with its finding in <see cref="IncrementalLoader.LooseDiagnostics"/>).
+    /// A document whose file is one of them is not gone.
+    /// </summary>
+    public IEnumerable<string> Unread => Layout.Skipped.Select(d => d.File);
+
     /// <summary>The path as given.</summary>
     public string Path { get; }
 

@@ -34,7 +34,7 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
     }
 
     /// <summary>Starts the load of what <paramref name="listing"/> lists; the documents are read as they are enumerated.</summary>
-    /// <param name="stored">What the store holds for a collection and slug (null: nothing); called once per document, in order, from one thread at a time.</param>
+    /// <param name="stored">What the store holds for a collection and slug (null: nothing); called once per document, in order, from one thread at a time (and first once per slug that several files claim).</param>
     public IncrementalLoad Load(ContentListing listing, Func<Collection, string, StoredContent?> stored, IProgress<LoadProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(listing);
@@ -48,8 +48,7 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
             layout.KnownSlugs.GetValueOrDefault(files[i].Collection)?.Add(listing.Slugs[i]);
         }
 
-        var duplicates = ContentSetLint.Duplicates([.. Enumerable.Range(0, files.Count).Where(i => listing.Duplicated[i]).Select(i => (files[i].Collection, listing.Slugs[i], files[i].Path))])
-            .ToLookup(d => d.File, StringComparer.Ordinal);
+        var duplicates = Duplicates(listing, stored);
         var isRoot = IsContentFolder(path);
         // A document that need not be read is handed over as it is, without a task of its own.
         Task<LoadedDocument> Start(int i, CancellationToken token)
@@ -79,6 +78,21 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
 
     private static bool IsContentFolder(string path) =>
         Directory.Exists(path) && Enum.GetValues<Collection>().Any(c => Directory.Exists(Path.Combine(path, c.FolderName())));
+
+    /// <summary>
+    /// The MONO041 findings of the files that claim a slug another file claims too, by file. The file the store publishes the
+    /// slug from now (<see cref="StoredContent.SourcePath"/>) is kept when the rule lets it (<see cref="ContentSetLint.Duplicates"/>).
+    /// </summary>
+    private static ILookup<string, Diagnostic> Duplicates(ContentListing listing, Func<Collection, string, StoredContent?> stored)
+    {
+        var (files, root) = (listing.Layout.Files, listing.Layout.Folder.Root);
+        var claims = Enumerable.Range(0, files.Count).Where(i => listing.Duplicated[i]).Select(i => (files[i].Collection, listing.Slugs[i], files[i].Path)).ToList();
+        string? Published(Collection collection, string slug) =>
+            stored(collection, slug)?.SourcePath is { } relative && Path.GetFullPath(Path.Join(root, relative)) is var full
+                ? claims.FirstOrDefault(c => c.Collection == collection && string.Equals(Path.GetFullPath(c.Path), full, StringComparison.Ordinal)).Path
+                : null;
+        return ContentSetLint.Duplicates(claims, claims.Count == 0 ? null : Published).ToLookup(d => d.File, StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// The listed documents (collection, slug, path) when none needs reading: every file was stamped with the listing

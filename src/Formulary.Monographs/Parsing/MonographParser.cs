@@ -156,7 +156,7 @@ public sealed class MonographParser
     {
         var slug = SlugOf(context.Path);
         var name = Path.GetFileName(context.Path);
-        if (!string.Equals(slug + ".md", name, StringComparison.OrdinalIgnoreCase) && !string.Equals(slug, name, StringComparison.Ordinal))
+        if (SlugRule.IsNormalizedName(context.Path))
         {
             context.Report(DiagnosticCodes.SlugNormalized, SourcePosition.FileStart,
                 $"the file name '{name}' is not usable in a URL; the page is published as '{slug}'; rename the file to {slug}.md");

@@ -12,14 +12,23 @@ internal static class ImportBatch
     /// <summary>Source text above this size is refused (the parser bounds its input well below it).</summary>
     public const int MaxSourceChars = 16 * 1024 * 1024;
 
-    /// <param name="seen">The documents prepared before in this import: a second document with the same collection and slug is refused.</param>
+    /// <param name="seen">
+    /// The documents prepared before in this import: a second document with the same collection and slug is refused. A
+    /// document the cross-document checks found claiming a slug another file keeps (MONO041) is refused whatever its place
+    /// in the import, so the file kept is the one the check chose, not the one that came first.
+    /// </param>
     public static PreparedDocument Prepare(ImportDocument document, ISet<(Collection, string)> seen)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(seen);
-        var failure = Refusal(document) ?? (seen.Add((document.Monograph.Collection, document.Monograph.Slug))
-            ? null
-            : $"duplicate slug '{document.Monograph.Slug}' in {document.Monograph.Collection.FolderName()}: an earlier file with this slug was imported instead");
+        var (collection, slug) = (document.Monograph.Collection, document.Monograph.Slug);
+        var failure = Refusal(document)
+            ?? (document.Monograph.Diagnostics.FirstOrDefault(d => d.Code == DiagnosticCodes.DuplicateSlug.Code) is { } duplicate
+                ? duplicate.Message
+                : null)
+            ?? (seen.Add((collection, slug))
+                ? null
+                : $"duplicate slug '{slug}' in {collection.FolderName()}: an earlier file with this slug was imported instead");
         return new PreparedDocument(document, failure, failure is null && CrossDiagnostics.PublishingErrors(document.Monograph.Diagnostics).Any());
     }
 

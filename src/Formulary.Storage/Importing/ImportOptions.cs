@@ -16,6 +16,12 @@ public sealed record ImportOptions(bool RemoveMissing)
     /// </summary>
     public long? ListingDigest { get; internal init; }
 
+    /// <summary>
+    /// Entries of the folder that are there but were not read: a stored document whose file is one of them is reported
+    /// failed with its stored version kept, and never removed, with or without <see cref="RemoveMissing"/>.
+    /// </summary>
+    public UnreadEntries Unread { get; init; } = UnreadEntries.None;
+
     public static ImportOptions WholeContentSet { get; } = new(RemoveMissing: true);
 
     public static ImportOptions Partial { get; } = new(RemoveMissing: false);

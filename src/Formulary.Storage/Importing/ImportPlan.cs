@@ -48,12 +48,21 @@ internal static class ImportPlan
         return new ImportedDocument(document.Collection, document.Slug, document.SourcePath, ImportOutcome.Unchanged, headVersion, null, []);
     }
 
+    /// <summary>
+    /// The stored documents absent from the import: those whose file is there but was not read (<paramref name="unread"/>)
+    /// are reported failed and kept; the others are marked removed when <paramref name="remove"/> (a whole content set).
+    /// </summary>
     /// <param name="present">Every document of the import, written, skipped or failed.</param>
-    public static IEnumerable<ImportStep> Removals(IReadOnlyDictionary<(Collection, string), StoredState> stored, IReadOnlySet<(Collection, string)> present) =>
-        stored.Values.Where(s => !s.IsRemoved && !present.Contains((s.Collection, s.Slug)))
+    public static IEnumerable<ImportStep> Missing(
+        IReadOnlyDictionary<(Collection, string), StoredState> stored, IReadOnlySet<(Collection, string)> present, UnreadEntries unread, bool remove) =>
+        stored.Values.Where(s => !s.IsRemoved && !present.Contains((s.Collection, s.Slug)) && (remove || unread.Covers(s.SourcePath)))
             .OrderBy(s => s.Collection).ThenBy(s => s.Slug, StringComparer.Ordinal)
-            .Select(gone => new ImportStep(
-                new ImportedDocument(gone.Collection, gone.Slug, gone.SourcePath, ImportOutcome.Removed, gone.PublishedVersion, null, []), ImportStepKind.Remove, null, gone));
+            .Select(gone => unread.Covers(gone.SourcePath)
+                ? new ImportStep(
+                    new ImportedDocument(gone.Collection, gone.Slug, gone.SourcePath, ImportOutcome.Failed, gone.HeadVersion,
+                        "its file is there but was not read (see the finding on it); the stored version is kept", []), ImportStepKind.Nothing, null, gone)
+                : new ImportStep(
+                    new ImportedDocument(gone.Collection, gone.Slug, gone.SourcePath, ImportOutcome.Removed, gone.PublishedVersion, null, []), ImportStepKind.Remove, null, gone));
 
     private static string Rejection(StoredState? previous) =>
         previous is { PublishedVersion: > 0, IsRemoved: false }

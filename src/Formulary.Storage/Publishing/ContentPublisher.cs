@@ -80,11 +80,13 @@ public static class ContentPublisher
         var load = new IncrementalLoader().Load(
             listed,
             (collection, slug) => stored.TryGetValue((collection, slug), out var state) && !state.IsRemoved
-                ? new StoredContent(state.ContentHash, state.ModelVersion, state.Links, options.Rehash ? null : state.Stamp)
+                ? new StoredContent(state.ContentHash, state.ModelVersion, state.Links, options.Rehash ? null : state.Stamp) { SourcePath = state.SourcePath }
                 : null,
             loadProgress);
         var root = load.ContentRoot;
-        if (options.Prune && PruneGuard.Check(stored, load.Keys.ToHashSet(), load.HasCollectionFolders, options.Force) is { } refusal)
+        // A document whose file is there but was not read (a link leading outside, a dangling link…) keeps its stored version.
+        var unread = new UnreadEntries(listed.Unread.Select(entry => SourcePaths.Relative(root, entry)));
+        if (options.Prune && PruneGuard.Check(stored, load.Keys.ToHashSet(), load.HasCollectionFolders, options.Force, unread) is { } refusal)
         {
             return new PublishReport(null, load.Keys.Count, 0, SourcePaths.Relative(root, load.LooseDiagnostics), refusal) { ContentRoot = root };
         }
@@ -106,7 +108,7 @@ public static class ContentPublisher
             importProgress?.Report(new ImportProgress(++done, load.Keys.Count, result.SourcePath));
         }
 
-        var report = await session.CompleteAsync(new ImportOptions(options.Prune) { ListingDigest = digest }, cancellationToken);
+        var report = await session.CompleteAsync(new ImportOptions(options.Prune) { ListingDigest = digest, Unread = unread }, cancellationToken);
         return new PublishReport(report, load.Keys.Count, parsed, SourcePaths.Relative(root, load.LooseDiagnostics), null) { ContentRoot = root, Read = read };
     }
 

@@ -16,13 +16,16 @@ public static class PruneGuard
     private const int Named = 20;
 
     /// <returns>Null when the prune may go ahead; else the refusal message.</returns>
+    /// <param name="unread">Entries there but not read: their documents are kept, not removed (null: none).</param>
     public static string? Check(
-        IReadOnlyDictionary<(Collection, string), StoredState> stored, IReadOnlySet<(Collection, string)> present, bool hasCollectionFolders, bool force)
+        IReadOnlyDictionary<(Collection, string), StoredState> stored, IReadOnlySet<(Collection, string)> present, bool hasCollectionFolders, bool force,
+        UnreadEntries? unread = null)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(present);
+        unread ??= UnreadEntries.None;
         var live = stored.Values.Where(s => !s.IsRemoved).ToList();
-        var removed = live.Where(s => !present.Contains((s.Collection, s.Slug)))
+        var removed = live.Where(s => !present.Contains((s.Collection, s.Slug)) && !unread.Covers(s.SourcePath))
             .OrderBy(s => s.Collection).ThenBy(s => s.Slug, StringComparer.Ordinal).ToList();
         if (force || removed.Count == 0)
         {

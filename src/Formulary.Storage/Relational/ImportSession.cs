@@ -120,12 +120,12 @@ internal sealed class ImportSession(
             await WriteNextAsync(cancellationToken);
         }
 
-        if (options.RemoveMissing)
+        if (options.RemoveMissing || !options.Unread.IsEmpty)
         {
-            foreach (var removal in ImportPlan.Removals(await StoredAsync(cancellationToken), present))
+            foreach (var missing in ImportPlan.Missing(await StoredAsync(cancellationToken), present, options.Unread, options.RemoveMissing))
             {
-                await writer.WriteAsync(removal, null, cancellationToken);
-                results.Add(removal.Result);
+                await writer.WriteAsync(missing, null, cancellationToken);
+                results.Add(missing.Result);
             }
         }
 

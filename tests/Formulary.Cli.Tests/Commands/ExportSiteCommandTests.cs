@@ -60,6 +60,38 @@ public sealed class ExportSiteCommandTests
             File.ReadAllBytes(Path.Combine(stored, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(rendered, file))), file));
     }
 
+    /// <summary>
+    /// A folder is exported as import would publish it: a document import refuses (no title, binary, a stray file claiming
+    /// a published slug) or rejects is left out, named in the report, and the command ends with 1; the rest is exported.
+    /// </summary>
+    [Fact]
+    public void ExportSite_FromFolderWithRefusedDocuments_LeftOutAndExitOne()
+    {
+        var content = new TestContent();
+        content.Write("compositions/alphacillin.md", TestContent.Composition("Alphacillin", "Published text."));
+        var untitled = content.Write("compositions/untitled.md", "---\ndescription: No title.\n---\n## Usage\nText.\n");
+        var binary = content.Write("compositions/binary.md", "---\ntitle: Binary\n---\n\0\0\n");
+        var stray = content.Write("compositions/alphacillin .md", TestContent.Composition("Old draft", "Draft text."));
+        var output = Directory.CreateTempSubdirectory("formulary-export-").FullName;
+
+        var (exit, stdout, _) = CliRun.Run("export-site", "--content", content.Root, "--out", output, "--json");
+
+        Assert.Equal(1, exit);
+        using var report = JsonDocument.Parse(stdout);
+        Assert.Equal(
+            new[] { binary, stray, untitled }.Order(StringComparer.Ordinal),
+            report.RootElement.GetProperty("leftOut").EnumerateArray().Select(d => d.GetProperty("file").GetString()!).Order(StringComparer.Ordinal));
+        Assert.True(report.RootElement.GetProperty("findings").GetProperty("errors").GetInt32() >= 3);
+        Assert.Contains("Published text.", File.ReadAllText(Path.Combine(output, "composition", "alphacillin", "index.html")), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(output, "composition", "untitled")));
+        Assert.False(Directory.Exists(Path.Combine(output, "composition", "binary")));
+
+        var (textExit, text, _) = CliRun.Run("export-site", "--content", content.Root, "--out", Directory.CreateTempSubdirectory("formulary-export-").FullName);
+        Assert.Equal(1, textExit);
+        Assert.Contains($"{stray}(1,1): error MONO041", text, StringComparison.Ordinal);
+        Assert.Contains($"{binary}(", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ExportSite_DbAndContentBoth_UsageError()
     {

@@ -50,6 +50,20 @@ public sealed class ContentLoaderTests
         Assert.Equal((second, 1, 1), (diagnostic.File, diagnostic.Line, diagnostic.Column));
     }
 
+    /// <summary>Lint keeps the file named as the slug, whichever sorts first (' ' sorts before '-').</summary>
+    [Fact]
+    public void DuplicateSlug_NormalizedNameSortsFirst_Mono041OnTheNormalizedOne()
+    {
+        using var content = new TempContent();
+        var stray = content.Write("compositions/with space.md", "---\ntitle: Stray\n---\nBody.\n");
+        content.Write("compositions/with-space.md", "---\ntitle: Real\n---\nBody.\n");
+
+        var set = new ContentLoader().Load(content.Root);
+
+        var diagnostic = Assert.Single(set.CrossDocumentDiagnostics, d => d.Code == DiagnosticCodes.DuplicateSlug.Code);
+        Assert.Equal((stray, 1, 1), (diagnostic.File, diagnostic.Line, diagnostic.Column));
+    }
+
     [Fact]
     public void SingleMedicineFile_ChecksLinksAgainstSiblingFolders()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Formulary.Monographs.Diagnostics;
 using Formulary.Monographs.Loading;
+using Formulary.Monographs.Parsing;
 
 namespace Formulary.Monographs.Tests.Loading;
 
@@ -49,19 +50,51 @@ public sealed class IncrementalLoaderTests
     public async Task Load_DuplicateSlugAndBrokenLink_EachDocumentCarriesItsOwnFindings()
     {
         using var content = new TempContent();
-        content.Write("compositions/Alpha.md", "---\ntitle: Alpha\n---\nBody.\n");
-        var second = content.Write("compositions/alpha.md", "---\ntitle: alpha\n---\nBody.\n");
+        // Alpha.md normalizes to the slug alpha.md is named: the exactly named file keeps it, though it sorts second.
+        var upper = content.Write("compositions/Alpha.md", "---\ntitle: Alpha\n---\nBody.\n");
+        content.Write("compositions/alpha.md", "---\ntitle: alpha\n---\nBody.\n");
         content.Write("medicines/brandx.md", "---\ntitle: BrandX\ngeneric_slug: alpha\n---\nBody.\n");
         var brand = content.Write("medicines/brandy.md", "---\ntitle: BrandY\ngeneric_slug: gamma\n---\nBody.\n");
 
         var load = new IncrementalLoader().Load(IncrementalLoader.List(content.Root), (_, _) => null);
         var documents = await load.Documents.ToListAsync();
 
-        Assert.Equal(["Alpha", "alpha", "brandx", "brandy"], documents.Select(d => d.Slug));
+        Assert.Equal(["alpha", "alpha", "brandx", "brandy"], documents.Select(d => d.Slug));
         Assert.Equal(
-            [(second, DiagnosticCodes.DuplicateSlug.Code, 1, 1), (brand, DiagnosticCodes.BrokenLink.Code, 3, 15)],
+            [(upper, DiagnosticCodes.DuplicateSlug.Code, 1, 1), (brand, DiagnosticCodes.BrokenLink.Code, 3, 15)],
             documents.SelectMany(d => d.CrossDiagnostics).Select(d => (d.File, d.Code, d.Line, d.Column)));
         Assert.All(documents, d => Assert.All(d.CrossDiagnostics, c => Assert.Equal(d.SourcePath, c.File)));
+    }
+
+    /// <summary>
+    /// Several files claim one slug: the one named as the slug is kept; among files that all needed normalizing, the one
+    /// the store publishes the slug from now, else the first in ordinal order. Every other one gets MONO041 at (1,1).
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { "alpha .md", "alpha.md" }, null, "alpha .md")]
+    [InlineData(new[] { "Alpha.md", "alpha .md" }, null, "alpha .md")]
+    [InlineData(new[] { "Alpha.md", "alpha .md" }, "compositions/alpha .md", "Alpha.md")]
+    [InlineData(new[] { "Alpha.md", "alpha .md" }, "compositions/Alpha.md", "alpha .md")]
+    [InlineData(new[] { "Alpha.md", "alpha .md", "alpha.md" }, "compositions/alpha .md", "Alpha.md,alpha .md")]
+    [InlineData(new[] { "alpha.md", "old/alpha.md" }, "compositions/old/alpha.md", "alpha.md")]
+    public async Task Load_SeveralFilesClaimOneSlug_NamedAsTheSlugThenStoredPathKept(string[] names, string? storedPath, string refused)
+    {
+        using var content = new TempContent();
+        foreach (var name in names)
+        {
+            content.Write("compositions/" + name, "---\ntitle: Alpha\n---\nBody.\n");
+        }
+
+        StoredContent? Stored(Collection collection, string slug) =>
+            storedPath is null ? null : new StoredContent("hash", MonographParser.ModelVersion, []) { SourcePath = storedPath };
+        var load = new IncrementalLoader().Load(IncrementalLoader.List(content.Root), Stored);
+        var documents = await load.Documents.ToListAsync();
+
+        var duplicates = documents.SelectMany(d => d.CrossDiagnostics).Where(d => d.Code == DiagnosticCodes.DuplicateSlug.Code).ToList();
+        Assert.Equal(
+            refused.Split(',').Select(name => Path.Combine(content.Root, "compositions", name)).Order(StringComparer.Ordinal),
+            duplicates.Select(d => d.File).Order(StringComparer.Ordinal));
+        Assert.All(duplicates, d => Assert.Equal((1, 1), (d.Line, d.Column)));
     }
 
     [Fact]

@@ -9,9 +9,11 @@ public sealed class SlugRuleTests
 {
     [Theory]
     [InlineData("clofarabine", "clofarabine")]
-    [InlineData("Vitamin_B12.v2", "Vitamin_B12.v2")]
+    [InlineData("vitamin_b12.v2", "vitamin_b12.v2")]
+    [InlineData("Vitamin_B12.v2", "vitamin_b12.v2")]
+    [InlineData("Clofarabine", "clofarabine")]
     [InlineData("st-john's-wort", "st-johns-wort")]
-    [InlineData("St John’s wort, oil", "St-Johns-wort-oil")]
+    [InlineData("St John’s wort, oil", "st-johns-wort-oil")]
     [InlineData("paracetamol, caffeine", "paracetamol-caffeine")]
     [InlineData(".hidden", "hidden")]
     [InlineData("a/../b", "a-..-b")]
@@ -23,6 +25,18 @@ public sealed class SlugRuleTests
 
         Assert.Equal(expected, slug);
         Assert.True(SlugRule.IsValid(slug));
+    }
+
+    [Theory]
+    [InlineData("compositions/clofarabine.md", "clofarabine", false)]
+    [InlineData("compositions/clofarabine.MD", "clofarabine", false)]
+    [InlineData("compositions/Clofarabine.md", "clofarabine", true)]
+    [InlineData("compositions/clofarabine .md", "clofarabine", true)]
+    public void FromFileName_CapitalsOrSpaces_LowerCaseSlugAndNormalizedName(string path, string slug, bool normalized)
+    {
+        Assert.Equal(slug, SlugRule.FromFileName(path));
+        Assert.Equal(normalized, SlugRule.IsNormalizedName(path));
+        Assert.False(SlugRule.IsValid("Clofarabine"));
     }
 
     [Fact]

@@ -57,6 +57,85 @@ public sealed class ContentPublisherTests : IAsyncLifetime
         Assert.Equal(1, (await store.GetAsync(Collection.Composition, "alpha"))!.Version.Number);
     }
 
+    /// <summary>
+    /// A stray file whose name normalizes to a published slug (a trailing space, a capital) never replaces the document: it
+    /// is refused with MONO041, wherever it sorts, and the published version stays.
+    /// </summary>
+    [Theory]
+    [InlineData("compositions/alpha .md")]
+    [InlineData("compositions/Alpha.md")]
+    public async Task Publish_StrayFileNormalizingToAPublishedSlug_PublishedDocumentKept(string stray)
+    {
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        Write("compositions/beta.md", "---\ntitle: Beta\n---\n## Usage\nB.\n");
+        await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+        Write(stray, "---\ntitle: Old draft\n---\n## Usage\nDraft.\n");
+
+        var report = await ContentPublisher.PublishAsync(store, root, new PublishOptions(Prune: true, Force: false));
+
+        var refused = Assert.Single(report.Import!.Documents, d => d.Outcome == Importing.ImportOutcome.Failed);
+        Assert.Equal(stray, refused.SourcePath);
+        Assert.Contains(refused.Diagnostics, d => (d.Code, d.Line, d.Column) == ("MONO041", 1, 1));
+        Assert.Contains(refused.Diagnostics, d => d.Code == "MONO006");
+        var alpha = (await store.GetAsync(Collection.Composition, "alpha"))!;
+        Assert.Equal((1, "Alpha", "compositions/alpha.md"), (alpha.Version.Number, alpha.Monograph.Title, alpha.Version.SourcePath));
+        Assert.Equal(2, (await store.ListAsync()).Count);
+    }
+
+    /// <summary>Two files that both needed normalizing: the one the store publishes the slug from keeps it, though the other sorts first.</summary>
+    [Fact]
+    public async Task Publish_TwoNormalizedNamesOneSlug_StoredSourcePathKept()
+    {
+        Write("compositions/alpha .md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+        Write("compositions/Alpha.md", "---\ntitle: Stray\n---\n## Usage\nS.\n");
+
+        var report = await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+
+        Assert.Equal("compositions/Alpha.md", Assert.Single(report.Import!.Documents, d => d.Outcome == Importing.ImportOutcome.Failed).SourcePath);
+        var alpha = (await store.GetAsync(Collection.Composition, "alpha"))!;
+        Assert.Equal((1, "Alpha"), (alpha.Version.Number, alpha.Monograph.Title));
+    }
+
+    /// <summary>
+    /// A file that is there but cannot be read (a link leading outside the folder, a dangling link, a folder in its place)
+    /// keeps its stored version, like an empty one: reported failed, never pruned.
+    /// </summary>
+    [Theory]
+    [InlineData("outside")]
+    [InlineData("dangling")]
+    [InlineData("folder")]
+    public async Task Publish_PruneWhenFileBecameUnreadable_StoredVersionKept(string how)
+    {
+        Write("compositions/alpha.md", "---\ntitle: Alpha\n---\n## Usage\nA.\n");
+        Write("compositions/beta.md", "---\ntitle: Beta\n---\n## Usage\nB.\n");
+        await ContentPublisher.PublishAsync(store, root, PublishOptions.Incremental);
+        var alpha = Path.Combine(root, "compositions", "alpha.md");
+        var outside = Path.Combine(Directory.CreateTempSubdirectory("formulary-outside-").FullName, "alpha.md");
+        File.Move(alpha, outside);
+        switch (how)
+        {
+            case "outside":
+                File.CreateSymbolicLink(alpha, outside);
+                break;
+            case "dangling":
+                File.CreateSymbolicLink(alpha, Path.Combine(root, "compositions", "nowhere.md"));
+                break;
+            default:
+                Directory.CreateDirectory(alpha);
+                break;
+        }
+
+        var report = await ContentPublisher.PublishAsync(store, root, new PublishOptions(Prune: true, Force: false));
+
+        Assert.Null(report.PruneRefusal);
+        Assert.Equal(0, report.Import!.Removed);
+        var kept = Assert.Single(report.Import.Documents, d => d.Outcome == Importing.ImportOutcome.Failed);
+        Assert.Equal(("alpha", "compositions/alpha.md", 1), (kept.Slug, kept.SourcePath, kept.Version));
+        Assert.Contains(report.LooseDiagnostics, d => d.File == "compositions/alpha.md" && d.Code is "MONO005" or "MONO007" or "MONO008");
+        Assert.Equal(1, (await store.GetAsync(Collection.Composition, "alpha"))!.Version.Number);
+    }
+
     [Fact]
     public async Task Publish_LinkTargetAddedLater_UnchangedBrandLosesItsBrokenLinkError()
     {
