@@ -30,7 +30,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         new("reviewed-with-pharmacy", OverrideSystem, "Reviewed with pharmacy or the prescribing team"),
     ];
 
-    public Card NotMatched(MedicationMatch match, int order) => new()
+    public Card NotMatched(MedicationMatch match, int order) => match.Conflict.Count > 0 ? Conflicting(match, order) : new()
     {
         Uuid = Id(order, "not-matched"),
         Kind = "not-matched",
@@ -43,6 +43,30 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         Indicator = "info",
         Source = new CardSource("Formulary", baseUrl + "/search?q=" + Uri.EscapeDataString(match.Ordered)),
     };
+
+    /// <summary>
+    /// The order's code and names point to different drugs: a <c>warning</c> (the order itself is wrong, and whoever reads
+    /// one of its names may give the other drug) naming what each matched; nothing is dosed.
+    /// </summary>
+    private Card Conflicting(MedicationMatch match, int order)
+    {
+        var detail = CardText.Detail().Append("The order names different drugs, so no dose check was done: which drug is meant cannot be told.\n\n");
+        foreach (var said in match.Conflict)
+        {
+            CardText.AppendEscaped(detail.Append("- "), said).Append('\n');
+        }
+
+        detail.Append("\nCorrect the order so that its code, text and displays name one drug.");
+        return new Card
+        {
+            Uuid = Id(order, "conflict"),
+            Kind = "conflict",
+            Summary = CardText.Summary($"Not checked: the order's medication names different drugs ({string.Join(", ", match.Conflict)})"),
+            Detail = CardText.Finish(detail),
+            Indicator = "warning",
+            Source = new CardSource("Formulary", baseUrl + "/search?q=" + Uri.EscapeDataString(match.Ordered)),
+        };
+    }
 
     public Card NoRules(MedicationMatch match, DrugRules rules, int order) => new()
     {
