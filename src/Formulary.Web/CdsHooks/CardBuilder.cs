@@ -12,10 +12,12 @@ using Hl7.Fhir.Model;
 namespace Formulary.Web.CdsHooks;
 
 /// <summary>
-/// Turns the outcome for one order into a card. Indicators: <c>critical</c> for a contraindication;
-/// <c>warning</c> for a dose adjusted, off-label use, an ordered dose that differs from the computed one or that
-/// is not compared (<see cref="OrderCheck"/>), a data problem or a dose not computed; <c>info</c> for a computed dose with nothing to act on, and for an
-/// order Formulary cannot check (said so, never silent). Every card links to the monograph on this server.
+/// Turns the outcome for one order into a card. A card's indicator is the most urgent of its findings, and its
+/// summary leads with that finding: <c>critical</c> for a contraindication and for any critical alert the card holds
+/// (a regimen the monograph says to avoid, a dose withheld by a rule), always with override reasons; <c>warning</c> for
+/// a dose adjusted, off-label use, an ordered dose that differs from the computed one or that is not compared
+/// (<see cref="OrderCheck"/>), a data problem, a dose the patient data refused, or an order whose names point to
+/// different drugs; <c>info</c> for a computed dose with nothing to act on, and for an order Formulary cannot check (said so, never silent). Every card links to the monograph on this server.
 /// </summary>
 internal sealed class CardBuilder(string hookInstance, string baseUrl)
 {
@@ -28,7 +30,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         new("reviewed-with-pharmacy", OverrideSystem, "Reviewed with pharmacy or the prescribing team"),
     ];
 
-    public Card NotMatched(MedicationMatch match, int order) => new()
+    public Card NotMatched(MedicationMatch match, int order) => match.Conflict.Count > 0 ? Conflicting(match, order) : new()
     {
         Uuid = Id(order, "not-matched"),
         Kind = "not-matched",
@@ -41,6 +43,30 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         Indicator = "info",
         Source = new CardSource("Formulary", baseUrl + "/search?q=" + Uri.EscapeDataString(match.Ordered)),
     };
+
+    /// <summary>
+    /// The order's code and names point to different drugs: a <c>warning</c> (the order itself is wrong, and whoever reads
+    /// one of its names may give the other drug) naming what each matched; nothing is dosed.
+    /// </summary>
+    private Card Conflicting(MedicationMatch match, int order)
+    {
+        var detail = CardText.Detail().Append("The order names different drugs, so no dose check was done: which drug is meant cannot be told.\n\n");
+        foreach (var said in match.Conflict)
+        {
+            CardText.AppendEscaped(detail.Append("- "), said).Append('\n');
+        }
+
+        detail.Append("\nCorrect the order so that its code, text and displays name one drug.");
+        return new Card
+        {
+            Uuid = Id(order, "conflict"),
+            Kind = "conflict",
+            Summary = CardText.Summary($"Not checked: the order's medication names different drugs ({string.Join(", ", match.Conflict)})"),
+            Detail = CardText.Finish(detail),
+            Indicator = "warning",
+            Source = new CardSource("Formulary", baseUrl + "/search?q=" + Uri.EscapeDataString(match.Ordered)),
+        };
+    }
 
     public Card NoRules(MedicationMatch match, DrugRules rules, int order) => new()
     {
@@ -66,6 +92,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     private Card DataProblems(MedicationMatch match, IReadOnlyList<string> problems, DoseAnswer? screening, int order)
     {
         var contraindicated = screening?.Status == AnswerStatus.Contraindicated;
+        var critical = Critical(screening);
         var detail = CardText.Detail();
         detail.Append(Invariant($"No dose is computed for **{CardText.Escape(match.Title!)}**: the patient data in the record cannot be used as it is.\n\n"));
         foreach (var problem in problems)
@@ -73,25 +100,28 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             detail.Append("- ").Append(CardText.Escape(problem)).Append('\n');
         }
 
-        if (contraindicated)
+        if (critical.Count > 0)
         {
-            detail.Append("\nWith the data that could be read, the drug is **contraindicated**:\n\n");
-            AppendAlerts(detail, screening!.Alerts.Where(a => a.Severity == AlertSeverity.Critical));
+            detail.Append(contraindicated
+                ? "\nWith the data that could be read, the drug is **contraindicated**:\n\n"
+                : "\nWith the data that could be read, no dose would be computed either:\n\n");
+            AppendAlerts(detail, critical);
         }
 
-        return new Card
-        {
-            Uuid = Id(order, "data"),
-            Kind = "data",
-            Summary = CardText.Summary(contraindicated
-                ? $"{match.Title} is contraindicated; no dose computed: {problems[0]}"
-                : $"{match.Title}: no dose computed: {problems[0]}"),
-            Detail = CardText.Finish(detail),
-            Indicator = contraindicated ? "critical" : "warning",
-            Source = Source(match),
-            Slug = match.Slug,
-            OverrideReasons = contraindicated ? OverrideReasons : null,
-        };
+        return Urgent(
+            new Card
+            {
+                Uuid = Id(order, "data"),
+                Kind = "data",
+                Summary = CardText.Summary(contraindicated
+                    ? $"{match.Title} is contraindicated; no dose computed: {problems[0]}"
+                    : $"{match.Title}: no dose computed: {(critical.Count > 0 ? critical[0].Message : problems[0])}"),
+                Detail = CardText.Finish(detail),
+                Indicator = "warning",
+                Source = Source(match),
+                Slug = match.Slug,
+            },
+            critical);
     }
 
     /// <param name="pregnancy">What the record's pregnancy status gave the screen, or why it was not used; shown, never a reason to withhold the dose.</param>
@@ -187,7 +217,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
 
     private Card Contraindicated(MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {
-        var reasons = answer.Alerts.Where(a => a.Severity == AlertSeverity.Critical).ToList();
+        var reasons = Critical(answer);
         var detail = CardText.Detail();
         detail.Append(Invariant($"**{CardText.Escape(match.Title!)} must not be given to this patient.**\n\n"));
         AppendAlerts(detail, reasons);
@@ -209,9 +239,10 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
     private Card NoDose(MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
     {
         var refused = answer.Status == AnswerStatus.Refused;
+        var critical = Critical(answer);
         var why = refused
             ? answer.Errors.Select(e => $"{FieldSource(e.Field)}: {e.Message}").ToList()
-            : [.. answer.Alerts.Where(a => a.Severity == AlertSeverity.Critical).Select(a => a.Message)];
+            : [.. critical.Select(a => a.Message)];
         var detail = CardText.Detail();
         detail.Append(Invariant($"No dose is computed for **{CardText.Escape(match.Title!)}**{(refused ? ": the patient data was refused" : string.Empty)}.\n\n"));
         foreach (var reason in why)
@@ -222,17 +253,19 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         bool Listed(AnswerAlert alert) => alert.Severity != AlertSeverity.Critical || refused;
         AppendAlerts(detail, answer.Alerts.Where(Listed));
         AppendTrace(detail, answer, Listed);
-        return new Card
-        {
-            Uuid = Id(order, refused ? "refused" : "withheld"),
-            Kind = refused ? "refused" : "withheld",
-            Summary = CardText.Summary($"{match.Title}: no dose computed: {why.FirstOrDefault() ?? "see the detail"}"),
-            Detail = CardText.Finish(detail),
-            Indicator = "warning",
-            Source = Source(match),
-            Slug = match.Slug,
-            Links = [DoseLink(match, input)],
-        };
+        return Urgent(
+            new Card
+            {
+                Uuid = Id(order, refused ? "refused" : "withheld"),
+                Kind = refused ? "refused" : "withheld",
+                Summary = CardText.Summary($"{match.Title}: no dose computed: {(critical.Count > 0 ? critical[0].Message : why.FirstOrDefault() ?? "see the detail")}"),
+                Detail = CardText.Finish(detail),
+                Indicator = "warning",
+                Source = Source(match),
+                Slug = match.Slug,
+                Links = [DoseLink(match, input)],
+            },
+            critical);
     }
 
     private Card Dose(MedicationRequest request, MedicationMatch match, DoseAnswer answer, PatientInput input, int order)
@@ -298,20 +331,35 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
         IReadOnlyList<CardSuggestion>? suggestions = correction is { } change ? [Suggestion(request, change, check.Comparisons[0].Target, order)] : null;
         var actionable = check.State != OrderState.Agrees || answer.Adjustments.Count > 0 || answer.Approved == false
             || answer.Alerts.Any(a => a.Severity != AlertSeverity.Info && !a.Code.StartsWith("SCREEN_", StringComparison.Ordinal));
-        return new Card
-        {
-            Uuid = Id(order, "dose"),
-            Kind = check.State == OrderState.Differs ? "dose-change" : "dose",
-            Summary = CardText.Summary(summary + (answer.Approved == false ? " (off-label)" : string.Empty)),
-            Detail = CardText.Finish(detail),
-            Indicator = actionable ? "warning" : "info",
-            Source = Source(match),
-            Slug = match.Slug,
-            Suggestions = suggestions,
-            SelectionBehavior = suggestions is null ? null : "at-most-one",
-            Links = [DoseLink(match, input)],
-        };
+        var critical = Critical(answer);
+        return Urgent(
+            new Card
+            {
+                Uuid = Id(order, "dose"),
+                Kind = check.State == OrderState.Differs ? "dose-change" : "dose",
+                Summary = CardText.Summary(critical.Count > 0 ? $"{match.Title}: {critical[0].Message}" : summary + (answer.Approved == false ? " (off-label)" : string.Empty)),
+                Detail = CardText.Finish(detail),
+                Indicator = actionable ? "warning" : "info",
+                Source = Source(match),
+                Slug = match.Slug,
+                Suggestions = suggestions,
+                SelectionBehavior = suggestions is null ? null : "at-most-one",
+                Links = [DoseLink(match, input)],
+            },
+            critical);
     }
+
+    /// <summary>The answer's critical alerts, in the order the engine raised them; none for no answer.</summary>
+    private static List<AnswerAlert> Critical(DoseAnswer? answer) =>
+        answer is null ? [] : [.. answer.Alerts.Where(static a => a.Severity == AlertSeverity.Critical)];
+
+    /// <summary>
+    /// The card made as urgent as its most urgent finding: a card holding a critical alert is <c>critical</c> and carries the
+    /// override reasons, whatever the rest of it says (a regimen computed beside one the monograph says to avoid is still a card
+    /// the clinician must act on). Its summary already leads with that alert.
+    /// </summary>
+    private static Card Urgent(Card card, IReadOnlyList<AnswerAlert> critical) =>
+        critical.Count == 0 ? card : card with { Indicator = "critical", OverrideReasons = OverrideReasons };
 
     /// <summary>
     /// The first percentile warning on the weight, height or BMI: each says the value may be in another unit (pounds as kg,

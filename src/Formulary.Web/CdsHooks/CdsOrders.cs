@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Formulary.Web.Fhir;
 using Formulary.Web.Problems;
@@ -9,7 +11,10 @@ namespace Formulary.Web.CdsHooks;
 /// The medication orders of a request's context: <c>draftOrders</c>, an R4 Bundle (CDS Hooks 2.0), or the
 /// older <c>medications</c> (a Bundle, or an array of resources, as STU1-era clients send); both at once is
 /// refused, since which list is meant cannot be told. For <c>order-select</c>, the <c>selections</c> (references
-/// such as <c>MedicationRequest/123</c>) pick the orders to check; without them, every order is checked.
+/// such as <c>MedicationRequest/123</c>) pick the orders to check; without them, every order is checked; a selection that
+/// names no draft order, and an empty list, are refused (<c>Selected</c>).
+/// A MedicationRequest whose <c>subject</c> names another patient than <c>context.patientId</c> is refused
+/// (<see cref="PatientReference"/>): it would be dosed with this patient's data.
 /// Only MedicationRequest (strictly, as R4) and Medication (what a <c>medicationReference</c> may point to) are
 /// parsed; other orders (NutritionOrder, ServiceRequest, ...) are not Formulary's to check and are passed over
 /// unread. A MedicationRequest whose only fault is the STU3 dosage shape (as the specification's own R4 examples
@@ -23,7 +28,7 @@ internal static class CdsOrders
 
     public static readonly IReadOnlySet<string> OlderMedicationOrders = new HashSet<string>(StringComparer.Ordinal) { "MedicationOrder", "MedicationPrescription" };
 
-    public static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Read(JsonElement context, CdsService service)
+    public static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Read(JsonElement context, CdsService service, string patientId)
     {
         var hasDraft = context.TryGetProperty("draftOrders", out var draft) && draft.ValueKind != JsonValueKind.Null;
         var hasOlder = context.TryGetProperty("medications", out var older) && older.ValueKind != JsonValueKind.Null;
@@ -51,6 +56,7 @@ internal static class CdsOrders
 
         var orders = new List<(MedicationRequest Order, string? FullUrl, string? ReadNote)>();
         var medications = new List<(Medication Medication, string? FullUrl)>();
+        var others = new List<(string Type, string? Id, string? FullUrl)>();
         foreach (var entry in entries)
         {
             if (OlderMedicationOrders.Contains(entry.ResourceType))
@@ -60,6 +66,7 @@ internal static class CdsOrders
 
             if (entry.ResourceType is not ("MedicationRequest" or "Medication"))
             {
+                others.Add((entry.ResourceType, IdOf(entry.Resource), entry.FullUrl));
                 continue;
             }
 
@@ -79,6 +86,8 @@ internal static class CdsOrders
 
             switch (resource)
             {
+                case MedicationRequest order when OfAnotherPatient(order, patientId) is { } otherPatient:
+                    return Fail(entry.Path + ".subject", otherPatient);
                 case MedicationRequest order:
                     orders.Add((order, entry.FullUrl, readNote));
                     break;
@@ -91,16 +100,49 @@ internal static class CdsOrders
         }
 
         var drafts = Drafts(orders, medications);
-        return service.Hook == CdsServiceCatalog.OrderSelect.Hook ? Selected(context, drafts) : (drafts, null);
+        return service.Hook == CdsServiceCatalog.OrderSelect.Hook ? Selected(context, drafts, others) : (drafts, null);
     }
 
     /// <summary>Each order read, with the Medication its reference points to among those read beside it.</summary>
     public static List<DraftOrder> Drafts(List<(MedicationRequest Order, string? FullUrl, string? ReadNote)> orders, List<(Medication Medication, string? FullUrl)> medications) =>
-        orders.Select(o => new DraftOrder(o.Order, Referenced(o.Order, medications), o.ReadNote)).ToList();
+        orders.Select(o => new DraftOrder(o.Order, Referenced(o.Order, medications), o.ReadNote, o.FullUrl)).ToList();
 
-    /// <summary>The orders an <c>order-select</c> call's <c>selections</c> name (<c>MedicationRequest/{id}</c>).</summary>
-    public static List<DraftOrder> Selected(IReadOnlySet<string> selections, List<DraftOrder> orders) =>
-        [.. orders.Where(o => selections.Contains("MedicationRequest/" + o.Order.Id))];
+    /// <summary>Why an order cannot be checked for the patient in context: its subject names another; null when it does not.</summary>
+    public static string? OfAnotherPatient(MedicationRequest order, string patientId) =>
+        PatientReference.NamesAnother(order.Subject, patientId)
+            ? $"The order{(order.Id is { Length: > 0 } id ? $" '{id}'" : string.Empty)} is for '{order.Subject?.Reference}', not the patient in context.patientId ('Patient/{patientId}'); no order of another patient is checked with this patient's data.{PatientReference.IdAloneHint(patientId, order.Subject?.Reference?.Split('/')[^1])}"
+            : null;
+
+    /// <summary>
+    /// The orders an <c>order-select</c> call's <c>selections</c> name, each a reference to a draft order
+    /// (<see cref="BundleReference"/>: <c>MedicationRequest/{id}</c>, or the entry's <c>fullUrl</c>). Only MedicationRequests
+    /// are checked; a selection of another draft (a ServiceRequest) is a valid selection with nothing to check. Refused: a
+    /// selection that names no draft order (answering without it would read as "checked": the order meant is unknown) and
+    /// an empty list (the hook's <c>selections</c> is 1..*; "none selected" and "all selected" cannot be told apart).
+    /// <paramref name="others"/> are the drafts that are not MedicationRequests.
+    /// </summary>
+    public static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Selected(IReadOnlyList<string> selections, IReadOnlyList<DraftOrder> orders, IReadOnlyList<(string Type, string? Id, string? FullUrl)> others)
+    {
+        if (selections.Count == 0)
+        {
+            return Fail("context.selections", "'context.selections' is empty: name the newly selected orders, such as \"MedicationRequest/123\" (the order-select hook requires at least one). Nothing was checked.");
+        }
+
+        for (var i = 0; i < selections.Count; i++)
+        {
+            var selection = selections[i];
+            if (!orders.Any(o => Selects(selection, o)) && !others.Any(d => BundleReference.Names(selection, d.FullUrl, d.Type, d.Id)))
+            {
+                var bare = orders.FirstOrDefault(o => o.Order.Id == selection) is not null ? $" A selection is the order's type and id ('MedicationRequest/{selection}'), not its id alone." : string.Empty;
+                return Fail(Invariant($"context.selections[{i}]"), $"'{selection}' names no order in context.draftOrders (by 'Type/id' or an entry's fullUrl), so the order meant cannot be told and nothing was checked.{bare}");
+            }
+        }
+
+        return ([.. orders.Where(o => selections.Any(s => Selects(s, o)))], null);
+    }
+
+    private static bool Selects(string selection, DraftOrder order) =>
+        BundleReference.Names(selection, order.FullUrl, "MedicationRequest", order.Order.Id);
 
     /// <summary>
     /// The Medication a <c>medicationReference</c> points to: <c>#id</c> among the order's contained resources, or a
@@ -120,9 +162,18 @@ internal static class CdsOrders
         }
 
         var id = reference.StartsWith("Medication/", StringComparison.Ordinal) ? reference["Medication/".Length..].Split('/')[0] : null;
-        return entries.FirstOrDefault(e => e.FullUrl is { } url && (url == reference || url.EndsWith("/" + reference, StringComparison.Ordinal))).Medication
+        return entries.FirstOrDefault(e => BundleReference.NamesFullUrl(reference, e.FullUrl)).Medication
             ?? (id is null ? null : entries.FirstOrDefault(e => e.Medication.Id == id).Medication);
     }
+
+    /// <summary>
+    /// The id of a resource Formulary does not parse, for a selection to name it; null when it has none. Its raw text, never
+    /// transcoded: the resource is not read, so an id that is not valid UTF-8 must not fail the call (it then names nothing).
+    /// </summary>
+    private static string? IdOf(JsonElement resource) =>
+        resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(id)[1..^1]) // the raw value holds its quotes
+            : null;
 
     /// <summary>A hint when a parse error comes from the STU3 or DSTU2 shape of Dosage (a dose directly under dosageInstruction, or doseAndRate as one object).</summary>
     private static string OlderShapeHint(string? error) =>
@@ -131,7 +182,7 @@ internal static class CdsOrders
             ? " (In R4 a dose is written dosageInstruction[].doseAndRate[].doseQuantity: doseAndRate is an array; a doseQuantity directly under dosageInstruction is the STU3 shape.)"
             : string.Empty;
 
-    private static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Selected(JsonElement context, List<DraftOrder> orders)
+    private static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Selected(JsonElement context, List<DraftOrder> orders, List<(string Type, string? Id, string? FullUrl)> others)
     {
         if (!context.TryGetProperty("selections", out var selections) || selections.ValueKind == JsonValueKind.Null)
         {
@@ -143,7 +194,7 @@ internal static class CdsOrders
             return Fail("context.selections", "'context.selections' must be an array of references such as \"MedicationRequest/123\".");
         }
 
-        return (Selected(selections.EnumerateArray().Select(s => s.GetString()!).ToHashSet(StringComparer.Ordinal), orders), null);
+        return Selected([.. selections.EnumerateArray().Select(s => s.GetString()!)], orders, others);
     }
 
     private static (IReadOnlyList<DraftOrder>? Orders, RequestProblem? Problem) Fail(string property, string detail) =>

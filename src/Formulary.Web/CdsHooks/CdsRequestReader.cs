@@ -76,7 +76,7 @@ internal static class CdsRequestReader
             return Fail("context.patientId", "'context.patientId' is missing or not a string.");
         }
 
-        var (orders, ordersProblem) = CdsOrders.Read(context, service);
+        var (orders, ordersProblem) = CdsOrders.Read(context, service, patientId);
         if (ordersProblem is not null)
         {
             return (null, ordersProblem);

@@ -16,6 +16,10 @@ namespace Formulary.Web.CdsHooks;
 /// followed by more words ("Clofarabine 1 mg/mL injection"); the longest matching name wins; two monographs
 /// matched by equally long names is ambiguous and neither is used. Before names, an RxNorm coding matches the
 /// drug whose rules list that RxCUI (<c>rxnorm:</c> in the rules file): a code names the drug exactly.
+/// The first of the code and the names (in that order) that matches gives the drug, and every other one that matches
+/// must match the same drug (a brand its generic): when the code, a display or the text point to different monographs, the
+/// order is a conflict and nothing is dosed — dosing either drug would be a guess. A code or a name that matches nothing
+/// is no conflict: it says nothing about which drug is meant.
 /// </summary>
 internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, DoseService dosing)
 {
@@ -24,25 +28,44 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
     public async Task<MedicationMatch> MatchAsync(DraftOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (await ByCodeAsync(order, cancellationToken).ConfigureAwait(false) is { } coded)
+        var coded = await ByCodeAsync(order, cancellationToken).ConfigureAwait(false);
+        if (coded is { Slug: null })
         {
             return coded;
         }
 
-        var names = Names(order).OfType<string>().Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        var shown = names.FirstOrDefault()
-            ?? (order.Order.Medication is ResourceReference { Reference: { } reference } ? $"a medication referenced as '{reference}' that the request does not carry" : "a medication without a name");
-        foreach (var name in names)
+        var names = Names(order).Where(n => !string.IsNullOrWhiteSpace(n.Name)).Select(n => (n.Where, Name: n.Name!.Trim())).DistinctBy(n => n.Name, StringComparer.Ordinal).ToList();
+        var found = new List<(string Where, MedicationMatch Match)>();
+        if (coded is not null)
+        {
+            found.Add(($"the code {coded.Ordered}", coded));
+        }
+
+        foreach (var (where, name) in names)
         {
             var byName = await cache.DerivedAsync(new NameMatchKey(name), () => ByNameAsync(name, cancellationToken), NameMatch.Bytes, cancellationToken).ConfigureAwait(false);
             if (byName.Match is { } match)
             {
-                return match;
+                found.Add(($"{where} '{name}'", match));
             }
         }
 
-        return new MedicationMatch(shown, Collection.Composition, null, null, []);
+        if (found.Count == 0)
+        {
+            var shown = names.Select(n => n.Name).FirstOrDefault()
+                ?? (order.Order.Medication is ResourceReference { Reference: { } reference } ? $"a medication referenced as '{reference}' that the request does not carry" : "a medication without a name");
+            return new MedicationMatch(shown, Collection.Composition, null, null, []);
+        }
+
+        var chosen = found[0].Match;
+        return chosen.Slug is null || found.All(f => Agrees(f.Match, chosen))
+            ? chosen
+            : chosen with { Slug = null, Title = null, Conflict = [.. found.Select(f => $"{f.Where} is {f.Match.Title ?? string.Join(" or ", f.Match.Ambiguous)}")] };
     }
+
+    /// <summary>Whether another of the order's codes or names matched the drug chosen: the same monograph, or a tie that includes it.</summary>
+    private static bool Agrees(MedicationMatch other, MedicationMatch chosen) =>
+        other.Slug is null ? other.Ambiguous.Contains(chosen.Title!, StringComparer.Ordinal) : other.Slug == chosen.Slug && other.Collection == chosen.Collection;
 
     /// <summary>
     /// The monograph one name matches, or none: worked out from the names index only, so it is kept for the store generation
@@ -108,19 +131,20 @@ internal sealed class MedicationMatcher(IMonographStore store, SiteCache cache, 
     private static IEnumerable<Coding> Codings(DraftOrder order) =>
         order.Concept?.Coding ?? [];
 
-    private static IEnumerable<string?> Names(DraftOrder order)
+    /// <summary>Each name the order gives its medication, with where it is, in the order they are tried.</summary>
+    private static IEnumerable<(string Where, string? Name)> Names(DraftOrder order)
     {
         if (order.Order.Medication is ResourceReference reference)
         {
-            yield return reference.Display;
+            yield return ("the reference's display", reference.Display);
         }
 
         if (order.Concept is { } concept)
         {
-            yield return concept.Text;
+            yield return ("the text", concept.Text);
             foreach (var coding in concept.Coding)
             {
-                yield return coding.Display;
+                yield return ("a coding's display", coding.Display);
             }
         }
     }

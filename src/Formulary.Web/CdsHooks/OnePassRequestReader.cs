@@ -51,7 +51,7 @@ internal static class OnePassRequestReader
 
         public List<(Medication Medication, string? FullUrl)> Medications { get; } = [];
 
-        public HashSet<string>? Selections { get; set; }
+        public List<string>? Selections { get; set; }
     }
 
     private static CdsRequest? Request(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, CdsService service)
@@ -91,9 +91,17 @@ internal static class OnePassRequestReader
             return null;
         }
 
+        // An order of another patient, and selections that are not all orders read here, are the request reader's to refuse or read.
+        if (orders.Any(o => CdsOrders.OfAnotherPatient(o.Order, patientId) is not null))
+        {
+            return null;
+        }
+
         var drafts = CdsOrders.Drafts(orders, context.Medications);
-        var checkedOrders = service.Hook == CdsServiceCatalog.OrderSelect.Hook && context.Selections is { } selections ? CdsOrders.Selected(selections, drafts) : drafts;
-        return new CdsRequest(hook, instance, server, token, patientId, checkedOrders, prefetch);
+        var (checkedOrders, problem) = service.Hook == CdsServiceCatalog.OrderSelect.Hook && context.Selections is { } selections
+            ? CdsOrders.Selected(selections, drafts, [])
+            : (drafts, null);
+        return problem is null ? new CdsRequest(hook, instance, server, token, patientId, checkedOrders!, prefetch) : null;
     }
 
     /// <summary>A string value, or null for any other kind of value (the caller then declines).</summary>
@@ -208,7 +216,7 @@ internal static class OnePassRequestReader
             return false;
         }
 
-        context.Selections = new(StringComparer.Ordinal);
+        context.Selections = [];
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (Text(ref reader) is not { } selection)

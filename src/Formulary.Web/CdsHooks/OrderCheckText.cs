@@ -38,7 +38,8 @@ internal static class OrderCheckText
         foreach (var regimen in regimens)
         {
             detail.Append(Invariant($"- **{CardText.Escape(regimen.Label)}** ({CardText.Escape(regimen.Population)}): "));
-            detail.Append(regimen.PerDoseMg is { } perDose ? Invariant($"{perDose} mg per dose") : "per-dose amount not stated");
+            detail.Append(regimen.PerDoseMg is { } perDose ? Invariant($"{perDose} mg per dose")
+                : regimen.PerDayMg is null ? "no dose computed (the alerts below say why)" : "per-dose amount not stated");
             detail.Append(regimen.PerDayMg is { } perDay ? Invariant($", {perDay} mg per day") : string.Empty);
             detail.Append(regimen.IntervalHours is { } every ? Invariant($", every {every} hours") : string.Empty);
             detail.Append(regimen.MaxPerDayMg is { } max ? Invariant($", at most {max:0.####} mg per day") : string.Empty);

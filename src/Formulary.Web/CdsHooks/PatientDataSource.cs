@@ -81,15 +81,9 @@ internal sealed class PatientDataSource(FhirServerClient server)
         }
 
         return OtherPatient(request.PatientId, patient, observations) is { } wrong
-            ? new(null, [], new(RequestProblemKind.Malformed, "prefetch." + wrong, $"'prefetch.{wrong}' is about another patient than context.patientId '{request.PatientId}'; no value of another patient is used.{AsReference(request.PatientId, patient)}"))
+            ? new(null, [], new(RequestProblemKind.Malformed, "prefetch." + wrong, $"'prefetch.{wrong}' is about another patient than context.patientId '{request.PatientId}'; no value of another patient is used.{PatientReference.IdAloneHint(request.PatientId, patient.Id)}"))
             : new(new PatientRecord(patient, observations, ignored, tied), [], null);
     }
-
-    /// <summary>A hint when context.patientId is a reference to the prefetched Patient ('Patient/123') rather than its id ('123').</summary>
-    private static string AsReference(string patientId, Patient patient) =>
-        patient.Id is { Length: > 0 } id && patientId.EndsWith("/" + id, StringComparison.Ordinal)
-            ? $" context.patientId is the Patient's id alone ('{id}'), not a reference ('{patientId}')."
-            : string.Empty;
 
     /// <summary>
     /// One prefetched value, parsed from the request's own parse: a Bundle entry by entry (only Observations are
@@ -148,10 +142,7 @@ internal sealed class PatientDataSource(FhirServerClient server)
             return CdsServiceCatalog.PatientKey;
         }
 
-        var expected = "Patient/" + patientId;
-        return observations.FirstOrDefault(o => o.Value?.Subject?.Reference is { } subject
-            && !string.Equals(subject, expected, StringComparison.Ordinal)
-            && !subject.EndsWith("/" + expected, StringComparison.Ordinal)).Key;
+        return observations.FirstOrDefault(o => PatientReference.NamesAnother(o.Value?.Subject, patientId)).Key;
     }
 
     /// <summary>

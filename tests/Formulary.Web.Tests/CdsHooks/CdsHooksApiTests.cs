@@ -392,7 +392,7 @@ public sealed class CdsHooksApiTests(SiteFixture site) : IClassFixture<SiteFixtu
         var (status, problem, _) = await PostAsync(request.ToJsonString());
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("prefetch.patient", problem.GetProperty("property").GetString());
+        Assert.Equal("context.draftOrders.entry[0].resource.subject", problem.GetProperty("property").GetString()); // the order's subject is read first
         Assert.EndsWith("context.patientId is the Patient's id alone ('child-1'), not a reference ('Patient/child-1').", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(problem.TryGetProperty("cards", out _));
     }

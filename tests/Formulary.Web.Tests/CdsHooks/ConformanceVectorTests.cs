@@ -56,6 +56,7 @@ public sealed class ConformanceVectorTests(SiteFixture site) : IClassFixture<Sit
                 Assert.InRange(card.GetProperty("summary").GetString()!.Length, 1, 140);
                 Assert.Contains(card.GetProperty("indicator").GetString(), new[] { "info", "warning", "critical" });
                 Assert.False(string.IsNullOrEmpty(card.GetProperty("source").GetProperty("label").GetString()));
+                Assert.Equal(card.GetProperty("indicator").GetString() == "critical", card.TryGetProperty("overrideReasons", out var reasons) && reasons.GetArrayLength() > 0);
             });
         }
     }

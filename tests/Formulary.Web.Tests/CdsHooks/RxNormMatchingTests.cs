@@ -9,7 +9,8 @@ namespace Formulary.Web.Tests.CdsHooks;
 
 /// <summary>
 /// Matching an order by RxNorm code, against a site whose clofarabine rules list a test-only RxCUI
-/// (900001): a code names the drug even when the order's text names another or none.
+/// (900001): a code names the drug when the order's text names none or the same drug (a brand of it); a text that names
+/// another drug is a conflict, and nothing is dosed.
 /// </summary>
 public sealed class RxNormMatchingTests : IAsyncLifetime
 {
@@ -48,6 +49,8 @@ public sealed class RxNormMatchingTests : IAsyncLifetime
     [InlineData("900001", null, null, "Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)")]
     [InlineData("123", "Clofarabine", null, "Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)")]
     [InlineData("123", null, "Imaginarycillin", "Not checked: Formulary has no monograph for 'Imaginarycillin'")]
+    [InlineData("900001", "Gentamicin", null, "Not checked: the order's medication names different drugs (the code RxNorm 900001 is Clofarabine, the text 'Gentamicin' is Gentamicin)")]
+    [InlineData("900001", "Clolar 20 mg/20 mL", null, "Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)")]
     public async Task Order_WithRxNormCoding_MatchedByCodeFirstThenByName(string code, string? text, string? display, string summary)
     {
         var request = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(ConformanceVectorTests.Folder, "01-child.request.json")))!;

@@ -15,6 +15,7 @@ internal static class CardKinds
         ["withheld"] = "No dose computed (withheld by a rule)",
         ["no-rules"] = "No usable dose rules for the drug",
         ["not-matched"] = "Medication not matched to a monograph",
+        ["conflict"] = "Order's medication names different drugs (not checked)",
         [FeedbackSummary.UnknownKind] = "A card this store has no record of",
     };
 
