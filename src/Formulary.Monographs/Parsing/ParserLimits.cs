@@ -17,6 +17,12 @@ public sealed record ParserLimits
     /// <summary>Most YAML nodes the front matter may hold once aliases are expanded (guards alias bombs).</summary>
     public int MaxYamlNodes { get; init; } = 20_000;
 
+    /// <summary>
+    /// Most characters of scalar text the front matter's aliases may repeat, counted over every alias (1 Mi): a long
+    /// string anchored once and aliased a thousand times stays under <see cref="MaxYamlNodes"/> but not under this.
+    /// </summary>
+    public int MaxYamlAliasChars { get; init; } = 1024 * 1024;
+
     /// <summary>Deepest nesting of Markdown blocks (lists in lists, quotes in quotes) the body may have.</summary>
     public int MaxMarkdownDepth { get; init; } = 64;
 

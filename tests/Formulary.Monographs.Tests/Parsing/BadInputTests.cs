@@ -102,6 +102,29 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void YamlAliasText_LongStringAliasedManyTimes_Mono013AtAliasThatCrossesLimit()
+    {
+        // 10,000 characters aliased 400 times stays far under the node limit; the 105th alias passes 1 MiB of text.
+        var yaml = new StringBuilder("---\ntitle: X\ndescription: &s \"").Append('w', 10_000).Append("\"\nfaqs:\n");
+        for (var i = 0; i < 200; i++)
+        {
+            yaml.Append("  - {q: *s, a: *s}\n");
+        }
+
+        var monograph = Parse.Text(yaml.Append("---\nBody.\n").ToString());
+        Assert.Equal([(57, 9)], monograph.Spans(DiagnosticCodes.YamlTooComplex));
+        Assert.Empty(monograph.Faqs);
+    }
+
+    [Fact]
+    public void YamlAliasText_UnderLimit_Read()
+    {
+        var monograph = Parse.Text("---\ntitle: &t Name\ndescription: *t\n---\nBody.\n");
+        Assert.False(monograph.Has(DiagnosticCodes.YamlTooComplex));
+        Assert.Equal("Name", monograph.FrontMatter.Description);
+    }
+
+    [Fact]
     public void FrontMatterOnly_NoBody_ParsedWithEmptyBodyWarning()
     {
         var monograph = Parse.Text("---\ntitle: Only\n---");
