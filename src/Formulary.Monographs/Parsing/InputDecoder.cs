@@ -76,9 +76,10 @@ internal static class InputDecoder
     /// <summary>Line and column of a byte offset (column counted in bytes: the text around it may not decode).</summary>
     private static SourcePosition BytePosition(ReadOnlySpan<byte> bytes, int offset)
     {
+        // Line ends as SourceText counts them: \n, \r\n or a lone \r.
         var before = bytes[..offset];
-        var line = before.Count((byte)'\n') + 1;
-        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        var line = before.Count((byte)'\n') + before.Count((byte)'\r') - before.Count("\r\n"u8) + 1;
+        var lineStart = before.LastIndexOfAny((byte)'\r', (byte)'\n') + 1;
         return new SourcePosition(line, offset - lineStart + 1);
     }
 }
