@@ -19,6 +19,7 @@ public static class DiagnosticCodes
     public static DiagnosticDescriptor SlugNormalized { get; } = new("MONO006", Warning, "The file name is not usable in a URL; the document is published under a normalized slug.");
     public static DiagnosticDescriptor OutsideContentFolder { get; } = new("MONO007", Error, "A symbolic link resolves outside the content folder; it was not read.");
     public static DiagnosticDescriptor NotRegularFile { get; } = new("MONO008", Error, "A special file (FIFO, device, socket) or a folder named like a monograph; it was not read.");
+    public static DiagnosticDescriptor NotUtf8Encoding { get; } = new("MONO009", Error, "The file is UTF-16 or UTF-32 text (a byte-order mark says so), not UTF-8; it was not read.");
 
     public static DiagnosticDescriptor NoFrontMatter { get; } = new("MONO010", Warning, "The file does not start with a '---' front-matter block.");
     public static DiagnosticDescriptor UnterminatedFrontMatter { get; } = new("MONO011", Error, "The front matter has no closing '---' line; the file was not read further.");
@@ -66,7 +67,7 @@ public static class DiagnosticCodes
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        FileTooLarge, BinaryFile, InvalidUtf8, EmptyFile, UnreadableFile, SlugNormalized, OutsideContentFolder, NotRegularFile,
+        FileTooLarge, BinaryFile, InvalidUtf8, EmptyFile, UnreadableFile, SlugNormalized, OutsideContentFolder, NotRegularFile, NotUtf8Encoding,
         NoFrontMatter, UnterminatedFrontMatter, YamlSyntax, YamlTooComplex, FrontMatterNotMapping, UnknownFrontMatterKey,
         TitleMissing, IsBannedNotBoolean, LastModifiedNotIso8601, MrpNotNumber, MedicineTypeInvalid,
         GenericSlugMissing, CombinationSlugMissing, MedicineLinkMismatch, FieldWrongShape, FaqEntryIncomplete,

@@ -45,6 +45,20 @@ public sealed class BadInputTests
         Assert.False(monograph.Has(DiagnosticCodes.NoFrontMatter));
     }
 
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(2, true)]
+    [InlineData(4, false)]
+    public void WideEncoding_ByteOrderMark_Mono009NotBinary(int width, bool bigEndian)
+    {
+        Encoding encoding = width == 2 ? new UnicodeEncoding(bigEndian, byteOrderMark: true) : new UTF32Encoding(bigEndian, byteOrderMark: true);
+        var bom = encoding.GetPreamble();
+        var text = encoding.GetBytes("---\ntitle: Wide\n---\nBody.\n");
+        var monograph = Bytes([.. bom, .. text]);
+        Assert.Equal([(1, 1)], monograph.Spans(DiagnosticCodes.NotUtf8Encoding));
+        Assert.False(monograph.Has(DiagnosticCodes.BinaryFile));
+    }
+
     [Fact]
     public void FiftyMegabytes_InMemory_Mono001WithoutParsing()
     {
