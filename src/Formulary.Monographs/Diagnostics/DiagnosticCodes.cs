@@ -44,8 +44,11 @@ public static class DiagnosticCodes
     public static DiagnosticDescriptor EmptyBody { get; } = new("MONO032", Warning, "The document has no body text after the front matter.");
     public static DiagnosticDescriptor MissingStandardSection { get; } = new("MONO033", Warning, "A standard section of the collection is missing.");
     public static DiagnosticDescriptor InlineHtml { get; } = new("MONO034", Warning, "The Markdown holds raw HTML; it will be sanitized when rendered.");
-    public static DiagnosticDescriptor MarkdownTooDeep { get; } = new("MONO035", Error, "The Markdown nests deeper than the parser accepts; the body was not read.");
+    public static DiagnosticDescriptor MarkdownTooDeep { get; } = new("MONO035", Error, "The Markdown (blocks, brackets, emphasis or raw HTML elements) nests deeper than the parser accepts; the body was not read.");
     public static DiagnosticDescriptor DescriptionEmpty { get; } = new("MONO036", Info, "The description is empty; one was derived from Usage.");
+    public static DiagnosticDescriptor MarkdownTooCostly { get; } = new("MONO037", Error, "The Markdown holds unclosed link destinations that would take the parser quadratic time; the body was not read.");
+    public static DiagnosticDescriptor UnclosedHtml { get; } = new("MONO038", Warning, "An HTML comment or raw-text element (script, style, textarea…) is never closed; it hides the text after it.");
+    public static DiagnosticDescriptor UnclosedHtmlHidesSections { get; } = new("MONO039", Error, "An HTML comment or raw-text element is never closed and hides section headings after it.");
 
     public static DiagnosticDescriptor BrokenLink { get; } = new("MONO040", Error, "A brand or combination points to a slug that does not exist.");
     public static DiagnosticDescriptor DuplicateSlug { get; } = new("MONO041", Error, "Two files in one collection have the same slug.");
@@ -72,6 +75,7 @@ public static class DiagnosticCodes
         TitleMissing, IsBannedNotBoolean, LastModifiedNotIso8601, MrpNotNumber, MedicineTypeInvalid,
         GenericSlugMissing, CombinationSlugMissing, MedicineLinkMismatch, FieldWrongShape, FaqEntryIncomplete,
         BrokenFaqRepaired, DescriptionTruncated, EmptyBody, MissingStandardSection, InlineHtml, MarkdownTooDeep, DescriptionEmpty,
+        MarkdownTooCostly, UnclosedHtml, UnclosedHtmlHidesSections,
         BrokenLink, DuplicateSlug, CombinationPartUnmatched,
         ContraindicationContradiction,
         RuleQuoteStale, RuleSectionNotFound, RuleFileUnreadable, RuleInvalid, RuleMonographMissing, RuleUnknownInteractionClass, RuleUnknownKey,

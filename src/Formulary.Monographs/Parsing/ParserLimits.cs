@@ -26,6 +26,15 @@ public sealed record ParserLimits
     /// <summary>Deepest nesting of Markdown blocks (lists in lists, quotes in quotes) the body may have.</summary>
     public int MaxMarkdownDepth { get; init; } = 64;
 
+    /// <summary>
+    /// Most characters Markdig may read in link destinations, as a multiple of the body's length (plus 64 Ki). Real links
+    /// read their URL once; a run of unclosed <c>[x](</c> reads quadratically (see <c>LinkDestinationScan</c>).
+    /// </summary>
+    public int MaxLinkScanPerChar { get; init; } = 4;
+
+    /// <summary>Deepest nesting of HTML elements in the raw HTML of one section (the sanitizer's parse is not linear in it).</summary>
+    public int MaxHtmlDepth { get; init; } = 64;
+
     /// <summary>Most inline-HTML diagnostics reported per file; the rest are counted in the last one.</summary>
     public int MaxHtmlDiagnostics { get; init; } = 10;
 }

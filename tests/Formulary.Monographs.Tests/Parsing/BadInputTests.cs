@@ -95,27 +95,6 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void YamlDeepNesting_Mono013AtTheLevelOverLimit()
-    {
-        var monograph = Parse.Text("---\ntitle: X\nx: " + new string('[', 1000) + new string(']', 1000) + "\n---\nBody.\n");
-        Assert.Equal([(3, 35)], monograph.Spans(DiagnosticCodes.YamlTooComplex));
-    }
-
-    [Fact]
-    public void DeeplyNestedMarkdownList_Mono035()
-    {
-        var body = new StringBuilder();
-        for (var i = 0; i < 500; i++)
-        {
-            body.Append(' ', i * 2).Append("- item\n");
-        }
-
-        var monograph = Parse.Text("---\ntitle: Nested\n---\n" + body);
-        Assert.Equal([(4, 1)], monograph.Spans(DiagnosticCodes.MarkdownTooDeep));
-        Assert.Equal("Nested", monograph.Title);
-    }
-
-    [Fact]
     public void YamlAliasText_LongStringAliasedManyTimes_Mono013AtAliasThatCrossesLimit()
     {
         // 10,000 characters aliased 400 times stays far under the node limit; the 105th alias passes 1 MiB of text.
@@ -136,6 +115,76 @@ public sealed class BadInputTests
         var monograph = Parse.Text("---\ntitle: &t Name\ndescription: *t\n---\nBody.\n");
         Assert.False(monograph.Has(DiagnosticCodes.YamlTooComplex));
         Assert.Equal("Name", monograph.FrontMatter.Description);
+    }
+
+    [Fact]
+    public void YamlDeepNesting_Mono013AtTheLevelOverLimit()
+    {
+        var monograph = Parse.Text("---\ntitle: X\nx: " + new string('[', 1000) + new string(']', 1000) + "\n---\nBody.\n");
+        Assert.Equal([(3, 35)], monograph.Spans(DiagnosticCodes.YamlTooComplex));
+    }
+
+    [Fact]
+    public void DeeplyNestedMarkdownList_Mono035()
+    {
+        var body = new StringBuilder();
+        for (var i = 0; i < 500; i++)
+        {
+            body.Append(' ', i * 2).Append("- item\n");
+        }
+
+        var monograph = Parse.Text("---\ntitle: Nested\n---\n" + body);
+        Assert.Equal([(4, 1)], monograph.Spans(DiagnosticCodes.MarkdownTooDeep));
+        Assert.Equal("Nested", monograph.Title);
+    }
+
+    [Theory]
+    [InlineData("[x](", 20_000)]
+    [InlineData("![x](", 20_000)]
+    [InlineData("[x](()", 10_000)]
+    public void UnclosedLinkDestinations_Repeated_Mono037AndBodyNotRead(string opener, int count)
+    {
+        var monograph = Parse.Text("---\ntitle: Links\n---\n## Usage\n\n" + string.Concat(Enumerable.Repeat(opener, count)) + "\n");
+        var diagnostic = monograph.Single(DiagnosticCodes.MarkdownTooCostly);
+        Assert.Equal(6, diagnostic.Line);
+        Assert.Empty(monograph.Sections);
+        Assert.Equal("Links", monograph.Title);
+    }
+
+    [Fact]
+    public void ClosedLinks_ManyWithoutSpaces_NoMono037()
+    {
+        var links = string.Concat(Enumerable.Repeat("[a](https://example.org/a_(b)),", 20_000));
+        var monograph = Parse.Text("---\ntitle: Links\n---\n## Usage\n\n" + links + "\n");
+        Assert.False(monograph.Has(DiagnosticCodes.MarkdownTooCostly));
+        Assert.Equal("usage", Assert.Single(monograph.Sections).Key);
+    }
+
+    [Fact]
+    public void NestedHtml_DeeperThanLimit_Mono035AtTheBlock()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 100)) + "x" + string.Concat(Enumerable.Repeat("</div>", 100));
+        var monograph = Parse.Text("---\ntitle: Nest\n---\n## Usage\n\n" + html + "\n");
+        Assert.Equal([(6, 1)], monograph.Spans(DiagnosticCodes.MarkdownTooDeep));
+        Assert.Empty(monograph.Sections);
+    }
+
+    [Theory]
+    [InlineData(60, "<div>", "</div>")]
+    [InlineData(500, "<p>", "")]
+    [InlineData(500, "<br>", "")]
+    [InlineData(500, "<span/>", "")]
+    public void NestedHtml_WithinLimitOrNotNesting_NoMono035(int count, string open, string close)
+    {
+        var html = string.Concat(Enumerable.Repeat(open, count)) + "x" + string.Concat(Enumerable.Repeat(close, count));
+        Assert.False(Parse.Text("---\ntitle: Nest\n---\n## Usage\n\n" + html + "\n").Has(DiagnosticCodes.MarkdownTooDeep));
+    }
+
+    [Fact]
+    public void NestedHtml_OneUnclosedDivPerSection_CountedPerSection()
+    {
+        var body = string.Concat(Enumerable.Range(0, 100).Select(i => $"## Part {i}\n\n<div>\n\ntext\n\n"));
+        Assert.False(Parse.Text("---\ntitle: Nest\n---\n" + body).Has(DiagnosticCodes.MarkdownTooDeep));
     }
 
     [Fact]

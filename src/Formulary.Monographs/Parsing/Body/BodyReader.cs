@@ -1,3 +1,4 @@
+using System.Globalization;
 using Formulary.Monographs.Diagnostics;
 using Markdig;
 using Markdig.Syntax;
@@ -10,6 +11,15 @@ internal static class BodyReader
     public static ParsedBody Read(DocumentContext context, SourceText source, int bodyOffset, int bodyStartLine, MarkdownPipeline pipeline)
     {
         var body = source.Text[bodyOffset..];
+        var limits = context.Limits;
+        var costly = LinkDestinationScan.FirstOverBudget(body, (long)limits.MaxLinkScanPerChar * body.Length + 64 * 1024);
+        if (costly >= 0)
+        {
+            context.Report(DiagnosticCodes.MarkdownTooCostly, source.PositionOf(bodyOffset + costly), string.Create(CultureInfo.InvariantCulture,
+                $"from here on, '](' link openers whose destinations never close ('[x]([x](…' without ')' or a space) would take the Markdown parser time that grows with their square (more than {limits.MaxLinkScanPerChar} times the body's length read); close each link with ')', or write '\\](' for a literal bracket; the body was not read"));
+            return new ParsedBody(source, bodyOffset, body, null, []);
+        }
+
         MarkdownDocument document;
         try
         {
@@ -22,9 +32,16 @@ internal static class BodyReader
         }
 
         // Markdig accepts deeply indented lists; everything after this walks the tree recursively.
-        if (Depth(document, context.Limits.MaxMarkdownDepth) > context.Limits.MaxMarkdownDepth)
+        if (Depth(document, limits.MaxMarkdownDepth) > limits.MaxMarkdownDepth)
         {
-            return TooDeep(context, source, bodyOffset, body, bodyStartLine, $"more than {context.Limits.MaxMarkdownDepth} levels");
+            return TooDeep(context, source, bodyOffset, body, bodyStartLine, $"more than {limits.MaxMarkdownDepth} levels");
+        }
+
+        if (HtmlNesting.FirstTooDeep(document, limits.MaxHtmlDepth) is { } tooDeep)
+        {
+            context.Report(DiagnosticCodes.MarkdownTooDeep, source.PositionOf(bodyOffset + tooDeep.Span.Start),
+                $"the raw HTML nests elements more than {limits.MaxHtmlDepth} deep in one section ('<div>' inside '<div>'…); close them, or write the content as Markdown; the body was not read");
+            return new ParsedBody(source, bodyOffset, body, null, []);
         }
 
         var sections = new SectionTreeBuilder(document, source, bodyOffset).Build();
