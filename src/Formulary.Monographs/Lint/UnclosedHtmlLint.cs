@@ -12,8 +12,8 @@ namespace Formulary.Monographs.Lint;
 /// An HTML comment or raw-text element that is never closed swallows what follows. As a block (<c>&lt;!--</c>,
 /// <c>&lt;textarea&gt;</c> on its own line) CommonMark runs it to the end of its container, so the headings after it
 /// are not headings: their sections vanish from the model and the page (MONO039, or MONO038 when it hides no
-/// heading). Inline in a paragraph (<c>see &lt;style&gt; note</c>) the sanitizer's HTML parser reads the rest of the
-/// section as the element's text and drops it from the page (MONO038). Each is reported once, at its opening.
+/// heading). Inline in a paragraph (<c>see &lt;style&gt; note</c>) or inside a <c>&lt;div&gt;</c> block the sanitizer's HTML
+/// parser reads the rest of the section as the element's text and drops it from the page (MONO038). Each is reported once, at its opening.
 /// </summary>
 internal static partial class UnclosedHtmlLint
 {
@@ -29,9 +29,11 @@ internal static partial class UnclosedHtmlLint
 
         // Tags inside an open raw-text element are its text, not tags; skipping them also keeps the searches apart.
         var hiddenUntil = -1;
-        foreach (var inline in body.Document!.Descendants<HtmlInline>())
+        var tagged = body.Document!.Descendants()
+            .Where(n => n is HtmlInline or HtmlBlock { Type: HtmlBlockType.InterruptingBlock or HtmlBlockType.NonInterruptingBlock });
+        foreach (var node in tagged)
         {
-            hiddenUntil = inline.Span.Start < hiddenUntil ? hiddenUntil : CheckInline(context, body, inline, headingStarts);
+            hiddenUntil = node.Span.Start < hiddenUntil ? hiddenUntil : CheckRawText(context, body, node, headingStarts);
         }
     }
 
@@ -79,26 +81,32 @@ internal static partial class UnclosedHtmlLint
         }
     }
 
-    /// <summary>Reports a raw-text start tag in a paragraph with no end tag before the next heading; returns where its text ends.</summary>
-    private static int CheckInline(DocumentContext context, ParsedBody body, HtmlInline inline, List<int> headingStarts)
+    /// <summary>
+    /// Reports a raw-text start tag (inline, or inside a <c>&lt;div&gt;</c>-like HTML block) with no end tag before the next
+    /// heading; returns where its text ends.
+    /// </summary>
+    private static int CheckRawText(DocumentContext context, ParsedBody body, MarkdownObject node, List<int> headingStarts)
     {
-        if (RawTextStart().Match(inline.Tag) is not { Success: true } match)
+        var html = body.Text.AsSpan(node.Span.Start, Math.Min(node.Span.Length, body.Text.Length - node.Span.Start));
+        var found = RawTextStart().EnumerateMatches(html);
+        if (!found.MoveNext())
         {
-            return inline.Span.End;
+            return node.Span.End;
         }
 
-        var name = match.Groups["name"].Value;
-        var next = headingStarts.BinarySearch(inline.Span.End);
+        var start = node.Span.Start + found.Current.Index;
+        var name = body.Text.Substring(start + 1, found.Current.Length - 1).ToLowerInvariant();
+        var next = headingStarts.BinarySearch(start);
         var sectionEnd = next >= 0 ? headingStarts[next] : ~next < headingStarts.Count ? headingStarts[~next] : body.Text.Length;
-        var from = Math.Min(inline.Span.End + 1, sectionEnd);
+        var from = start + found.Current.Length;
         var close = body.Text.AsSpan(from, sectionEnd - from).IndexOf("</" + name, StringComparison.OrdinalIgnoreCase);
         if (close >= 0)
         {
             return from + close;
         }
 
-        context.Report(DiagnosticCodes.UnclosedHtml, body.PositionOf(inline),
-            $"'<{name}>' is never closed ('</{name}>') before the next heading: the page reads {Lines(body, inline.Span.Start, sectionEnd - 1)} as its content and does not show them; close it or remove it");
+        context.Report(DiagnosticCodes.UnclosedHtml, body.Source.PositionOf(body.BodyOffset + start),
+            $"'<{name}>' is never closed ('</{name}>') before the next heading: the page reads {Lines(body, start, sectionEnd - 1)} as its content and does not show them; close it or remove it");
         return sectionEnd;
     }
 
@@ -121,6 +129,6 @@ internal static partial class UnclosedHtmlLint
     [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]+(?<text>.*?))?[ \t#]*$", RegexOptions.CultureInvariant)]
     private static partial Regex AtxHeading();
 
-    [GeneratedRegex(@"^<(?<name>script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RawTextStart();
 }

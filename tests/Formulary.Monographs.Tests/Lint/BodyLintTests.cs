@@ -93,6 +93,7 @@ public sealed class BodyLintTests
     [InlineData("<!-- note\nstill the note -->")]
     [InlineData("<style>\np { }\n</style>")]
     [InlineData("<pre>\ncode\n</PRE>")]
+    [InlineData("<div>\n<style>p { }</style>\n</div>")]
     public void ClosedHtmlBlock_NoMono038Or039(string html)
     {
         var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\n" + html + "\n\n## Dosage\n\n500 mg.\n");
@@ -107,6 +108,13 @@ public sealed class BodyLintTests
         var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\nUsed for pain, see <style> note.\n\nSecond paragraph.\n\n## Dosage\n\n500 mg <b>x</b>.\n");
         Assert.Equal([(6, 20)], monograph.Spans(DiagnosticCodes.UnclosedHtml));
         Assert.Equal(["usage", "dosage"], monograph.Sections.Select(s => s.Key));
+    }
+
+    [Fact]
+    public void UnclosedRawText_InsideDivBlock_Mono038AtTheTag()
+    {
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\n<div>\n  <style>\n</div>\n\nHidden.\n\n## Dosage\n\n500 mg.\n");
+        Assert.Equal([(7, 3)], monograph.Spans(DiagnosticCodes.UnclosedHtml));
     }
 
     [Fact]
