@@ -46,7 +46,7 @@ public static class DiagnosticCodes
     public static DiagnosticDescriptor InlineHtml { get; } = new("MONO034", Warning, "The Markdown holds raw HTML; it will be sanitized when rendered.");
     public static DiagnosticDescriptor MarkdownTooDeep { get; } = new("MONO035", Error, "The Markdown (blocks, brackets, emphasis or raw HTML elements) nests deeper than the parser accepts; the body was not read.");
     public static DiagnosticDescriptor DescriptionEmpty { get; } = new("MONO036", Info, "The description is empty; one was derived from Usage.");
-    public static DiagnosticDescriptor MarkdownTooCostly { get; } = new("MONO037", Error, "The Markdown holds unclosed link destinations that would take the parser quadratic time; the body was not read.");
+    public static DiagnosticDescriptor MarkdownTooCostly { get; } = new("MONO037", Error, "The Markdown holds what would take the parser or the sanitizer too long (unclosed link destinations, too many raw HTML tags); the body was not read.");
     public static DiagnosticDescriptor UnclosedHtml { get; } = new("MONO038", Warning, "An HTML comment or raw-text element (script, style, textarea…) is never closed; it hides the text after it.");
     public static DiagnosticDescriptor UnclosedHtmlHidesSections { get; } = new("MONO039", Error, "An HTML comment or raw-text element is never closed and hides section headings after it.");
 

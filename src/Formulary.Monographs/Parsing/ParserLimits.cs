@@ -35,6 +35,9 @@ public sealed record ParserLimits
     /// <summary>Deepest nesting of HTML elements in the raw HTML of one section (the sanitizer's parse is not linear in it).</summary>
     public int MaxHtmlDepth { get; init; } = 64;
 
+    /// <summary>Most raw HTML tags (start and end) the body may hold; a real monograph has a few dozen.</summary>
+    public int MaxHtmlTags { get; init; } = 10_000;
+
     /// <summary>Most inline-HTML diagnostics reported per file; the rest are counted in the last one.</summary>
     public int MaxHtmlDiagnostics { get; init; } = 10;
 }

@@ -180,6 +180,16 @@ public sealed class BadInputTests
         Assert.False(Parse.Text("---\ntitle: Nest\n---\n## Usage\n\n" + html + "\n").Has(DiagnosticCodes.MarkdownTooDeep));
     }
 
+    [Theory]
+    [InlineData(6_000, true)]
+    [InlineData(4_000, false)]
+    public void HtmlTags_MoreThanLimit_Mono037AtTheTagThatPasses(int pairs, bool refused)
+    {
+        var monograph = Parse.Text("---\ntitle: Tags\n---\n## Usage\n\n" + string.Concat(Enumerable.Repeat("<i>x</i>", pairs)) + "\n");
+        Assert.Equal(refused ? [(6, 40_001)] : [], monograph.Spans(DiagnosticCodes.MarkdownTooCostly));
+        Assert.Equal(refused ? 0 : 1, monograph.Sections.Count);
+    }
+
     [Fact]
     public void NestedHtml_OneUnclosedDivPerSection_CountedPerSection()
     {

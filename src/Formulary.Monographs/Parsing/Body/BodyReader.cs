@@ -37,10 +37,20 @@ internal static class BodyReader
             return TooDeep(context, source, bodyOffset, body, bodyStartLine, $"more than {limits.MaxMarkdownDepth} levels");
         }
 
-        if (HtmlNesting.FirstTooDeep(document, limits.MaxHtmlDepth) is { } tooDeep)
+        if (HtmlNesting.FirstOverLimit(document, limits.MaxHtmlDepth, limits.MaxHtmlTags, out var tooMany) is { } html)
         {
-            context.Report(DiagnosticCodes.MarkdownTooDeep, source.PositionOf(bodyOffset + tooDeep.Span.Start),
-                $"the raw HTML nests elements more than {limits.MaxHtmlDepth} deep in one section ('<div>' inside '<div>'…); close them, or write the content as Markdown; the body was not read");
+            var at = source.PositionOf(bodyOffset + html.Span.Start);
+            if (tooMany)
+            {
+                context.Report(DiagnosticCodes.MarkdownTooCostly, at, string.Create(CultureInfo.InvariantCulture,
+                    $"the body holds more than {limits.MaxHtmlTags} raw HTML tags (this one passes the limit); write the content as Markdown; the body was not read"));
+            }
+            else
+            {
+                context.Report(DiagnosticCodes.MarkdownTooDeep, at,
+                    $"the raw HTML nests elements more than {limits.MaxHtmlDepth} deep in one section ('<div>' inside '<div>'…); close them, or write the content as Markdown; the body was not read");
+            }
+
             return new ParsedBody(source, bodyOffset, body, null, []);
         }
 

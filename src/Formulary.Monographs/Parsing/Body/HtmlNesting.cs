@@ -8,7 +8,9 @@ namespace Formulary.Monographs.Parsing.Body;
 /// section is rendered: HTML blocks and inline tags in document order, counted again from zero at every heading
 /// (each section is rendered on its own). Void elements, those whose end tag may be left out (<c>p</c>, <c>li</c>,
 /// <c>td</c>…) and raw-text ones (what follows <c>&lt;style&gt;</c> is its text) do not count, so sloppy real HTML stays shallow; <c>&lt;div&gt;</c>×n…<c>&lt;/div&gt;</c>×n counts n.
-/// The HTML parser's cost grows with depth times tags (20,000 nested divs took 9.5 s to render), so depth is bounded.
+/// The HTML parser's cost grows with depth times tags (20,000 nested divs took 9.5 s to render), so depth is bounded;
+/// and AngleSharp serializes a long run of sibling elements slowly (<c>Node.NextSibling</c> searches the parent's
+/// children: 120,000 <c>&lt;i&gt;x&lt;/i&gt;</c> took 9.8 s to import, 240,000 took 21 s), so the number of tags is bounded too.
 /// </summary>
 internal static class HtmlNesting
 {
@@ -21,10 +23,15 @@ internal static class HtmlNesting
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNestingNames = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The first HTML node at which the nesting passes <paramref name="limit"/>, or null.</summary>
-    public static MarkdownObject? FirstTooDeep(MarkdownDocument document, int limit)
+    /// <summary>
+    /// The first HTML node at which the nesting passes <paramref name="maxDepth"/> or the tags in the body pass
+    /// <paramref name="maxTags"/> (<paramref name="tooMany"/> says which), or null.
+    /// </summary>
+    public static MarkdownObject? FirstOverLimit(MarkdownDocument document, int maxDepth, int maxTags, out bool tooMany)
     {
         var depth = 0;
+        var tags = 0;
+        tooMany = false;
         foreach (var node in document.Descendants())
         {
             var html = node switch
@@ -38,7 +45,7 @@ internal static class HtmlNesting
             {
                 depth = 0;
             }
-            else if (html.Length > 0 && (depth = Nest(html, depth, limit)) > limit)
+            else if (html.Length > 0 && ((depth = Nest(html, depth, maxDepth, ref tags)) > maxDepth || (tooMany = tags > maxTags)))
             {
                 return node;
             }
@@ -48,7 +55,7 @@ internal static class HtmlNesting
     }
 
     /// <summary>The depth after the tags of <paramref name="html"/>; stops once over <paramref name="limit"/>. Each character is read at most twice.</summary>
-    private static int Nest(string html, int depth, int limit)
+    private static int Nest(string html, int depth, int limit, ref int tags)
     {
         var at = html.IndexOf('<', StringComparison.Ordinal);
         while (at >= 0 && depth <= limit)
@@ -63,6 +70,7 @@ internal static class HtmlNesting
 
             var next = html.AsSpan(nameEnd).IndexOfAny('<', '>');
             var end = next < 0 ? html.Length : nameEnd + next;
+            tags += nameEnd > nameStart && char.IsAsciiLetter(html[nameStart]) ? 1 : 0;
             if (nameEnd > nameStart && char.IsAsciiLetter(html[nameStart]) && !NotNestingNames.Contains(html.AsSpan(nameStart, nameEnd - nameStart)))
             {
                 var selfClosing = end < html.Length && html[end] == '>' && html[end - 1] == '/';
