@@ -359,6 +359,22 @@ public abstract class StoreContractTests : StoreTests
         Assert.Null(await Store.GetAsync(Collection.Composition, "binary"));
     }
 
+    [SkippableTheory]
+    [InlineData("MONO009")]
+    [InlineData("MONO035")]
+    [InlineData("MONO037")]
+    public async Task Import_DocumentTheParserDidNotRead_FailsAndTheStoredVersionIsKept(string code)
+    {
+        await Store.ImportAsync([Composition("a", "A", "## Usage\nA.")], ImportOptions.WholeContentSet);
+        var unread = Document(Collection.Composition, "a", "a", "", FrontMatter.Empty, [],
+            [new Diagnostic(code, DiagnosticSeverity.Error, "a.md", 6, 1, "the body was not read")]);
+
+        var report = await Store.ImportAsync([unread], ImportOptions.WholeContentSet);
+
+        Assert.Equal(ImportOutcome.Failed, Assert.Single(report.Documents).Outcome);
+        Assert.Equal("A", (await Store.GetAsync(Collection.Composition, "a"))!.Monograph.Title);
+    }
+
     [SkippableFact]
     public async Task ReadLive_EachLiveDocumentsPublishedVersion_OnceWithoutRemovedOrRejected()
     {

@@ -19,6 +19,7 @@ public static class DiagnosticCodes
     public static DiagnosticDescriptor SlugNormalized { get; } = new("MONO006", Warning, "The file name is not usable in a URL; the document is published under a normalized slug.");
     public static DiagnosticDescriptor OutsideContentFolder { get; } = new("MONO007", Error, "A symbolic link resolves outside the content folder; it was not read.");
     public static DiagnosticDescriptor NotRegularFile { get; } = new("MONO008", Error, "A special file (FIFO, device, socket) or a folder named like a monograph; it was not read.");
+    public static DiagnosticDescriptor NotUtf8Encoding { get; } = new("MONO009", Error, "The file is UTF-16 or UTF-32 text (a byte-order mark says so), not UTF-8; it was not read.");
 
     public static DiagnosticDescriptor NoFrontMatter { get; } = new("MONO010", Warning, "The file does not start with a '---' front-matter block.");
     public static DiagnosticDescriptor UnterminatedFrontMatter { get; } = new("MONO011", Error, "The front matter has no closing '---' line; the file was not read further.");
@@ -43,8 +44,11 @@ public static class DiagnosticCodes
     public static DiagnosticDescriptor EmptyBody { get; } = new("MONO032", Warning, "The document has no body text after the front matter.");
     public static DiagnosticDescriptor MissingStandardSection { get; } = new("MONO033", Warning, "A standard section of the collection is missing.");
     public static DiagnosticDescriptor InlineHtml { get; } = new("MONO034", Warning, "The Markdown holds raw HTML; it will be sanitized when rendered.");
-    public static DiagnosticDescriptor MarkdownTooDeep { get; } = new("MONO035", Error, "The Markdown nests deeper than the parser accepts; the body was not read.");
+    public static DiagnosticDescriptor MarkdownTooDeep { get; } = new("MONO035", Error, "The Markdown (blocks, brackets, emphasis or raw HTML elements) nests deeper than the parser accepts; the body was not read.");
     public static DiagnosticDescriptor DescriptionEmpty { get; } = new("MONO036", Info, "The description is empty; one was derived from Usage.");
+    public static DiagnosticDescriptor MarkdownTooCostly { get; } = new("MONO037", Error, "The Markdown holds what would take the parser or the sanitizer too long (unclosed link destinations, too many raw HTML tags); the body was not read.");
+    public static DiagnosticDescriptor UnclosedHtml { get; } = new("MONO038", Warning, "An HTML comment or raw-text element (script, style, textarea…) is never closed; it hides the text after it.");
+    public static DiagnosticDescriptor UnclosedHtmlHidesSections { get; } = new("MONO039", Error, "An HTML comment or raw-text element is never closed and hides section headings after it.");
 
     public static DiagnosticDescriptor BrokenLink { get; } = new("MONO040", Error, "A brand or combination points to a slug that does not exist.");
     public static DiagnosticDescriptor DuplicateSlug { get; } = new("MONO041", Error, "Two files in one collection have the same slug.");
@@ -66,11 +70,12 @@ public static class DiagnosticCodes
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        FileTooLarge, BinaryFile, InvalidUtf8, EmptyFile, UnreadableFile, SlugNormalized, OutsideContentFolder, NotRegularFile,
+        FileTooLarge, BinaryFile, InvalidUtf8, EmptyFile, UnreadableFile, SlugNormalized, OutsideContentFolder, NotRegularFile, NotUtf8Encoding,
         NoFrontMatter, UnterminatedFrontMatter, YamlSyntax, YamlTooComplex, FrontMatterNotMapping, UnknownFrontMatterKey,
         TitleMissing, IsBannedNotBoolean, LastModifiedNotIso8601, MrpNotNumber, MedicineTypeInvalid,
         GenericSlugMissing, CombinationSlugMissing, MedicineLinkMismatch, FieldWrongShape, FaqEntryIncomplete,
         BrokenFaqRepaired, DescriptionTruncated, EmptyBody, MissingStandardSection, InlineHtml, MarkdownTooDeep, DescriptionEmpty,
+        MarkdownTooCostly, UnclosedHtml, UnclosedHtmlHidesSections,
         BrokenLink, DuplicateSlug, CombinationPartUnmatched,
         ContraindicationContradiction,
         RuleQuoteStale, RuleSectionNotFound, RuleFileUnreadable, RuleInvalid, RuleMonographMissing, RuleUnknownInteractionClass, RuleUnknownKey,

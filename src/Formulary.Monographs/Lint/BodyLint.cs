@@ -7,7 +7,7 @@ using Markdig.Syntax.Inlines;
 
 namespace Formulary.Monographs.Lint;
 
-/// <summary>Checks on the body as a whole: empty, missing standard sections, raw HTML.</summary>
+/// <summary>Checks on the body as a whole: empty, missing standard sections, raw HTML (and raw HTML left open).</summary>
 internal static class BodyLint
 {
     public static void Run(DocumentContext context, ParsedBody body, int bodyStartLine)
@@ -39,6 +39,7 @@ internal static class BodyLint
         }
 
         ReportHtml(context, body);
+        UnclosedHtmlLint.Run(context, body);
     }
 
     private static void Collect(IReadOnlyList<Section> sections, HashSet<string> keys)

@@ -5,7 +5,7 @@ using Formulary.Monographs.Diagnostics;
 namespace Formulary.Monographs.Parsing;
 
 /// <summary>
-/// Turns the file's bytes into text, or refuses them: too large, binary (NUL bytes), empty.
+/// Turns the file's bytes into text, or refuses them: too large, UTF-16 or UTF-32, binary (NUL bytes), empty.
 /// Invalid UTF-8 is decoded with U+FFFD and reported at the first bad byte, so nothing else is lost.
 /// </summary>
 internal static class InputDecoder
@@ -17,6 +17,14 @@ internal static class InputDecoder
         if (bytes.Length > limits.MaxBytes)
         {
             diagnostics.Add(TooLarge(path, limits));
+            return null;
+        }
+
+        // UTF-16 and UTF-32 text is full of NUL bytes; its byte-order mark says what it is.
+        if (WideEncoding(bytes) is { } encoding)
+        {
+            diagnostics.Add(DiagnosticCodes.NotUtf8Encoding.At(path, SourcePosition.FileStart,
+                $"the file is {encoding} text (it starts with that byte-order mark); save it as UTF-8; it was not read"));
             return null;
         }
 
@@ -51,6 +59,15 @@ internal static class InputDecoder
         return text;
     }
 
+    private static string? WideEncoding(ReadOnlySpan<byte> bytes) => bytes switch
+    {
+        [0xFF, 0xFE, 0x00, 0x00, ..] => "UTF-32 (little-endian)",
+        [0x00, 0x00, 0xFE, 0xFF, ..] => "UTF-32 (big-endian)",
+        [0xFF, 0xFE, ..] => "UTF-16 (little-endian)",
+        [0xFE, 0xFF, ..] => "UTF-16 (big-endian)",
+        _ => null,
+    };
+
     public static Diagnostic TooLarge(string path, ParserLimits limits) =>
         DiagnosticCodes.FileTooLarge.At(path, SourcePosition.FileStart, string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"the file holds more than {limits.MaxBytes} bytes, the most the parser reads ({limits.MaxBytes / 1024 / 1024} MiB); it was not read"));
@@ -76,9 +93,10 @@ internal static class InputDecoder
     /// <summary>Line and column of a byte offset (column counted in bytes: the text around it may not decode).</summary>
     private static SourcePosition BytePosition(ReadOnlySpan<byte> bytes, int offset)
     {
+        // Line ends as SourceText counts them: \n, \r\n or a lone \r.
         var before = bytes[..offset];
-        var line = before.Count((byte)'\n') + 1;
-        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        var line = before.Count((byte)'\n') + before.Count((byte)'\r') - before.Count("\r\n"u8) + 1;
+        var lineStart = before.LastIndexOfAny((byte)'\r', (byte)'\n') + 1;
         return new SourcePosition(line, offset - lineStart + 1);
     }
 }

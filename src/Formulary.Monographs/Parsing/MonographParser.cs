@@ -32,9 +32,10 @@ public sealed class MonographParser
     /// stores re-parse every document whose stored model came from another version. Bump it with
     /// <see cref="Rendering.SectionRendering.Version"/> too: the store keeps each version's sections rendered at import,
     /// and a re-parse is what renders them again. 3: the sections stored at import (SQLite schema 16, PostgreSQL 11),
-    /// so a store upgraded from before renders them in its first import rather than in every export.
+    /// so a store upgraded from before renders them in its first import rather than in every export. 4: lone CR line
+    /// endings, MONO020 for an empty front matter, MONO009 (UTF-16/32), MONO037–039, HTML depth in MONO035, alias text in MONO013.
     /// </summary>
-    public const int ModelVersion = 3;
+    public const int ModelVersion = 4;
 
     /// <summary>The parser with default limits and lint on.</summary>
     public static MonographParser Default { get; } = new MonographParserBuilder().Build();

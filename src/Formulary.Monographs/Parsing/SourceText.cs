@@ -4,7 +4,8 @@ namespace Formulary.Monographs.Parsing;
 
 /// <summary>
 /// The decoded file text with its line starts, to turn character offsets into 1-based line and
-/// column. A line ends at <c>\n</c>; a <c>\r</c> before it belongs to the line.
+/// column. A line ends at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>, as in CommonMark (Markdig reads
+/// them alike), so a file saved with old Mac line endings has the same lines as one saved with Unix ones.
 /// </summary>
 internal sealed class SourceText
 {
@@ -14,11 +15,13 @@ internal sealed class SourceText
     {
         Text = text;
         var starts = new List<int>(text.Length / 40 + 1) { 0 };
-        var index = text.IndexOf('\n', StringComparison.Ordinal);
+        var index = text.AsSpan().IndexOfAny('\r', '\n');
         while (index >= 0)
         {
-            starts.Add(index + 1);
-            index = text.IndexOf('\n', index + 1);
+            index += text[index] == '\r' && index + 1 < text.Length && text[index + 1] == '\n' ? 2 : 1;
+            starts.Add(index);
+            var next = text.AsSpan(index).IndexOfAny('\r', '\n');
+            index = next < 0 ? -1 : index + next;
         }
 
         lineStarts = [.. starts];

@@ -45,8 +45,8 @@ internal static class ImportBatch
             return $"source is {document.SourceText.Length} characters, more than the {MaxSourceChars} the store accepts";
         }
 
-        // A file the parser did not read (too large, binary, empty, I/O error, unterminated front
-        // matter, Markdown too deep) must not replace stored content with an empty document.
+        // A file the parser did not read (too large, UTF-16, binary, empty, I/O error, unterminated front
+        // matter, Markdown too deep or too costly) must not replace stored content with an empty document.
         var notRead = monograph.Diagnostics.FirstOrDefault(d => NotReadCodes.Contains(d.Code));
         return notRead is null ? null : $"the document was not read ({notRead.Code}: {notRead.Message}); the stored version, if any, is kept";
     }
@@ -55,12 +55,14 @@ internal static class ImportBatch
     [
         DiagnosticCodes.FileTooLarge.Code,
         DiagnosticCodes.BinaryFile.Code,
+        DiagnosticCodes.NotUtf8Encoding.Code,
         DiagnosticCodes.EmptyFile.Code,
         DiagnosticCodes.UnreadableFile.Code,
         DiagnosticCodes.OutsideContentFolder.Code,
         DiagnosticCodes.NotRegularFile.Code,
         DiagnosticCodes.UnterminatedFrontMatter.Code,
         DiagnosticCodes.MarkdownTooDeep.Code,
+        DiagnosticCodes.MarkdownTooCostly.Code,
     ];
 
     private static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "…");

@@ -67,4 +67,68 @@ public sealed class BodyLintTests
         Assert.Equal([(4, 1)], monograph.Spans(DiagnosticCodes.MarkdownTooDeep));
         Assert.Equal("Deep", monograph.Title);
     }
+
+    [Theory]
+    [InlineData("<!-- editor note: verify")]
+    [InlineData("<textarea>")]
+    [InlineData("<script>")]
+    public void UnclosedHtmlBlock_HidesHeadings_Mono039AtItsOpening(string opening)
+    {
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\nUsed.\n\n" + opening + "\n\n## Dosage\n\n500 mg.\n\n## Contraindications\n\nNone.\n");
+        Assert.Equal([(8, 1)], monograph.Spans(DiagnosticCodes.UnclosedHtmlHidesSections));
+        Assert.False(monograph.Has(DiagnosticCodes.UnclosedHtml));
+        Assert.Equal("usage", Assert.Single(monograph.Sections).Key);
+    }
+
+    [Fact]
+    public void UnclosedHtmlBlock_NoHeadingAfter_Mono038()
+    {
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\nUsed.\n\n<!-- note\n\nmore text\n");
+        Assert.Equal([(8, 1)], monograph.Spans(DiagnosticCodes.UnclosedHtml));
+        Assert.False(monograph.Has(DiagnosticCodes.UnclosedHtmlHidesSections));
+    }
+
+    [Theory]
+    [InlineData("<!-- note -->")]
+    [InlineData("<!-- note\nstill the note -->")]
+    [InlineData("<style>\np { }\n</style>")]
+    [InlineData("<pre>\ncode\n</PRE>")]
+    [InlineData("<div>\n<style>p { }</style>\n</div>")]
+    public void ClosedHtmlBlock_NoMono038Or039(string html)
+    {
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\n" + html + "\n\n## Dosage\n\n500 mg.\n");
+        Assert.False(monograph.Has(DiagnosticCodes.UnclosedHtml));
+        Assert.False(monograph.Has(DiagnosticCodes.UnclosedHtmlHidesSections));
+        Assert.Equal(["usage", "dosage"], monograph.Sections.Select(s => s.Key));
+    }
+
+    [Fact]
+    public void UnclosedInlineRawText_StyleInParagraph_Mono038AtTheTag()
+    {
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\nUsed for pain, see <style> note.\n\nSecond paragraph.\n\n## Dosage\n\n500 mg <b>x</b>.\n");
+        Assert.Equal([(6, 20)], monograph.Spans(DiagnosticCodes.UnclosedHtml));
+        Assert.Equal(["usage", "dosage"], monograph.Sections.Select(s => s.Key));
+    }
+
+    [Fact]
+    public void UnclosedRawText_InsideDivBlock_Mono038AtTheTag()
+    {
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\n<div>\n  <style>\n</div>\n\nHidden.\n\n## Dosage\n\n500 mg.\n");
+        Assert.Equal([(7, 3)], monograph.Spans(DiagnosticCodes.UnclosedHtml));
+    }
+
+    [Fact]
+    public void InlineRawText_ClosedInALaterParagraph_NoMono038()
+    {
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\nSee <script>x\n\nstill</script> here.\n");
+        Assert.False(monograph.Has(DiagnosticCodes.UnclosedHtml));
+    }
+
+    [Fact]
+    public void UnclosedInlineRawText_ManyInOneSection_ReportedOnce()
+    {
+        var body = string.Concat(Enumerable.Repeat("a <textarea> b\n\n", 1000));
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\n" + body);
+        Assert.Equal([(6, 3)], monograph.Spans(DiagnosticCodes.UnclosedHtml));
+    }
 }

@@ -33,6 +33,14 @@ public sealed class FrontMatterLintTests
     }
 
     [Fact]
+    public void YamlSyntax_FlowSequenceNeverClosed_Mono012AtItsOpener()
+    {
+        // YamlDotNet gives up on this one with an InvalidOperationException and no position of its own.
+        var monograph = Parse.Text("---\ntitle: X\ndescription: [unclosed\nfaqs: x\n---\nBody.\n");
+        Assert.Equal([(3, 14)], monograph.Spans(DiagnosticCodes.YamlSyntax));
+    }
+
+    [Fact]
     public void YamlSyntax_BadIndentation_Mono012AtLineOfError()
     {
         var monograph = Parse.Text("---\ntitle: X\n  description: y\n---\nBody.\n");
@@ -66,6 +74,24 @@ public sealed class FrontMatterLintTests
         var monograph = Parse.Text("---\ndescription: d\n---\nBody.\n");
         Assert.Equal([(2, 1)], monograph.Spans(DiagnosticCodes.TitleMissing));
         Assert.Equal("test", monograph.Title);
+    }
+
+    [Theory]
+    [InlineData("---\n---\nBody.\n")]
+    [InlineData("---\n\n---\nBody.\n")]
+    [InlineData("---\n# editor: fill in\n---\nBody.\n")]
+    [InlineData("---\n~\n---\nBody.\n")]
+    public void TitleMissing_EmptyOrCommentOnlyFrontMatter_Mono020AtItsFirstLine(string text)
+    {
+        var monograph = Parse.Text(text);
+        Assert.Equal([(2, 1)], monograph.Spans(DiagnosticCodes.TitleMissing));
+        Assert.False(monograph.Has(DiagnosticCodes.NoFrontMatter));
+    }
+
+    [Fact]
+    public void GenericSlugMissing_EmptyFrontMatterOfMedicine_Mono025()
+    {
+        Assert.True(Parse.Text("---\n---\nBody.\n", Collection.Medicine).Has(DiagnosticCodes.GenericSlugMissing));
     }
 
     [Fact]

@@ -45,6 +45,20 @@ public sealed class BadInputTests
         Assert.False(monograph.Has(DiagnosticCodes.NoFrontMatter));
     }
 
+    [Theory]
+    [InlineData(2, false)]
+    [InlineData(2, true)]
+    [InlineData(4, false)]
+    public void WideEncoding_ByteOrderMark_Mono009NotBinary(int width, bool bigEndian)
+    {
+        Encoding encoding = width == 2 ? new UnicodeEncoding(bigEndian, byteOrderMark: true) : new UTF32Encoding(bigEndian, byteOrderMark: true);
+        var bom = encoding.GetPreamble();
+        var text = encoding.GetBytes("---\ntitle: Wide\n---\nBody.\n");
+        var monograph = Bytes([.. bom, .. text]);
+        Assert.Equal([(1, 1)], monograph.Spans(DiagnosticCodes.NotUtf8Encoding));
+        Assert.False(monograph.Has(DiagnosticCodes.BinaryFile));
+    }
+
     [Fact]
     public void FiftyMegabytes_InMemory_Mono001WithoutParsing()
     {
@@ -81,6 +95,29 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void YamlAliasText_LongStringAliasedManyTimes_Mono013AtAliasThatCrossesLimit()
+    {
+        // 10,000 characters aliased 400 times stays far under the node limit; the 105th alias passes 1 MiB of text.
+        var yaml = new StringBuilder("---\ntitle: X\ndescription: &s \"").Append('w', 10_000).Append("\"\nfaqs:\n");
+        for (var i = 0; i < 200; i++)
+        {
+            yaml.Append("  - {q: *s, a: *s}\n");
+        }
+
+        var monograph = Parse.Text(yaml.Append("---\nBody.\n").ToString());
+        Assert.Equal([(57, 9)], monograph.Spans(DiagnosticCodes.YamlTooComplex));
+        Assert.Empty(monograph.Faqs);
+    }
+
+    [Fact]
+    public void YamlAliasText_UnderLimit_Read()
+    {
+        var monograph = Parse.Text("---\ntitle: &t Name\ndescription: *t\n---\nBody.\n");
+        Assert.False(monograph.Has(DiagnosticCodes.YamlTooComplex));
+        Assert.Equal("Name", monograph.FrontMatter.Description);
+    }
+
+    [Fact]
     public void YamlDeepNesting_Mono013AtTheLevelOverLimit()
     {
         var monograph = Parse.Text("---\ntitle: X\nx: " + new string('[', 1000) + new string(']', 1000) + "\n---\nBody.\n");
@@ -99,6 +136,65 @@ public sealed class BadInputTests
         var monograph = Parse.Text("---\ntitle: Nested\n---\n" + body);
         Assert.Equal([(4, 1)], monograph.Spans(DiagnosticCodes.MarkdownTooDeep));
         Assert.Equal("Nested", monograph.Title);
+    }
+
+    [Theory]
+    [InlineData("[x](", 20_000)]
+    [InlineData("![x](", 20_000)]
+    [InlineData("[x](()", 10_000)]
+    public void UnclosedLinkDestinations_Repeated_Mono037AndBodyNotRead(string opener, int count)
+    {
+        var monograph = Parse.Text("---\ntitle: Links\n---\n## Usage\n\n" + string.Concat(Enumerable.Repeat(opener, count)) + "\n");
+        var diagnostic = monograph.Single(DiagnosticCodes.MarkdownTooCostly);
+        Assert.Equal(6, diagnostic.Line);
+        Assert.Empty(monograph.Sections);
+        Assert.Equal("Links", monograph.Title);
+    }
+
+    [Fact]
+    public void ClosedLinks_ManyWithoutSpaces_NoMono037()
+    {
+        var links = string.Concat(Enumerable.Repeat("[a](https://example.org/a_(b)),", 20_000));
+        var monograph = Parse.Text("---\ntitle: Links\n---\n## Usage\n\n" + links + "\n");
+        Assert.False(monograph.Has(DiagnosticCodes.MarkdownTooCostly));
+        Assert.Equal("usage", Assert.Single(monograph.Sections).Key);
+    }
+
+    [Fact]
+    public void NestedHtml_DeeperThanLimit_Mono035AtTheBlock()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 100)) + "x" + string.Concat(Enumerable.Repeat("</div>", 100));
+        var monograph = Parse.Text("---\ntitle: Nest\n---\n## Usage\n\n" + html + "\n");
+        Assert.Equal([(6, 1)], monograph.Spans(DiagnosticCodes.MarkdownTooDeep));
+        Assert.Empty(monograph.Sections);
+    }
+
+    [Theory]
+    [InlineData(60, "<div>", "</div>")]
+    [InlineData(500, "<p>", "")]
+    [InlineData(500, "<br>", "")]
+    [InlineData(500, "<span/>", "")]
+    public void NestedHtml_WithinLimitOrNotNesting_NoMono035(int count, string open, string close)
+    {
+        var html = string.Concat(Enumerable.Repeat(open, count)) + "x" + string.Concat(Enumerable.Repeat(close, count));
+        Assert.False(Parse.Text("---\ntitle: Nest\n---\n## Usage\n\n" + html + "\n").Has(DiagnosticCodes.MarkdownTooDeep));
+    }
+
+    [Theory]
+    [InlineData(6_000, true)]
+    [InlineData(4_000, false)]
+    public void HtmlTags_MoreThanLimit_Mono037AtTheTagThatPasses(int pairs, bool refused)
+    {
+        var monograph = Parse.Text("---\ntitle: Tags\n---\n## Usage\n\n" + string.Concat(Enumerable.Repeat("<i>x</i>", pairs)) + "\n");
+        Assert.Equal(refused ? [(6, 40_001)] : [], monograph.Spans(DiagnosticCodes.MarkdownTooCostly));
+        Assert.Equal(refused ? 0 : 1, monograph.Sections.Count);
+    }
+
+    [Fact]
+    public void NestedHtml_OneUnclosedDivPerSection_CountedPerSection()
+    {
+        var body = string.Concat(Enumerable.Range(0, 100).Select(i => $"## Part {i}\n\n<div>\n\ntext\n\n"));
+        Assert.False(Parse.Text("---\ntitle: Nest\n---\n" + body).Has(DiagnosticCodes.MarkdownTooDeep));
     }
 
     [Fact]

@@ -1,15 +1,28 @@
+using System.Globalization;
 using Formulary.Monographs.Diagnostics;
 using Markdig;
 using Markdig.Syntax;
 
 namespace Formulary.Monographs.Parsing.Body;
 
-/// <summary>Parses the body with Markdig and builds the section tree; input Markdig refuses becomes MONO035.</summary>
+/// <summary>
+/// Parses the body with Markdig and builds the section tree. Input Markdig refuses, or that would take it or the
+/// sanitizer more than linear time, is not read: MONO035 (too deep) or MONO037 (too costly), the front matter kept.
+/// </summary>
 internal static class BodyReader
 {
     public static ParsedBody Read(DocumentContext context, SourceText source, int bodyOffset, int bodyStartLine, MarkdownPipeline pipeline)
     {
         var body = source.Text[bodyOffset..];
+        var limits = context.Limits;
+        var bodyStart = new SourcePosition(bodyStartLine, 1);
+        var costly = LinkDestinationScan.FirstOverBudget(body, (long)limits.MaxLinkScanPerChar * body.Length + 64 * 1024);
+        if (costly >= 0)
+        {
+            return NotRead(context, source, bodyOffset, body, DiagnosticCodes.MarkdownTooCostly, source.PositionOf(bodyOffset + costly), string.Create(CultureInfo.InvariantCulture,
+                $"from here on, '](' link openers whose destinations never close ('[x]([x](…' without ')' or a space) would take the Markdown parser time that grows with their square (more than {limits.MaxLinkScanPerChar} times the body's length read); close each link with ')', or write '\\](' for a literal bracket"));
+        }
+
         MarkdownDocument document;
         try
         {
@@ -18,23 +31,34 @@ internal static class BodyReader
         catch (ArgumentException)
         {
             // Markdig's depth limit (nested quotes, brackets, emphasis) guards its own recursion.
-            return TooDeep(context, source, bodyOffset, body, bodyStartLine, "beyond Markdig's limit");
+            return NotRead(context, source, bodyOffset, body, DiagnosticCodes.MarkdownTooDeep, bodyStart, TooDeep("beyond Markdig's limit"));
         }
 
         // Markdig accepts deeply indented lists; everything after this walks the tree recursively.
-        if (Depth(document, context.Limits.MaxMarkdownDepth) > context.Limits.MaxMarkdownDepth)
+        if (Depth(document, limits.MaxMarkdownDepth) > limits.MaxMarkdownDepth)
         {
-            return TooDeep(context, source, bodyOffset, body, bodyStartLine, $"more than {context.Limits.MaxMarkdownDepth} levels");
+            return NotRead(context, source, bodyOffset, body, DiagnosticCodes.MarkdownTooDeep, bodyStart, TooDeep($"more than {limits.MaxMarkdownDepth} levels"));
+        }
+
+        if (HtmlNesting.FirstOverLimit(document, limits.MaxHtmlDepth, limits.MaxHtmlTags, out var tooMany) is { } html)
+        {
+            var at = source.PositionOf(bodyOffset + html.Span.Start);
+            return tooMany
+                ? NotRead(context, source, bodyOffset, body, DiagnosticCodes.MarkdownTooCostly, at, string.Create(CultureInfo.InvariantCulture,
+                    $"the body holds more than {limits.MaxHtmlTags} raw HTML tags (this one passes the limit); write the content as Markdown"))
+                : NotRead(context, source, bodyOffset, body, DiagnosticCodes.MarkdownTooDeep, at,
+                    $"the raw HTML nests elements more than {limits.MaxHtmlDepth} deep in one section ('<div>' inside '<div>'…); close them, or write the content as Markdown");
         }
 
         var sections = new SectionTreeBuilder(document, source, bodyOffset).Build();
         return new ParsedBody(source, bodyOffset, body, document, sections);
     }
 
-    private static ParsedBody TooDeep(DocumentContext context, SourceText source, int bodyOffset, string body, int bodyStartLine, string how)
+    private static string TooDeep(string how) => $"the Markdown nests too deeply (lists, quotes or brackets inside each other, {how})";
+
+    private static ParsedBody NotRead(DocumentContext context, SourceText source, int bodyOffset, string body, DiagnosticDescriptor code, SourcePosition at, string why)
     {
-        context.Report(DiagnosticCodes.MarkdownTooDeep, new SourcePosition(bodyStartLine, 1),
-            $"the Markdown nests too deeply (lists, quotes or brackets inside each other, {how}); the body was not read");
+        context.Report(code, at, why + "; the body was not read");
         return new ParsedBody(source, bodyOffset, body, null, []);
     }
 

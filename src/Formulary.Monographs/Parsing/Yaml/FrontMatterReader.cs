@@ -31,19 +31,20 @@ internal static class FrontMatterReader
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet reports some malformed documents (an unclosed [ or {) this way, without a
-            // position: point after the last value it could read.
-            context.Report(DiagnosticCodes.YamlSyntax, positions.Of(parser.LastEnd),
-                "invalid YAML in the front matter after this point (an unclosed '[' or '{'?): " + e.Message);
+            // YamlDotNet reports some malformed documents (an unclosed [ or {) this way, without a position and with
+            // a message about its own state: name the bracket left open, or point after the last value it could read.
+            var (at, message) = parser.OpenFlow is { } flow
+                ? (positions.Of(flow.Start), $"invalid YAML in the front matter: this '{flow.Opener}' is never closed with '{(flow.Opener == '[' ? ']' : '}')}' before the front matter ends")
+                : (positions.Of(parser.LastEnd), "invalid YAML in the front matter after this point: a value is left unfinished before the front matter ends");
+            context.Report(DiagnosticCodes.YamlSyntax, at, message);
             return FrontMatterResult.Empty;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" })
-        {
-            return FrontMatterResult.Empty;
-        }
-
-        var root = stream.Documents[0].RootNode;
+        // An empty, blank or comment-only front matter has no keys at all: read it as an empty mapping, so a
+        // missing title (and a medicine's missing link) is reported as for any front matter without one.
+        var root = stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" or "~" or "null" }
+            ? new YamlMappingNode()
+            : stream.Documents[0].RootNode;
         if (root is not YamlMappingNode mapping)
         {
             context.Report(DiagnosticCodes.FrontMatterNotMapping, positions.Of(root.Start),
