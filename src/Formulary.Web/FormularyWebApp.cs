@@ -94,6 +94,8 @@ public static class FormularyWebApp
         app.UseHeadAsGet();
         // Routing after the exception handler, so routing failures are mapped to problems too.
         app.UseRouting();
+        // Between routing and the endpoints, as CORS must be; only the CDS Hooks routes carry a policy.
+        app.UseCors();
         app.UseStrictQuery();
         app.MapFormularyHealth();
         app.StartReadinessCheck();

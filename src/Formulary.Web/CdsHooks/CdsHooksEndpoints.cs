@@ -15,6 +15,14 @@ namespace Formulary.Web.CdsHooks;
 /// </summary>
 internal static class CdsHooksEndpoints
 {
+    /// <summary>
+    /// CORS for the CDS Hooks routes only ("CDS Services and browser-based CDS Clients will require CORS support", CDS Hooks
+    /// 2.0 §Security): any origin, GET and POST, the Authorization and Content-Type headers. Any origin is safe here: a call
+    /// is authorized by the JWT it carries, never by a cookie, so no credentials are allowed and a page of another origin
+    /// can do nothing a client without a token could not.
+    /// </summary>
+    public const string CorsPolicy = "cds-hooks";
+
     public static IServiceCollection AddCdsHooks(this IServiceCollection services)
     {
         services.AddHttpClient(FhirServerClient.ClientName, client =>
@@ -28,13 +36,18 @@ internal static class CdsHooksEndpoints
         services.AddSingleton<CdsHookService>();
         services.AddCdsFeedback();
         services.AddHostedService<CdsWarmUp>();
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Post)
+            .WithHeaders("Authorization", "Content-Type")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         return services;
     }
 
     public static RouteGroupBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {
         // Described by its own discovery document and the CDS Hooks specification, not in the OpenAPI document.
-        var group = app.MapGroup("/cds-services").ExcludeFromDescription();
+        var group = app.MapGroup("/cds-services").ExcludeFromDescription().RequireCors(CorsPolicy);
         group.MapGet("", () => TypedResults.Json(new { services = CdsServiceCatalog.All }, CdsJson.Options))
             .WithName("CdsDiscovery")
             .WithSummary("CDS Hooks 2.0 discovery: the order-select and order-sign dose-check services and their prefetch templates.");
