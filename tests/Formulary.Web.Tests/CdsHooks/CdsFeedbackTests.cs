@@ -76,7 +76,7 @@ public sealed class CdsFeedbackTests(SiteFixture site) : IClassFixture<SiteFixtu
         try
         {
             var card = await IssueAsync("01-child");
-            var body = Entries(Entry(card, "accepted"));
+            var body = Entries(Entry(card, "overridden"));
 
             var (_, first) = await PostAsync(Feedback, body);
             var (status, second) = await PostAsync(Feedback, body);
@@ -118,7 +118,10 @@ public sealed class CdsFeedbackTests(SiteFixture site) : IClassFixture<SiteFixtu
     [InlineData("""{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"accepted","outcomeTimestamp":"2026-03-02T09:01:00"}]}""", "/problems/invalid-cds-request", "feedback[0].outcomeTimestamp")]
     [InlineData("""{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"accepted","outcomeTimestamp":"2026-03-02"}]}""", "/problems/invalid-cds-request", "feedback[0].outcomeTimestamp")]
     [InlineData("""{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"overridden","outcomeTimestamp":"2026-03-02T09:01:00Z","acceptedSuggestions":[{"id":"9f1c0a52-0000-4000-8000-000000000002"}]}]}""", "/problems/invalid-cds-request", "feedback[0].acceptedSuggestions")]
-    [InlineData("""{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"accepted","outcomeTimestamp":"2026-03-02T09:01:00Z","overrideReason":{"userComment":"x"}}]}""", "/problems/invalid-cds-request", "feedback[0].overrideReason")]
+    [InlineData("""{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"accepted","outcomeTimestamp":"2026-03-02T09:01:00Z","acceptedSuggestions":[{"id":"9f1c0a52-0000-4000-8000-000000000002"}],"overrideReason":{"userComment":"x"}}]}""", "/problems/invalid-cds-request", "feedback[0].overrideReason")]
+    // "Required for accepted outcomes" (CDS Hooks 2.0 §Feedback): an acceptance names the suggestions accepted, one or more
+    [InlineData("""{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"accepted","outcomeTimestamp":"2026-03-02T09:01:00Z"}]}""", "/problems/invalid-cds-request", "feedback[0].acceptedSuggestions")]
+    [InlineData("""{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"accepted","outcomeTimestamp":"2026-03-02T09:01:00Z","acceptedSuggestions":[]}]}""", "/problems/invalid-cds-request", "feedback[0].acceptedSuggestions")]
     [InlineData("""{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"overridden","outcomeTimestamp":"2026-03-02T09:01:00Z","overrideReason":{"reason":{"display":"no code"}}}]}""", "/problems/invalid-cds-request", "feedback[0].overrideReason.reason.code")]
     [InlineData("""{"feedback":[]}""", "/problems/invalid-cds-request", "feedback")]
     [InlineData("""{"cards":[]}""", "/problems/unknown-property", "cards")]

@@ -266,7 +266,7 @@ public sealed class CdsSecurityTests(CdsSecuredSiteFixture site) : IClassFixture
         });
     }
 
-    private const string FeedbackBody = """{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"accepted","outcomeTimestamp":"2026-03-02T09:01:00Z"}]}""";
+    private const string FeedbackBody = """{"feedback":[{"card":"9f1c0a52-0000-4000-8000-000000000001","outcome":"overridden","outcomeTimestamp":"2026-03-02T09:01:00Z"}]}""";
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> CallAsync(string? authorization, string path = Sign, string? body = null)
     {

@@ -9,7 +9,7 @@ namespace Formulary.Web.CdsHooks.Feedback;
 /// <summary>
 /// Reads a CDS Hooks 2.0 feedback body (§Feedback): <c>{"feedback": [ ... ]}</c>, each entry with the
 /// <c>card</c> uuid, the <c>outcome</c> (<c>accepted</c> or <c>overridden</c>), <c>acceptedSuggestions</c>
-/// (only with accepted), <c>overrideReason</c> (only with overridden: a <c>reason</c> Coding and/or a
+/// (with accepted, and required with it), <c>overrideReason</c> (only with overridden: a <c>reason</c> Coding and/or a
 /// <c>userComment</c>) and <c>outcomeTimestamp</c> (a FHIR instant: date, time and zone). Refused, naming the
 /// property: any property given twice, a property the specification does not define (besides
 /// <c>extension</c>), a missing or malformed required field, more than <see cref="MaxEntries"/> entries.
@@ -113,7 +113,10 @@ internal static partial class FeedbackReader
         var name = at + ".acceptedSuggestions";
         if (!item.TryGetProperty("acceptedSuggestions", out var list))
         {
-            return ([], null);
+            // "Required for accepted outcomes" (CDS Hooks 2.0 §Feedback): an acceptance that names no suggestion cannot be counted as one.
+            return outcome == FeedbackOutcome.Accepted
+                ? Fail<IReadOnlyList<Guid>>(name, $"'{name}' is missing; with outcome \"accepted\" it names the suggestions accepted, each as {{\"id\": uuid}}.")
+                : ([], null);
         }
 
         if (outcome != FeedbackOutcome.Accepted)
@@ -149,7 +152,9 @@ internal static partial class FeedbackReader
             ids.Add(id);
         }
 
-        return (ids, null);
+        return ids.Count == 0
+            ? Fail<IReadOnlyList<Guid>>(name, $"'{name}' is empty; with outcome \"accepted\" it names one or more suggestions accepted.")
+            : (ids, null);
     }
 
     private static (OverrideReasonCode? Reason, string? Comment, RequestProblem? Problem) ReadOverride(JsonElement item, string at, FeedbackOutcome outcome)
