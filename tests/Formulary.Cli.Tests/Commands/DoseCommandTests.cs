@@ -191,4 +191,15 @@ public sealed class DoseCommandTests
         Assert.Contains("OFF_LABEL", output, StringComparison.Ordinal);
         Assert.Contains("INTERACTION_AVOID", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Check_ContraindicatedBeforeAnyFigure_PrintsNoEmptyTable()
+    {
+        var (exit, output, _) = CliRun.Run("check", "--drug", "clofarabine", "--age-years", "17", "--sex", "female", "--pregnant", "yes", "--content", CliRun.Content);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("status contraindicated", output, StringComparison.Ordinal);
+        Assert.Contains("CI_PREGNANCY", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("│  │  │", output, StringComparison.Ordinal);
+    }
 }

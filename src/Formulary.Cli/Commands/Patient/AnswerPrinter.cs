@@ -22,7 +22,11 @@ internal static class AnswerPrinter
             return;
         }
 
-        console.Write(Summary(answer, showsDose));
+        if (Summary(answer, showsDose) is { } summary)
+        {
+            console.Write(summary);
+        }
+
         if (answer.Regimens.Count > 0)
         {
             console.Write(Table(["Regimen", "Per dose", "Per day", "Every", "Max / dose", "Max / day", "Adjusted", "Source"], answer.Regimens.Select(r => new[]
@@ -66,7 +70,8 @@ internal static class AnswerPrinter
         }
     }
 
-    private static Table Summary(DoseAnswer answer, bool showsDose)
+    /// <summary>The answer's figures as a two-column table; null when there are none (a check that contraindicates before any is computed).</summary>
+    private static Table? Summary(DoseAnswer answer, bool showsDose)
     {
         var rows = new List<string[]>();
         if (answer.Regimen is not null)
@@ -97,7 +102,7 @@ internal static class AnswerPrinter
             }
         }
 
-        return Table(["", ""], rows);
+        return rows.Count == 0 ? null : Table(["", ""], rows);
     }
 
     private static Table Table(string[] headers, IEnumerable<string[]> rows)
