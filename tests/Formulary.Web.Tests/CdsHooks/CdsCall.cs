@@ -25,11 +25,28 @@ internal static class CdsCall
 
     public static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient client, JsonObject request, string path = Sign)
     {
-        using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+        var (status, text) = await SendAsync(client, request, path);
+        return (status, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
     public static List<JsonElement> Cards(JsonElement body) => [.. body.GetProperty("cards").EnumerateArray()];
+
+    /// <summary>Posts <paramref name="request"/> to order-sign, expects 200, and returns the cards and the body as sent.</summary>
+    public static async Task<(List<JsonElement> Cards, string Body)> CardsAsync(HttpClient client, JsonObject request)
+    {
+        var (status, text) = await SendAsync(client, request, Sign);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return (Cards(JsonDocument.Parse(text).RootElement.Clone()), text);
+    }
+
+    /// <summary>The one card of a call of one order.</summary>
+    public static async Task<JsonElement> CardAsync(HttpClient client, JsonObject request) =>
+        Assert.Single((await CardsAsync(client, request)).Cards);
+
+    private static async Task<(HttpStatusCode Status, string Text)> SendAsync(HttpClient client, JsonObject request, string path)
+    {
+        using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 }

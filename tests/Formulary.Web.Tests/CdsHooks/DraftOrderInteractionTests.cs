@@ -13,7 +13,7 @@ public sealed class DraftOrderInteractionTests(SiteFixture site) : IClassFixture
 {
     private static JsonObject ChildWith(string secondDrug)
     {
-        var request = OrderSign.Vector("01-child");
+        var request = CdsCall.Vector("01-child");
         var entries = request["context"]!["draftOrders"]!["entry"]!.AsArray();
         var second = entries[0]!.DeepClone();
         second["resource"]!["id"] = "order-2";
@@ -22,7 +22,7 @@ public sealed class DraftOrderInteractionTests(SiteFixture site) : IClassFixture
         return request;
     }
 
-    private Task<(List<JsonElement> Cards, string Body)> CardsAsync(JsonObject request) => OrderSign.CardsAsync(site.Client, request);
+    private Task<(List<JsonElement> Cards, string Body)> CardsAsync(JsonObject request) => CdsCall.CardsAsync(site.Client, request);
 
     [Fact]
     public async Task ClofarabineWithGentamicin_EachCardScreensTheOther()

@@ -13,7 +13,7 @@ public sealed class ObservationReadingTests(SiteFixture site) : IClassFixture<Si
 {
     private const string ChildDose = "Clofarabine: 55.1 mg/day IV for 5 days (52 mg/m² × 1.06 m²)";
 
-    private static JsonObject Child() => OrderSign.Vector("01-child");
+    private static JsonObject Child() => CdsCall.Vector("01-child");
 
     private static JsonNode First(JsonObject request, string key) => request["prefetch"]![key]!["entry"]![0]!["resource"]!;
 
@@ -27,7 +27,7 @@ public sealed class ObservationReadingTests(SiteFixture site) : IClassFixture<Si
         return copy;
     }
 
-    private Task<JsonElement> CardAsync(JsonObject request) => OrderSign.CardAsync(site.Client, request);
+    private Task<JsonElement> CardAsync(JsonObject request) => CdsCall.CardAsync(site.Client, request);
 
     private static bool HasSuggestions(JsonElement card) =>
         card.TryGetProperty("suggestions", out var suggestions) && suggestions.ValueKind == JsonValueKind.Array && suggestions.GetArrayLength() > 0;

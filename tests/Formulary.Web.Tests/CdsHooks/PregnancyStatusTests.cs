@@ -15,7 +15,7 @@ public sealed class PregnancyStatusTests(SiteFixture site) : IClassFixture<SiteF
 {
     private static JsonObject WithPregnancy(string? system, string? code, string date = "2026-03-01", string status = "final", string? text = null)
     {
-        var request = OrderSign.Vector("01-child");
+        var request = CdsCall.Vector("01-child");
         var observation = new JsonObject
         {
             ["resourceType"] = "Observation",
@@ -60,7 +60,7 @@ public sealed class PregnancyStatusTests(SiteFixture site) : IClassFixture<SiteF
         return request;
     }
 
-    private Task<JsonElement> CardAsync(JsonObject request) => OrderSign.CardAsync(site.Client, request);
+    private Task<JsonElement> CardAsync(JsonObject request) => CdsCall.CardAsync(site.Client, request);
 
     [Theory]
     [InlineData("http://loinc.org", "LA15173-0")]
