@@ -232,6 +232,11 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("application/json+fhir", HttpStatusCode.OK)]
     [InlineData("application/json", HttpStatusCode.OK)]
     [InlineData("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", HttpStatusCode.OK)]
+    // the FHIR version parameter: R4 is 4.0 (a 4.0 patch release too); STU3 (3.0) or R5 (5.0) cannot be served
+    [InlineData("application/fhir+json; fhirVersion=4.0", HttpStatusCode.OK)]
+    [InlineData("application/fhir+json; fhirVersion=\"4.0.1\"", HttpStatusCode.OK)]
+    [InlineData("application/fhir+json; fhirVersion=3.0", HttpStatusCode.NotAcceptable)]
+    [InlineData("application/fhir+json; fhirVersion=5.0, application/json; fhirVersion=3.0", HttpStatusCode.NotAcceptable)]
     public async Task Accept_OnlyAFormatOtherThanJson_Is406AsAnOperationOutcome(string accept, HttpStatusCode status)
     {
         foreach (var path in new[] { "/fhir/metadata", "/fhir/MedicationKnowledge/clofarabine", "/fhir/MedicationKnowledge?code=clofarabine" })
