@@ -91,6 +91,29 @@ public sealed partial class SiteExporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_FrontMatterAndBodyFaqsThatDoNotMatch_EachIdOnce()
+    {
+        // Two FAQs in the front matter and two other ones in the body: each list counts from 1, and the page showed
+        // id="faq-1" and id="faq-2" twice each (a black-box probe, session 25).
+        var folder = Path.Combine(output, "faq-content");
+        Directory.CreateDirectory(Path.Combine(folder, "compositions"));
+        await File.WriteAllTextAsync(
+            Path.Combine(folder, "compositions", "faqids.md"),
+            "---\ntitle: FaqIds\ndescription: d\nfaqs:\n  - q: Front question one?\n    a: Front answer.\n  - q: Front question two?\n    a: Front answer 2.\n---\n"
+            + "## **Usage**\n\nx\n\n## **FAQs**\n\n### **Q1: Body question one?**\n\nBody answer.\n\n### **Q2: Body question two?**\n\nBody answer 2.\n");
+        var site = Path.Combine(output, "faq-site");
+
+        await SiteExporter.ExportAsync(new ContentLoader().Load(folder).Monographs, new HashSet<string>(), site, BaseUrl, TimeProvider.System);
+
+        var ids = IdAttribute().Matches(await File.ReadAllTextAsync(Path.Combine(site, "composition", "faqids", "index.html"))).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(4, ids.Count(id => id.StartsWith("faq-", StringComparison.Ordinal)));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [GeneratedRegex("\\sid=\"([^\"]+)\"")]
+    private static partial Regex IdAttribute();
+
+    [Fact]
     public void Export_Content_WritesOnePagePerMonographAtItsUrl()
     {
         Assert.Equal(documents, report.Pages);
