@@ -5,10 +5,14 @@ using Formulary.Clinical;
 
 namespace Formulary.Web.CdsHooks;
 
-/// <summary>Card text rules: summaries cut to 140 characters at a word, Markdown escaped, card ids derived from the call.</summary>
+/// <summary>Card text rules: summaries cut below 140 characters at a word, Markdown escaped, card ids derived from the call.</summary>
 internal static class CardText
 {
-    public const int MaxSummaryChars = 140;
+    /// <summary>
+    /// 139: CDS Hooks 2.0 asks for a "&lt;140-character summary" (Card, <c>summary</c>), and issue 11 for one of at most 140;
+    /// 140 itself met the issue, not the specification (a black-box probe, session 25).
+    /// </summary>
+    public const int MaxSummaryChars = 139;
 
     /// <summary>A card's detail is a few thousand characters (7.4 KB for a dose card with its trace).</summary>
     private const int DetailCapacity = 8 * 1024;

@@ -30,9 +30,20 @@ public sealed class CardTextTests
 
         var summary = CardText.Summary(text);
 
-        // Cut at the last space within the first 139 characters (after the 23rd "word,"), its comma trimmed, then "…".
+        // Cut at the last space within the first 138 characters (after the 23rd "word,"), its comma trimmed, then "…".
         Assert.Equal(string.Join(' ', Enumerable.Repeat("word,", 22)) + " word…", summary);
-        Assert.True(summary.Length <= CardText.MaxSummaryChars);
+        Assert.True(summary.Length < 140);
+    }
+
+    [Fact]
+    public void Summary_OfExactly140Characters_IsCut()
+    {
+        // CDS Hooks 2.0: a "<140-character summary"; 140 characters met issue 11's "at most 140" but not the specification.
+        var text = new string('a', 70) + " " + new string('b', 69);
+
+        var summary = CardText.Summary(text);
+
+        Assert.Equal(new string('a', 70) + "…", summary);
     }
 
     [Fact]
