@@ -180,12 +180,14 @@ public sealed class DoseEngine
             return "not given";
         }
 
-        var notes = new[]
+        var converted = entered is { } e && e.Unit.Equals(other) ? Invariant($"{e.Value} {conversion}") : null;
+        return (converted, entered?.MeasuredOn) switch
         {
-            entered is { } e && e.Unit.Equals(other) ? Invariant($"{e.Value} {conversion}") : null,
-            entered?.MeasuredOn is { } day ? Invariant($"measured {day:yyyy-MM-dd}") : null,
-        }.OfType<string>().ToArray();
-        return notes.Length == 0 ? Invariant($"{used}") : Invariant($"{used} ({string.Join("; ", notes)})");
+            (null, null) => Invariant($"{used}"),
+            (null, { } day) => Invariant($"{used} (measured {day:yyyy-MM-dd})"),
+            ({ } how, null) => Invariant($"{used} ({how})"),
+            ({ } how, { } day) => Invariant($"{used} ({how}; measured {day:yyyy-MM-dd})"),
+        };
     }
 
     private static void ApplyToxicity(Patient patient, DrugProfile profile, AnswerBuilder answer)

@@ -97,9 +97,9 @@ internal static class RenalAssessment
             answer.Step(Invariant($"eGFR (bedside Schwartz, {why}) = {RenalCalculator.SchwartzK} × {height.Centimetres:0.##} cm / {scr.MgPerDl:0.###} mg/dL = {function}.") + AnswerBuilder.Cite(MethodReferences.BedsideSchwartz));
         }
 
-        var estimate = new RenalEstimate(equation, Math.Round(function.Value, 1, MidpointRounding.AwayFromZero), function.UnitSymbol, why);
-        ApplyBands(estimate, profile, answer);
-        return estimate;
+        var shown = function.AsShown();
+        ApplyBands(shown, profile, answer);
+        return new RenalEstimate(equation, shown.Value, shown.UnitSymbol, why);
     }
 
     private static void NotAssessed(string message, Citation? source, AnswerBuilder answer)
@@ -115,12 +115,12 @@ internal static class RenalAssessment
     }
 
     /// <summary>
-    /// Places the estimate in the profile's bands by its value as the answer shows it (0.1 mL/min, as the schema-2 regimens do):
-    /// 60.04 mL/min is shown as 60.0 and so is within 30-60; deciding on the unrounded value gave "60.0 mL/min is outside every band".
+    /// Places the estimate in the profile's bands by its value as the answer shows it (<see cref="RenalFunction.AsShown"/>, as
+    /// the schema-2 regimens do): 60.04 mL/min is shown as 60.0 and so is within 30-60; deciding on the unrounded value gave
+    /// "60.0 mL/min is outside every band".
     /// </summary>
-    private static void ApplyBands(RenalEstimate estimate, DrugProfile profile, AnswerBuilder answer)
+    private static void ApplyBands(RenalFunction function, DrugProfile profile, AnswerBuilder answer)
     {
-        var (value, function) = (estimate.Value, Invariant($"{estimate.Value:0.0} {estimate.Unit}"));
         var bands = profile.Renal?.Bands ?? [];
         if (bands.Count == 0)
         {
@@ -132,7 +132,7 @@ internal static class RenalAssessment
             return;
         }
 
-        if (estimate.Equation == RenalEquation.BedsideSchwartz)
+        if (function.Unit == RenalFunctionUnit.MlPerMinutePer173SquareMetres)
         {
             answer.Alert(
                 AlertSeverity.Info,
@@ -141,7 +141,7 @@ internal static class RenalAssessment
                 MethodReferences.BedsideSchwartz);
         }
 
-        var band = bands.FirstOrDefault(b => b.Contains(value));
+        var band = bands.FirstOrDefault(b => b.Contains(function.Value));
         if (band is not null)
         {
             answer.Adjust(band.Code, band.Factor, Invariant($"kidney function {function} is within {band.MinMlMin}-{band.MaxMlMin} mL/min"), band.Source);
@@ -154,7 +154,7 @@ internal static class RenalAssessment
         }
 
         var lowest = bands.Min(b => b.MinMlMin);
-        if (value < lowest)
+        if (function.Value < lowest)
         {
             answer.Withhold(
                 AlertCodes.RenalBelowBands,

@@ -25,6 +25,9 @@ public readonly record struct RenalFunction
     private static RenalFunction Create(decimal value, RenalFunctionUnit unit) =>
         value > 0m ? new RenalFunction(value, unit) : throw new ArgumentOutOfRangeException(nameof(value), value, "must be greater than zero");
 
+    /// <summary>The estimate as an answer shows it and its rules decide on it: to 0.1, midpoint away from zero.</summary>
+    public RenalFunction AsShown() => new(Math.Round(Value, 1, MidpointRounding.AwayFromZero), Unit);
+
     public string UnitSymbol => Unit == RenalFunctionUnit.MlPerMinute ? "mL/min" : "mL/min/1.73 m²";
 
     public override string ToString() => Invariant($"{Value:0.0} {UnitSymbol}");

@@ -53,8 +53,10 @@ internal static class JsonBody
         return (bytes, length, null);
     }
 
+    /// <summary>No charset parameter (what nearly every client sends: checked without parsing, on each call's path), or UTF-8.</summary>
     private static bool Utf8OrUnsaid(string? contentType) =>
-        !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        contentType?.Contains("charset", StringComparison.OrdinalIgnoreCase) != true
+        || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
         || type.Charset.Length == 0
         || Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Charset).Value?.ToUpperInvariant() is "UTF-8" or "UTF8";
 
