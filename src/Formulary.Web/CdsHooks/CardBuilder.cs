@@ -284,7 +284,7 @@ internal sealed class CardBuilder(string hookInstance, string baseUrl)
             var computed = Invariant($"{dose} mg/day{route}{days}{basis}");
             summary = check.State switch
             {
-                OrderState.Differs => Invariant($"{match.Title}: ordered {ordered.Daily}{(check.CourseDiffers && ordered.CourseShown is { } course ? $" ({course})" : string.Empty)}, computed {dose} mg/day{(check.CourseDiffers ? days : string.Empty)}{basis}"),
+                OrderState.Differs => Invariant($"{match.Title}: ordered {ordered.Daily}{(check.CourseDiffers ? $" ({ordered.CourseShown ?? "no end"})" : string.Empty)}, computed {dose} mg/day{(check.CourseDiffers ? days : string.Empty)}{basis}"),
                 OrderState.NotCompared => $"{match.Title}: ordered dose not compared ({check.What}); computed {computed}",
                 _ => $"{match.Title}: {computed}",
             };

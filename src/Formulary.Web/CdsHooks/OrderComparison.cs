@@ -62,10 +62,11 @@ internal sealed record OrderComparison(DoseTarget Target, IReadOnlyList<Differen
         {
             differences.Add(new("course", Invariant($"Course: the order gives {ordered.CourseShown} ({course:0.####} days), {name} {days} days.")));
         }
-        else if (ordered.CourseDays is null && target.Days == 1 && ordered.IntervalHours is not null)
+        else if (ordered.CourseDays is null && target.Days is { } regimenDays && ordered.IntervalHours is not null)
         {
-            // A regimen of one day given by an order that repeats with no end: more doses than the regimen has.
-            differences.Add(new("course", Invariant($"Course: the order repeats ({ordered.Daily}) with no end, {name} is given on 1 day.")));
+            // A regimen of so many days given by an order that repeats and states no end: signed as it is, it runs until someone
+            // stops it, past the regimen's last day (the extra day of chemotherapy). Silence on the course is not agreement with it.
+            differences.Add(new("course", Invariant($"Course: the order gives {ordered.Daily}{(ordered.OncePerDay ? " once a day" : string.Empty)} and states no end (no timing.repeat.boundsDuration or count), {name} is given on {regimenDays} day{(regimenDays == 1 ? string.Empty : "s")}.")));
         }
         else if (ordered.CourseDays is not null && target.Days is null)
         {

@@ -35,6 +35,11 @@ public sealed class OrderComparisonTests(SiteFixture site) : IClassFixture<SiteF
 
     private static string Daily(int times) => $$$"""{"repeat":{"frequency":{{{times}}},"period":1,"periodUnit":"d"}}""";
 
+    /// <summary>A clofarabine course as the monograph gives it (5 days), so that a test of another part is not also a course that states no end.</summary>
+    private const string FiveDays = $$$""","boundsDuration":{"value":5,"unit":"d",{{{Ucum}}},"code":"d"}""";
+
+    private static string Daily(int times, string course) => Daily(times).Replace("}}", course + "}}", StringComparison.Ordinal);
+
     private async Task<JsonElement> CardAsync(JsonObject request)
     {
         using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
@@ -160,11 +165,11 @@ public sealed class OrderComparisonTests(SiteFixture site) : IClassFixture<SiteF
         { Dosage("110.2", """{"code":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation","code":"BID"}]}}"""), "timing by code only" },
         { Dosage("55.1", """{"repeat":{"frequency":1,"frequencyMax":3,"period":1,"periodUnit":"d"}}"""), "frequency range" },
         { Dosage("55.1", """{"repeat":{"frequency":1,"period":1,"periodUnit":"mo"}}"""), "period unit" },
-        { Dosage("55.1", """{"repeat":{"frequency":1,"period":1,"periodUnit":"wk"}}"""), "less often than daily" },
-        { Dosage("110.2", """{"repeat":{"frequency":1,"period":2,"periodUnit":"d"}}"""), "less often than daily" },
+        { Dosage("55.1", """{"repeat":{"frequency":1,"period":1,"periodUnit":"wk"COURSE}}""".Replace("COURSE", FiveDays, StringComparison.Ordinal)), "less often than daily" },
+        { Dosage("110.2", """{"repeat":{"frequency":1,"period":2,"periodUnit":"d"COURSE}}""".Replace("COURSE", FiveDays, StringComparison.Ordinal)), "less often than daily" },
         { Dosage("55.1", """{"repeat":{"frequency":1,"period":1,"periodUnit":"d","when":["MORN","EVE"]}}"""), "times of day" },
-        { Dosage("55.1", Daily(1), ""","asNeededBoolean":true"""), "as needed" },
-        { Dosage("55.1", Daily(1), $$$""","maxDosePerPeriod":{"numerator":{"value":500,"unit":"mg",{{{Ucum}}},"code":"mg"},"denominator":{"value":1,"unit":"d",{{{Ucum}}},"code":"d"}}"""), "the order's own maximum" },
+        { Dosage("55.1", Daily(1, FiveDays), ""","asNeededBoolean":true"""), "as needed" },
+        { Dosage("55.1", Daily(1, FiveDays), $$$""","maxDosePerPeriod":{"numerator":{"value":500,"unit":"mg",{{{Ucum}}},"code":"mg"},"denominator":{"value":1,"unit":"d",{{{Ucum}}},"code":"d"}}"""), "the order's own maximum" },
         { "[" + Dosage("55.1", Daily(1))[1..^1] + "," + Dosage("500", Daily(1))[1..^1] + "]", "several dosage instructions" },
         { Dosage("55.1", Daily(1)).Replace("}}]", $$$"""}},{"doseQuantity":{"value":500,"unit":"mg",{{{Ucum}}},"code":"mg"}}]""", StringComparison.Ordinal), "several doses" },
     };
@@ -192,6 +197,7 @@ public sealed class OrderComparisonTests(SiteFixture site) : IClassFixture<SiteF
     [Theory]
     [InlineData(""","boundsDuration":{"value":14,"unit":"d","system":"http://unitsofmeasure.org","code":"d"}""", "Course: the order gives for 14 d (14 days), the computed dose 5 days.")]
     [InlineData(""","count":10""", "Course: the order gives 10 doses (10 days), the computed dose 5 days.")]
+    [InlineData("", "Course: the order gives 55.1 mg once a day and states no end (no timing.repeat.boundsDuration or count), the computed dose is given on 5 days.")]
     public async Task Clofarabine_CourseLongerThanTheFiveDays_Differs(string course, string expected)
     {
         var card = await CardAsync(Ordering("01-child", "Clofarabine", Dosage("55.1", """{"repeat":{"frequency":1,"period":1,"periodUnit":"d"COURSE}}""".Replace("COURSE", course, StringComparison.Ordinal))));
@@ -212,7 +218,7 @@ public sealed class OrderComparisonTests(SiteFixture site) : IClassFixture<SiteF
     [Fact]
     public async Task Clofarabine_RangeThatContainsTheDoseButAllowsTenTimesIt_Differs_SuggestsTheDose()
     {
-        var card = await CardAsync(Ordering("01-child", "Clofarabine", "[{\"timing\":" + Daily(1) + $$$"""
+        var card = await CardAsync(Ordering("01-child", "Clofarabine", "[{\"timing\":" + Daily(1, FiveDays) + $$$"""
             ,"doseAndRate":[{"doseRange":{"low":{"value":50,"unit":"mg",{{{Ucum}}},"code":"mg"},"high":{"value":500,"unit":"mg",{{{Ucum}}},"code":"mg"}
             """ + "}}]}]"));
 
