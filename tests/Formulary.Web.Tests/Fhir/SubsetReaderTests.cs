@@ -117,6 +117,9 @@ public sealed class SubsetReaderTests
             "context.draftOrders.entry.0.resource.dosageInstruction.0.text", "context.draftOrders.entry.0.resource.dosageInstruction.0.timing.repeat.frequency",
             "context.draftOrders.entry.0.resource.dosageInstruction.0.timing.repeat.period", "context.draftOrders.entry.0.resource.dosageInstruction.0.timing.repeat.periodUnit",
             "context.draftOrders.entry.0.resource.dosageInstruction.0.doseAndRate.0.doseQuantity.value",
+            "context.draftOrders.entry.0.resource.dosageInstruction.0.timing.repeat.count", "context.draftOrders.entry.0.resource.dosageInstruction.0.timing.repeat.countMax",
+            "context.draftOrders.entry.0.resource.dosageInstruction.0.timing.repeat.boundsDuration", "context.draftOrders.entry.0.resource.dosageInstruction.0.timing.repeat.boundsDuration.value",
+            "context.draftOrders.entry.0.resource.dosageInstruction.0.timing.repeat.boundsDuration.code", "context.draftOrders.entry.0.resource.dosageInstruction.0.timing.repeat.boundsDuration.system",
         ];
         var request = JsonNode.Parse(File.ReadAllText(Path.Combine(ConformanceVectorTests.Folder, "01-child.request.json")))!;
         var path = paths[at.Get % paths.Length].Split('.');

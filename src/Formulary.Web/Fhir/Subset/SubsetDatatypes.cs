@@ -60,14 +60,18 @@ internal static class SubsetDatatypes
         return seen.Any ? concept : null;
     }
 
-    public static Quantity? Quantity(ref Utf8JsonReader value)
+    public static Quantity? Quantity(ref Utf8JsonReader value) => QuantityOf<Quantity>(ref value);
+
+    /// <summary>A Quantity or one of its profiles that adds no element of its own (a Duration), read alike.</summary>
+    private static T? QuantityOf<T>(ref Utf8JsonReader value)
+        where T : Quantity, new()
     {
         if (value.TokenType != JsonTokenType.StartObject)
         {
             return null;
         }
 
-        var quantity = new Quantity();
+        var quantity = new T();
         var seen = new Seen();
         while (value.Read() && value.TokenType == JsonTokenType.PropertyName)
         {
@@ -228,6 +232,9 @@ internal static class SubsetDatatypes
                 value.ValueTextEquals("frequency"u8) ? seen.First(0) && value.Read() && (repeat.Frequency = PositiveInt(ref value)) is not null
                 : value.ValueTextEquals("period"u8) ? seen.First(1) && value.Read() && (repeat.Period = Decimal(ref value)) is not null
                 : value.ValueTextEquals("periodUnit"u8) ? seen.First(2) && value.Read() && (repeat.PeriodUnit = Enum<Timing.UnitsOfTime>(ref value)) is not null
+                : value.ValueTextEquals("count"u8) ? seen.First(3) && value.Read() && (repeat.Count = PositiveInt(ref value)) is not null
+                : value.ValueTextEquals("countMax"u8) ? seen.First(4) && value.Read() && (repeat.CountMax = PositiveInt(ref value)) is not null
+                : value.ValueTextEquals("boundsDuration"u8) ? seen.First(5) && value.Read() && (repeat.Bounds = QuantityOf<Duration>(ref value)) is not null
                 : false;
             if (!ok)
             {
@@ -235,8 +242,8 @@ internal static class SubsetDatatypes
             }
         }
 
-        // R4 tim-2: a period needs its unit; read here only with both or neither.
-        return seen.Any && (repeat.Period is null) == (repeat.PeriodUnit is null) ? repeat : null;
+        // R4 tim-2: a period needs its unit; tim-8: a countMax needs a count; read here only when both hold.
+        return seen.Any && (repeat.Period is null) == (repeat.PeriodUnit is null) && (repeat.CountMax is null || repeat.Count is not null) ? repeat : null;
     }
 
     private static Dosage.DoseAndRateComponent? DoseAndRate(ref Utf8JsonReader value)
