@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Hl7.Fhir.Model;
 
@@ -35,6 +36,13 @@ internal static class UnitText
         ["mg/m2"] = "mg/m2", ["mg/m²"] = "mg/m2", ["mg/kg"] = "mg/kg",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether a text and code disagree, kept per pair: every call's weight, height, creatinine and dose would otherwise fold the
+    /// text and convert through UCUM again. Texts and codes are client input, so at most <see cref="UcumUnits.MaxKeptUnits"/>
+    /// pairs are kept; a pair met after that is decided each time, as before.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Text, string Code), bool> Verdicts = new();
+
     /// <summary>The UCUM code a unit text names, or null when it cannot be understood.</summary>
     public static string? Named(string? text)
     {
@@ -56,13 +64,24 @@ internal static class UnitText
     public static string? Mismatch(Quantity quantity)
     {
         ArgumentNullException.ThrowIfNull(quantity);
-        if (!UcumUnits.IsCoded(quantity) || !UcumUnits.Knows(quantity.Code!) || Named(quantity.Unit) is not { } named)
+        if (!UcumUnits.IsCoded(quantity) || quantity.Unit is not { } text)
         {
             return null;
         }
 
-        return UcumUnits.Convert(1m, named, quantity.Code!) == 1m
-            ? null
-            : $"gives its unit as '{quantity.Unit}' in text but '{quantity.Code}' in its UCUM code";
+        var pair = (text, quantity.Code!);
+        if (!Verdicts.TryGetValue(pair, out var disagrees))
+        {
+            disagrees = Disagree(text, quantity.Code!);
+            if (Verdicts.Count < UcumUnits.MaxKeptUnits)
+            {
+                Verdicts.TryAdd(pair, disagrees);
+            }
+        }
+
+        return disagrees ? $"gives its unit as '{text}' in text but '{quantity.Code}' in its UCUM code" : null;
     }
+
+    private static bool Disagree(string text, string code) =>
+        UcumUnits.Knows(code) && Named(text) is { } named && UcumUnits.Convert(1m, named, code) != 1m;
 }
