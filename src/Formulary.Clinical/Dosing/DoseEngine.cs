@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Formulary.Clinical.Patients;
 using Formulary.Clinical.Profiles;
 using Formulary.Clinical.Quantities;
@@ -156,8 +158,28 @@ public sealed class DoseEngine
     /// The patient as the engine reads them: each value as used, with the value as entered and its conversion when the unit
     /// was another (70.5 lb × 0.45359237 kg/lb) and the day it was measured when given, so the answer can be matched to the chart.
     /// </summary>
-    private static void Describe(Patient patient, PatientInput input, DosePolicy policy, AnswerBuilder answer) =>
-        answer.Step(Invariant($"Patient: age {patient.Age}, {Lower(patient.Sex)}, weight {Show(patient.Weight, input.Weight, MassUnit.Pound, FromPounds)}, height {Show(patient.Height, input.Height, LengthUnit.Inch, FromInches)}, serum creatinine {Show(patient.Creatinine, input.Creatinine, CreatinineUnit.MicromolPerLitre, FromMicromol)}{(patient.CreatinineUpperLimit is not null ? Invariant($" (laboratory ULN {Show(patient.CreatinineUpperLimit, input.CreatinineUpperLimit, CreatinineUnit.MicromolPerLitre, FromMicromol)})") : string.Empty)}, hepatic impairment {(patient.Hepatic is { } h ? Lower(h) : "not assessed")}; pregnant {Lower(patient.Pregnant)}, breastfeeding {Lower(patient.Breastfeeding)}, hypersensitivity {Lower(patient.Hypersensitivity)}; day 1 {patient.StartDate:yyyy-MM-dd}{(patient.FinalCycle ? " (final cycle)" : string.Empty)}. Policy: BSA {Calculators.BsaCalculator.WireName(policy.Formula)}{(policy.BsaCap is { } cap ? Invariant($", cap {cap.SquareMetres:0.00} m²") : string.Empty)}, rounding to {policy.RoundingIncrementMg} mg, warning beyond {policy.RoundingWarningPercent}%."));
+    private static void Describe(Patient patient, PatientInput input, DosePolicy policy, AnswerBuilder answer)
+    {
+        // One builder for the line (the thread's, as for the card's detail): it is written for every answer.
+        var invariant = CultureInfo.InvariantCulture;
+        var text = ThreadTextBuilder.Take(512).Append(invariant, $"Patient: age {patient.Age}, {Lower(patient.Sex)}, weight ");
+        AppendShown(text, patient.Weight, input.Weight, MassUnit.Pound, FromPounds);
+        AppendShown(text.Append(", height "), patient.Height, input.Height, LengthUnit.Inch, FromInches);
+        AppendShown(text.Append(", serum creatinine "), patient.Creatinine, input.Creatinine, CreatinineUnit.MicromolPerLitre, FromMicromol);
+        if (patient.CreatinineUpperLimit is not null)
+        {
+            AppendShown(text.Append(" (laboratory ULN "), patient.CreatinineUpperLimit, input.CreatinineUpperLimit, CreatinineUnit.MicromolPerLitre, FromMicromol);
+            text.Append(')');
+        }
+
+        text.Append(invariant, $", hepatic impairment {(patient.Hepatic is { } h ? Lower(h) : "not assessed")}; pregnant {Lower(patient.Pregnant)}, breastfeeding {Lower(patient.Breastfeeding)}, hypersensitivity {Lower(patient.Hypersensitivity)}; day 1 {patient.StartDate:yyyy-MM-dd}{(patient.FinalCycle ? " (final cycle)" : string.Empty)}. Policy: BSA {Calculators.BsaCalculator.WireName(policy.Formula)}");
+        if (policy.BsaCap is { } cap)
+        {
+            text.Append(invariant, $", cap {cap.SquareMetres:0.00} m²");
+        }
+
+        answer.Step(ThreadTextBuilder.Finish(text.Append(invariant, $", rounding to {policy.RoundingIncrementMg} mg, warning beyond {policy.RoundingWarningPercent}%.")));
+    }
 
     private static string Lower<T>(T value)
         where T : struct, Enum => value switch
@@ -171,23 +193,36 @@ public sealed class DoseEngine
     private static readonly string FromMicromol = Invariant($"µmol/L ÷ {SerumCreatinine.MicromolPerLitrePerMgPerDl} µmol/L per mg/dL");
 
     /// <summary>The value as used; then, in brackets, the entered value and its conversion when entered in <paramref name="other"/>, and the day it was measured.</summary>
-    private static string Show<T, TUnit>(T? value, Measurement<TUnit>? entered, TUnit other, string conversion)
+    private static void AppendShown<T, TUnit>(StringBuilder text, T? value, Measurement<TUnit>? entered, TUnit other, string conversion)
         where T : struct
         where TUnit : struct, Enum
     {
         if (value is not { } used)
         {
-            return "not given";
+            text.Append("not given");
+            return;
         }
 
-        var converted = entered is { } e && e.Unit.Equals(other) ? Invariant($"{e.Value} {conversion}") : null;
-        return (converted, entered?.MeasuredOn) switch
+        var invariant = CultureInfo.InvariantCulture;
+        text.Append(invariant, $"{used}");
+        var converted = entered is not null && EqualityComparer<TUnit>.Default.Equals(entered.Unit, other);
+        if (!converted && entered?.MeasuredOn is null)
         {
-            (null, null) => Invariant($"{used}"),
-            (null, { } day) => Invariant($"{used} (measured {day:yyyy-MM-dd})"),
-            ({ } how, null) => Invariant($"{used} ({how})"),
-            ({ } how, { } day) => Invariant($"{used} ({how}; measured {day:yyyy-MM-dd})"),
-        };
+            return;
+        }
+
+        text.Append(" (");
+        if (converted)
+        {
+            text.Append(invariant, $"{entered!.Value} {conversion}");
+        }
+
+        if (entered!.MeasuredOn is { } day)
+        {
+            text.Append(converted ? "; " : string.Empty).Append(invariant, $"measured {day:yyyy-MM-dd}");
+        }
+
+        text.Append(')');
     }
 
     private static void ApplyToxicity(Patient patient, DrugProfile profile, AnswerBuilder answer)
