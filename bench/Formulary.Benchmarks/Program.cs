@@ -9,6 +9,7 @@ internal static class BenchmarkProgram
     /// <summary>
     /// <c>generate-corpus --out DIR [--count N]</c> writes the parsing corpus as a content folder;
     /// <c>profile-search [--rounds N] [--one-range] [--cold] [--first] [--reverse] [--forget-prefixes] [--no-warm-up] [--dump FILE]</c> times the parts of the indexed search (<see cref="Storage.SearchProfile"/>);
+    /// <c>alloc-cds</c> prints the bytes each stage of an order-sign call allocates (<see cref="CdsHooks.AllocProbe"/>);
     /// anything else goes to BenchmarkDotNet.
     /// </summary>
     public static int Main(string[] args)
@@ -16,6 +17,11 @@ internal static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "generate-corpus")
         {
             return GenerateCorpus(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "alloc-cds")
+        {
+            return CdsHooks.AllocProbe.Run();
         }
 
         if (args.Length > 0 && args[0] == "profile-search")
