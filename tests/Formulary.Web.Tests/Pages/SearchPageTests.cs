@@ -40,6 +40,8 @@ public sealed partial class SearchPageTests(SiteFixture site) : IClassFixture<Si
         Assert.True(corrected.Success, "no correction notice");
         Assert.Equal(("clofarabine", "/search?q=klofarabine&amp;correct=false", "klofarabine"),
             (corrected.Groups["to"].Value, corrected.Groups["back"].Value, corrected.Groups["typed"].Value));
+        // A correction may land on another drug (fludarabine is a drug, clofarabine a different one): the notice says so.
+        Assert.Contains("drug names that look or sound alike can be different drugs, so check that this is the one you mean", html, StringComparison.Ordinal);
     }
 
     [Fact]
