@@ -62,7 +62,7 @@ internal static class FhirEndpoints
             ids = ids is null ? byName : byName.Intersect(ids, StringComparer.Ordinal);
         }
 
-        var matches = await catalog.LiveAsync(ids ?? []).ConfigureAwait(false);
+        var matches = query.All ? await catalog.AllAsync().ConfigureAwait(false) : await catalog.LiveAsync(ids ?? []).ConfigureAwait(false);
 
         // A name search reads the best names only: when as many matched as it reads, the total is not known, and it says so.
         var bundle = new Bundle

@@ -53,6 +53,16 @@ internal sealed partial class MedicationKnowledgeCatalog(IMonographStore store, 
     }
 
     /// <summary>
+    /// Every live composition and combination with a FHIR id, in the order of the store generation's cached summaries
+    /// (stable while the generation lasts, so the pages of a search without filters follow one another).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AllAsync()
+    {
+        var all = await cache.SummariesAsync().ConfigureAwait(false);
+        return [.. all.Where(s => Served.Contains(s.Collection) && IsFhirId(s.Slug)).Select(s => s.Slug).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// The ids whose generic, alternate or brand name has a word starting with <paramref name="name"/> (case and accents
     /// ignored), best first, from the best <see cref="SearchLimits.MaxSuggestions"/> names (the names index's bounded
     /// lookup); <c>MoreMayMatch</c> when that many names matched, so others may have been left out.

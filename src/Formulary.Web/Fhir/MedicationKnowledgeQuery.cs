@@ -8,16 +8,23 @@ namespace Formulary.Web.Fhir;
 /// <c>system|code</c>, several joined by commas meaning "any of"), <c>_id</c> (ids, several joined by commas) and
 /// <c>name</c>, all given meaning all must match; and the page: <c>_count</c> (0 the total alone; more than
 /// <see cref="MaxCount"/> gives that many), <c>_summary=count</c> (the total alone) and <c>_offset</c> (the matches skipped,
-/// as the <c>next</c> link writes it). Unknown, repeated, empty or modified parameters are refused, never ignored: a misspelt filter must not silently
-/// widen the result.
+/// as the <c>next</c> link writes it). No filter at all is a search of every composition and combination, paged as any other
+/// (<see cref="All"/>). Unknown, repeated, empty or modified parameters are refused, never ignored: a misspelt filter must not
+/// silently widen the result (to every drug, now that no filter means that).
 /// </summary>
 internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, IReadOnlyList<string>? Ids, string? Name, int Count, int Offset)
 {
     /// <summary>The most entries in one page, and the page size when <c>_count</c> is not given.</summary>
     public const int MaxCount = 100;
 
-    /// <summary>The most matches a search skips (<c>_offset</c>): far above any search's matches (a name search gives at most <see cref="SearchLimits.MaxSuggestions"/>).</summary>
+    /// <summary>The most matches a filtered search skips (<c>_offset</c>): far above any such search's matches (a name search gives at most <see cref="SearchLimits.MaxSuggestions"/>).</summary>
     public const int MaxOffset = 10_000;
+
+    /// <summary>The most a search without filters (every drug, paged) skips: above any formulary's size (100,000 monographs).</summary>
+    public const int MaxListOffset = 1_000_000;
+
+    /// <summary>No filter was given: the search is of every composition and combination, a page at a time.</summary>
+    public bool All => Codes is null && Ids is null && Name is null;
 
     public static (MedicationKnowledgeQuery? Query, string? Error) Parse(IQueryCollection query, FhirUrls urls)
     {
@@ -74,9 +81,9 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, IR
                     count = 0;
                     break;
                 case "_offset":
-                    if (Whole(value, MaxOffset) is not { } skipped)
+                    if (Whole(value, MaxListOffset) is not { } skipped)
                     {
-                        return (null, $"_offset must be a whole number from 0 to {MaxOffset}, not '{value}'.");
+                        return (null, $"_offset must be a whole number from 0 to {MaxListOffset}, not '{value}'.");
                     }
 
                     offset = skipped;
@@ -88,8 +95,10 @@ internal sealed record MedicationKnowledgeQuery(IReadOnlyList<string>? Codes, IR
             }
         }
 
-        return codes is null && ids is null && name is null
-            ? (null, "Give code (code or system|code), _id or name to search MedicationKnowledge.")
+        // A search without filters is of every drug (R4 search.html), a page at a time; a filtered one skips at most MaxOffset.
+        var filtered = codes is not null || ids is not null || name is not null;
+        return filtered && offset > MaxOffset
+            ? (null, $"_offset must be a whole number from 0 to {MaxOffset} for a search by code, _id or name, not '{offset}'.")
             : (new MedicationKnowledgeQuery(codes, ids, name, count, offset), null);
     }
 

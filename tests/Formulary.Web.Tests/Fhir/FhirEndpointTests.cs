@@ -182,11 +182,37 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("?_count=3")]
+    public async Task Search_WithoutFilters_PagesThroughEveryCompositionAndCombinationOnce(string first)
+    {
+        // What the site holds, read from its content folder (not from the server): one drug per composition and combination file.
+        var files = new[] { "compositions", "combinations" }
+            .Sum(folder => Directory.EnumerateFiles(Path.Combine(site.ContentDirectory, folder), "*.md").Count());
+
+        string? path = "/fhir/MedicationKnowledge" + first;
+        var seen = new List<string?>();
+        while (path is not null)
+        {
+            var bundle = await GetValidAsync<Bundle>(path);
+            Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
+            Assert.Equal(files, bundle.Total);
+            Assert.InRange(bundle.Entry.Count, 1, first.Length == 0 ? 100 : 3);
+            seen.AddRange(bundle.Entry.Select(entry => entry.Resource!.Id));
+            path = bundle.Link.FirstOrDefault(link => link.Relation == "next")?.Url is { } next ? next[Base.Length..] : null;
+        }
+
+        Assert.Equal(files, seen.Count);
+        Assert.Equal(files, seen.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("clofarabine", seen);
+        Assert.Contains("folicacid-methotrexate", seen);
+    }
+
+    [Theory]
     [InlineData("GET", "/fhir/MedicationKnowledge/no-such-drug", HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound)]
     [InlineData("GET", "/fhir/MedicationKnowledge/bad_id!", HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound)]
     [InlineData("GET", "/fhir/Patient/1", HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound)]
     [InlineData("GET", "/fhir/StructureDefinition/nothing", HttpStatusCode.NotFound, OperationOutcome.IssueType.NotFound)]
-    [InlineData("GET", "/fhir/MedicationKnowledge", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?nmae=clolar", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?name:exact=Clofarabine", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?code=a&code=b", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
@@ -196,7 +222,8 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_count=1.5", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_summary=true", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_offset=x", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
-    [InlineData("GET", "/fhir/MedicationKnowledge?_count=10", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
+    [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_offset=10001", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
+    [InlineData("GET", "/fhir/MedicationKnowledge?_offset=1000001", HttpStatusCode.BadRequest, OperationOutcome.IssueType.Invalid)]
     [InlineData("GET", "/fhir/MedicationKnowledge?code=clofarabine&_format=xml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
     [InlineData("GET", "/fhir/metadata?_format=xml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
     [InlineData("GET", "/fhir/MedicationKnowledge/clofarabine?_format=application/fhir%2Bxml", HttpStatusCode.NotAcceptable, OperationOutcome.IssueType.NotSupported)]
