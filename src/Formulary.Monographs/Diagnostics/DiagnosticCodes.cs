@@ -53,6 +53,7 @@ public static class DiagnosticCodes
     public static DiagnosticDescriptor BrokenLink { get; } = new("MONO040", Error, "A brand or combination points to a slug that does not exist.");
     public static DiagnosticDescriptor DuplicateSlug { get; } = new("MONO041", Error, "Two files in one collection have the same slug.");
     public static DiagnosticDescriptor CombinationPartUnmatched { get; } = new("MONO042", Warning, "A combination without 'ingredients:' names a part that matches no composition.");
+    public static DiagnosticDescriptor OutsideCollections { get; } = new("MONO043", Warning, "A Markdown file of a content folder is outside its collection folders (compositions, combinations, medicines); it is not published.");
 
     public static DiagnosticDescriptor ContraindicationContradiction { get; } = new("MONO050", Warning, "Sections disagree about what is contraindicated.");
 
@@ -76,7 +77,7 @@ public static class DiagnosticCodes
         GenericSlugMissing, CombinationSlugMissing, MedicineLinkMismatch, FieldWrongShape, FaqEntryIncomplete,
         BrokenFaqRepaired, DescriptionTruncated, EmptyBody, MissingStandardSection, InlineHtml, MarkdownTooDeep, DescriptionEmpty,
         MarkdownTooCostly, UnclosedHtml, UnclosedHtmlHidesSections,
-        BrokenLink, DuplicateSlug, CombinationPartUnmatched,
+        BrokenLink, DuplicateSlug, CombinationPartUnmatched, OutsideCollections,
         ContraindicationContradiction,
         RuleQuoteStale, RuleSectionNotFound, RuleFileUnreadable, RuleInvalid, RuleMonographMissing, RuleUnknownInteractionClass, RuleUnknownKey,
         RuleNumberNotInQuote, RuleDraft,

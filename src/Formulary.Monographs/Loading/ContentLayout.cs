@@ -35,6 +35,7 @@ internal sealed record ContentLayout(
         if (roots.Count > 0)
         {
             var files = roots.SelectMany(c => root.Files(Path.Combine(path, c.FolderName()), ".md", skipped).Select(f => (c, f))).ToList();
+            skipped.AddRange(OutsideCollections(root, path));
             return new ContentLayout(root, files, Enum.GetValues<Collection>().ToDictionary(c => c, _ => new HashSet<string>(StringComparer.Ordinal)), skipped);
         }
 
@@ -47,6 +48,37 @@ internal sealed record ContentLayout(
         }
 
         return new ContentLayout(root, [.. root.Files(path, ".md", skipped).Select(f => (Collection.Composition, f))], [], skipped);
+    }
+
+    /// <summary>
+    /// MONO043 for each Markdown file of a content folder that is not in a collection folder: at its top or in another folder
+    /// (a monograph saved one folder too high, or in "composition/"), so an editor is told why it is not published instead of
+    /// finding it missing. Folders whose name starts with '.' (.git, an editor's) are not looked into, nor is a README.
+    /// </summary>
+    private static IEnumerable<Diagnostic> OutsideCollections(ContentFolder root, string path)
+    {
+        var found = new List<string>();
+        foreach (var entry in Directory.EnumerateFileSystemEntries(path).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(entry);
+            // Only the folders read are passed over: "Compositions/" or "composition/" is not read (names are exact), so it is reported.
+            if (name.StartsWith('.') || Enum.GetValues<Collection>().Any(c => string.Equals(name, c.FolderName(), StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            if (Directory.Exists(entry))
+            {
+                found.AddRange(root.Files(entry, ".md", []));
+            }
+            else if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !name.Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add(entry);
+            }
+        }
+
+        return found.Select(file => DiagnosticCodes.OutsideCollections.At(file, SourcePosition.FileStart,
+            $"'{Path.GetRelativePath(path, file)}' is not in a collection folder, so it is not published: move it into {string.Join(", ", Enum.GetValues<Collection>().Select(c => c.FolderName() + "/"))} by what it describes."));
     }
 
     /// <summary>Slugs of the collection folders of a content folder, read from file names only (what they skip is the linted folder's business).</summary>

@@ -7,6 +7,27 @@ namespace Formulary.Monographs.Tests.Loading;
 public sealed class ContentLoaderTests
 {
     [Fact]
+    public void MarkdownOutsideTheCollectionFolders_IsReportedAsNotPublished_AndTheRestLoads()
+    {
+        using var content = new TempContent();
+        content.Write("compositions/alpha.md", "---\ntitle: Alpha\n---\nBody.\n");
+        var atTop = content.Write("beta.md", "---\ntitle: Beta\n---\nBody.\n");
+        var singular = content.Write("composition/gamma.md", "---\ntitle: Gamma\n---\nBody.\n");
+        var capital = content.Write("Compositions/delta.md", "---\ntitle: Delta\n---\nBody.\n");
+        content.Write("README.md", "How this folder is laid out.\n");
+        content.Write(".git/notes.md", "not content\n");
+        content.Write("compositions/notes.txt", "not Markdown\n");
+
+        var set = new ContentLoader().Load(content.Root);
+
+        Assert.Equal(["alpha"], set.Monographs.Select(m => m.Slug));
+        var outside = set.CrossDocumentDiagnostics.Where(d => d.Code == "MONO043").ToList();
+        Assert.Equal([capital, atTop, singular], outside.Select(d => d.File));
+        Assert.All(outside, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Contains("'composition/gamma.md' is not in a collection folder, so it is not published: move it into compositions/, combinations/, medicines/", outside[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ContentFolder_ThreeCollections_AllLoadedWithCollections()
     {
         using var content = new TempContent();
