@@ -76,15 +76,14 @@ internal static class PageEndpoints
 
     private static async Task<IResult> MonographAsync(Collection collection, string slug, HttpContext context, MonographPages monographs)
     {
-        // An address written from a file name before the slug rule (an apostrophe, a comma) moves to its slug.
-        if (!SlugRule.IsValid(slug))
+        // An address written from a file name before the slug rule (an apostrophe, a comma) moves to its slug, and one without
+        // its final '/' to the page's address; only to a page that exists: a redirect to a 404 is answered as the 404 itself.
+        var target = SlugRule.IsValid(slug) ? slug : SlugRule.Normalize(slug);
+        if (target != slug || !context.Request.Path.Value!.EndsWith('/'))
         {
-            return Results.Redirect(collection.UrlPath(SlugRule.Normalize(slug)), permanent: true);
-        }
-
-        if (!context.Request.Path.Value!.EndsWith('/'))
-        {
-            return Results.Redirect(collection.UrlPath(slug), permanent: true);
+            return SlugRule.IsValid(target) && await monographs.GetCachedAsync(collection, target, SiteContext.FromRequest(context.Request)).ConfigureAwait(false) is not null
+                ? Results.Redirect(collection.UrlPath(target), permanent: true)
+                : Results.NotFound();
         }
 
         return await CachedMonographAsync(collection, slug, context, monographs).ConfigureAwait(false);

@@ -154,6 +154,19 @@ public sealed partial class MonographPageTests(SiteFixture site) : IClassFixture
         Assert.Equal("/composition/clofarabine/", response.Headers.Location?.ToString());
     }
 
+    [Theory]
+    [InlineData("/composition/no-such-drug")]
+    [InlineData("/composition/no-such-drug's/")]
+    [InlineData("/composition/combination/no,such/")]
+    [InlineData("/medicines/%27%27/")]
+    public async Task AddressThatWouldRedirectToNoPage_IsTheNotFoundPageItself(string path)
+    {
+        using var response = await site.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
     [Fact]
     public async Task UnknownMonograph_Requested_ReturnsNotFoundPage()
     {
