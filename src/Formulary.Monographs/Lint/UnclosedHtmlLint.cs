@@ -64,6 +64,15 @@ internal static partial class UnclosedHtmlLint
                 headings.Add(string.Create(CultureInfo.InvariantCulture,
                     $"'{match.Groups["text"].Value.Trim('*', ' ', ':')}' ({body.Source.PositionOf(body.BodyOffset + line.Position).Line})"));
             }
+            else if (i >= 2 && SetextUnderline().IsMatch(line.Slice.ToString()) && block.Lines.Lines[i - 1].Slice.ToString() is var above
+                && !string.IsNullOrWhiteSpace(above) && !AtxHeading().IsMatch(above) && !SetextUnderline().IsMatch(above))
+            {
+                // A setext heading ("Dosage" over "------" or "======"): the text line above a line of '=' or '-' alone; after
+                // a blank line such a line is a thematic break instead, not a heading. The opening line is never the text.
+                var textLine = block.Lines.Lines[i - 1];
+                headings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"'{above.Trim().Trim('*', ' ', ':')}' ({body.Source.PositionOf(body.BodyOffset + textLine.Position).Line})"));
+            }
         }
 
         var opening = Opening(text);
@@ -128,6 +137,9 @@ internal static partial class UnclosedHtmlLint
 
     [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]+(?<text>.*?))?[ \t#]*$", RegexOptions.CultureInvariant)]
     private static partial Regex AtxHeading();
+
+    [GeneratedRegex(@"^ {0,3}(?:=+|-+)[ \t]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SetextUnderline();
 
     [GeneratedRegex(@"<(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex RawTextStart();

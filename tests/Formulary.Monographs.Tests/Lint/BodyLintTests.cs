@@ -80,6 +80,29 @@ public sealed class BodyLintTests
         Assert.Equal("usage", Assert.Single(monograph.Sections).Key);
     }
 
+    [Theory]
+    [InlineData("Dosage\n------", "'Dosage' (10)")]
+    [InlineData("**Dosage:**\n======", "'Dosage' (10)")]
+    [InlineData("Dosage\n   ---   ", "'Dosage' (10)")]
+    public void UnclosedComment_HidesASetextHeading_Mono039NamingIt(string heading, string named)
+    {
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\nUsed.\n\n<!-- note\n\n" + heading + "\n\n500 mg.\n");
+        Assert.Equal([(8, 1)], monograph.Spans(DiagnosticCodes.UnclosedHtmlHidesSections));
+        Assert.Contains("the sections under " + named, monograph.Diagnostics.Single(d => d.Code == DiagnosticCodes.UnclosedHtmlHidesSections.Code).Message, StringComparison.Ordinal);
+        Assert.False(monograph.Has(DiagnosticCodes.UnclosedHtml));
+    }
+
+    [Theory]
+    [InlineData("more text\n\n---\n\nafter a thematic break")]
+    [InlineData("---")]
+    [InlineData("====\n----")]
+    public void UnclosedComment_OverAThematicBreakOrLinesOfMarks_HidesNoHeading_Mono038(string hidden)
+    {
+        var monograph = Parse.Text("---\ntitle: X\n---\n## Usage\n\nUsed.\n\n<!-- note\n" + hidden + "\n");
+        Assert.Equal([(8, 1)], monograph.Spans(DiagnosticCodes.UnclosedHtml));
+        Assert.False(monograph.Has(DiagnosticCodes.UnclosedHtmlHidesSections));
+    }
+
     [Fact]
     public void UnclosedHtmlBlock_NoHeadingAfter_Mono038()
     {
