@@ -68,6 +68,16 @@ public sealed class BodyLintTests
         Assert.Equal("Deep", monograph.Title);
     }
 
+    [Fact]
+    public void ManyEmphasisSpansInOneParagraph_BeyondMarkdigsLimit_Mono035SaysSoAndKeepsTheFrontMatter()
+    {
+        // Not nested in the text: Markdig's own limit, met by its processing of 10,000 delimiter pairs in one paragraph.
+        var monograph = Parse.Text("---\ntitle: Spans\n---\n## Usage\n" + string.Concat(Enumerable.Repeat("*a* ", 10_000)) + "\n");
+        var diagnostic = monograph.Diagnostics.Single(d => d.Code == DiagnosticCodes.MarkdownTooDeep.Code);
+        Assert.Contains("many thousands of emphasis or link spans in one paragraph", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal("Spans", monograph.Title);
+    }
+
     [Theory]
     [InlineData("<!-- editor note: verify")]
     [InlineData("<textarea>")]
