@@ -9,12 +9,19 @@ namespace Formulary.Web.Fhir;
 /// regimen (schema 1 and schema 2), each with its <c>Dosage</c> (amounts in UCUM, as the rules state
 /// them: nothing is computed here) and the patients it is for (age, weight) as
 /// <c>patientCharacteristics</c>; plus the rules that are advice for a group of patients (no dose
-/// below a minimum age, a longer infusion for small children). Every dosage text ends with its citation.
+/// below a minimum age, a longer infusion for small children, a factor for a band of kidney function or after toxicity,
+/// a caution in renal or hepatic impairment). Every dosage text ends with its citation.
 /// </summary>
 internal static class GuidelineBuilder
 {
     private static readonly CodeableConcept Age = new(FhirUrls.Loinc, "30525-0", "Age", "Age");
     private static readonly CodeableConcept Weight = new(FhirUrls.Loinc, "29463-7", "Body weight", "Body weight");
+
+    // No code: the engine's kidney function is an estimate (Cockcroft-Gault, or bedside Schwartz under 18), and a LOINC for
+    // a measured clearance would claim more than the rules say.
+    private static readonly CodeableConcept KidneyFunction = new() { Text = "Kidney function (estimated creatinine clearance, mL/min)" };
+    private static readonly CodeableConcept HepaticImpairment = new() { Text = "Mild to moderate hepatic impairment" };
+    private static readonly CodeableConcept PriorToxicity = new() { Text = "Significant toxicity in a previous cycle" };
 
     public static List<MedicationKnowledge.AdministrationGuidelinesComponent> For(DrugProfile profile)
     {
@@ -38,6 +45,36 @@ internal static class GuidelineBuilder
                 small.Advice,
                 small.Source,
                 [Characteristic(Weight, [Invariant($"<{small.WeightBelowKg} kg")])]));
+        }
+
+        // What changes the dose for a group of patients: each band of kidney function (both ends included, as the engine
+        // applies them), the cautions, and the reduction after toxicity; the factor as the rules state it, nothing computed.
+        foreach (var band in profile.Renal?.Bands ?? [])
+        {
+            guidelines.Add(Advice(
+                "Renal dose adjustment",
+                Invariant($"Kidney function {band.MinMlMin}-{band.MaxMlMin} mL/min: give {band.Factor} × the dose ({band.Code})."),
+                band.Source,
+                [Characteristic(KidneyFunction, [Invariant($">={band.MinMlMin} mL/min"), Invariant($"<={band.MaxMlMin} mL/min")])]));
+        }
+
+        if (profile.Renal?.Caution is { } renalCaution)
+        {
+            guidelines.Add(Advice("Renal caution", Capitalized(renalCaution.Text), renalCaution.Source, [Characteristic(KidneyFunction, [])]));
+        }
+
+        if (profile.Hepatic?.Caution is { } hepaticCaution)
+        {
+            guidelines.Add(Advice("Hepatic caution", Capitalized(hepaticCaution.Text), hepaticCaution.Source, [Characteristic(HepaticImpairment, [])]));
+        }
+
+        if (profile.Toxicity is { } toxicity)
+        {
+            guidelines.Add(Advice(
+                "Dose after toxicity",
+                Invariant($"After significant toxicity in a previous cycle: give {toxicity.Factor} × the dose."),
+                toxicity.Source,
+                [Characteristic(PriorToxicity, [])]));
         }
 
         return guidelines;
@@ -239,6 +276,8 @@ internal static class GuidelineBuilder
 
     private static MedicationKnowledge.PatientCharacteristicsComponent Characteristic(CodeableConcept what, List<string> values) =>
         new() { Characteristic = (CodeableConcept)what.DeepCopy(), ValueElement = [.. values.Select(v => new FhirString(v))] };
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static CodeableConcept DosageType(bool approved) => new() { Text = approved ? "Approved use" : "Off-label use (not approved)" };
 

@@ -55,6 +55,8 @@ internal static class MedicationKnowledgeBuilder
         resource.Extension.AddRange(Pregnancy(profile, urls, noRules));
         resource.Extension.AddRange(Lactation(profile, urls, noRules));
         resource.Extension.AddRange(Monitoring(profile, urls, noRules));
+        resource.Extension.AddRange(Statements(profile, SafetyExtension.Interaction, urls, noRules, "The reviewed rules name no interacting drugs: this is not a statement that there are none.", p =>
+            p.Interactions.Select(i => ExtensionDefinitions.Statement(SafetyExtension.Interaction, urls, "interacts", Invariant($"Interacts with {i.ClassName} drugs: an order given with one is flagged."), i.ClassName, i.Source))));
         resource.Text = Narrative(monograph.Title, synonyms, page, reviewed);
         return resource;
     }

@@ -1,8 +1,8 @@
 namespace Formulary.Web.Fhir;
 
 /// <summary>
-/// The three documented extensions on MedicationKnowledge for what R4 has no element for: pregnancy,
-/// lactation and monitoring. All share one shape (sub-extensions <c>kind</c>, <c>code</c>, <c>text</c>,
+/// The documented extensions on MedicationKnowledge for what R4 has no element for: pregnancy,
+/// lactation, monitoring and interactions. All share one shape (sub-extensions <c>kind</c>, <c>code</c>, <c>text</c>,
 /// <c>section</c>, <c>quote</c>); their definitions are served at <see cref="FhirUrls.Extension"/>.
 /// </summary>
 internal sealed record SafetyExtension(string Id, string Name, string Title, string Description, IReadOnlyList<string> Kinds)
@@ -31,7 +31,16 @@ internal sealed record SafetyExtension(string Id, string Name, string Title, str
         + "kind: monitor | before-next-cycle | not-stated (the rules list no monitoring).",
         ["monitor", "before-next-cycle", "not-stated"]);
 
-    public static IReadOnlyList<SafetyExtension> All { get; } = [Pregnancy, Lactation, Monitoring];
+    public static readonly SafetyExtension Interaction = new(
+        "formulary-interaction",
+        "FormularyInteraction",
+        "Formulary interaction statement",
+        "A class of drugs the reviewed rules name as interacting (code is the class, e.g. nephrotoxic), with its source; Formulary's dose check "
+        + "flags an order given with a drug of that class. R4 MedicationKnowledge has no element for interactions. "
+        + "kind: interacts | not-stated (the rules name none: not a statement that the drug has no interactions).",
+        ["interacts", "not-stated"]);
+
+    public static IReadOnlyList<SafetyExtension> All { get; } = [Pregnancy, Lactation, Monitoring, Interaction];
 
     /// <summary>The sub-extensions: name, minimum cardinality, what it holds.</summary>
     public static IReadOnlyList<(string Name, int Min, string Definition)> Parts { get; } =

@@ -72,6 +72,31 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
         Assert.Equal("contraindicated", Statements(drug, "formulary-lactation").Single().Kind);
         Assert.Contains(Statements(drug, "formulary-monitoring"), s => s is { Kind: "monitor", Code: "CBC" } && s.Section is not null);
         Assert.Contains(Statements(drug, "formulary-monitoring"), s => s is { Kind: "before-next-cycle", Code: "ANC_RECOVERED" });
+
+        // The rules' interactions (clofarabine.rules.yaml: nephrotoxic and hepatotoxic, from Drug Interactions).
+        Assert.Equal(["nephrotoxic", "hepatotoxic"], Statements(drug, "formulary-interaction").Where(s => s.Kind == "interacts").Select(s => s.Code));
+        Assert.All(Statements(drug, "formulary-interaction"), s => Assert.Equal("Drug Interactions", s.Section));
+    }
+
+    [Fact]
+    public async Task Read_Clofarabine_RenalBandToxicityAndCautions_AreGuidelinesForTheirPatients()
+    {
+        var drug = await GetValidAsync<MedicationKnowledge>("/fhir/MedicationKnowledge/clofarabine");
+
+        // clofarabine.rules.yaml: RENAL_CRCL_30_60, 30-60 mL/min, factor 0.5; toxicity factor 0.75; renal and hepatic cautions.
+        var renal = drug.AdministrationGuidelines.Single(g => g.Dosage.Single().Type!.Text == "Renal dose adjustment");
+        var kidney = renal.PatientCharacteristics.Single();
+        Assert.StartsWith("Kidney function", kidney.Characteristic is CodeableConcept { Text: var text } ? text : null, StringComparison.Ordinal);
+        Assert.Equal([">=30 mL/min", "<=60 mL/min"], kidney.Value);
+        var renalText = renal.Dosage.Single().Dosage.Single().Text;
+        Assert.Contains("Kidney function 30-60 mL/min: give 0.5 × the dose (RENAL_CRCL_30_60).", renalText, StringComparison.Ordinal);
+        Assert.Contains("50% reduction for creatinine clearance 30-60 mL/min", renalText, StringComparison.Ordinal);
+
+        var toxicity = drug.AdministrationGuidelines.Single(g => g.Dosage.Single().Type!.Text == "Dose after toxicity");
+        Assert.Contains("give 0.75 × the dose", toxicity.Dosage.Single().Dosage.Single().Text, StringComparison.Ordinal);
+        Assert.Contains("Reduce the dose by 25%", toxicity.Dosage.Single().Dosage.Single().Text, StringComparison.Ordinal);
+        Assert.Contains(drug.AdministrationGuidelines, g => g.Dosage.Single().Type!.Text == "Renal caution");
+        Assert.Contains(drug.AdministrationGuidelines, g => g.Dosage.Single().Type!.Text == "Hepatic caution");
     }
 
     [Fact]
@@ -300,6 +325,7 @@ public sealed class FhirEndpointTests(SiteFixture site) : IClassFixture<SiteFixt
     [InlineData("formulary-pregnancy")]
     [InlineData("formulary-lactation")]
     [InlineData("formulary-monitoring")]
+    [InlineData("formulary-interaction")]
     public async Task ExtensionDefinitions_AreServedUnderTheirUrlAndValid(string id)
     {
         var definition = await GetValidAsync<StructureDefinition>("/fhir/StructureDefinition/" + id);
