@@ -13,6 +13,12 @@ internal sealed record ContentLayout(
     Dictionary<Collection, HashSet<string>> KnownSlugs,
     IReadOnlyList<Diagnostic> Skipped)
 {
+    /// <summary>
+    /// MONO043 for the Markdown files of a content folder outside its collection folders: reported with the folder's findings,
+    /// but not <see cref="Skipped"/> entries (those are files of a collection the store must not prune while they cannot be read).
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Misplaced { get; init; } = [];
+
     public static ContentLayout Of(string path)
     {
         var skipped = new List<Diagnostic>();
@@ -35,8 +41,10 @@ internal sealed record ContentLayout(
         if (roots.Count > 0)
         {
             var files = roots.SelectMany(c => root.Files(Path.Combine(path, c.FolderName()), ".md", skipped).Select(f => (c, f))).ToList();
-            skipped.AddRange(OutsideCollections(root, path));
-            return new ContentLayout(root, files, Enum.GetValues<Collection>().ToDictionary(c => c, _ => new HashSet<string>(StringComparer.Ordinal)), skipped);
+            return new ContentLayout(root, files, Enum.GetValues<Collection>().ToDictionary(c => c, _ => new HashSet<string>(StringComparer.Ordinal)), skipped)
+            {
+                Misplaced = [.. OutsideCollections(root, path)],
+            };
         }
 
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));

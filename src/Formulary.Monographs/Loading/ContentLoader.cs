@@ -49,7 +49,7 @@ public sealed class ContentLoader(MonographParser parser)
             layout.KnownSlugs.GetValueOrDefault(monograph.Collection)?.Add(monograph.Slug);
         }
 
-        return new ContentSet(monographs, [.. layout.Skipped, .. ContentSetLint.Run(monographs, layout.KnownSlugs), .. RulesLint.Run(monographs, layout.Folder)]);
+        return new ContentSet(monographs, [.. layout.Skipped, .. layout.Misplaced, .. ContentSetLint.Run(monographs, layout.KnownSlugs), .. RulesLint.Run(monographs, layout.Folder)]);
     }
 
     /// <summary>Reads one file of the content folder it sits in (see <see cref="ContentFolder.Containing"/>).</summary>

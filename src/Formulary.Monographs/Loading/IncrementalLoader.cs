@@ -69,11 +69,11 @@ public sealed class IncrementalLoader(MonographParser? parser = null)
         return listing.Layout.Folder.Root;
     }
 
-    /// <summary>What a listing reports besides its documents: the entries skipped for safety and, in a content folder, rules files with no monograph.</summary>
+    /// <summary>What a listing reports besides its documents: the entries skipped for safety and, in a content folder, Markdown files outside its collection folders and rules files with no monograph.</summary>
     public static IReadOnlyList<Diagnostic> LooseDiagnostics(ContentListing listing)
     {
         ArgumentNullException.ThrowIfNull(listing);
-        return [.. listing.Layout.Skipped, .. IsContentFolder(listing.Path) ? OrphanRules(listing.Layout.Folder, listing.Path) : []];
+        return [.. listing.Layout.Skipped, .. listing.Layout.Misplaced, .. IsContentFolder(listing.Path) ? OrphanRules(listing.Layout.Folder, listing.Path) : []];
     }
 
     private static bool IsContentFolder(string path) =>

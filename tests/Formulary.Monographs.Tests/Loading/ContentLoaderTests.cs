@@ -25,6 +25,12 @@ public sealed class ContentLoaderTests
         Assert.Equal([capital, atTop, singular], outside.Select(d => d.File));
         Assert.All(outside, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
         Assert.Contains("'composition/gamma.md' is not in a collection folder, so it is not published: move it into compositions/, combinations/, medicines/", outside[2].Message, StringComparison.Ordinal);
+
+        // Reported, but not an unread entry of a collection: those keep stored documents from removal and make every import
+        // read the stored state, which a note at the top of the folder must not do.
+        var layout = ContentLayout.Of(content.Root);
+        Assert.Empty(layout.Skipped);
+        Assert.Equal(3, layout.Misplaced.Count);
     }
 
     [Fact]
